@@ -1,0 +1,23 @@
+package dev.partnerhub.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One customer organization of the partner. */
+@Group("partnerhub.dev")
+@Version("v1alpha1")
+@ShortNames("cust")
+@Categories("partnerhub")
+@AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "ORG", jsonPath = ".status.orgId", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "USERS", jsonPath = ".status.users.summary", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+public class Customer extends CustomResource<CustomerSpec, CustomerStatus> implements Namespaced {
+}

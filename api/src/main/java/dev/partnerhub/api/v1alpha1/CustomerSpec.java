@@ -1,0 +1,138 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Desired state of one customer organization. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CustomerSpec {
+
+    @Required
+    @JsonPropertyDescription("The PartnerConnection this customer is provisioned through.")
+    private ConnectionRef connectionRef;
+
+    @Size(min = 1, max = 255)
+    @JsonPropertyDescription("The partner's own stable identifier of the customer (wholesale: required). The operator "
+            + "looks the customer up by it before creating one, so a lost reply or a re-applied manifest never "
+            + "creates a duplicate.")
+    private String externalId;
+
+    @Size(min = 1, max = 255)
+    @Pattern("^[^%]*$")
+    @JsonPropertyDescription("Name of the customer organization (no % character). Wholesale: required.")
+    private String displayName;
+
+    @Pattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+    @JsonPropertyDescription("Primary email address of the customer's administrator. Wholesale: required.")
+    private String primaryEmail;
+
+    @Pattern("^[a-z]{2}([_-][A-Za-z]{2})?$")
+    @JsonPropertyDescription("ISO-639-1 language, optionally with an ISO-3166 region (en, en_US, sv_SE).")
+    private String language;
+
+    @Required
+    @Size(min = 1, max = 255)
+    @JsonPropertyDescription("Provisioning ID of the onboarding template in the hub: it decides trusted or untrusted "
+            + "email and the admin email of the customer.")
+    private String provisioningId;
+
+    @JsonPropertyDescription("The full desired list of customer packages (wholesale), for example webex_calling, "
+            + "webex_meetings, webex_suite, webex_voice, cx_essentials, webex_calling_standard, common_area_calling. "
+            + "Packages absent from the list are removed from the customer.")
+    private List<String> packages = new ArrayList<>();
+
+    @JsonPropertyDescription("Billing address. Wholesale: required.")
+    private Address address;
+
+    @JsonPropertyDescription("BroadWorks enterprise settings; required on a broadworks connection.")
+    private CustomerBroadWorks broadworks;
+
+    @JsonPropertyDescription("Delete (default): deleting this resource deletes the customer in the hub. Orphan: the "
+            + "customer stays in the hub.")
+    private DeletionPolicy deletionPolicy = DeletionPolicy.Delete;
+
+    public ConnectionRef getConnectionRef() {
+        return connectionRef;
+    }
+
+    public void setConnectionRef(ConnectionRef connectionRef) {
+        this.connectionRef = connectionRef;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getPrimaryEmail() {
+        return primaryEmail;
+    }
+
+    public void setPrimaryEmail(String primaryEmail) {
+        this.primaryEmail = primaryEmail;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getProvisioningId() {
+        return provisioningId;
+    }
+
+    public void setProvisioningId(String provisioningId) {
+        this.provisioningId = provisioningId;
+    }
+
+    public List<String> getPackages() {
+        return packages;
+    }
+
+    public void setPackages(List<String> packages) {
+        this.packages = packages;
+    }
+
+    public Address getAddress() {
+        return address;
+    }
+
+    public void setAddress(Address address) {
+        this.address = address;
+    }
+
+    public CustomerBroadWorks getBroadworks() {
+        return broadworks;
+    }
+
+    public void setBroadworks(CustomerBroadWorks broadworks) {
+        this.broadworks = broadworks;
+    }
+
+    public DeletionPolicy getDeletionPolicy() {
+        return deletionPolicy;
+    }
+
+    public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+        this.deletionPolicy = deletionPolicy;
+    }
+}

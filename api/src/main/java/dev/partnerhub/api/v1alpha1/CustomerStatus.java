@@ -1,0 +1,79 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Observed state of a customer organization. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CustomerStatus extends ConditionedStatus {
+
+    @JsonPropertyDescription("The hub's ID of the customer (wholesale customer or BroadWorks enterprise), recorded as "
+            + "soon as the hub accepts the create.")
+    private String customerId;
+
+    @JsonPropertyDescription("The Webex organization ID of the customer, once the hub has created the org.")
+    private String orgId;
+
+    @JsonPropertyDescription("The hub's provisioning status of the customer, unchanged (provisioning, provisioned, "
+            + "provisioned_with_errors, updating, error).")
+    private String providerStatus;
+
+    @JsonPropertyDescription("Per-package state with the hub's warnings and errors.")
+    private List<PackageStatus> packages = new ArrayList<>();
+
+    @JsonPropertyDescription("Counts of this customer's CustomerUsers by activation state.")
+    private UserCounts users;
+
+    @JsonPropertyDescription("Errors of the last provider call or of the hub's asynchronous provisioning, unchanged.")
+    private List<ProviderError> errors = new ArrayList<>();
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(String customerId) {
+        this.customerId = customerId;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    public void setOrgId(String orgId) {
+        this.orgId = orgId;
+    }
+
+    public String getProviderStatus() {
+        return providerStatus;
+    }
+
+    public void setProviderStatus(String providerStatus) {
+        this.providerStatus = providerStatus;
+    }
+
+    public List<PackageStatus> getPackages() {
+        return packages;
+    }
+
+    public void setPackages(List<PackageStatus> packages) {
+        this.packages = packages;
+    }
+
+    public UserCounts getUsers() {
+        return users;
+    }
+
+    public void setUsers(UserCounts users) {
+        this.users = users;
+    }
+
+    public List<ProviderError> getErrors() {
+        return errors;
+    }
+
+    public void setErrors(List<ProviderError> errors) {
+        this.errors = errors;
+    }
+}

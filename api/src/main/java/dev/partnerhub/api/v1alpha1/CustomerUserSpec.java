@@ -1,0 +1,137 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** Desired state of one user of a customer organization. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CustomerUserSpec {
+
+    @Required
+    @JsonPropertyDescription("The Customer this user belongs to, in the same namespace.")
+    private CustomerRef customerRef;
+
+    @Pattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+    @JsonPropertyDescription("The user's email address. Required on wholesale connections and with trusted-email "
+            + "onboarding templates; with untrusted email the user enters it in the activation portal.")
+    private String email;
+
+    @Size(min = 1, max = 64)
+    @JsonPropertyDescription("First name.")
+    private String firstName;
+
+    @Size(min = 1, max = 64)
+    @JsonPropertyDescription("Last name.")
+    private String lastName;
+
+    @Required
+    @JsonProperty("package")
+    @Pattern("^[a-z][a-z_]*$")
+    @JsonPropertyDescription("The user's package. Wholesale: webex_calling, webex_meetings, webex_suite, webex_voice, "
+            + "cx_essentials, webex_calling_standard (and one of the customer's packages). BroadWorks: softphone, "
+            + "basic, standard, premium.")
+    private String packageName;
+
+    @Pattern("^\\+[1-9][0-9]{1,14}$")
+    @JsonPropertyDescription("Primary phone number in E.164 form, with its leading + (spreadsheet editors often strip "
+            + "it). Calling packages need a phone number or an extension.")
+    private String phoneNumber;
+
+    @Pattern("^[0-9]{2,10}$")
+    @JsonPropertyDescription("Extension, 2 to 10 digits. Calling packages need a phone number or an extension.")
+    private String extension;
+
+    @JsonPropertyDescription("Webex Calling location ID of the user (wholesale).")
+    private String locationId;
+
+    @JsonPropertyDescription("BroadWorks settings; required on a broadworks connection.")
+    private UserBroadWorks broadworks;
+
+    @JsonPropertyDescription("Delete (default): deleting this resource removes the subscriber from the hub. Orphan: "
+            + "the subscriber stays.")
+    private DeletionPolicy deletionPolicy = DeletionPolicy.Delete;
+
+    public CustomerRef getCustomerRef() {
+        return customerRef;
+    }
+
+    public void setCustomerRef(CustomerRef customerRef) {
+        this.customerRef = customerRef;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public String getPackageName() {
+        return packageName;
+    }
+
+    public void setPackageName(String packageName) {
+        this.packageName = packageName;
+    }
+
+    public String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    public void setPhoneNumber(String phoneNumber) {
+        this.phoneNumber = phoneNumber;
+    }
+
+    public String getExtension() {
+        return extension;
+    }
+
+    public void setExtension(String extension) {
+        this.extension = extension;
+    }
+
+    public String getLocationId() {
+        return locationId;
+    }
+
+    public void setLocationId(String locationId) {
+        this.locationId = locationId;
+    }
+
+    public UserBroadWorks getBroadworks() {
+        return broadworks;
+    }
+
+    public void setBroadworks(UserBroadWorks broadworks) {
+        this.broadworks = broadworks;
+    }
+
+    public DeletionPolicy getDeletionPolicy() {
+        return deletionPolicy;
+    }
+
+    public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+        this.deletionPolicy = deletionPolicy;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Observed state of one user: activation state and the provider's exact errors. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CustomerUserStatus extends ConditionedStatus {
+
+    @JsonPropertyDescription("The hub's subscriber ID, recorded as soon as the hub accepts the create.")
+    private String userId;
+
+    @JsonPropertyDescription("The Webex person ID, once the user is provisioned.")
+    private String personId;
+
+    @JsonPropertyDescription("The email address the hub holds for the user (with untrusted email: the one the user "
+            + "entered).")
+    private String email;
+
+    @JsonProperty("package")
+    @JsonPropertyDescription("The package the hub holds for the user.")
+    private String packageName;
+
+    @JsonPropertyDescription("The hub's provisioning status of the subscriber, unchanged.")
+    private String providerStatus;
+
+    @JsonPropertyDescription("Activation state, since when, and the pending action.")
+    private Activation activation;
+
+    @JsonPropertyDescription("Errors of the last provider call or of the hub's provisioning, unchanged, so that a "
+            + "person can copy them.")
+    private List<ProviderError> errors = new ArrayList<>();
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getPersonId() {
+        return personId;
+    }
+
+    public void setPersonId(String personId) {
+        this.personId = personId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPackageName() {
+        return packageName;
+    }
+
+    public void setPackageName(String packageName) {
+        this.packageName = packageName;
+    }
+
+    public String getProviderStatus() {
+        return providerStatus;
+    }
+
+    public void setProviderStatus(String providerStatus) {
+        this.providerStatus = providerStatus;
+    }
+
+    public Activation getActivation() {
+        return activation;
+    }
+
+    public void setActivation(Activation activation) {
+        this.activation = activation;
+    }
+
+    public List<ProviderError> getErrors() {
+        return errors;
+    }
+
+    public void setErrors(List<ProviderError> errors) {
+        this.errors = errors;
+    }
+}

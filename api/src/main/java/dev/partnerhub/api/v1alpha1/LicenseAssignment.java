@@ -1,0 +1,22 @@
+package dev.partnerhub.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One licence for a set of users of one customer. */
+@Group("partnerhub.dev")
+@Version("v1alpha1")
+@ShortNames("lic")
+@Categories("partnerhub")
+@AdditionalPrinterColumn(name = "CUSTOMER", jsonPath = ".spec.customerRef.name", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "LICENSE", jsonPath = ".spec.license", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "MODE", jsonPath = ".spec.mode", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+public class LicenseAssignment extends CustomResource<LicenseAssignmentSpec, LicenseAssignmentStatus> implements Namespaced {
+}

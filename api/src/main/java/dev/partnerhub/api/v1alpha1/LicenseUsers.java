@@ -1,0 +1,34 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The CustomerUsers a licence is assigned to: by name, by label selector, or both (union). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LicenseUsers {
+
+    @JsonPropertyDescription("Names of CustomerUsers in this namespace.")
+    private List<String> names = new ArrayList<>();
+
+    @JsonPropertyDescription("Label selector of CustomerUsers in this namespace.")
+    private LabelSelector selector;
+
+    public List<String> getNames() {
+        return names;
+    }
+
+    public void setNames(List<String> names) {
+        this.names = names;
+    }
+
+    public LabelSelector getSelector() {
+        return selector;
+    }
+
+    public void setSelector(LabelSelector selector) {
+        this.selector = selector;
+    }
+}

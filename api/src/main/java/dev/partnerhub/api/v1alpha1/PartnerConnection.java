@@ -1,0 +1,23 @@
+package dev.partnerhub.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** How to reach one provider account (a Webex partner org, a Partner Center tenant). */
+@Group("partnerhub.dev")
+@Version("v1alpha1")
+@ShortNames("pconn")
+@Categories("partnerhub")
+@AdditionalPrinterColumn(name = "PROVIDER", jsonPath = ".spec.provider", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "MODEL", jsonPath = ".spec.webex.model", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+public class PartnerConnection extends CustomResource<PartnerConnectionSpec, PartnerConnectionStatus> implements Namespaced {
+}

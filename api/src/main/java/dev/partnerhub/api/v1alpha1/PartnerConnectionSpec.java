@@ -1,0 +1,84 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+
+/** How to reach one provider account. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PartnerConnectionSpec {
+
+    @Required
+    @JsonPropertyDescription("The provider: webex or partnercenter.")
+    private ProviderKind provider;
+
+    @Pattern("^https?://[^\\s]+$")
+    @JsonPropertyDescription("Base URL of the provider's API. Default: the vendor's public URL "
+            + "(https://webexapis.com/v1 for webex). The local partner hub's URL in local mode.")
+    private String endpoint;
+
+    @Required
+    @JsonPropertyDescription("The Secret key holding the provider's bearer token. The token never appears in "
+            + "status, events or logs.")
+    private SecretKeyRef credentialsSecretRef;
+
+    @JsonPropertyDescription("Client-side rate limit, shared by every resource that uses this connection.")
+    private RateLimit rateLimit = new RateLimit();
+
+    @JsonPropertyDescription("Label selector of the namespaces whose Customers may use this connection. "
+            + "Empty: only Customers in the connection's own namespace.")
+    private LabelSelector allowedNamespaces;
+
+    @JsonPropertyDescription("Webex settings; used when provider is webex.")
+    private WebexSettings webex = new WebexSettings();
+
+    public ProviderKind getProvider() {
+        return provider;
+    }
+
+    public void setProvider(ProviderKind provider) {
+        this.provider = provider;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public SecretKeyRef getCredentialsSecretRef() {
+        return credentialsSecretRef;
+    }
+
+    public void setCredentialsSecretRef(SecretKeyRef credentialsSecretRef) {
+        this.credentialsSecretRef = credentialsSecretRef;
+    }
+
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(RateLimit rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public LabelSelector getAllowedNamespaces() {
+        return allowedNamespaces;
+    }
+
+    public void setAllowedNamespaces(LabelSelector allowedNamespaces) {
+        this.allowedNamespaces = allowedNamespaces;
+    }
+
+    public WebexSettings getWebex() {
+        return webex;
+    }
+
+    public void setWebex(WebexSettings webex) {
+        this.webex = webex;
+    }
+}

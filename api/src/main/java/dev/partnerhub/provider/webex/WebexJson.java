@@ -1,0 +1,60 @@
+package dev.partnerhub.provider.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.provider.RemoteCustomer;
+import dev.partnerhub.provider.RemoteError;
+import dev.partnerhub.provider.RemotePackage;
+import dev.partnerhub.provider.RemoteSubscriber;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the Webex wire objects (Customer, Subscriber, Enterprise) into the provider's value objects. */
+final class WebexJson {
+
+    private WebexJson() {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    static List<RemoteError> errors(JsonNode array) {
+        List<RemoteError> errors = new ArrayList<>();
+        array.forEach(e -> errors.add(new RemoteError(text(e, "errorCode"), text(e, "description"), null)));
+        return errors;
+    }
+
+    static RemoteCustomer customer(JsonNode node) {
+        List<RemotePackage> details = new ArrayList<>();
+        node.path("resourceDetails").path("packages").forEach(p -> details.add(new RemotePackage(text(p, "name"),
+                text(p, "status"), errors(p.path("warnings")), errors(p.path("errors")))));
+        return new RemoteCustomer(text(node, "id"), text(node, "orgId"), text(node, "externalId"),
+                text(node, "status"), strings(node.path("packages")), details, errors(node.path("errors")));
+    }
+
+    static RemoteSubscriber subscriber(JsonNode node) {
+        String pkg = text(node, "package");
+        if (pkg == null && node.path("packages").size() > 0) {
+            pkg = node.path("packages").get(0).asText();
+        }
+        return new RemoteSubscriber(text(node, "id"), text(node, "personId"), text(node, "customerId"),
+                text(node, "spEnterpriseId"), text(node, "userId"), text(node, "email"), pkg, text(node, "status"),
+                errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")));
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.partnerhub.provider.webex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RateLimiter;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Builds the Webex provider of one connection. */
+public final class WebexProviders {
+
+    /** The vendor's public API base URL, used when a connection names no endpoint. */
+    public static final String DEFAULT_ENDPOINT = "https://webexapis.com/v1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private WebexProviders() {
+    }
+
+    /**
+     * @param broadworks the Webex for BroadWorks model; otherwise Wholesale
+     * @param endpoint   the API base URL, for example {@code https://webexapis.com/v1}
+     * @param token      supplies the bearer token for each request (so a rotated Secret takes effect)
+     * @param limiter    the connection's shared rate limiter
+     */
+    public static ProvisioningProvider create(boolean broadworks, String endpoint, Supplier<String> token,
+            RateLimiter limiter, WebexHttp.RetryPolicy policy) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        WebexHttp http = new WebexHttp(endpoint == null ? DEFAULT_ENDPOINT : endpoint, token, limiter, policy, client,
+                MAPPER);
+        return broadworks ? new BroadWorksProvider(http, MAPPER) : new WholesaleProvider(http, MAPPER);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.sandbox.HubStore.Enterprise;
+import dev.partnerhub.sandbox.HubStore.Subscriber;
+import dev.partnerhub.sandbox.HubStore.Template;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The Webex for BroadWorks enterprise and subscriber endpoints. The onboarding template named by the
+ * provisioning ID decides the flow: trusted email goes straight to provisioning, untrusted email waits in
+ * {@code pending_email_input} until the user enters and validates an address (see {@link AdminApi}).
+ */
+final class BroadWorksApi {
+
+    static final Set<String> PACKAGES = Set.of("softphone", "basic", "standard", "premium");
+
+    private final HubStore store;
+    private final Supplier<String> baseUrl;
+
+    BroadWorksApi(HubStore store, Supplier<String> baseUrl) {
+        this.store = store;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/v1/broadworks/enterprises", Router.Access.BEARER, this::listEnterprises)
+                .add("GET", "/v1/broadworks/subscribers", Router.Access.BEARER, this::listSubscribers)
+                .add("POST", "/v1/broadworks/subscribers", Router.Access.BEARER, this::createSubscriber)
+                .add("GET", "/v1/broadworks/subscribers/{subscriberId}", Router.Access.BEARER, this::getSubscriber)
+                .add("PUT", "/v1/broadworks/subscribers/{subscriberId}", Router.Access.BEARER, this::updateSubscriber)
+                .add("DELETE", "/v1/broadworks/subscribers/{subscriberId}", Router.Access.BEARER,
+                        this::deleteSubscriber);
+    }
+
+    private HubResponse listEnterprises(HubRequest r) {
+        String spEnterpriseId = r.query("spEnterpriseId");
+        String startsWith = r.query("startsWith");
+        List<Enterprise> matching = store.enterprises.values().stream()
+                .filter(e -> spEnterpriseId == null || spEnterpriseId.equals(e.spEnterpriseId))
+                .filter(e -> startsWith == null || e.spEnterpriseId.startsWith(startsWith))
+                .toList();
+        return Paging.page(r, baseUrl.get(), matching, this::render);
+    }
+
+    private HubResponse listSubscribers(HubRequest r) {
+        Instant changedAfter = r.queryInstant("lastStatusChange");
+        Instant createdAfter = r.queryInstant("after");
+        String selfActivated = r.query("selfActivated");
+        List<Subscriber> matching = store.subscribers.values().stream()
+                .filter(s -> s.broadworks)
+                .filter(s -> eq(r.query("userId"), s.userId))
+                .filter(s -> eq(r.query("personId"), s.personId))
+                .filter(s -> r.query("email") == null || r.query("email").equalsIgnoreCase(s.email))
+                .filter(s -> eq(r.query("provisioningId"), s.provisioningId))
+                .filter(s -> eq(r.query("spEnterpriseId"), s.spEnterpriseId))
+                .filter(s -> eq(r.query("status"), s.status))
+                .filter(s -> selfActivated == null || Boolean.parseBoolean(selfActivated) == s.selfActivated)
+                .filter(s -> changedAfter == null || s.lastStatusChange.isAfter(changedAfter))
+                .filter(s -> createdAfter == null || s.created.isAfter(createdAfter))
+                .sorted(Comparator.comparing((Subscriber s) -> s.created))
+                .toList();
+        return Paging.page(r, baseUrl.get(), matching, this::render);
+    }
+
+    private HubResponse createSubscriber(HubRequest r) {
+        JsonNode body = r.body();
+        String provisioningId = r.requiredText(body, "provisioningId");
+        String userId = r.requiredText(body, "userId");
+        String spEnterpriseId = r.requiredText(body, "spEnterpriseId");
+        Template template = store.template(provisioningId);
+        Subscriber s = new Subscriber();
+        s.broadworks = true;
+        s.firstName = r.requiredText(body, "firstName");
+        s.lastName = r.requiredText(body, "lastName");
+        s.packageName = pkg(r.requiredText(body, "package"));
+        s.primaryPhoneNumber = HubRequest.optionalText(body, "primaryPhoneNumber");
+        s.extension = HubRequest.optionalText(body, "extension");
+        String email = HubRequest.optionalText(body, "email");
+        if (template.trustedEmail() && email == null) {
+            throw HubError.badRequest(1008, "The onboarding template " + provisioningId
+                    + " uses trusted email: email is required.");
+        }
+        if (store.subscribers.values().stream().anyMatch(x -> x.broadworks && userId.equals(x.userId))) {
+            throw HubError.conflict(10022, "The BroadWorks UserID is already associated with an existing user.");
+        }
+        if (email != null && store.subscriberByEmail(email).isPresent()) {
+            throw HubError.conflict(10022, "The email is already associated with an existing user.");
+        }
+        Enterprise enterprise = store.enterprise(spEnterpriseId).orElseGet(() -> newEnterprise(spEnterpriseId,
+                provisioningId));
+        s.id = HubStore.newId("SUBSCRIBER");
+        s.userId = userId;
+        s.spEnterpriseId = enterprise.spEnterpriseId;
+        s.provisioningId = provisioningId;
+        s.created = store.now();
+        if (template.trustedEmail()) {
+            s.email = email;
+            store.setStatus(s, "provisioning", store.subscriberDelay);
+        } else {
+            store.setStatus(s, "pending_email_input", null);
+        }
+        store.subscribers.put(s.id, s);
+        return HubResponse.ok(render(s));
+    }
+
+    private Enterprise newEnterprise(String spEnterpriseId, String provisioningId) {
+        Enterprise e = new Enterprise();
+        e.id = HubStore.newId("ENTERPRISE");
+        e.spEnterpriseId = spEnterpriseId;
+        e.provisioningId = provisioningId;
+        store.enterprises.put(e.id, e);
+        return e;
+    }
+
+    private HubResponse getSubscriber(HubRequest r) {
+        return HubResponse.ok(render(store.subscriber(r.pathParam("subscriberId"), true)));
+    }
+
+    private HubResponse updateSubscriber(HubRequest r) {
+        Subscriber s = store.subscriber(r.pathParam("subscriberId"), true);
+        JsonNode body = r.body();
+        if (body.hasNonNull("package")) {
+            s.packageName = pkg(body.get("package").asText());
+        }
+        s.firstName = HubRequest.updatedText(body, "firstName", s.firstName);
+        s.lastName = HubRequest.updatedText(body, "lastName", s.lastName);
+        s.primaryPhoneNumber = HubRequest.updatedText(body, "primaryPhoneNumber", s.primaryPhoneNumber);
+        s.extension = HubRequest.updatedText(body, "extension", s.extension);
+        if ("provisioned".equals(s.status)) {
+            store.setStatus(s, "updating", store.subscriberDelay);
+        }
+        return HubResponse.ok(render(s));
+    }
+
+    private HubResponse deleteSubscriber(HubRequest r) {
+        Subscriber s = store.subscriber(r.pathParam("subscriberId"), true);
+        store.subscribers.remove(s.id);
+        return HubResponse.noContent();
+    }
+
+    private static String pkg(String name) {
+        if (!PACKAGES.contains(name)) {
+            throw HubError.badRequest(1002, "Invalid package: " + name + ". Allowed: "
+                    + PACKAGES.stream().sorted().toList() + ".");
+        }
+        return name;
+    }
+
+    private static boolean eq(String filter, String value) {
+        return filter == null || filter.equals(value);
+    }
+
+    ObjectNode render(Enterprise e) {
+        ObjectNode node = Json.object();
+        Json.put(node, "id", e.id);
+        Json.put(node, "orgId", e.orgId);
+        Json.put(node, "provisioningId", e.provisioningId);
+        Json.put(node, "spEnterpriseId", e.spEnterpriseId);
+        return node;
+    }
+
+    ObjectNode render(Subscriber s) {
+        ObjectNode node = Json.object();
+        Json.put(node, "id", s.id);
+        Json.put(node, "personId", "provisioned".equals(s.status) ? s.personId : null);
+        Json.put(node, "userId", s.userId);
+        Json.put(node, "spEnterpriseId", s.spEnterpriseId);
+        Json.put(node, "firstName", s.firstName);
+        Json.put(node, "lastName", s.lastName);
+        Json.put(node, "email", s.email);
+        Json.put(node, "primaryPhoneNumber", s.primaryPhoneNumber);
+        Json.put(node, "extension", s.extension);
+        Json.put(node, "package", s.packageName);
+        node.put("status", s.status);
+        Json.put(node, "created", s.created);
+        Json.put(node, "lastStatusChange", s.lastStatusChange);
+        Json.put(node, "provisioningId", s.provisioningId);
+        node.put("selfActivated", s.selfActivated);
+        return node;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The hub's records. Asynchronous work (provisioning a customer or a subscriber) is modelled by a due time:
+ * {@link #settle()} moves every record whose due time has passed to its next status, so a read always sees
+ * what the hub would have done by then. Callers hold the store's monitor.
+ */
+final class HubStore {
+
+    /** Onboarding template, found by its provisioning ID. */
+    record Template(String provisioningId, String name, boolean trustedEmail) {
+    }
+
+    static final class Customer {
+        String id;
+        String orgId;
+        String externalId;
+        String provisioningId;
+        String name;
+        String primaryEmail;
+        String language;
+        JsonNode address;
+        List<String> packages = new ArrayList<>();
+        String status;
+        Instant created;
+        Instant due;
+    }
+
+    static final class Enterprise {
+        String id;
+        String orgId;
+        String spEnterpriseId;
+        String provisioningId;
+    }
+
+    /** Wholesale and BroadWorks subscribers share one table so that an email is unique across the hub. */
+    static final class Subscriber {
+        boolean broadworks;
+        String id;
+        String personId;
+        String customerId;
+        String externalCustomerId;
+        String spEnterpriseId;
+        String provisioningId;
+        String userId;
+        String email;
+        String firstName;
+        String lastName;
+        String primaryPhoneNumber;
+        String extension;
+        String locationId;
+        String packageName;
+        String status;
+        boolean selfActivated;
+        Instant created;
+        Instant lastStatusChange;
+        Instant due;
+    }
+
+    final Clock clock;
+    final Map<String, Template> templates = new LinkedHashMap<>();
+    final Map<String, Customer> customers = new LinkedHashMap<>();
+    final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
+    final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
+    Duration customerDelay;
+    Duration subscriberDelay;
+
+    HubStore(Clock clock, Duration customerDelay, Duration subscriberDelay) {
+        this.clock = clock;
+        this.customerDelay = customerDelay;
+        this.subscriberDelay = subscriberDelay;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    static String newId(String type) {
+        String raw = "ciscospark://us/" + type + "/" + UUID.randomUUID();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Template template(String provisioningId) {
+        Template template = templates.get(provisioningId);
+        if (template == null) {
+            throw HubError.badRequest(1001, "Invalid provisioningId: no customer template has the provisioning ID "
+                    + provisioningId + ".");
+        }
+        return template;
+    }
+
+    Customer customer(String id) {
+        Customer customer = customers.get(id);
+        if (customer == null) {
+            throw HubError.notFound("Customer " + id);
+        }
+        return customer;
+    }
+
+    Subscriber subscriber(String id, boolean broadworks) {
+        Subscriber s = subscribers.get(id);
+        if (s == null || s.broadworks != broadworks) {
+            throw HubError.notFound("Subscriber " + id);
+        }
+        return s;
+    }
+
+    Optional<Subscriber> subscriberByEmail(String email) {
+        return subscribers.values().stream()
+                .filter(s -> s.email != null && s.email.equalsIgnoreCase(email))
+                .findFirst();
+    }
+
+    Optional<Enterprise> enterprise(String spEnterpriseId) {
+        return enterprises.values().stream().filter(e -> e.spEnterpriseId.equals(spEnterpriseId)).findFirst();
+    }
+
+    void setStatus(Subscriber s, String status, Duration dueIn) {
+        s.status = status;
+        s.lastStatusChange = now();
+        s.due = dueIn == null ? null : now().plus(dueIn);
+    }
+
+    /** Completes every asynchronous step whose due time has passed. */
+    void settle() {
+        Instant now = now();
+        customers.values().removeIf(c -> "deleting".equals(c.status) && !c.due.isAfter(now));
+        for (Customer c : customers.values()) {
+            if (c.due != null && !c.due.isAfter(now)
+                    && ("provisioning".equals(c.status) || "updating".equals(c.status))) {
+                c.status = "provisioned";
+                c.due = null;
+                if (c.orgId == null) {
+                    c.orgId = newId("ORGANIZATION");
+                }
+            }
+        }
+        for (Subscriber s : subscribers.values()) {
+            if (s.due != null && !s.due.isAfter(now)
+                    && ("provisioning".equals(s.status) || "updating".equals(s.status))) {
+                s.status = "provisioned";
+                s.lastStatusChange = s.due;
+                s.due = null;
+                if (s.personId == null) {
+                    s.personId = newId("PEOPLE");
+                }
+                if (s.broadworks) {
+                    enterprise(s.spEnterpriseId).filter(e -> e.orgId == null)
+                            .ifPresent(e -> e.orgId = newId("ORGANIZATION"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collection;
+
+/** Jackson helpers for the hub's wire format: absent rather than null, instants as RFC 3339 strings. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ObjectNode put(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+        return node;
+    }
+
+    static ObjectNode put(ObjectNode node, String field, Instant value) {
+        return put(node, field, value == null ? null : value.toString());
+    }
+
+    static ArrayNode strings(Collection<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    static ObjectNode items(Collection<? extends JsonNode> items) {
+        ObjectNode body = object();
+        body.putArray("items").addAll(items);
+        return body;
+    }
+}

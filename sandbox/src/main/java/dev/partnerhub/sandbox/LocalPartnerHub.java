@@ -1,0 +1,223 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The local partner hub: a real HTTP server that behaves like the vendors' provisioning systems, so that the
+ * operator can be tried and tested without a partner account. Webex-shaped endpoints live under {@code /v1}
+ * and need the bearer token; the admin endpoint lives under {@code /admin}.
+ */
+public final class LocalPartnerHub implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalPartnerHub.class.getName());
+
+    private final HubSettings settings;
+    private final HubStore store;
+    private final Faults faults = new Faults();
+    private final Router router = new Router();
+    private final List<Consumer<RecordedExchange>> listeners = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private LocalPartnerHub(HubSettings settings) throws IOException {
+        this.settings = settings;
+        this.store = new HubStore(Clock.systemUTC(), settings.customerProvisioningDelay(),
+                settings.subscriberProvisioningDelay());
+        settings.templates().forEach(t -> store.templates.put(t.provisioningId(),
+                new HubStore.Template(t.provisioningId(), t.name(), t.trustedEmail())));
+        WholesaleApi wholesale = new WholesaleApi(store, this::url);
+        BroadWorksApi broadworks = new BroadWorksApi(store, this::url);
+        wholesale.register(router);
+        broadworks.register(router);
+        new AdminApi(store, faults, wholesale, broadworks).register(router);
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+        this.executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "local-partner-hub");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts a hub with these settings and returns once it accepts connections. */
+    public static LocalPartnerHub start(HubSettings settings) throws IOException {
+        LocalPartnerHub hub = new LocalPartnerHub(settings);
+        hub.server.start();
+        LOG.info(() -> "Local partner hub listening on " + hub.url());
+        return hub;
+    }
+
+    /** Base URL of the hub, without the API version: {@code http://127.0.0.1:PORT}. */
+    public String url() {
+        return "http://" + settings.host() + ":" + server.getAddress().getPort();
+    }
+
+    /** Base URL of the Webex-shaped API, for a PartnerConnection's {@code spec.endpoint}. */
+    public String apiUrl() {
+        return url() + "/v1";
+    }
+
+    public String token() {
+        return settings.token();
+    }
+
+    /** Every exchange on the API and admin endpoints is passed to the listener once answered. */
+    public void addListener(Consumer<RecordedExchange> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String trackingId = "LOCALHUB_" + UUID.randomUUID();
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        URI uri = exchange.getRequestURI();
+        String method = exchange.getRequestMethod();
+        Map<String, List<String>> query = parseQuery(uri.getRawQuery());
+        HubResponse response;
+        boolean dropReply = false;
+        try {
+            Router.Match match = router.match(method, uri.getPath());
+            Faults.Fault fault = null;
+            if (match.route().access() == Router.Access.BEARER) {
+                authenticate(exchange);
+                fault = faults.take(method, uri.getPath());
+            }
+            if (fault != null && fault.latencyMs() > 0) {
+                sleep(fault.latencyMs());
+            }
+            if (fault != null && fault.status() > 0) {
+                throw new HubError(fault.status(), 9000 + fault.status(), "Injected fault: HTTP " + fault.status() + ".",
+                        fault.retryAfterSeconds());
+            }
+            HubRequest request = new HubRequest(method, uri.getPath(), query, match.pathParams(), parse(requestBody));
+            synchronized (store) {
+                store.settle();
+                response = match.route().handler().apply(request);
+            }
+            dropReply = fault != null && fault.lostReply();
+        } catch (HubError e) {
+            response = error(e, trackingId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Local partner hub failed on " + method + " " + uri.getPath(), e);
+            response = error(new HubError(500, 5000, "Internal error of the local partner hub."), trackingId);
+        }
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("TrackingID", trackingId);
+        String body = response.body() == null ? "" : Json.MAPPER.writeValueAsString(response.body());
+        record(exchange, method, uri.getPath(), query, requestBody, response.status(), headers, body);
+        if (dropReply) {
+            exchange.close();
+            return;
+        }
+        headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        if (!body.isEmpty()) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void authenticate(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.equals("Bearer " + settings.token())) {
+            throw new HubError(401, 401, "The request requires a valid access token set in the Authorization "
+                    + "request header.");
+        }
+    }
+
+    private static HubResponse error(HubError e, String trackingId) {
+        ObjectNode body = Json.object().put("message", e.getMessage());
+        body.putArray("errors").addObject().put("errorCode", e.errorCode()).put("description", e.getMessage());
+        body.put("trackingId", trackingId);
+        Map<String, String> headers = e.retryAfterSeconds() == null ? Map.of()
+                : Map.of("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return new HubResponse(e.status(), headers, body);
+    }
+
+    private void record(HttpExchange exchange, String method, String path, Map<String, List<String>> query,
+            String requestBody, int status, Map<String, String> responseHeaders, String responseBody) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Map<String, String> requestHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> requestHeaders.put(k, String.join(",", v)));
+        RecordedExchange recorded = new RecordedExchange(method, path, query, requestHeaders, requestBody, status,
+                responseHeaders, responseBody);
+        listeners.forEach(l -> l.accept(recorded));
+    }
+
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            return Json.object();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw HubError.badRequest(4000, "The request body is not valid JSON.");
+        }
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a hub on its own: {@code LocalPartnerHub [port] [token]}. */
+    public static void main(String[] args) throws Exception {
+        HubSettings settings = HubSettings.defaults().withPort(args.length > 0 ? Integer.parseInt(args[0]) : 18089);
+        if (args.length > 1) {
+            settings = settings.withToken(args[1]);
+        }
+        try (LocalPartnerHub hub = start(settings)) {
+            System.out.println("Local partner hub: " + hub.apiUrl());
+            Thread.currentThread().join();
+        }
+    }
+}

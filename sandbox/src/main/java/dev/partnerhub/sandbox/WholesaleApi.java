@@ -1,0 +1,321 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.sandbox.HubStore.Customer;
+import dev.partnerhub.sandbox.HubStore.Subscriber;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The Webex Wholesale customers and subscribers endpoints, with their documented asynchronous semantics. */
+final class WholesaleApi {
+
+    static final Set<String> CUSTOMER_PACKAGES = Set.of("common_area_calling", "webex_calling", "webex_meetings",
+            "webex_suite", "webex_voice", "cx_essentials", "webex_calling_standard", "cisco_calling_plan",
+            "attendant_console", "cx_premium_agent", "cx_standard_agent", "cx_voice_ports", "cx_ai_assistant",
+            "webex_ai_agent");
+    static final Set<String> SUBSCRIBER_PACKAGES = Set.of("webex_calling", "webex_meetings", "webex_suite",
+            "webex_voice", "cx_essentials", "webex_calling_standard", "attendant_console", "cx_premium_agent",
+            "cx_standard_agent");
+    /** Packages that give the user a phone line: they need a primary phone number or an extension. */
+    static final Set<String> CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
+            "webex_calling_standard", "cx_essentials");
+
+    private final HubStore store;
+    private final Supplier<String> baseUrl;
+
+    WholesaleApi(HubStore store, Supplier<String> baseUrl) {
+        this.store = store;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/v1/wholesale/customers", Router.Access.BEARER, this::listCustomers)
+                .add("POST", "/v1/wholesale/customers", Router.Access.BEARER, this::createCustomer)
+                .add("GET", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::getCustomer)
+                .add("PUT", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::updateCustomer)
+                .add("DELETE", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::deleteCustomer)
+                .add("GET", "/v1/wholesale/subscribers", Router.Access.BEARER, this::listSubscribers)
+                .add("POST", "/v1/wholesale/subscribers", Router.Access.BEARER, this::createSubscriber)
+                .add("GET", "/v1/wholesale/subscribers/{subscriberId}", Router.Access.BEARER, this::getSubscriber)
+                .add("PUT", "/v1/wholesale/subscribers/{subscriberId}", Router.Access.BEARER, this::updateSubscriber)
+                .add("DELETE", "/v1/wholesale/subscribers/{subscriberId}", Router.Access.BEARER,
+                        this::deleteSubscriber);
+    }
+
+    private HubResponse listCustomers(HubRequest r) {
+        String externalId = r.query("externalId");
+        String orgId = r.query("orgId");
+        List<String> statuses = r.query().getOrDefault("status", List.of());
+        List<Customer> matching = store.customers.values().stream()
+                .filter(c -> externalId == null || externalId.equals(c.externalId))
+                .filter(c -> orgId == null || orgId.equals(c.orgId))
+                .filter(c -> statuses.isEmpty() || statuses.contains(c.status))
+                .toList();
+        return Paging.page(r, baseUrl.get(), matching, this::render);
+    }
+
+    private HubResponse createCustomer(HubRequest r) {
+        JsonNode body = r.body();
+        String provisioningId = r.requiredText(body, "provisioningId");
+        String externalId = r.requiredText(body, "externalId");
+        store.template(provisioningId);
+        List<String> packages = packages(body, CUSTOMER_PACKAGES, true);
+        JsonNode address = requiredAddress(r, body);
+        JsonNode info = body.get("customerInfo");
+        String orgId = HubRequest.optionalText(body, "orgId");
+        if (orgId == null && (info == null || !info.isObject())) {
+            throw HubError.badRequest(4001, "Missing required field: customerInfo (mandatory for a new customer).");
+        }
+        if (store.customers.values().stream().anyMatch(c -> externalId.equals(c.externalId))) {
+            throw HubError.conflict(1006, "A customer with externalId " + externalId + " already exists.");
+        }
+        Customer c = new Customer();
+        c.id = HubStore.newId("CUSTOMER");
+        c.externalId = externalId;
+        c.provisioningId = provisioningId;
+        c.orgId = orgId;
+        if (info != null) {
+            c.name = r.requiredText(info, "name");
+            if (c.name.contains("%")) {
+                throw HubError.badRequest(1009, "customerInfo.name cannot include the % character.");
+            }
+            c.primaryEmail = r.requiredText(info, "primaryEmail");
+            c.language = HubRequest.optionalText(info, "language");
+        }
+        c.address = address;
+        c.packages = packages;
+        c.status = "provisioning";
+        c.created = store.now();
+        c.due = store.now().plus(store.customerDelay);
+        store.customers.put(c.id, c);
+        return accepted(c);
+    }
+
+    private HubResponse getCustomer(HubRequest r) {
+        return HubResponse.ok(render(store.customer(r.pathParam("customerId"))));
+    }
+
+    private HubResponse updateCustomer(HubRequest r) {
+        Customer c = store.customer(r.pathParam("customerId"));
+        if (!"provisioned".equals(c.status) && !"provisioned_with_errors".equals(c.status)
+                && !"error".equals(c.status)) {
+            throw new HubError(423, 1010, "Customer " + c.id + " is " + c.status + "; retry when it is provisioned.", 2);
+        }
+        c.packages = packages(r.body(), CUSTOMER_PACKAGES, true);
+        if (r.body().has("address")) {
+            c.address = requiredAddress(r, r.body());
+        }
+        c.status = "updating";
+        c.due = store.now().plus(store.customerDelay);
+        return accepted(c);
+    }
+
+    private HubResponse deleteCustomer(HubRequest r) {
+        Customer c = store.customer(r.pathParam("customerId"));
+        if (store.subscribers.values().stream().anyMatch(s -> c.id.equals(s.customerId))) {
+            throw HubError.conflict(1007, "Customer " + c.id + " still has subscribers; delete them first.");
+        }
+        c.status = "deleting";
+        c.due = store.now().plus(store.customerDelay);
+        return HubResponse.of(202, null);
+    }
+
+    private HubResponse listSubscribers(HubRequest r) {
+        Instant changedAfter = r.queryInstant("lastStatusChange");
+        Instant createdAfter = r.queryInstant("after");
+        Map<String, String> filters = new java.util.HashMap<>();
+        for (String name : List.of("customerId", "personId", "externalCustomerId", "email", "status")) {
+            if (r.query(name) != null) {
+                filters.put(name, r.query(name));
+            }
+        }
+        Comparator<Subscriber> order = "lastStatusChange".equals(r.query("sortBy"))
+                ? Comparator.comparing((Subscriber s) -> s.lastStatusChange)
+                : Comparator.comparing((Subscriber s) -> s.created);
+        if ("DESC".equalsIgnoreCase(r.query("sortOrder"))) {
+            order = order.reversed();
+        }
+        List<Subscriber> matching = store.subscribers.values().stream()
+                .filter(s -> !s.broadworks)
+                .filter(s -> matches(filters, "customerId", s.customerId))
+                .filter(s -> matches(filters, "personId", s.personId))
+                .filter(s -> matches(filters, "externalCustomerId", s.externalCustomerId))
+                .filter(s -> !filters.containsKey("email") || filters.get("email").equalsIgnoreCase(s.email))
+                .filter(s -> matches(filters, "status", s.status))
+                .filter(s -> changedAfter == null || s.lastStatusChange.isAfter(changedAfter))
+                .filter(s -> createdAfter == null || s.created.isAfter(createdAfter))
+                .sorted(order)
+                .toList();
+        return Paging.page(r, baseUrl.get(), matching, this::render);
+    }
+
+    private HubResponse createSubscriber(HubRequest r) {
+        JsonNode body = r.body();
+        Customer c = customerForSubscriber(r.requiredText(body, "customerId"));
+        String email = r.requiredText(body, "email");
+        if (!body.has("provisioningParameters")) {
+            throw HubError.badRequest(4001, "Missing required field: provisioningParameters.");
+        }
+        store.subscriberByEmail(email).ifPresent(existing -> {
+            throw HubError.conflict(10022, "The email is already associated with an existing user.");
+        });
+        Subscriber s = new Subscriber();
+        s.id = HubStore.newId("SUBSCRIBER");
+        s.customerId = c.id;
+        s.externalCustomerId = c.externalId;
+        s.email = email;
+        s.created = store.now();
+        applyProvisioning(s, body.get("provisioningParameters"));
+        s.firstName = HubRequest.optionalText(body.get("provisioningParameters"), "firstName");
+        s.lastName = HubRequest.optionalText(body.get("provisioningParameters"), "lastName");
+        s.packageName = subscriberPackage(body, c, s);
+        s.personId = HubStore.newId("PEOPLE");
+        store.setStatus(s, "provisioned", null);
+        store.subscribers.put(s.id, s);
+        return HubResponse.ok(render(s));
+    }
+
+    private HubResponse getSubscriber(HubRequest r) {
+        return HubResponse.ok(render(store.subscriber(r.pathParam("subscriberId"), false)));
+    }
+
+    private HubResponse updateSubscriber(HubRequest r) {
+        Subscriber s = store.subscriber(r.pathParam("subscriberId"), false);
+        JsonNode body = r.body();
+        if (body.has("provisioningParameters")) {
+            applyProvisioning(s, body.get("provisioningParameters"));
+        }
+        if (body.has("package") || body.has("packages")) {
+            s.packageName = subscriberPackage(body, store.customer(s.customerId), s);
+        }
+        store.setStatus(s, "provisioned", null);
+        return HubResponse.ok(render(s));
+    }
+
+    private HubResponse deleteSubscriber(HubRequest r) {
+        Subscriber s = store.subscriber(r.pathParam("subscriberId"), false);
+        store.subscribers.remove(s.id);
+        return HubResponse.noContent();
+    }
+
+    private Customer customerForSubscriber(String customerId) {
+        Customer c = store.customers.get(customerId);
+        if (c == null) {
+            throw HubError.badRequest(1011, "Customer " + customerId + " does not exist.");
+        }
+        if (!c.status.startsWith("provisioned")) {
+            throw HubError.conflict(1005, "Customer " + customerId + " is " + c.status
+                    + "; subscribers can be added once it is provisioned.");
+        }
+        return c;
+    }
+
+    private String subscriberPackage(JsonNode body, Customer c, Subscriber s) {
+        List<String> requested = packages(body, SUBSCRIBER_PACKAGES, false);
+        if (requested.size() != 1) {
+            throw HubError.badRequest(1002, "Exactly one of package or packages (with one package) is required.");
+        }
+        String pkg = requested.get(0);
+        if (!c.packages.contains(pkg)) {
+            throw HubError.badRequest(1003, "Package " + pkg + " is not provisioned for customer " + c.externalId
+                    + "; its packages are " + c.packages + ".");
+        }
+        if (CALLING_PACKAGES.contains(pkg) && s.primaryPhoneNumber == null && s.extension == null) {
+            throw HubError.badRequest(1004, "Package " + pkg
+                    + " requires a primaryPhoneNumber or an extension in provisioningParameters.");
+        }
+        return pkg;
+    }
+
+    private static void applyProvisioning(Subscriber s, JsonNode params) {
+        if (params == null) {
+            return;
+        }
+        s.primaryPhoneNumber = HubRequest.updatedText(params, "primaryPhoneNumber", s.primaryPhoneNumber);
+        s.extension = HubRequest.updatedText(params, "extension", s.extension);
+        s.locationId = HubRequest.updatedText(params, "locationId", s.locationId);
+    }
+
+    /** The package list of a body: {@code packages}, or the deprecated single {@code package}. */
+    private static List<String> packages(JsonNode body, Set<String> allowed, boolean required) {
+        List<String> result = new ArrayList<>();
+        JsonNode list = body.get("packages");
+        if (list != null && list.isArray()) {
+            list.forEach(p -> result.add(p.asText()));
+        } else if (body.hasNonNull("package")) {
+            result.add(body.get("package").asText());
+        }
+        if (required && result.isEmpty()) {
+            throw HubError.badRequest(4001, "Missing required field: packages.");
+        }
+        for (String p : result) {
+            if (!allowed.contains(p)) {
+                throw HubError.badRequest(1002, "Invalid package: " + p + ". Allowed: "
+                        + allowed.stream().sorted().toList() + ".");
+            }
+        }
+        return result.stream().distinct().toList();
+    }
+
+    private static JsonNode requiredAddress(HubRequest r, JsonNode body) {
+        JsonNode address = body.get("address");
+        if (address == null || !address.isObject()) {
+            throw HubError.badRequest(4001, "Missing required field: address.");
+        }
+        for (String field : List.of("addressLine1", "city", "country")) {
+            if (HubRequest.optionalText(address, field) == null || address.get(field).asText().isBlank()) {
+                throw HubError.badRequest(4001, "Missing required field: address." + field + ".");
+            }
+        }
+        return address;
+    }
+
+    private static boolean matches(Map<String, String> filters, String name, String value) {
+        return !filters.containsKey(name) || filters.get(name).equals(value);
+    }
+
+    private HubResponse accepted(Customer c) {
+        String url = baseUrl.get() + "/v1/wholesale/customers/" + c.id;
+        ObjectNode body = Json.object().put("url", url);
+        return new HubResponse(202, Map.of("Location", url), body);
+    }
+
+    ObjectNode render(Customer c) {
+        ObjectNode node = Json.object();
+        Json.put(node, "id", c.id);
+        Json.put(node, "orgId", c.status.startsWith("provisioned") ? c.orgId : null);
+        Json.put(node, "externalId", c.externalId);
+        if (c.address != null) {
+            node.set("address", c.address);
+        }
+        node.put("status", c.status);
+        node.set("packages", Json.strings(c.packages));
+        ObjectNode details = node.putObject("resourceDetails");
+        var packages = details.putArray("packages");
+        String packageStatus = c.status.startsWith("provisioned") ? "provisioned"
+                : "deleting".equals(c.status) ? "deleting" : "provisioning";
+        c.packages.forEach(p -> packages.addObject().put("name", p).put("status", packageStatus));
+        return node;
+    }
+
+    ObjectNode render(Subscriber s) {
+        ObjectNode node = Json.object();
+        Json.put(node, "id", s.id);
+        Json.put(node, "personId", "provisioned".equals(s.status) ? s.personId : null);
+        Json.put(node, "email", s.email);
+        Json.put(node, "customerId", s.customerId);
+        Json.put(node, "externalCustomerId", s.externalCustomerId);
+        Json.put(node, "package", s.packageName);
+        node.set("packages", Json.strings(List.of(s.packageName)));
+        node.put("status", s.status);
+        Json.put(node, "created", s.created);
+        Json.put(node, "lastStatusChange", s.lastStatusChange);
+        return node;
+    }
+}
