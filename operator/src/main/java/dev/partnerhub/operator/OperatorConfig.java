@@ -1,0 +1,52 @@
+package dev.partnerhub.operator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The operator's own settings ({@code partnerhub.*}); framework settings stay under {@code quarkus.*}. */
+@ConfigMapping(prefix = "partnerhub")
+public interface OperatorConfig {
+
+    Polling polling();
+
+    Directory directory();
+
+    /** How often each kind of wait looks at the provider again. */
+    interface Polling {
+        /** While the provider works asynchronously (provisioning, updating, deleting). */
+        @WithDefault("2s")
+        Duration inProgress();
+
+        /** Upper bound of the backoff while the provider works asynchronously. */
+        @WithDefault("30s")
+        Duration inProgressMax();
+
+        /** While a person must act (pending email input, validation, consent): slow, never a retry. */
+        @WithDefault("60s")
+        Duration pending();
+
+        /** Resynchronisation of converged objects, to notice drift in the provider. */
+        @WithDefault("10m")
+        Duration resync();
+
+        /** Authenticated probe of each PartnerConnection. */
+        @WithDefault("5m")
+        Duration probe();
+
+        /** While something outside the operator's reach is missing (a Secret, a connection). */
+        @WithDefault("30s")
+        Duration blocked();
+    }
+
+    /** The per-customer subscriber snapshot that feeds every user of that customer. */
+    interface Directory {
+        /** A snapshot younger than this is used as is. */
+        @WithDefault("3s")
+        Duration maxAge();
+
+        /** Between two full lists, only subscribers whose status changed are fetched. */
+        @WithDefault("5m")
+        Duration fullRefresh();
+    }
+}

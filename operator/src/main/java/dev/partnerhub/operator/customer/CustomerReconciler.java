@@ -1,0 +1,205 @@
+package dev.partnerhub.operator.customer;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerStatus;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.DeletionPolicy;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.CredentialsException;
+import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.provider.ProviderRejectedException;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Converges one customer organization: resolve and check the connection, validate the spec, look the
+ * customer up (by ID, else by externalId) before creating it, follow the hub's asynchronous provisioning,
+ * replace the package list when it differs, and count the customer's users. Deletion honours deletionPolicy.
+ */
+@ControllerConfiguration(name = "customer")
+public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Customer> {
+
+    static final String BY_CONNECTION = "byConnection";
+    private static final Logger LOG = Logger.getLogger(CustomerReconciler.class);
+
+    private final ProviderRegistry registry;
+    private final CustomerSync sync;
+    private final OperatorConfig config;
+    private final Clock clock;
+
+    public CustomerReconciler(ProviderRegistry registry, CustomerSync sync, OperatorConfig config, Clock clock) {
+        this.registry = registry;
+        this.sync = sync;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, Customer>> prepareEventSources(EventSourceContext<Customer> context) {
+        context.getPrimaryCache().addIndexer(BY_CONNECTION, c -> List.of(connectionKey(c)));
+        var connections = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(PartnerConnection.class, Customer.class)
+                .withPrimaryToSecondaryMapper((Customer c) -> Set.of(connectionId(c)))
+                .withSecondaryToPrimaryMapper(conn -> context.getPrimaryCache()
+                        .byIndex(BY_CONNECTION, ProviderRegistry.key(conn.getMetadata().getNamespace(),
+                                conn.getMetadata().getName()))
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), context);
+        var users = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(CustomerUser.class, Customer.class)
+                .withSecondaryToPrimaryMapper(u -> Set.of(new ResourceID(u.getSpec().getCustomerRef().getName(),
+                        u.getMetadata().getNamespace())))
+                .build(), context);
+        return List.of(connections, users);
+    }
+
+    @Override
+    public UpdateControl<Customer> reconcile(Customer customer, Context<Customer> context) {
+        CustomerStatus previous = customer.getStatus();
+        CustomerStatus status = copy(previous);
+        Conditions conditions = Conditions.builder();
+        Duration next = converge(customer, context, status, conditions);
+        status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
+        conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
+        customer.setStatus(status);
+        UpdateControl<Customer> control = UpdateControl.noUpdate();
+        if (StatusSupport.differs(previous, status)) {
+            logTransition(customer, previous, status);
+            control = UpdateControl.patchStatus(customer);
+        }
+        return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    /** Brings the provider toward the spec; returns when to look again (null: on the next event only). */
+    private Duration converge(Customer customer, Context<Customer> context, CustomerStatus status,
+            Conditions conditions) {
+        Optional<PartnerConnection> connection = context.getSecondaryResource(PartnerConnection.class);
+        String problem = connectionProblem(customer, connection);
+        if (problem != null) {
+            boolean missing = connection.isEmpty();
+            conditions.ready(false, missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem)
+                    .stalled(missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem);
+            return missing ? config.polling().blocked() : null;
+        }
+        if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
+            conditions.ready(false, "ConnectionNotReady", "PartnerConnection " + connectionKey(customer)
+                    + " is not Ready; see its status.").notStalled();
+            return config.polling().blocked();
+        }
+        ProvisioningProvider provider;
+        try {
+            provider = registry.provider(connection.get());
+        } catch (CredentialsException e) {
+            conditions.ready(false, "ConnectionNotReady", e.getMessage()).notStalled();
+            return config.polling().blocked();
+        }
+        List<String> problems = CustomerDesiredState.problems(customer.getSpec(), provider);
+        if (!problems.isEmpty()) {
+            String message = String.join(" ", problems);
+            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            return null;
+        }
+        try {
+            return provider.customerCreation() == CustomerCreation.EXPLICIT
+                    ? sync.converge(customer, provider, status, conditions)
+                    : sync.convergeEnterprise(customer, provider, status, conditions);
+        } catch (ProviderRejectedException e) {
+            String message = "The hub refused the customer (HTTP " + e.httpStatus() + "): "
+                    + StatusSupport.firstDescription(e);
+            status.setErrors(StatusSupport.errors(e));
+            conditions.ready(false, "ProviderRejected", message).synced(false, "ProviderRejected", message)
+                    .stalled("ProviderRejected", message);
+            return null;
+        }
+    }
+
+    /** Null when the customer may use the connection; otherwise what is wrong, naming the field. */
+    private String connectionProblem(Customer customer, Optional<PartnerConnection> connection) {
+        if (connection.isEmpty()) {
+            return "spec.connectionRef: PartnerConnection " + connectionKey(customer) + " does not exist.";
+        }
+        String ownNamespace = customer.getMetadata().getNamespace();
+        if (ownNamespace.equals(connection.get().getMetadata().getNamespace())) {
+            return null;
+        }
+        Namespace ns = sync.namespace(ownNamespace);
+        if (LabelSelectors.matches(connection.get().getSpec().getAllowedNamespaces(),
+                ns == null ? null : ns.getMetadata().getLabels())) {
+            return null;
+        }
+        return "spec.connectionRef: PartnerConnection " + connectionKey(customer) + " does not allow namespace "
+                + ownNamespace + "; add a matching label selector to its spec.allowedNamespaces.";
+    }
+
+    @Override
+    public DeleteControl cleanup(Customer customer, Context<Customer> context) {
+        Set<CustomerUser> users = context.getSecondaryResources(CustomerUser.class);
+        if (!users.isEmpty()) {
+            LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()
+                    .getNamespace(), customer.getMetadata().getName(), users.size());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
+        }
+        if (customer.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan) {
+            LOG.infof("Customer %s/%s deleted; the hub's customer is kept (deletionPolicy Orphan)",
+                    customer.getMetadata().getNamespace(), customer.getMetadata().getName());
+            return DeleteControl.defaultDelete();
+        }
+        return sync.deleteRemote(customer, context.getSecondaryResource(PartnerConnection.class));
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Customer> updateErrorStatus(Customer customer, Context<Customer> context,
+            Exception e) {
+        return ErrorStatus.of(customer, e, CustomerReconciler::copy, clock, config.polling().blocked(),
+                (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
+    }
+
+    static CustomerStatus copy(CustomerStatus status) {
+        return status == null ? new CustomerStatus() : StatusSupport.copy(status, CustomerStatus.class);
+    }
+
+    static String connectionKey(Customer c) {
+        ResourceID id = connectionId(c);
+        return ProviderRegistry.key(id.getNamespace().orElseThrow(), id.getName());
+    }
+
+    /** The PartnerConnection a Customer names; its namespace defaults to the Customer's. */
+    public static ResourceID connectionId(Customer c) {
+        String ns = c.getSpec().getConnectionRef().getNamespace();
+        return new ResourceID(c.getSpec().getConnectionRef().getName(),
+                ns == null || ns.isBlank() ? c.getMetadata().getNamespace() : ns);
+    }
+
+    private static void logTransition(Customer customer, CustomerStatus previous, CustomerStatus status) {
+        String before = Conditions.reason(previous, Conditions.READY);
+        String after = Conditions.reason(status, Conditions.READY);
+        if (!java.util.Objects.equals(before, after)) {
+            LOG.infof("Customer %s/%s: Ready=%s (%s)", customer.getMetadata().getNamespace(),
+                    customer.getMetadata().getName(), Conditions.isTrue(status, Conditions.READY), after);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.partnerhub.operator.customer;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerStatus;
+import dev.partnerhub.api.v1alpha1.PackageStatus;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.CredentialsException;
+import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.provider.CustomerRequest;
+import dev.partnerhub.provider.ProviderRejectedException;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
+import dev.partnerhub.provider.RemoteCustomer;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The provider side of the Customer reconciler: observe, create, update, delete. A converged customer is
+ * observed again only after the resync interval or a spec change, so that events about its users cost no
+ * provider call.
+ */
+@ApplicationScoped
+public class CustomerSync {
+
+    private static final Logger LOG = Logger.getLogger(CustomerSync.class);
+
+    private final ProviderRegistry registry;
+    private final KubernetesClient client;
+    private final OperatorConfig config;
+    private final Clock clock;
+    private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
+
+    public CustomerSync(ProviderRegistry registry, KubernetesClient client, OperatorConfig config, Clock clock) {
+        this.registry = registry;
+        this.client = client;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Wholesale: the partner creates the customer and the hub provisions it asynchronously. */
+    Duration converge(Customer customer, ProvisioningProvider provider, CustomerStatus status, Conditions conditions) {
+        if (isConverged(customer)) {
+            return untilResync(customer);
+        }
+        CustomerRequest request = CustomerDesiredState.request(customer.getSpec());
+        Optional<RemoteCustomer> remote = status.getCustomerId() == null ? Optional.empty()
+                : provider.getCustomer(status.getCustomerId());
+        if (remote.isEmpty()) {
+            remote = provider.findCustomer(request);
+        }
+        if (remote.isEmpty()) {
+            status.setCustomerId(provider.createCustomer(request));
+            status.setOrgId(null);
+            status.setProviderStatus("provisioning");
+            LOG.infof("Customer %s/%s: created in the hub as %s", customer.getMetadata().getNamespace(),
+                    customer.getMetadata().getName(), status.getCustomerId());
+            conditions.ready(false, "Provisioning", "The hub accepted the customer and is provisioning it.")
+                    .synced(true, "Created", "The hub accepted the customer.").notStalled();
+            return config.polling().inProgress();
+        }
+        RemoteCustomer c = remote.get();
+        record(status, c);
+        return switch (c.state()) {
+            case READY, READY_WITH_ERRORS -> convergePackages(customer, provider, c, status, conditions);
+            case FAILED -> {
+                String message = "The hub failed to provision the customer; see status.errors and fix the spec.";
+                conditions.ready(false, "ProvisioningFailed", message).synced(true, "Observed", "Observed the hub.")
+                        .stalled("ProvisioningFailed", message);
+                yield config.polling().resync();
+            }
+            case DELETING -> {
+                conditions.ready(false, "DeletingInHub", "The hub is deleting this customer; it is created again "
+                        + "once the deletion completes.").synced(true, "Observed", "Observed the hub.").notStalled();
+                yield backoff(status);
+            }
+            default -> {
+                conditions.ready(false, c.state() == RemoteCustomer.State.UPDATING ? "Updating" : "Provisioning",
+                        "The hub is " + c.status() + " the customer.").synced(true, "Observed", "Observed the hub.")
+                        .notStalled();
+                yield backoff(status);
+            }
+        };
+    }
+
+    private Duration convergePackages(Customer customer, ProvisioningProvider provider, RemoteCustomer c,
+            CustomerStatus status, Conditions conditions) {
+        if (CustomerDesiredState.packagesDiffer(customer.getSpec(), c)) {
+            provider.updateCustomer(c.id(), CustomerDesiredState.request(customer.getSpec()));
+            LOG.infof("Customer %s/%s: packages %s -> %s", customer.getMetadata().getNamespace(),
+                    customer.getMetadata().getName(), c.packages(), customer.getSpec().getPackages());
+            conditions.ready(false, "Updating", "The hub is applying the package list.")
+                    .synced(true, "Updated", "The hub accepted the package list.").notStalled();
+            return config.polling().inProgress();
+        }
+        boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
+        conditions.ready(true, withErrors ? "ProvisionedWithErrors" : "Provisioned", withErrors
+                ? "The customer is provisioned, with errors on some packages; see status.packages."
+                : "The customer is provisioned with the declared packages.")
+                .synced(true, "Observed", "The hub holds the declared state.").notStalled();
+        markObserved(customer);
+        return config.polling().resync();
+    }
+
+    /** BroadWorks: the enterprise and its org appear with the first provisioned subscriber. */
+    Duration convergeEnterprise(Customer customer, ProvisioningProvider provider, CustomerStatus status,
+            Conditions conditions) {
+        if (isConverged(customer) && status.getOrgId() != null) {
+            return untilResync(customer);
+        }
+        Optional<RemoteCustomer> enterprise = provider.findCustomer(CustomerDesiredState.request(customer.getSpec()));
+        enterprise.ifPresentOrElse(e -> record(status, e), () -> {
+            status.setCustomerId(null);
+            status.setOrgId(null);
+            status.setProviderStatus(null);
+        });
+        conditions.synced(true, "Observed", "Observed the hub.").notStalled();
+        if (status.getOrgId() == null) {
+            conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the hub creates the enterprise's "
+                    + "org when its first subscriber is provisioned.");
+            return config.polling().inProgressMax();
+        }
+        conditions.ready(true, "Provisioned", "The enterprise's org exists in the hub.");
+        markObserved(customer);
+        return config.polling().resync();
+    }
+
+    /** The finalizer's work for deletionPolicy Delete; a customer already gone counts as deleted. */
+    DeleteControl deleteRemote(Customer customer, Optional<PartnerConnection> connection) {
+        String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
+        CustomerStatus status = customer.getStatus();
+        if (connection.isEmpty()) {
+            if (status == null || status.getCustomerId() == null) {
+                return DeleteControl.defaultDelete();
+            }
+            LOG.warnf("Customer %s cannot be deleted from the hub: its PartnerConnection is gone. Restore the "
+                    + "connection, or set spec.deletionPolicy to Orphan to release it.", name);
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+        }
+        ProvisioningProvider provider;
+        try {
+            provider = registry.provider(connection.get());
+        } catch (CredentialsException e) {
+            LOG.warnf("Customer %s cannot be deleted from the hub yet: %s", name, e.getMessage());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+        }
+        if (provider.customerCreation() != CustomerCreation.EXPLICIT) {
+            return DeleteControl.defaultDelete();
+        }
+        Optional<RemoteCustomer> remote = status != null && status.getCustomerId() != null
+                ? provider.getCustomer(status.getCustomerId())
+                : provider.findCustomer(CustomerDesiredState.request(customer.getSpec()));
+        if (remote.isEmpty()) {
+            LOG.infof("Customer %s deleted; it is gone from the hub", name);
+            lastObserved.remove(customer.getMetadata().getUid());
+            return DeleteControl.defaultDelete();
+        }
+        if (remote.get().state() != RemoteCustomer.State.DELETING) {
+            try {
+                provider.deleteCustomer(remote.get().id());
+            } catch (ProviderRejectedException e) {
+                LOG.warnf("Customer %s: the hub refuses to delete it: %s Remove what the hub names, or set "
+                        + "spec.deletionPolicy to Orphan to keep the customer.", name, StatusSupport.firstDescription(e));
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+            }
+            LOG.infof("Customer %s: deleting %s in the hub", name, remote.get().id());
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
+    }
+
+    Namespace namespace(String name) {
+        return client.namespaces().withName(name).get();
+    }
+
+    private void record(CustomerStatus status, RemoteCustomer c) {
+        status.setCustomerId(c.id());
+        status.setOrgId(c.orgId());
+        status.setProviderStatus(c.status());
+        status.setPackages(c.packageDetails().stream().map(p -> {
+            PackageStatus ps = new PackageStatus();
+            ps.setName(p.name());
+            ps.setStatus(p.status());
+            ps.setWarnings(StatusSupport.errors(p.warnings()));
+            ps.setErrors(StatusSupport.errors(p.errors()));
+            return ps;
+        }).toList());
+        status.setErrors(StatusSupport.errors(c.errors()));
+    }
+
+    private boolean isConverged(Customer customer) {
+        CustomerStatus status = customer.getStatus();
+        Instant observed = lastObserved.get(customer.getMetadata().getUid());
+        return status != null && observed != null
+                && customer.getMetadata().getGeneration().equals(status.getObservedGeneration())
+                && Conditions.isTrue(status, Conditions.READY)
+                && observed.plus(config.polling().resync()).isAfter(clock.instant());
+    }
+
+    private Duration untilResync(Customer customer) {
+        Instant due = lastObserved.get(customer.getMetadata().getUid()).plus(config.polling().resync());
+        return Duration.between(clock.instant(), due).plusSeconds(1);
+    }
+
+    private void markObserved(Customer customer) {
+        lastObserved.put(customer.getMetadata().getUid(), clock.instant());
+    }
+
+    /** Polls faster at first, slower the longer the hub takes: about a quarter of the time already waited. */
+    private Duration backoff(CustomerStatus status) {
+        Instant since = Conditions.find(status.getConditions(), Conditions.READY)
+                .map(c -> Instant.parse(c.getLastTransitionTime())).orElse(clock.instant());
+        Duration waited = Duration.between(since, clock.instant());
+        Duration next = waited.dividedBy(4);
+        Duration min = config.polling().inProgress();
+        Duration max = config.polling().inProgressMax();
+        return next.compareTo(min) < 0 ? min : next.compareTo(max) > 0 ? max : next;
+    }
+}

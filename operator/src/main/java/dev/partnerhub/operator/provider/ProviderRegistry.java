@@ -1,0 +1,121 @@
+package dev.partnerhub.operator.provider;
+
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
+import dev.partnerhub.api.v1alpha1.ProviderKind;
+import dev.partnerhub.api.v1alpha1.RateLimit;
+import dev.partnerhub.api.v1alpha1.SecretKeyRef;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RateLimiter;
+import dev.partnerhub.provider.webex.WebexHttp;
+import dev.partnerhub.provider.webex.WebexProviders;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One provider client per PartnerConnection, shared by every reconciler, so that the connection's rate
+ * limiter is shared too. The client is rebuilt when the connection's spec changes; the token is re-read from
+ * the Secret whenever the connection is reconciled, so a rotated Secret takes effect without a restart.
+ */
+@ApplicationScoped
+public class ProviderRegistry {
+
+    private record Entry(Object fingerprint, ProvisioningProvider provider, AtomicReference<String> token) {
+    }
+
+    private final KubernetesClient client;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public ProviderRegistry(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public static String key(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+
+    /** Builds or refreshes the connection's client, reading its token from the Secret. */
+    public ProvisioningProvider refresh(PartnerConnection connection) throws CredentialsException {
+        String token = readToken(connection);
+        String key = key(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+        Object fingerprint = fingerprint(connection.getSpec());
+        Entry entry = entries.compute(key, (k, existing) -> {
+            if (existing != null && existing.fingerprint().equals(fingerprint)) {
+                existing.token().set(token);
+                return existing;
+            }
+            AtomicReference<String> ref = new AtomicReference<>(token);
+            return new Entry(fingerprint, build(connection.getSpec(), ref), ref);
+        });
+        return entry.provider();
+    }
+
+    /** The client of a connection, building it on first use (for example right after a restart). */
+    public ProvisioningProvider provider(PartnerConnection connection) throws CredentialsException {
+        Entry entry = entries.get(key(connection.getMetadata().getNamespace(), connection.getMetadata().getName()));
+        if (entry != null && entry.fingerprint().equals(fingerprint(connection.getSpec()))) {
+            return entry.provider();
+        }
+        return refresh(connection);
+    }
+
+    /**
+     * The client of the named connection; reads the connection from the API server the first time (for
+     * example right after a restart). Empty when the connection does not exist.
+     */
+    public Optional<ProvisioningProvider> provider(String namespace, String name) throws CredentialsException {
+        Entry entry = entries.get(key(namespace, name));
+        if (entry != null) {
+            return Optional.of(entry.provider());
+        }
+        PartnerConnection connection = client.resources(PartnerConnection.class).inNamespace(namespace)
+                .withName(name).get();
+        return connection == null ? Optional.empty() : Optional.of(refresh(connection));
+    }
+
+    private String readToken(PartnerConnection connection) throws CredentialsException {
+        SecretKeyRef ref = connection.getSpec().getCredentialsSecretRef();
+        String namespace = connection.getMetadata().getNamespace();
+        Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
+        if (secret == null) {
+            throw new CredentialsException("SecretNotFound", "spec.credentialsSecretRef.name: Secret " + namespace
+                    + "/" + ref.getName() + " does not exist; create it with the provider's token under key "
+                    + ref.getKey() + ".");
+        }
+        String encoded = secret.getData() == null ? null : secret.getData().get(ref.getKey());
+        String plain = secret.getStringData() == null ? null : secret.getStringData().get(ref.getKey());
+        String token = encoded != null ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim()
+                : plain == null ? null : plain.trim();
+        if (token == null || token.isEmpty()) {
+            throw new CredentialsException("SecretKeyMissing", "spec.credentialsSecretRef.key: Secret " + namespace
+                    + "/" + ref.getName() + " has no non-empty key " + ref.getKey() + ".");
+        }
+        return token;
+    }
+
+    private static Object fingerprint(PartnerConnectionSpec spec) {
+        RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
+        WebexModel model = spec.getWebex() == null ? WebexModel.WHOLESALE : spec.getWebex().getModel();
+        return java.util.List.of(Objects.toString(spec.getProvider()), Objects.toString(spec.getEndpoint()),
+                Objects.toString(model), limit.getRequestsPerSecond(), limit.getBurst());
+    }
+
+    private static ProvisioningProvider build(PartnerConnectionSpec spec, AtomicReference<String> token) {
+        if (spec.getProvider() != ProviderKind.WEBEX) {
+            throw new IllegalArgumentException("only the webex provider is implemented");
+        }
+        RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
+        boolean broadworks = spec.getWebex() != null && spec.getWebex().getModel() == WebexModel.BROADWORKS;
+        return WebexProviders.create(broadworks, spec.getEndpoint(), token::get,
+                new RateLimiter(limit.getRequestsPerSecond(), limit.getBurst()), WebexHttp.RetryPolicy.defaults());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.partnerhub.operator.status;
+
+import dev.partnerhub.api.v1alpha1.ConditionedStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that edits a status's conditions. A reconciler states Ready, Synced and Stalled; this helper
+ * keeps {@code lastTransitionTime} when a condition's status did not change, stamps
+ * {@code observedGeneration}, and sorts by type, so that an unchanged outcome yields an equal status.
+ */
+public final class Conditions {
+
+    public static final String READY = "Ready";
+    public static final String SYNCED = "Synced";
+    public static final String STALLED = "Stalled";
+
+    /** One desired condition. */
+    public record Desired(String type, boolean status, String reason, String message) {
+    }
+
+    private final Map<String, Desired> desired = new LinkedHashMap<>();
+
+    public static Conditions builder() {
+        return new Conditions();
+    }
+
+    public Conditions ready(boolean status, String reason, String message) {
+        return set(new Desired(READY, status, reason, message));
+    }
+
+    public Conditions synced(boolean status, String reason, String message) {
+        return set(new Desired(SYNCED, status, reason, message));
+    }
+
+    public Conditions stalled(String reason, String message) {
+        return set(new Desired(STALLED, true, reason, message));
+    }
+
+    public Conditions notStalled() {
+        return set(new Desired(STALLED, false, "Progressing", "The operator can make progress on its own."));
+    }
+
+    public Conditions set(Desired condition) {
+        desired.put(condition.type(), condition);
+        return this;
+    }
+
+    /**
+     * Writes the desired conditions into {@code status}; conditions not stated keep their previous value
+     * (Stalled defaults to False).
+     */
+    public void applyTo(ConditionedStatus status, Long generation, Clock clock) {
+        if (!desired.containsKey(STALLED) && find(status.getConditions(), STALLED).isEmpty()) {
+            notStalled();
+        }
+        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, Condition> merged = new LinkedHashMap<>();
+        for (Condition previous : status.getConditions()) {
+            merged.put(previous.getType(), previous);
+        }
+        for (Desired d : desired.values()) {
+            String value = d.status() ? "True" : "False";
+            Condition previous = merged.get(d.type());
+            String since = previous != null && value.equals(previous.getStatus()) && previous.getLastTransitionTime() != null
+                    ? previous.getLastTransitionTime() : now;
+            merged.put(d.type(), new ConditionBuilder().withType(d.type()).withStatus(value).withReason(d.reason())
+                    .withMessage(d.message()).withLastTransitionTime(since).withObservedGeneration(generation).build());
+        }
+        List<Condition> sorted = new ArrayList<>(merged.values());
+        sorted.sort(Comparator.comparing(Condition::getType));
+        status.setConditions(sorted);
+        status.setObservedGeneration(generation);
+    }
+
+    public static Optional<Condition> find(List<Condition> conditions, String type) {
+        return conditions == null ? Optional.empty()
+                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    public static boolean isTrue(ConditionedStatus status, String type) {
+        return status != null && find(status.getConditions(), type).map(c -> "True".equals(c.getStatus()))
+                .orElse(false);
+    }
+
+    public static String reason(ConditionedStatus status, String type) {
+        return status == null ? null : find(status.getConditions(), type).map(Condition::getReason).orElse(null);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.partnerhub.operator.status;
+
+import dev.partnerhub.api.v1alpha1.ConditionedStatus;
+import dev.partnerhub.provider.ProviderAuthenticationException;
+import dev.partnerhub.provider.ProviderException;
+import dev.partnerhub.provider.ProviderUnavailableException;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a failed reconcile writes: Synced=False with the provider's exact error. Transient failures go back to
+ * the framework's bounded retry, except that a Retry-After longer than the client would wait replaces it;
+ * a refused token is not retried (the PartnerConnection reports it) but looked at again later.
+ */
+public final class ErrorStatus {
+
+    private ErrorStatus() {
+    }
+
+    /**
+     * @param copy         a deep copy of the status, or a new one when null
+     * @param recordErrors stores the provider's errors in the status
+     */
+    public static <S extends ConditionedStatus, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> of(
+            P resource, Exception e, UnaryOperator<S> copy, Clock clock, Duration blocked,
+            BiConsumer<S, ProviderException> recordErrors) {
+        S previous = resource.getStatus();
+        S status = copy.apply(previous);
+        Conditions conditions = Conditions.builder();
+        Duration rescheduleInstead = null;
+        if (e instanceof ProviderAuthenticationException auth) {
+            String message = "The provider refused the connection's token: " + StatusSupport.firstDescription(auth)
+                    + " See the PartnerConnection's status.";
+            conditions.ready(false, "ConnectionUnauthorized", message).synced(false, "ConnectionUnauthorized", message);
+            recordErrors.accept(status, auth);
+            rescheduleInstead = blocked;
+        } else if (e instanceof ProviderException pe) {
+            conditions.synced(false, "ProviderUnavailable", pe.getMessage());
+            recordErrors.accept(status, pe);
+            rescheduleInstead = pe instanceof ProviderUnavailableException u ? u.retryAfter() : null;
+        } else {
+            conditions.synced(false, "ReconcileError", "Reconcile failed: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
+        conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
+        boolean changed = StatusSupport.differs(previous, status);
+        resource.setStatus(status);
+        ErrorStatusUpdateControl<P> control = changed ? ErrorStatusUpdateControl.patchStatus(resource)
+                : ErrorStatusUpdateControl.noStatusUpdate();
+        return rescheduleInstead == null ? control : control.withNoRetry().rescheduleAfter(rescheduleInstead);
+    }
+}

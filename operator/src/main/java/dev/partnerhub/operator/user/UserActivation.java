@@ -1,0 +1,78 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.Activation;
+import dev.partnerhub.api.v1alpha1.ActivationState;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.provider.RemoteSubscriber;
+import java.time.Instant;
+
+/** Pure mapping from the provider's subscriber to the user's status: activation state, pending action, conditions. */
+public final class UserActivation {
+
+    private UserActivation() {
+    }
+
+    public static ActivationState state(String providerStatus) {
+        if (providerStatus == null) {
+            return ActivationState.Provisioning;
+        }
+        return switch (providerStatus) {
+            case "provisioned" -> ActivationState.Provisioned;
+            case "pending_email_input" -> ActivationState.PendingEmailInput;
+            case "pending_email_validation" -> ActivationState.PendingEmailValidation;
+            case "pending_user_migration" -> ActivationState.PendingUserMigration;
+            case "updating" -> ActivationState.Updating;
+            case "error" -> ActivationState.Error;
+            default -> ActivationState.Provisioning;
+        };
+    }
+
+    /** Who must do what for a pending user to become active; null outside pending states. */
+    public static String pendingAction(ActivationState state, RemoteSubscriber remote) {
+        return switch (state) {
+            case PendingEmailInput -> "The end user must open the activation link from their service provider and "
+                    + "enter their email address in the User Activation Portal.";
+            case PendingEmailValidation -> "The end user must open the validation email sent to " + remote.email()
+                    + " and click Join Now to validate the address.";
+            case PendingUserMigration -> "The end user already has a Webex account with this email: they must open "
+                    + "the consent email and accept the move to this organization.";
+            default -> null;
+        };
+    }
+
+    /** Records the subscriber in the status and states the conditions that follow from its state. */
+    public static void apply(CustomerUserStatus status, RemoteSubscriber remote, Conditions conditions, Instant now) {
+        ActivationState state = state(remote.status());
+        Activation previous = status.getActivation();
+        Activation activation = new Activation();
+        activation.setState(state);
+        String since = previous != null && previous.getState() == state ? previous.getSince()
+                : remote.lastStatusChange() != null ? remote.lastStatusChange().toString() : now.toString();
+        activation.setSince(since);
+        activation.setPendingAction(pendingAction(state, remote));
+        status.setActivation(activation);
+        status.setUserId(remote.id());
+        status.setPersonId(remote.personId());
+        status.setEmail(remote.email());
+        status.setPackageName(remote.packageName());
+        status.setProviderStatus(remote.status());
+        status.setErrors(StatusSupport.errors(remote.errors()));
+        conditions.synced(true, "Observed", "The hub holds this user.");
+        switch (state) {
+            case Provisioned -> conditions.ready(true, "Provisioned", "The user is provisioned and active.")
+                    .notStalled();
+            case PendingEmailInput, PendingEmailValidation, PendingUserMigration -> conditions
+                    .ready(false, state.name(), activation.getPendingAction())
+                    .stalled(state.name(), "Waiting for a person: " + activation.getPendingAction());
+            case Error -> {
+                String message = "The hub failed to provision the user"
+                        + (remote.errors().isEmpty() ? "." : ": " + remote.errors().get(0).description());
+                conditions.ready(false, "Error", message).stalled("ProvisioningError", message);
+            }
+            default -> conditions.ready(false, state.name(), "The hub is " + remote.status() + " the user.")
+                    .notStalled();
+        }
+    }
+}

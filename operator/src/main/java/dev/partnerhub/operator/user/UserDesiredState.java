@@ -1,0 +1,85 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.provider.CustomerScope;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
+import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.SubscriberRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Pure functions from a CustomerUser's spec to the subscriber the provider should hold. */
+public final class UserDesiredState {
+
+    private UserDesiredState() {
+    }
+
+    /** What is wrong with the spec for this customer and provider, each naming the field and the fix. */
+    public static List<String> problems(CustomerUserSpec spec, Customer customer, ProvisioningProvider provider) {
+        List<String> problems = new ArrayList<>();
+        String pkg = spec.getPackageName();
+        boolean wholesale = provider.customerCreation() == CustomerCreation.EXPLICIT;
+        if (pkg == null || !provider.userPackages().contains(pkg)) {
+            problems.add("spec.package: " + pkg + " is not a package of this connection's model; use one of "
+                    + new TreeSet<>(provider.userPackages()) + ".");
+        } else if (wholesale && !customer.getSpec().getPackages().contains(pkg)) {
+            problems.add("spec.package: " + pkg + " is not one of Customer " + customer.getMetadata().getName()
+                    + "'s packages " + customer.getSpec().getPackages() + "; add it to the Customer's spec.packages "
+                    + "or choose one of those.");
+        }
+        if (pkg != null && provider.isCallingPackage(pkg) && blank(spec.getPhoneNumber()) && blank(spec.getExtension())) {
+            problems.add("spec.phoneNumber, spec.extension: package " + pkg + " gives the user a line; set a phone "
+                    + "number (E.164, with its +) or an extension.");
+        }
+        if (wholesale && blank(spec.getEmail())) {
+            problems.add("spec.email: required on a wholesale connection.");
+        }
+        if (!wholesale && (spec.getBroadworks() == null || blank(spec.getBroadworks().getUserId()))) {
+            problems.add("spec.broadworks.userId: required on a broadworks connection (the user's BroadWorks ID).");
+        }
+        if (!wholesale && (blank(spec.getFirstName()) || blank(spec.getLastName()))) {
+            problems.add("spec.firstName, spec.lastName: required on a broadworks connection.");
+        }
+        return problems;
+    }
+
+    public static SubscriberRequest request(CustomerUserSpec spec, Customer customer, CustomerScope scope) {
+        return new SubscriberRequest(scope, customer.getSpec().getProvisioningId(),
+                spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId(), spec.getEmail(),
+                spec.getFirstName(), spec.getLastName(), spec.getPackageName(), spec.getPhoneNumber(),
+                spec.getExtension(), spec.getLocationId());
+    }
+
+    /**
+     * The provider's subscriber for this user: by its recorded ID, else by its key (BroadWorks user ID, or
+     * email for Wholesale), so that a create whose reply was lost is found instead of repeated.
+     */
+    public static Optional<RemoteSubscriber> find(List<RemoteSubscriber> subscribers, String recordedId,
+            CustomerUserSpec spec) {
+        if (recordedId != null) {
+            Optional<RemoteSubscriber> byId = subscribers.stream().filter(s -> recordedId.equals(s.id())).findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        String userId = spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId();
+        if (userId != null) {
+            return subscribers.stream().filter(s -> userId.equals(s.userId())).findFirst();
+        }
+        return subscribers.stream().filter(s -> s.email() != null && s.email().equalsIgnoreCase(spec.getEmail()))
+                .findFirst();
+    }
+
+    /** Whether the provider's subscriber differs from the spec in what the operator manages. */
+    public static boolean needsUpdate(CustomerUserSpec spec, RemoteSubscriber remote) {
+        return remote.packageName() == null || !remote.packageName().equals(spec.getPackageName());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.operator.customer.CustomerReconciler;
+import dev.partnerhub.operator.provider.CredentialsException;
+import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.provider.CustomerScope;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
+import dev.partnerhub.provider.RemoteSubscriber;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** The provider side of the CustomerUser reconciler: find, create, update and delete subscribers. */
+@ApplicationScoped
+public class UserSync {
+
+    private static final Logger LOG = Logger.getLogger(UserSync.class);
+
+    /** Where a customer's users live: the connection's client and the customer's scope in the provider. */
+    public record Target(String connection, ProvisioningProvider provider, CustomerScope scope) {
+    }
+
+    private final ProviderRegistry registry;
+    private final SubscriberDirectory directory;
+
+    public UserSync(ProviderRegistry registry, SubscriberDirectory directory) {
+        this.registry = registry;
+        this.directory = directory;
+    }
+
+    /** Null when the user's customer can take users; otherwise why not, naming the field. */
+    String blocker(CustomerUser user, Optional<Customer> customer) {
+        String name = user.getMetadata().getNamespace() + "/" + user.getSpec().getCustomerRef().getName();
+        if (customer.isEmpty()) {
+            return "spec.customerRef.name: Customer " + name + " does not exist; create it or fix the name.";
+        }
+        if (!Conditions.isTrue(customer.get().getStatus(), Conditions.READY)) {
+            return "Customer " + name + " is not Ready (" + Conditions.reason(customer.get().getStatus(),
+                    Conditions.READY) + "); the user is created once it is.";
+        }
+        return null;
+    }
+
+    /** The provider and scope of a Ready customer, or null when its connection cannot be used. */
+    Target target(Customer customer) {
+        ResourceID connection = CustomerReconciler.connectionId(customer);
+        String namespace = connection.getNamespace().orElseThrow();
+        try {
+            Optional<ProvisioningProvider> provider = registry.provider(namespace, connection.getName());
+            if (provider.isEmpty()) {
+                return null;
+            }
+            String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
+                    : customer.getSpec().getBroadworks().getSpEnterpriseId();
+            CustomerScope scope = new CustomerScope(customer.getStatus().getCustomerId(), spEnterpriseId);
+            if (provider.get().customerCreation() == CustomerCreation.EXPLICIT && scope.customerId() == null) {
+                return null;
+            }
+            return new Target(ProviderRegistry.key(namespace, connection.getName()), provider.get(), scope);
+        } catch (CredentialsException e) {
+            return null;
+        }
+    }
+
+    /** Finds the user's subscriber (creating it if absent, updating it if it differs) and returns it. */
+    RemoteSubscriber apply(CustomerUser user, Customer customer, Target target) {
+        String recordedId = user.getStatus() == null ? null : user.getStatus().getUserId();
+        Optional<RemoteSubscriber> remote = UserDesiredState.find(
+                directory.subscribers(target.connection(), target.provider(), target.scope()), recordedId,
+                user.getSpec());
+        var request = UserDesiredState.request(user.getSpec(), customer, target.scope());
+        RemoteSubscriber result;
+        if (remote.isEmpty()) {
+            result = target.provider().createSubscriber(request);
+            LOG.infof("CustomerUser %s/%s: created subscriber %s (%s)", user.getMetadata().getNamespace(),
+                    user.getMetadata().getName(), result.id(), result.status());
+        } else if (UserDesiredState.needsUpdate(user.getSpec(), remote.get())) {
+            result = target.provider().updateSubscriber(remote.get().id(), request);
+            LOG.infof("CustomerUser %s/%s: package %s -> %s", user.getMetadata().getNamespace(),
+                    user.getMetadata().getName(), remote.get().packageName(), user.getSpec().getPackageName());
+        } else {
+            return remote.get();
+        }
+        directory.remember(target.connection(), target.scope(), result);
+        return result;
+    }
+
+    /** Removes the user's subscriber; true when it is gone (or was never created), false to try again later. */
+    boolean delete(CustomerUser user, Optional<Customer> customer) {
+        String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
+        String recordedId = user.getStatus() == null ? null : user.getStatus().getUserId();
+        Target target = customer.map(this::target).orElse(null);
+        if (target == null) {
+            if (recordedId == null) {
+                return true;
+            }
+            LOG.warnf("CustomerUser %s cannot be removed from the hub: its Customer or PartnerConnection is missing "
+                    + "or not usable. Restore them, or set spec.deletionPolicy to Orphan to release it.", name);
+            return false;
+        }
+        Optional<RemoteSubscriber> remote = UserDesiredState.find(
+                directory.subscribers(target.connection(), target.provider(), target.scope()), recordedId,
+                user.getSpec());
+        if (remote.isPresent()) {
+            target.provider().deleteSubscriber(remote.get().id());
+            directory.forget(target.connection(), target.scope(), remote.get().id());
+            LOG.infof("CustomerUser %s deleted; subscriber %s removed from the hub", name, remote.get().id());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.partnerhub.operator;
+
+import dev.partnerhub.api.v1alpha1.Address;
+import dev.partnerhub.api.v1alpha1.ConnectionRef;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerBroadWorks;
+import dev.partnerhub.api.v1alpha1.CustomerRef;
+import dev.partnerhub.api.v1alpha1.CustomerSpec;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.api.v1alpha1.DeletionPolicy;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
+import dev.partnerhub.api.v1alpha1.ProviderKind;
+import dev.partnerhub.api.v1alpha1.SecretKeyRef;
+import dev.partnerhub.api.v1alpha1.UserBroadWorks;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.api.v1alpha1.WebexSettings;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.List;
+
+/** Builders of the resources the tests apply, as a partner would write them. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static Secret tokenSecret(String namespace, String token) {
+        return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("hub-token").withNamespace(namespace)
+                .build()).addToStringData("token", token).build();
+    }
+
+    static PartnerConnection connection(String namespace, String name, String endpoint, WebexModel model) {
+        PartnerConnection c = new PartnerConnection();
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        PartnerConnectionSpec spec = new PartnerConnectionSpec();
+        spec.setProvider(ProviderKind.WEBEX);
+        spec.setEndpoint(endpoint);
+        SecretKeyRef ref = new SecretKeyRef();
+        ref.setName("hub-token");
+        spec.setCredentialsSecretRef(ref);
+        WebexSettings webex = new WebexSettings();
+        webex.setModel(model);
+        spec.setWebex(webex);
+        c.setSpec(spec);
+        return c;
+    }
+
+    static Customer wholesaleCustomer(String namespace, String name, String connection, String... packages) {
+        Customer c = new Customer();
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        CustomerSpec spec = new CustomerSpec();
+        ConnectionRef ref = new ConnectionRef();
+        ref.setName(connection);
+        spec.setConnectionRef(ref);
+        spec.setExternalId(namespace + "-" + name);
+        spec.setDisplayName("Customer " + name);
+        spec.setPrimaryEmail("admin@" + name + ".example.com");
+        spec.setProvisioningId("local-trusted");
+        spec.setPackages(List.of(packages));
+        Address address = new Address();
+        address.setAddressLine1("771 Alder Drive");
+        address.setCity("Milpitas");
+        address.setCountry("US");
+        spec.setAddress(address);
+        c.setSpec(spec);
+        return c;
+    }
+
+    static Customer broadworksCustomer(String namespace, String name, String connection, String provisioningId,
+            String spEnterpriseId) {
+        Customer c = new Customer();
+        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        CustomerSpec spec = new CustomerSpec();
+        ConnectionRef ref = new ConnectionRef();
+        ref.setName(connection);
+        spec.setConnectionRef(ref);
+        spec.setProvisioningId(provisioningId);
+        CustomerBroadWorks bw = new CustomerBroadWorks();
+        bw.setSpEnterpriseId(spEnterpriseId);
+        spec.setBroadworks(bw);
+        c.setSpec(spec);
+        return c;
+    }
+
+    static CustomerUser user(String namespace, String name, String customer, String email, String pkg,
+            String phone) {
+        CustomerUser u = new CustomerUser();
+        u.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        CustomerUserSpec spec = new CustomerUserSpec();
+        CustomerRef ref = new CustomerRef();
+        ref.setName(customer);
+        spec.setCustomerRef(ref);
+        spec.setEmail(email);
+        spec.setFirstName(name);
+        spec.setLastName("Tester");
+        spec.setPackageName(pkg);
+        spec.setPhoneNumber(phone);
+        u.setSpec(spec);
+        return u;
+    }
+
+    static CustomerUser broadworksUser(String namespace, String name, String customer, String userId, String email,
+            String pkg, String extension) {
+        CustomerUser u = user(namespace, name, customer, email, pkg, null);
+        u.getSpec().setExtension(extension);
+        UserBroadWorks bw = new UserBroadWorks();
+        bw.setUserId(userId);
+        u.getSpec().setBroadworks(bw);
+        return u;
+    }
+
+    static CustomerUser orphan(CustomerUser user) {
+        user.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
+        return user;
+    }
+}

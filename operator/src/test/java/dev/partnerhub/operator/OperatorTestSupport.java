@@ -1,0 +1,99 @@
+package dev.partnerhub.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.api.v1alpha1.ConditionedStatus;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.sandbox.HubAdminClient;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What every reconciler test needs: a namespace of its own, a connection to the local hub, waits and lookups. */
+abstract class OperatorTestSupport {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    KubernetesClient client;
+
+    @ConfigProperty(name = "test.hub.url")
+    String hubUrl;
+
+    final String namespace = "t-" + UUID.randomUUID().toString().substring(0, 8);
+
+    HubAdminClient hub() {
+        return new HubAdminClient(hubUrl);
+    }
+
+    void connect(String name, WebexModel model) {
+        client.resource(Fixtures.tokenSecret(namespace, LocalHubResource.hub.token())).create();
+        client.resource(Fixtures.connection(namespace, name, hubUrl + "/v1", model)).create();
+        awaitCondition(PartnerConnection.class, name, Conditions.READY, "True");
+    }
+
+    <T extends HasMetadata> T get(Class<T> type, String name) {
+        return client.resources(type).inNamespace(namespace).withName(name).get();
+    }
+
+    <T extends HasMetadata> T apply(T resource) {
+        return client.resource(resource).create();
+    }
+
+    <T extends CustomResource<?, ? extends ConditionedStatus>> T awaitCondition(Class<T> type, String name,
+            String conditionType, String value) {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            T resource = get(type, name);
+            org.assertj.core.api.Assertions.assertThat(resource).as(type.getSimpleName() + " " + name).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(condition(resource, conditionType).getStatus())
+                    .as(type.getSimpleName() + " " + name + " " + conditionType + " (" + resource.getStatus() + ")")
+                    .isEqualTo(value);
+        });
+        return get(type, name);
+    }
+
+    static Condition condition(CustomResource<?, ? extends ConditionedStatus> resource, String type) {
+        ConditionedStatus status = resource.getStatus();
+        return Conditions.find(status == null ? List.of() : status.getConditions(), type)
+                .orElse(new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type).withStatus("Unknown").build());
+    }
+
+    void awaitGone(Class<? extends HasMetadata> type, String name) {
+        await().atMost(TIMEOUT).until(() -> get(type, name) == null);
+    }
+
+    /** The hub's records of one kind (wholesaleCustomers, wholesaleSubscribers, broadworksSubscribers, ...). */
+    List<JsonNode> hubRecords(String kind) {
+        return StreamSupport.stream(hub().state().path(kind).spliterator(), false).toList();
+    }
+
+    List<JsonNode> hubSubscribersOf(String customerId) {
+        return hubRecords("wholesaleSubscribers").stream()
+                .filter(s -> customerId.equals(s.path("customerId").asText())).toList();
+    }
+
+    void deleteAndAwaitGone(Class<? extends HasMetadata> type, String name) {
+        client.resources(type).inNamespace(namespace).withName(name).delete();
+        awaitGone(type, name);
+    }
+
+    Customer customer(String name) {
+        return get(Customer.class, name);
+    }
+
+    CustomerUser customerUser(String name) {
+        return get(CustomerUser.class, name);
+    }
+}

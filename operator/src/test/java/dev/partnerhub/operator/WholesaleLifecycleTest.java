@@ -1,0 +1,188 @@
+package dev.partnerhub.operator;
+
+import static dev.partnerhub.operator.Fixtures.orphan;
+import static dev.partnerhub.operator.Fixtures.user;
+import static dev.partnerhub.operator.Fixtures.wholesaleCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.api.v1alpha1.ActivationState;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.DeletionPolicy;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.status.Conditions;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A Wholesale customer and its users, end to end against the mock API server and the local partner hub. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@WithTestResource(LocalHubResource.class)
+class WholesaleLifecycleTest extends OperatorTestSupport {
+
+    @BeforeEach
+    void connectToTheHub() {
+        connect("hub", WebexModel.WHOLESALE);
+    }
+
+    @Test
+    void aCustomerGoesFromNothingToReadyAndThreeTrustedUsersReachProvisioned() {
+        apply(wholesaleCustomer(namespace, "acme", "hub", "webex_calling", "webex_meetings"));
+        Customer acme = awaitCondition(Customer.class, "acme", Conditions.READY, "True");
+        assertThat(acme.getStatus().getCustomerId()).isNotBlank();
+        assertThat(acme.getStatus().getOrgId()).isNotBlank();
+        assertThat(acme.getStatus().getProviderStatus()).isEqualTo("provisioned");
+        assertThat(acme.getStatus().getObservedGeneration()).isEqualTo(acme.getMetadata().getGeneration());
+
+        apply(user(namespace, "alice", "acme", "alice@acme.example.com", "webex_calling", "+12405551001"));
+        apply(user(namespace, "bob", "acme", "bob@acme.example.com", "webex_meetings", null));
+        apply(user(namespace, "carol", "acme", "carol@acme.example.com", "webex_calling", "+12405551003"));
+        for (String name : List.of("alice", "bob", "carol")) {
+            CustomerUser u = awaitCondition(CustomerUser.class, name, Conditions.READY, "True");
+            assertThat(u.getStatus().getActivation().getState()).isEqualTo(ActivationState.Provisioned);
+            assertThat(u.getStatus().getUserId()).isNotBlank();
+            assertThat(u.getStatus().getPersonId()).isNotBlank();
+            assertThat(condition(u, Conditions.STALLED).getStatus()).isEqualTo("False");
+        }
+        List<JsonNode> inHub = hubSubscribersOf(acme.getStatus().getCustomerId());
+        assertThat(inHub).extracting(s -> s.path("email").asText())
+                .containsExactlyInAnyOrder("alice@acme.example.com", "bob@acme.example.com", "carol@acme.example.com");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customer("acme").getStatus().getUsers().getSummary())
+                .isEqualTo("3/3"));
+    }
+
+    @Test
+    void aPackageChangeOnAUserAndOnTheCustomerReachesTheHub() {
+        apply(wholesaleCustomer(namespace, "globex", "hub", "webex_calling", "webex_meetings"));
+        String customerId = awaitCondition(Customer.class, "globex", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        apply(user(namespace, "dave", "globex", "dave@globex.example.com", "webex_meetings", "+12405552001"));
+        awaitCondition(CustomerUser.class, "dave", Conditions.READY, "True");
+
+        client.resources(CustomerUser.class).inNamespace(namespace).withName("dave")
+                .edit(u -> { u.getSpec().setPackageName("webex_calling"); return u; });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubSubscribersOf(customerId))
+                .extracting(s -> s.path("package").asText()).containsExactly("webex_calling"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customerUser("dave").getStatus().getPackageName())
+                .isEqualTo("webex_calling"));
+
+        client.resources(Customer.class).inNamespace(namespace).withName("globex")
+                .edit(c -> { c.getSpec().setPackages(List.of("webex_calling", "webex_meetings", "webex_suite")); return c; });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubCustomer(customerId).path("packages"))
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("webex_calling", "webex_meetings", "webex_suite"));
+        awaitCondition(Customer.class, "globex", Conditions.READY, "True");
+    }
+
+    @Test
+    void deletingAUserRemovesItFromTheHubWhileOrphanKeepsIt() {
+        apply(wholesaleCustomer(namespace, "initech", "hub", "webex_meetings"));
+        String customerId = awaitCondition(Customer.class, "initech", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        apply(user(namespace, "erin", "initech", "erin@initech.example.com", "webex_meetings", null));
+        apply(orphan(user(namespace, "frank", "initech", "frank@initech.example.com", "webex_meetings", null)));
+        awaitCondition(CustomerUser.class, "erin", Conditions.READY, "True");
+        awaitCondition(CustomerUser.class, "frank", Conditions.READY, "True");
+
+        deleteAndAwaitGone(CustomerUser.class, "erin");
+        deleteAndAwaitGone(CustomerUser.class, "frank");
+
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
+                .containsExactly("frank@initech.example.com");
+    }
+
+    @Test
+    void aUserOfAnUnknownCustomerIsStalledWithAClearMessageAndNothingIsCreated() {
+        int before = hubRecords("wholesaleSubscribers").size();
+        apply(user(namespace, "ghost", "no-such-customer", "ghost@example.com", "webex_meetings", null));
+
+        CustomerUser ghost = awaitCondition(CustomerUser.class, "ghost", Conditions.STALLED, "True");
+        assertThat(condition(ghost, Conditions.STALLED).getReason()).isEqualTo("CustomerNotFound");
+        assertThat(condition(ghost, Conditions.READY).getMessage())
+                .contains("spec.customerRef.name").contains("no-such-customer");
+        assertThat(ghost.getStatus().getUserId()).isNull();
+        assertThat(hubRecords("wholesaleSubscribers")).hasSize(before);
+
+        deleteAndAwaitGone(CustomerUser.class, "ghost");
+    }
+
+    @Test
+    void anUnknownPackageOrACallingPackageWithoutANumberIsStalledNamingTheField() {
+        apply(wholesaleCustomer(namespace, "umbrella", "hub", "webex_calling"));
+        String customerId = awaitCondition(Customer.class, "umbrella", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        apply(user(namespace, "hank", "umbrella", "hank@umbrella.example.com", "premium", "+12405553001"));
+        apply(user(namespace, "ivy", "umbrella", "ivy@umbrella.example.com", "webex_calling", null));
+
+        CustomerUser hank = awaitCondition(CustomerUser.class, "hank", Conditions.STALLED, "True");
+        assertThat(condition(hank, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(hank, Conditions.STALLED).getMessage()).contains("spec.package: premium");
+        CustomerUser ivy = awaitCondition(CustomerUser.class, "ivy", Conditions.STALLED, "True");
+        assertThat(condition(ivy, Conditions.STALLED).getMessage())
+                .contains("spec.phoneNumber, spec.extension");
+        assertThat(hubSubscribersOf(customerId)).isEmpty();
+
+        client.resources(CustomerUser.class).inNamespace(namespace).withName("ivy")
+                .edit(u -> { u.getSpec().setExtension("3002"); return u; });
+        awaitCondition(CustomerUser.class, "ivy", Conditions.READY, "True");
+    }
+
+    @Test
+    void deletingAndReapplyingTheSameManifestsCreatesNoDuplicateInTheHub() {
+        Customer customer = wholesaleCustomer(namespace, "hooli", "hub", "webex_meetings");
+        customer.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
+        CustomerUser kim = user(namespace, "kim", "hooli", "kim@hooli.example.com", "webex_meetings", null);
+        CustomerUser lee = orphan(user(namespace, "lee", "hooli", "lee@hooli.example.com", "webex_meetings", null));
+        String externalId = customer.getSpec().getExternalId();
+        String firstCustomerId = null;
+        for (int round = 0; round < 2; round++) {
+            apply(copyOf(customer));
+            apply(copyOf(kim));
+            apply(copyOf(lee));
+            String customerId = awaitCondition(Customer.class, "hooli", Conditions.READY, "True").getStatus()
+                    .getCustomerId();
+            firstCustomerId = firstCustomerId == null ? customerId : firstCustomerId;
+            assertThat(customerId).as("the re-applied Customer adopts the hub's customer").isEqualTo(firstCustomerId);
+            awaitCondition(CustomerUser.class, "kim", Conditions.READY, "True");
+            awaitCondition(CustomerUser.class, "lee", Conditions.READY, "True");
+            assertThat(hubRecords("wholesaleCustomers")).filteredOn(c -> externalId.equals(c.path("externalId").asText()))
+                    .hasSize(1);
+            assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
+                    .containsExactlyInAnyOrder("kim@hooli.example.com", "lee@hooli.example.com");
+            client.resources(CustomerUser.class).inNamespace(namespace).delete();
+            client.resources(Customer.class).inNamespace(namespace).delete();
+            awaitGone(Customer.class, "hooli");
+            awaitGone(CustomerUser.class, "kim");
+            awaitGone(CustomerUser.class, "lee");
+        }
+        assertThat(hubSubscribersOf(firstCustomerId)).extracting(s -> s.path("email").asText())
+                .containsExactly("lee@hooli.example.com");
+    }
+
+    @Test
+    void aConvergedUserIsNotWrittenAgainWhileNothingChanges() {
+        apply(wholesaleCustomer(namespace, "stark", "hub", "webex_meetings"));
+        awaitCondition(Customer.class, "stark", Conditions.READY, "True");
+        apply(user(namespace, "tony", "stark", "tony@stark.example.com", "webex_meetings", null));
+        String version = awaitCondition(CustomerUser.class, "tony", Conditions.READY, "True").getMetadata()
+                .getResourceVersion();
+        String customerVersion = customer("stark").getMetadata().getResourceVersion();
+        await().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> version.equals(customerUser("tony").getMetadata().getResourceVersion())
+                        && customerVersion.equals(customer("stark").getMetadata().getResourceVersion()));
+    }
+
+    private JsonNode hubCustomer(String customerId) {
+        return hubRecords("wholesaleCustomers").stream().filter(c -> customerId.equals(c.path("id").asText()))
+                .findFirst().orElseThrow();
+    }
+
+    private <T extends io.fabric8.kubernetes.api.model.HasMetadata> T copyOf(T resource) {
+        return io.fabric8.kubernetes.client.utils.Serialization.clone(resource);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Talks to a local partner hub's admin endpoint: plays the end user, injects faults, reads the records. */
+public final class HubAdminClient {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** @param baseUrl the hub's URL without the API version, for example {@code http://127.0.0.1:18089} */
+    public HubAdminClient(String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/v1/?$", "").replaceAll("/$", "");
+    }
+
+    /** Every record of the hub: templates, wholesale customers and subscribers, enterprises, BroadWorks subscribers. */
+    public JsonNode state() {
+        return send("GET", "/admin/state", null);
+    }
+
+    /** The end user enters an email in the User Activation Portal (subscriber ID or BroadWorks user ID). */
+    public JsonNode enterEmail(String subscriber, String email) {
+        return send("POST", "/admin/broadworks/subscribers/" + enc(subscriber) + "/enter-email",
+                Json.object().put("email", email));
+    }
+
+    /** The end user clicks the link of the validation email. */
+    public JsonNode validateEmail(String subscriber) {
+        return send("POST", "/admin/broadworks/subscribers/" + enc(subscriber) + "/validate-email", Json.object());
+    }
+
+    /** Injects a fault; see the hub's README for the fields. */
+    public JsonNode addFault(ObjectNode fault) {
+        return send("POST", "/admin/faults", fault);
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/admin/faults", null);
+    }
+
+    public JsonNode settings(ObjectNode settings) {
+        return send("PUT", "/admin/settings", settings);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(10));
+            request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                    : request.header("Content-Type", "application/json").method(method,
+                            HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode reply = response.body().isBlank() ? Json.object() : Json.MAPPER.readTree(response.body());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("The hub answered HTTP " + response.statusCode() + ": "
+                        + reply.path("message").asText(response.body()));
+            }
+            return reply;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reach the local partner hub at " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
