@@ -1,0 +1,1 @@
+package dev.partnerhub.cli; class Hubctl { public static void main(String[] a) {} }
