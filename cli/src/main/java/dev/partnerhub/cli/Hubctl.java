@@ -1,1 +1,40 @@
-package dev.partnerhub.cli; class Hubctl { public static void main(String[] a) {} }
+package dev.partnerhub.cli;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** hubctl: run the Partner Hub Operator locally and look at customers and users from the terminal. */
+@Command(name = "hubctl", mixinStandardHelpOptions = true, versionProvider = Hubctl.Version.class,
+        description = "Partner Hub Operator: customers, users and licences of partner portals as code.",
+        subcommands = {LocalCommand.class, StatusCommand.class})
+public final class Hubctl implements Runnable {
+
+    /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */
+    private static final Logger FABRIC8 = Logger.getLogger("io.fabric8");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        // The client's "unstable version v1alpha1" warning is noise for a CLI user; real failures are SEVERE.
+        FABRIC8.setLevel(Level.SEVERE);
+        System.exit(new CommandLine(new Hubctl()).execute(args));
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Hubctl.class.getPackage().getImplementationVersion();
+            return new String[] {"hubctl " + (version == null ? "development build" : version)};
+        }
+    }
+}

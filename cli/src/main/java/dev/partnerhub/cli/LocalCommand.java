@@ -1,0 +1,67 @@
+package dev.partnerhub.cli;
+
+import dev.partnerhub.cli.local.LocalEnvironment;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the whole product on this machine until interrupted. */
+@Command(name = "local", description = {
+        "Starts an embedded Kubernetes API, the local partner hub and the operator; applies the CRDs and the",
+        "samples; writes a kubeconfig; runs until interrupted (Ctrl-C)."})
+final class LocalCommand implements Callable<Integer> {
+
+    @Option(names = "--api-port", defaultValue = "16443", description = "Port of the embedded Kubernetes API.")
+    int apiPort;
+
+    @Option(names = "--hub-port", defaultValue = "18089",
+            description = "Port of the local partner hub; the samples' PartnerConnections point at it.")
+    int hubPort;
+
+    @Option(names = "--kubeconfig-out", defaultValue = ".local/kubeconfig", description = "Where to write the kubeconfig.")
+    Path kubeconfigOut;
+
+    @Option(names = "--samples", defaultValue = "samples", description = "Directory of manifests to apply.")
+    Path samples;
+
+    @Option(names = "--crds", defaultValue = "crds", description = "Directory of the CRDs.")
+    Path crds;
+
+    @Option(names = "--operator-jar", defaultValue = "operator/target/quarkus-app/quarkus-run.jar",
+            description = "The operator to run.")
+    Path operatorJar;
+
+    @Option(names = "--operator-log", defaultValue = ".local/operator.log", description = "Where the operator logs.")
+    Path operatorLog;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalEnvironment env = LocalEnvironment.start(new LocalEnvironment.Settings(apiPort, hubPort, kubeconfigOut,
+                crds, samples, operatorJar, operatorLog));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            env.close();
+            stopped.countDown();
+        }, "hubctl-local-shutdown"));
+        System.out.printf("""
+                Partner Hub Operator, local mode
+                  Kubernetes API     %s   (kubeconfig: %s)
+                  local partner hub  %s   (token: %s)
+                  operator log       %s
+                  applied            %d objects from %s
+
+                Look at the result:
+                  kubectl --kubeconfig %s get customers,customerusers -A
+                  ./hubctl status
+                Play the end user of an untrusted-email user (see README):
+                  curl -X POST %s/admin/broadworks/subscribers/<userId>/enter-email -d '{"email":"..."}'
+
+                Ctrl-C stops everything.
+                """, env.apiUrl(), kubeconfigOut, env.hub().apiUrl(), env.hub().token(), operatorLog,
+                env.applied().size(), samples, kubeconfigOut, env.hub().url());
+        stopped.await();
+        return 0;
+    }
+}

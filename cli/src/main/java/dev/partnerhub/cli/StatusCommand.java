@@ -1,0 +1,104 @@
+package dev.partnerhub.cli;
+
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.api.v1alpha1.ProviderError;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The per-user provisioning status view of the partner portals, from the cluster's CustomerUsers. */
+@Command(name = "status", description = {
+        "Lists users with their customer, email, package, activation state, pending action and last error."})
+final class StatusCommand implements Callable<Integer> {
+
+    private static final int NARROW = 60;
+
+    @Option(names = {"-n", "--namespace"}, description = "Only this namespace (default: all namespaces).")
+    String namespace;
+
+    @Option(names = "--exclude-provisioned", description = "Only users with a pending action or an error.")
+    boolean excludeProvisioned;
+
+    @Option(names = "--wide", description = "Do not shorten the pending action and the error.")
+    boolean wide;
+
+    @Mixin
+    KubeconfigOption kubeconfig;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        try (KubernetesClient client = kubeconfig.client()) {
+            List<CustomerUser> users = namespace == null
+                    ? client.resources(CustomerUser.class).inAnyNamespace().list().getItems()
+                    : client.resources(CustomerUser.class).inNamespace(namespace).list().getItems();
+            TextTable table = new TextTable("NAMESPACE", "CUSTOMER", "USER", "EMAIL", "PACKAGE", "ACTIVATION", "READY",
+                    "PENDING ACTION", "LAST ERROR");
+            users.stream()
+                    .sorted(Comparator.comparing((CustomerUser u) -> u.getMetadata().getNamespace())
+                            .thenComparing(u -> u.getSpec().getCustomerRef().getName())
+                            .thenComparing(u -> u.getMetadata().getName()))
+                    .filter(u -> !excludeProvisioned || !"Provisioned".equals(activation(u)))
+                    .forEach(u -> table.add(u.getMetadata().getNamespace(), u.getSpec().getCustomerRef().getName(),
+                            u.getMetadata().getName(), email(u), u.getSpec().getPackageName(), activation(u),
+                            condition(u, "Ready").map(Condition::getStatus).orElse("Unknown"),
+                            shorten(pendingAction(u)), shorten(lastError(u))));
+            if (table.size() == 0) {
+                out.println(namespace == null ? "No CustomerUsers found." : "No CustomerUsers found in " + namespace + ".");
+            } else {
+                table.print(out);
+            }
+            return 0;
+        }
+    }
+
+    private static String email(CustomerUser u) {
+        CustomerUserStatus s = u.getStatus();
+        return s != null && s.getEmail() != null ? s.getEmail() : u.getSpec().getEmail() == null ? "-"
+                : u.getSpec().getEmail();
+    }
+
+    private static String activation(CustomerUser u) {
+        CustomerUserStatus s = u.getStatus();
+        return s == null || s.getActivation() == null ? "-" : s.getActivation().getState().name();
+    }
+
+    private static String pendingAction(CustomerUser u) {
+        CustomerUserStatus s = u.getStatus();
+        return s == null || s.getActivation() == null || s.getActivation().getPendingAction() == null ? "-"
+                : s.getActivation().getPendingAction();
+    }
+
+    /** The provider's first error, else why the user is stalled, else nothing. */
+    private static String lastError(CustomerUser u) {
+        CustomerUserStatus s = u.getStatus();
+        if (s == null) {
+            return "-";
+        }
+        if (!s.getErrors().isEmpty()) {
+            ProviderError e = s.getErrors().get(0);
+            return (e.getCode() == null ? "" : e.getCode() + ": ") + e.getDescription();
+        }
+        boolean pending = s.getActivation() != null && s.getActivation().getState().isPending();
+        return condition(u, "Stalled").filter(c -> "True".equals(c.getStatus()) && !pending)
+                .map(c -> c.getReason() + ": " + c.getMessage()).orElse("-");
+    }
+
+    private static Optional<Condition> condition(CustomerUser u, String type) {
+        return u.getStatus() == null ? Optional.empty()
+                : u.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    private String shorten(String text) {
+        return wide || text.length() <= NARROW ? text : text.substring(0, NARROW - 3) + "...";
+    }
+}

@@ -1,0 +1,156 @@
+package dev.partnerhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.cli.local.LocalEnvironment;
+import dev.partnerhub.sandbox.HubAdminClient;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The local mode end to end, as a new user runs it: the real samples, the built operator as a child process,
+ * the embedded Kubernetes API answered as kubectl asks, and hubctl reading the result.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalModeTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+
+    private static LocalEnvironment env;
+    private static Path kubeconfig;
+    private static KubernetesClient client;
+
+    @BeforeAll
+    static void startLocalMode() throws Exception {
+        kubeconfig = work.resolve("kubeconfig");
+        env = LocalEnvironment.start(new LocalEnvironment.Settings(0, 18089, kubeconfig, ROOT.resolve("crds"),
+                ROOT.resolve("samples"), ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar"),
+                ROOT.resolve("cli/target/operator-local-mode-test.log")));
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSamplesConvergeThroughTheWrittenKubeconfig() {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            List<Customer> customers = client.resources(Customer.class).inAnyNamespace().list().getItems();
+            assertThat(customers).extracting(c -> c.getMetadata().getName()).containsExactlyInAnyOrder("acme", "globex");
+            assertThat(customers).allSatisfy(c -> assertThat(ready(c.getStatus().getConditions())).isEqualTo("True"));
+        });
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            List<CustomerUser> users = client.resources(CustomerUser.class).inAnyNamespace().list().getItems();
+            assertThat(users).extracting(u -> u.getMetadata().getName() + "=" + (u.getStatus() == null
+                    || u.getStatus().getActivation() == null ? null : u.getStatus().getActivation().getState()))
+                    .containsExactlyInAnyOrder("alice=Provisioned", "bob=Provisioned", "carol=Provisioned",
+                            "dana=PendingEmailInput");
+        });
+        assertThat(env.operatorAlive()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void kubectlFindsTheKindsAndGetsTheirPrinterColumnsFilled() throws Exception {
+        assertThat(get("/apis", null).path("groups").findValuesAsText("name")).contains("partnerhub.dev");
+        JsonNode resources = get("/apis/partnerhub.dev/v1alpha1", null).path("resources");
+        assertThat(resources.findValuesAsText("name")).contains("customers", "customerusers", "partnerconnections",
+                "licenseassignments");
+        assertThat(resources.toString()).contains("\"cuser\"").contains("\"partnerhub\"");
+
+        String table = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+        JsonNode users = get("/apis/partnerhub.dev/v1alpha1/customerusers", table);
+        assertThat(users.path("kind").asText()).isEqualTo("Table");
+        assertThat(users.path("columnDefinitions").findValuesAsText("name"))
+                .containsSubsequence("Name", "CUSTOMER", "PACKAGE", "ACTIVATION", "READY");
+        List<String> rows = new ArrayList<>();
+        users.path("rows").forEach(r -> rows.add(r.path("cells").toString()));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("\"alice\"", "\"acme\"", "\"Provisioned\"", "\"True\""));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("\"dana\"", "\"PendingEmailInput\"", "\"False\""));
+
+        JsonNode customers = get("/apis/partnerhub.dev/v1alpha1/namespaces/partnerhub-demo/customers", table);
+        assertThat(customers.path("columnDefinitions").findValuesAsText("name"))
+                .containsSubsequence("Name", "READY", "ORG", "USERS");
+        assertThat(customers.path("rows").toString()).contains("\"3/3\"");
+    }
+
+    @Test
+    @Order(3)
+    void hubctlStatusPrintsTheSameUsersAndTheEndUserCanFinishThePendingOne() {
+        String before = status();
+        assertThat(before.lines().filter(l -> l.contains("partnerhub-demo"))).hasSize(4);
+        assertThat(before).containsPattern("acme\\s+alice\\s+alice@acme.example.com\\s+webex_calling\\s+Provisioned\\s+True");
+        assertThat(before).containsPattern("globex\\s+dana\\s+-\\s+standard\\s+PendingEmailInput\\s+False\\s+The end user");
+
+        HubAdminClient endUser = new HubAdminClient(env.hub().url());
+        endUser.enterEmail("dana@globex.sp.example.com", "dana@globex.example.com");
+        await().atMost(TIMEOUT).until(() -> status().contains("PendingEmailValidation"));
+        endUser.validateEmail("dana@globex.sp.example.com");
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(status())
+                .containsPattern("dana\\s+dana@globex.example.com\\s+standard\\s+Provisioned\\s+True"));
+    }
+
+    private static String status() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        StatusCommand command = new StatusCommand();
+        command.out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        int exit = new CommandLine(command).execute("--kubeconfig", kubeconfig.toString());
+        assertThat(exit).isZero();
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String ready(List<io.fabric8.kubernetes.api.model.Condition> conditions) {
+        return conditions.stream().filter(c -> "Ready".equals(c.getType())).map(c -> c.getStatus()).findFirst()
+                .orElse("Unknown");
+    }
+
+    private static JsonNode get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.apiUrl() + path));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+}
