@@ -1,0 +1,78 @@
+package dev.partnerhub.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.status.Conditions;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What a partner sees when the connection cannot be used: the field, the reason and the fix, and nothing created. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@WithTestResource(LocalHubResource.class)
+class ConnectionProblemsTest extends OperatorTestSupport {
+
+    @Test
+    void aRefusedTokenStallsTheConnectionItsCustomersWaitAndARotatedSecretIsPickedUpWithoutAnEdit() {
+        client.resource(Fixtures.tokenSecret(namespace, "not-the-token")).create();
+        apply(Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE));
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");
+        assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("CredentialsRejected");
+        assertThat(condition(hub, Conditions.READY).getMessage()).contains("spec.credentialsSecretRef")
+                .doesNotContain("not-the-token");
+        int before = hubRecords("wholesaleCustomers").size();
+
+        apply(Fixtures.wholesaleCustomer(namespace, "waiting", "hub", "webex_meetings"));
+        Customer waiting = awaitCondition(Customer.class, "waiting", Conditions.READY, "False");
+        assertThat(condition(waiting, Conditions.READY).getReason()).isEqualTo("ConnectionNotReady");
+        assertThat(hubRecords("wholesaleCustomers")).hasSize(before);
+
+        client.secrets().inNamespace(namespace).withName("hub-token")
+                .edit(s -> { s.setData(null); s.setStringData(java.util.Map.of("token", LocalHubResource.hub.token()));
+                    return s; });
+        awaitCondition(PartnerConnection.class, "hub", Conditions.READY, "True");
+        awaitCondition(Customer.class, "waiting", Conditions.READY, "True");
+    }
+
+    @Test
+    void aMissingSecretNamesTheFieldAndTheFix() {
+        apply(Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE));
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");
+        assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("SecretNotFound");
+        assertThat(condition(hub, Conditions.STALLED).getMessage())
+                .contains("spec.credentialsSecretRef.name").contains(namespace + "/hub-token").contains("create it");
+    }
+
+    @Test
+    void aCustomerInAnotherNamespaceMayUseAConnectionOnlyWhenItsNamespaceIsAllowed() {
+        connect("shared", WebexModel.WHOLESALE);
+        String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 6);
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(tenant).addToLabels("partnerhub.dev/tenant",
+                "yes").endMetadata().build()).create();
+        Customer foreign = Fixtures.wholesaleCustomer(tenant, "foreign", "shared", "webex_meetings");
+        foreign.getSpec().getConnectionRef().setNamespace(namespace);
+        client.resource(foreign).create();
+
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            Customer c = client.resources(Customer.class).inNamespace(tenant).withName("foreign").get();
+            assertThat(condition(c, Conditions.STALLED).getReason()).isEqualTo("ConnectionNotAllowed");
+            assertThat(condition(c, Conditions.STALLED).getMessage()).contains("spec.allowedNamespaces");
+        });
+
+        client.resources(PartnerConnection.class).inNamespace(namespace).withName("shared").edit(c -> {
+            c.getSpec().setAllowedNamespaces(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+                    .addToMatchLabels("partnerhub.dev/tenant", "yes").build());
+            return c;
+        });
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(
+                condition(client.resources(Customer.class).inNamespace(tenant).withName("foreign").get(),
+                        Conditions.READY).getStatus()).isEqualTo("True"));
+    }
+}

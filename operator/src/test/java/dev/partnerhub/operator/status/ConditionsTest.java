@@ -1,0 +1,49 @@
+package dev.partnerhub.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ConditionsTest {
+
+    private static final Clock T1 = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
+    private static final Clock T2 = Clock.fixed(Instant.parse("2026-01-01T11:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void conditionsAreSortedByTypeCarryTheGenerationAndStalledDefaultsToFalse() {
+        CustomerUserStatus status = new CustomerUserStatus();
+        Conditions.builder().synced(true, "Observed", "ok").ready(true, "Provisioned", "ok").applyTo(status, 3L, T1);
+        assertThat(status.getConditions()).extracting(Condition::getType).containsExactly("Ready", "Stalled", "Synced");
+        assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(3L));
+        assertThat(Conditions.find(status.getConditions(), "Stalled").orElseThrow().getStatus()).isEqualTo("False");
+        assertThat(status.getObservedGeneration()).isEqualTo(3L);
+    }
+
+    @Test
+    void theTransitionTimeIsKeptWhileTheStatusHoldsAndMovesWhenItFlips() {
+        CustomerUserStatus status = new CustomerUserStatus();
+        Conditions.builder().ready(false, "Provisioning", "wait").applyTo(status, 1L, T1);
+        Conditions.builder().ready(false, "PendingEmailInput", "other reason, same status").applyTo(status, 1L, T2);
+        Condition ready = Conditions.find(status.getConditions(), "Ready").orElseThrow();
+        assertThat(ready.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
+        assertThat(ready.getReason()).isEqualTo("PendingEmailInput");
+
+        Conditions.builder().ready(true, "Provisioned", "done").applyTo(status, 1L, T2);
+        assertThat(Conditions.find(status.getConditions(), "Ready").orElseThrow().getLastTransitionTime())
+                .isEqualTo("2026-01-01T11:00:00Z");
+    }
+
+    @Test
+    void anUnchangedOutcomeYieldsAnEqualStatusSoNothingIsWritten() {
+        CustomerUserStatus first = new CustomerUserStatus();
+        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(first, 2L, T1);
+        CustomerUserStatus second = StatusSupport.copy(first, CustomerUserStatus.class);
+        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(second, 2L, T2);
+        assertThat(StatusSupport.differs(first, second)).isFalse();
+    }
+}

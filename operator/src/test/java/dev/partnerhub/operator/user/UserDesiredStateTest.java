@@ -1,0 +1,91 @@
+package dev.partnerhub.operator.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerSpec;
+import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.api.v1alpha1.UserBroadWorks;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.webex.WebexHttp;
+import dev.partnerhub.provider.webex.WebexProviders;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UserDesiredStateTest {
+
+    private static final ProvisioningProvider WHOLESALE = WebexProviders.create(false, "http://unused.invalid/v1",
+            () -> "t", new dev.partnerhub.provider.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
+    private static final ProvisioningProvider BROADWORKS = WebexProviders.create(true, "http://unused.invalid/v1",
+            () -> "t", new dev.partnerhub.provider.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
+
+    @Test
+    void aValidWholesaleUserHasNoProblems() {
+        assertThat(UserDesiredState.problems(user("webex_calling", "+12405550100", null), customer(), WHOLESALE))
+                .isEmpty();
+    }
+
+    @Test
+    void aPackageOfTheOtherModelOrNotOnTheCustomerIsNamed() {
+        assertThat(UserDesiredState.problems(user("premium", null, null), customer(), WHOLESALE))
+                .anySatisfy(p -> assertThat(p).startsWith("spec.package: premium").contains("webex_meetings"));
+        assertThat(UserDesiredState.problems(user("webex_suite", "+12405550100", null), customer(), WHOLESALE))
+                .anySatisfy(p -> assertThat(p).contains("not one of Customer acme's packages"));
+    }
+
+    @Test
+    void aCallingPackageWithoutPhoneNumberOrExtensionNamesBothFields() {
+        assertThat(UserDesiredState.problems(user("webex_calling", null, null), customer(), WHOLESALE))
+                .containsExactly("spec.phoneNumber, spec.extension: package webex_calling gives the user a line; "
+                        + "set a phone number (E.164, with its +) or an extension.");
+        assertThat(UserDesiredState.problems(user("webex_meetings", null, null), customer(), WHOLESALE)).isEmpty();
+    }
+
+    @Test
+    void aBroadWorksUserNeedsItsBroadWorksUserId() {
+        assertThat(UserDesiredState.problems(user("standard", null, "1001"), customer(), BROADWORKS))
+                .anySatisfy(p -> assertThat(p).startsWith("spec.broadworks.userId"));
+    }
+
+    @Test
+    void theSubscriberIsFoundByItsRecordedIdThenByItsKey() {
+        RemoteSubscriber a = subscriber("id-a", "a@example.com", null);
+        RemoteSubscriber b = subscriber("id-b", "b@example.com", null);
+        CustomerUserSpec spec = user("webex_meetings", null, null);
+        spec.setEmail("B@example.com");
+        assertThat(UserDesiredState.find(List.of(a, b), "id-a", spec)).contains(a);
+        assertThat(UserDesiredState.find(List.of(a, b), "gone", spec)).contains(b);
+        UserBroadWorks bw = new UserBroadWorks();
+        bw.setUserId("dana@sp");
+        spec.setBroadworks(bw);
+        assertThat(UserDesiredState.find(List.of(a, subscriber("id-c", null, "dana@sp")), null, spec))
+                .get().extracting(RemoteSubscriber::id).isEqualTo("id-c");
+    }
+
+    private static RemoteSubscriber subscriber(String id, String email, String userId) {
+        return new RemoteSubscriber(id, null, null, null, userId, email, "webex_meetings", "provisioned", List.of(),
+                null, null);
+    }
+
+    private static CustomerUserSpec user(String pkg, String phone, String extension) {
+        CustomerUserSpec spec = new CustomerUserSpec();
+        spec.setPackageName(pkg);
+        spec.setPhoneNumber(phone);
+        spec.setExtension(extension);
+        spec.setEmail("user@acme.example.com");
+        spec.setFirstName("U");
+        spec.setLastName("Ser");
+        return spec;
+    }
+
+    private static Customer customer() {
+        Customer c = new Customer();
+        c.setMetadata(new ObjectMetaBuilder().withName("acme").build());
+        CustomerSpec spec = new CustomerSpec();
+        spec.setPackages(List.of("webex_calling", "webex_meetings"));
+        c.setSpec(spec);
+        return c;
+    }
+}
