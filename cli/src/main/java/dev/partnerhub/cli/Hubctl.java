@@ -13,6 +13,7 @@ public final class Hubctl implements Runnable {
 
     /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */
     private static final Logger FABRIC8 = Logger.getLogger("io.fabric8");
+    private static final Logger SANDBOX = Logger.getLogger("dev.partnerhub.sandbox");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,6 +27,8 @@ public final class Hubctl implements Runnable {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         // The client's "unstable version v1alpha1" warning is noise for a CLI user; real failures are SEVERE.
         FABRIC8.setLevel(Level.SEVERE);
+        // The local mode prints its own summary; the hub only speaks up when something is wrong.
+        SANDBOX.setLevel(Level.WARNING);
         System.exit(new CommandLine(new Hubctl()).execute(args));
     }
 

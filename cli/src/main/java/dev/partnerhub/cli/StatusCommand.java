@@ -52,8 +52,11 @@ final class StatusCommand implements Callable<Integer> {
                             u.getMetadata().getName(), email(u), u.getSpec().getPackageName(), activation(u),
                             condition(u, "Ready").map(Condition::getStatus).orElse("Unknown"),
                             shorten(pendingAction(u)), shorten(lastError(u))));
-            if (table.size() == 0) {
-                out.println(namespace == null ? "No CustomerUsers found." : "No CustomerUsers found in " + namespace + ".");
+            String where = namespace == null ? "" : " in " + namespace;
+            if (users.isEmpty()) {
+                out.println("No CustomerUsers found" + where + ".");
+            } else if (table.size() == 0) {
+                out.println("All " + users.size() + " CustomerUsers" + where + " are provisioned.");
             } else {
                 table.print(out);
             }

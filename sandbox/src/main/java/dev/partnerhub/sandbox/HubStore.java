@@ -85,7 +85,7 @@ final class HubStore {
     }
 
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     static String newId(String type) {
