@@ -29,7 +29,17 @@ public final class Hubctl implements Runnable {
         FABRIC8.setLevel(Level.SEVERE);
         // The local mode prints its own summary; the hub only speaks up when something is wrong.
         SANDBOX.setLevel(Level.WARNING);
-        System.exit(new CommandLine(new Hubctl()).execute(args));
+        System.exit(new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report).execute(args));
+    }
+
+    /** One line that says what went wrong, instead of a stack trace. */
+    static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        command.getErr().println("hubctl " + command.getCommandName() + ": " + cause.getMessage());
+        return 1;
     }
 
     /** The version from the jar's manifest. */

@@ -25,12 +25,22 @@ final class KubeconfigOption {
             file = Path.of(".local/kubeconfig");
         }
         if (file == null) {
-            return new KubernetesClientBuilder().build();
+            return build(Config.autoConfigure(null));
         }
         try {
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(file))).build();
+            return build(Config.fromKubeconfig(Files.readString(file)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("kubeconfig " + file + " does not exist; start `./hubctl local` or pass "
+                    + "--kubeconfig", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read kubeconfig " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A person is waiting: one quick retry, not the client's minute-long backoff for an API server that is down. */
+    private static KubernetesClient build(Config config) {
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 }

@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the whole product on this machine until interrupted. */
-@Command(name = "local", description = {
-        "Starts an embedded Kubernetes API, the local partner hub and the operator; applies the CRDs and the",
-        "samples; writes a kubeconfig; runs until interrupted (Ctrl-C)."})
+@Command(name = "local", mixinStandardHelpOptions = true, description = "Starts an embedded Kubernetes API, the "
+        + "local partner hub and the operator; applies the CRDs and the samples; writes a kubeconfig; runs until "
+        + "interrupted (Ctrl-C).")
 final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--api-port", defaultValue = "16443", description = "Port of the embedded Kubernetes API.")

@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The per-user provisioning status view of the partner portals, from the cluster's CustomerUsers. */
-@Command(name = "status", description = {
-        "Lists users with their customer, email, package, activation state, pending action and last error."})
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Lists users with their customer, email, "
+        + "package, activation state, pending action and last error.")
 final class StatusCommand implements Callable<Integer> {
 
     private static final int NARROW = 60;
@@ -38,9 +38,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KubernetesClient client = kubeconfig.client()) {
-            List<CustomerUser> users = namespace == null
-                    ? client.resources(CustomerUser.class).inAnyNamespace().list().getItems()
-                    : client.resources(CustomerUser.class).inNamespace(namespace).list().getItems();
+            List<CustomerUser> users = list(client);
             TextTable table = new TextTable("NAMESPACE", "CUSTOMER", "USER", "EMAIL", "PACKAGE", "ACTIVATION", "READY",
                     "PENDING ACTION", "LAST ERROR");
             users.stream()
@@ -61,6 +59,21 @@ final class StatusCommand implements Callable<Integer> {
                 table.print(out);
             }
             return 0;
+        }
+    }
+
+    private List<CustomerUser> list(KubernetesClient client) {
+        try {
+            return namespace == null ? client.resources(CustomerUser.class).inAnyNamespace().list().getItems()
+                    : client.resources(CustomerUser.class).inNamespace(namespace).list().getItems();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = e.getCode() == 404 ? "the CustomerUser CRD is not installed (apply crds/)"
+                    : root.getClass().getSimpleName() + ": " + root.getMessage();
+            throw new IllegalStateException("cannot list CustomerUsers from " + client.getMasterUrl() + ": " + why, e);
         }
     }
 

@@ -45,7 +45,13 @@ public final class LocalEnvironment implements AutoCloseable {
 
     public static LocalEnvironment start(Settings settings) throws IOException {
         requireFile(settings.operatorJar(), "the operator is not built; run `mvn -DskipTests install` first");
-        LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults().withPort(settings.hubPort()));
+        LocalPartnerHub hub;
+        try {
+            hub = LocalPartnerHub.start(HubSettings.defaults().withPort(settings.hubPort()));
+        } catch (java.net.BindException e) {
+            throw new IOException("port " + settings.hubPort() + " (--hub-port) is in use; is another `hubctl local` "
+                    + "running?", e);
+        }
         LocalKubernetesApi api = null;
         try {
             api = LocalKubernetesApi.start(settings.apiPort());

@@ -29,6 +29,9 @@ public final class LocalKubernetesApi implements AutoCloseable {
             server.init(InetAddress.getByName("127.0.0.1"), port);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on port " + port + " (--api-port): " + e.getMessage()
+                    + "; is another `hubctl local` running?", e);
         }
         return new LocalKubernetesApi(server);
     }

@@ -1,0 +1,61 @@
+package dev.partnerhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad input to hubctl ends in one line that names the problem and the fix, and a non-zero exit. */
+class HubctlErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingKubeconfigSaysHowToGetOne() {
+        assertThat(run("status", "--kubeconfig", dir.resolve("none").toString()))
+                .isEqualTo("hubctl status: kubeconfig " + dir.resolve("none") + " does not exist; start `./hubctl local` "
+                        + "or pass --kubeconfig");
+    }
+
+    @Test
+    void anUnreachableClusterSaysWhereAndWhy() throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: x, cluster: {server: "http://127.0.0.1:1"}}]
+                contexts: [{name: x, context: {cluster: x, user: x}}]
+                users: [{name: x, user: {}}]
+                current-context: x
+                """);
+        assertThat(run("status", "--kubeconfig", kubeconfig.toString()))
+                .startsWith("hubctl status: cannot list CustomerUsers from http://127.0.0.1:1/")
+                .contains("Connection refused");
+    }
+
+    @Test
+    void aBusyPortIsNamedWithItsOption() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(run("local", "--hub-port", String.valueOf(busy.getLocalPort()), "--api-port", "0",
+                    "--operator-jar", "../operator/target/quarkus-app/quarkus-run.jar",
+                    "--kubeconfig-out", dir.resolve("kc").toString()))
+                    .isEqualTo("hubctl local: port " + busy.getLocalPort() + " (--hub-port) is in use; is another "
+                            + "`hubctl local` running?");
+        }
+    }
+
+    private static String run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)
+                .setErr(new PrintWriter(err, true));
+        assertThat(cli.execute(args)).isEqualTo(1);
+        return err.toString().strip();
+    }
+}
