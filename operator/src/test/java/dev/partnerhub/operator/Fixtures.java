@@ -49,12 +49,8 @@ final class Fixtures {
     }
 
     static Customer wholesaleCustomer(String namespace, String name, String connection, String... packages) {
-        Customer c = new Customer();
-        c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        CustomerSpec spec = new CustomerSpec();
-        ConnectionRef ref = new ConnectionRef();
-        ref.setName(connection);
-        spec.setConnectionRef(ref);
+        Customer c = customer(namespace, name, connection);
+        CustomerSpec spec = c.getSpec();
         spec.setExternalId(namespace + "-" + name);
         spec.setDisplayName("Customer " + name);
         spec.setPrimaryEmail("admin@" + name + ".example.com");
@@ -65,22 +61,26 @@ final class Fixtures {
         address.setCity("Milpitas");
         address.setCountry("US");
         spec.setAddress(address);
-        c.setSpec(spec);
         return c;
     }
 
     static Customer broadworksCustomer(String namespace, String name, String connection, String provisioningId,
             String spEnterpriseId) {
+        Customer c = customer(namespace, name, connection);
+        c.getSpec().setProvisioningId(provisioningId);
+        CustomerBroadWorks bw = new CustomerBroadWorks();
+        bw.setSpEnterpriseId(spEnterpriseId);
+        c.getSpec().setBroadworks(bw);
+        return c;
+    }
+
+    private static Customer customer(String namespace, String name, String connection) {
         Customer c = new Customer();
         c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         CustomerSpec spec = new CustomerSpec();
         ConnectionRef ref = new ConnectionRef();
         ref.setName(connection);
         spec.setConnectionRef(ref);
-        spec.setProvisioningId(provisioningId);
-        CustomerBroadWorks bw = new CustomerBroadWorks();
-        bw.setSpEnterpriseId(spEnterpriseId);
-        spec.setBroadworks(bw);
         c.setSpec(spec);
         return c;
     }

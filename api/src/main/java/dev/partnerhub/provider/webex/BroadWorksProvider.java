@@ -111,9 +111,9 @@ public final class BroadWorksProvider implements ProvisioningProvider {
         body.put("firstName", request.firstName());
         body.put("lastName", request.lastName());
         body.put("package", request.packageName());
-        WholesaleProvider.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
-        WholesaleProvider.putIfSet(body, "extension", request.extension());
-        WholesaleProvider.putIfSet(body, "email", request.email());
+        WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(body, "extension", request.extension());
+        WebexJson.putIfSet(body, "email", request.email());
         return WebexJson.subscriber(http.post("/broadworks/subscribers", body).body());
     }
 
@@ -121,10 +121,10 @@ public final class BroadWorksProvider implements ProvisioningProvider {
     public RemoteSubscriber updateSubscriber(String subscriberId, SubscriberRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("package", request.packageName());
-        WholesaleProvider.putIfSet(body, "firstName", request.firstName());
-        WholesaleProvider.putIfSet(body, "lastName", request.lastName());
-        WholesaleProvider.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
-        WholesaleProvider.putIfSet(body, "extension", request.extension());
+        WebexJson.putIfSet(body, "firstName", request.firstName());
+        WebexJson.putIfSet(body, "lastName", request.lastName());
+        WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(body, "extension", request.extension());
         return WebexJson.subscriber(http.put("/broadworks/subscribers/" + subscriberId, body).body());
     }
 

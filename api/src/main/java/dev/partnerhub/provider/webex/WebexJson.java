@@ -20,6 +20,13 @@ final class WebexJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /** Writes a field only when it has a value: Webex treats an empty string as "clear this field". */
+    static void putIfSet(com.fasterxml.jackson.databind.node.ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
     static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));

@@ -137,11 +137,11 @@ public final class WholesaleProvider implements ProvisioningProvider {
         body.put("email", request.email());
         body.set("packages", mapper.createArrayNode().add(request.packageName()));
         ObjectNode params = body.putObject("provisioningParameters");
-        putIfSet(params, "firstName", request.firstName());
-        putIfSet(params, "lastName", request.lastName());
-        putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
-        putIfSet(params, "extension", request.extension());
-        putIfSet(params, "locationId", request.locationId());
+        WebexJson.putIfSet(params, "firstName", request.firstName());
+        WebexJson.putIfSet(params, "lastName", request.lastName());
+        WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(params, "extension", request.extension());
+        WebexJson.putIfSet(params, "locationId", request.locationId());
         return WebexJson.subscriber(http.post("/wholesale/subscribers", body).body());
     }
 
@@ -150,9 +150,9 @@ public final class WholesaleProvider implements ProvisioningProvider {
         ObjectNode body = mapper.createObjectNode();
         body.set("packages", mapper.createArrayNode().add(request.packageName()));
         ObjectNode params = body.putObject("provisioningParameters");
-        putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
-        putIfSet(params, "extension", request.extension());
-        putIfSet(params, "locationId", request.locationId());
+        WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(params, "extension", request.extension());
+        WebexJson.putIfSet(params, "locationId", request.locationId());
         return WebexJson.subscriber(http.put("/wholesale/subscribers/" + subscriberId, body).body());
     }
 
@@ -168,18 +168,12 @@ public final class WholesaleProvider implements ProvisioningProvider {
     private JsonNode address(CustomerRequest request) {
         ObjectNode address = mapper.createObjectNode();
         CustomerRequest.PostalAddress a = request.address();
-        putIfSet(address, "addressLine1", a.addressLine1());
-        putIfSet(address, "addressLine2", a.addressLine2());
-        putIfSet(address, "city", a.city());
-        putIfSet(address, "stateOrProvince", a.stateOrProvince());
-        putIfSet(address, "zipOrPostalCode", a.zipOrPostalCode());
-        putIfSet(address, "country", a.country());
+        WebexJson.putIfSet(address, "addressLine1", a.addressLine1());
+        WebexJson.putIfSet(address, "addressLine2", a.addressLine2());
+        WebexJson.putIfSet(address, "city", a.city());
+        WebexJson.putIfSet(address, "stateOrProvince", a.stateOrProvince());
+        WebexJson.putIfSet(address, "zipOrPostalCode", a.zipOrPostalCode());
+        WebexJson.putIfSet(address, "country", a.country());
         return address;
-    }
-
-    static void putIfSet(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.provider.ProviderAuthenticationException;
 import dev.partnerhub.provider.ProviderException;
 import dev.partnerhub.provider.ProviderRejectedException;
@@ -20,13 +21,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /** Checks that a PartnerConnection can reach its provider: an authenticated probe call sets Ready. */
 @ControllerConfiguration(name = "partnerconnection")
 public class PartnerConnectionReconciler implements Reconciler<PartnerConnection> {
-
-    private static final Logger LOG = Logger.getLogger(PartnerConnectionReconciler.class);
 
     private final ProviderRegistry registry;
     private final OperatorConfig config;
@@ -56,14 +54,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             next = probe(connection, conditions);
         }
         conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
-        connection.setStatus(status);
-        if (!StatusSupport.differs(previous, status)) {
-            return UpdateControl.<PartnerConnection>noUpdate().rescheduleAfter(next);
-        }
-        LOG.infof("PartnerConnection %s/%s: Ready=%s (%s)", connection.getMetadata().getNamespace(),
-                connection.getMetadata().getName(), Conditions.isTrue(status, Conditions.READY),
-                Conditions.reason(status, Conditions.READY));
-        return UpdateControl.patchStatus(connection).rescheduleAfter(next);
+        return StatusWrite.finish(connection, previous, status, next);
     }
 
     private Duration probe(PartnerConnection connection, Conditions conditions) {

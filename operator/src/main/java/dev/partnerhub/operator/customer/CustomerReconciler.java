@@ -11,6 +11,7 @@ import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
@@ -85,13 +86,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         Duration next = converge(customer, context, status, conditions);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
-        customer.setStatus(status);
-        UpdateControl<Customer> control = UpdateControl.noUpdate();
-        if (StatusSupport.differs(previous, status)) {
-            logTransition(customer, previous, status);
-            control = UpdateControl.patchStatus(customer);
-        }
-        return next == null ? control : control.rescheduleAfter(next);
+        return StatusWrite.finish(customer, previous, status, next);
     }
 
     /** Brings the provider toward the spec; returns when to look again (null: on the next event only). */
@@ -192,14 +187,5 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         String ns = c.getSpec().getConnectionRef().getNamespace();
         return new ResourceID(c.getSpec().getConnectionRef().getName(),
                 ns == null || ns.isBlank() ? c.getMetadata().getNamespace() : ns);
-    }
-
-    private static void logTransition(Customer customer, CustomerStatus previous, CustomerStatus status) {
-        String before = Conditions.reason(previous, Conditions.READY);
-        String after = Conditions.reason(status, Conditions.READY);
-        if (!java.util.Objects.equals(before, after)) {
-            LOG.infof("Customer %s/%s: Ready=%s (%s)", customer.getMetadata().getNamespace(),
-                    customer.getMetadata().getName(), Conditions.isTrue(status, Conditions.READY), after);
-        }
     }
 }

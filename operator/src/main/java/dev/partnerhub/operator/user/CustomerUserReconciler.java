@@ -9,6 +9,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.RemoteSubscriber;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -26,7 +27,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,13 +75,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         Conditions conditions = Conditions.builder();
         Duration next = converge(user, context.getSecondaryResource(Customer.class), status, conditions);
         conditions.applyTo(status, user.getMetadata().getGeneration(), clock);
-        user.setStatus(status);
-        UpdateControl<CustomerUser> control = UpdateControl.noUpdate();
-        if (StatusSupport.differs(previous, status)) {
-            logTransition(user, previous, status);
-            control = UpdateControl.patchStatus(user);
-        }
-        return next == null ? control : control.rescheduleAfter(next);
+        return StatusWrite.finish(user, previous, status, next);
     }
 
     private Duration converge(CustomerUser user, Optional<Customer> customer, CustomerUserStatus status,
@@ -149,14 +143,5 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
 
     static CustomerUserStatus copy(CustomerUserStatus status) {
         return status == null ? new CustomerUserStatus() : StatusSupport.copy(status, CustomerUserStatus.class);
-    }
-
-    private static void logTransition(CustomerUser user, CustomerUserStatus previous, CustomerUserStatus status) {
-        String before = Conditions.reason(previous, Conditions.READY);
-        String after = Conditions.reason(status, Conditions.READY);
-        if (!Objects.equals(before, after)) {
-            LOG.infof("CustomerUser %s/%s: Ready=%s (%s)", user.getMetadata().getNamespace(),
-                    user.getMetadata().getName(), Conditions.isTrue(status, Conditions.READY), after);
-        }
     }
 }
