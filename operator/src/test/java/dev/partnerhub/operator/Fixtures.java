@@ -44,6 +44,10 @@ final class Fixtures {
         WebexSettings webex = new WebexSettings();
         webex.setModel(model);
         spec.setWebex(webex);
+        dev.partnerhub.api.v1alpha1.RateLimit limit = new dev.partnerhub.api.v1alpha1.RateLimit();
+        limit.setRequestsPerSecond(20);
+        limit.setBurst(20);
+        spec.setRateLimit(limit);
         c.setSpec(spec);
         return c;
     }

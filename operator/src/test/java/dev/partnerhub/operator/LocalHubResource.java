@@ -12,11 +12,15 @@ import java.util.Map;
 public class LocalHubResource implements QuarkusTestResourceLifecycleManager {
 
     static volatile LocalPartnerHub hub;
+    /** Every exchange with the hub, for tests that must see the wire (a 206, a call that must not happen). */
+    static final java.util.List<dev.partnerhub.sandbox.RecordedExchange> EXCHANGES =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
         try {
             hub = LocalPartnerHub.start(HubSettings.defaults().withDelays(Duration.ofMillis(300), Duration.ofMillis(200)));
+            hub.addListener(EXCHANGES::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,7 @@ final class AdminApi {
                     faults.clear();
                     return HubResponse.noContent();
                 })
+                .add("PUT", "/admin/orgs/{orgId}/licenses/{license}", Router.Access.OPEN, this::setSeats)
                 .add("POST", "/admin/broadworks/subscribers/{subscriber}/enter-email", Router.Access.OPEN,
                         this::enterEmail)
                 .add("POST", "/admin/broadworks/subscribers/{subscriber}/validate-email", Router.Access.OPEN,
@@ -70,6 +71,22 @@ final class AdminApi {
                 .filter(s -> s.broadworks && (idOrUserId.equals(s.id) || idOrUserId.equals(s.userId)))
                 .findFirst()
                 .orElseThrow(() -> HubError.notFound("BroadWorks subscriber " + idOrUserId));
+    }
+
+    /** A partner buys or returns seats: changes the total units of one licence (by ID or name) of an org. */
+    private HubResponse setSeats(HubRequest r) {
+        String orgId = r.pathParam("orgId");
+        String license = r.pathParam("license");
+        HubStore.License l = store.licenses.values().stream()
+                .filter(x -> x.orgId.equals(orgId) && (x.id.equals(license) || x.name.equalsIgnoreCase(license)))
+                .findFirst().orElseThrow(() -> HubError.notFound("License " + license + " of org " + orgId));
+        JsonNode total = r.body().get("totalUnits");
+        if (total == null || !total.canConvertToInt() || total.asInt() < 0) {
+            throw HubError.badRequest(4001, "totalUnits must be a whole number, 0 or more.");
+        }
+        l.totalUnits = total.asInt();
+        return HubResponse.ok(Json.object().put("id", l.id).put("name", l.name).put("totalUnits", l.totalUnits)
+                .put("consumedUnits", l.holders.size()));
     }
 
     private HubResponse addTemplate(HubRequest r) {
@@ -114,6 +131,15 @@ final class AdminApi {
                 .map(broadworks::render).toList()).get("items"));
         state.set("broadworksSubscribers", Json.items(store.subscribers.values().stream()
                 .filter(s -> s.broadworks).map(broadworks::render).toList()).get("items"));
+        var licenses = state.putArray("licenses");
+        store.licenses.values().forEach(l -> licenses.addObject().put("id", l.id).put("orgId", l.orgId)
+                .put("name", l.name).put("totalUnits", l.totalUnits).set("holders", Json.strings(l.holders)));
+        var people = state.putArray("people");
+        store.people.values().forEach(p -> {
+            var node = people.addObject().put("id", p.id).put("orgId", p.orgId);
+            node.set("licenses", Json.strings(p.licenses.stream().map(id -> store.licenses.get(id).name).toList()));
+            node.set("roles", Json.strings(p.roles));
+        });
         return state;
     }
 }

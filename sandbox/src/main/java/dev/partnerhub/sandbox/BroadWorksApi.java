@@ -126,7 +126,7 @@ final class BroadWorksApi {
         Subscriber s = store.subscriber(r.pathParam("subscriberId"), true);
         JsonNode body = r.body();
         if (body.hasNonNull("package")) {
-            s.packageName = pkg(body.get("package").asText());
+            store.changePackage(s, pkg(body.get("package").asText()));
         }
         s.firstName = HubRequest.updatedText(body, "firstName", s.firstName);
         s.lastName = HubRequest.updatedText(body, "lastName", s.lastName);
@@ -141,6 +141,7 @@ final class BroadWorksApi {
     private HubResponse deleteSubscriber(HubRequest r) {
         Subscriber s = store.subscriber(r.pathParam("subscriberId"), true);
         store.subscribers.remove(s.id);
+        store.removePerson(s.personId);
         return HubResponse.noContent();
     }
 

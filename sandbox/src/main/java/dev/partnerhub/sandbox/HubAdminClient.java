@@ -38,6 +38,12 @@ public final class HubAdminClient {
         return send("POST", "/admin/broadworks/subscribers/" + enc(subscriber) + "/validate-email", Json.object());
     }
 
+    /** The partner buys or returns seats: sets the total units of a licence (by ID or name) of an org. */
+    public JsonNode setSeats(String orgId, String license, int totalUnits) {
+        return send("PUT", "/admin/orgs/" + enc(orgId) + "/licenses/" + enc(license).replace("+", "%20"),
+                Json.object().put("totalUnits", totalUnits));
+    }
+
     /** Injects a fault; see the hub's README for the fields. */
     public JsonNode addFault(ObjectNode fault) {
         return send("POST", "/admin/faults", fault);

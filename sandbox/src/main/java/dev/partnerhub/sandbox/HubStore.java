@@ -70,6 +70,25 @@ final class HubStore {
         Instant due;
     }
 
+    /** One licence of one org: its seats, and who holds it. */
+    static final class License {
+        String id;
+        String orgId;
+        String name;
+        int totalUnits;
+        final java.util.Set<String> holders = new java.util.LinkedHashSet<>();
+    }
+
+    /** The People-API side of a provisioned subscriber: its licences and roles. */
+    static final class Person {
+        String id;
+        String orgId;
+        final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+    }
+
+    final Map<String, License> licenses = new LinkedHashMap<>();
+    final Map<String, Person> people = new LinkedHashMap<>();
     final Clock clock;
     final Map<String, Template> templates = new LinkedHashMap<>();
     final Map<String, Customer> customers = new LinkedHashMap<>();
@@ -134,6 +153,88 @@ final class HubStore {
         s.due = dueIn == null ? null : now().plus(dueIn);
     }
 
+    /** The org of a subscriber: its wholesale customer's, or its BroadWorks enterprise's. */
+    String orgOf(Subscriber s) {
+        if (s.broadworks) {
+            return enterprise(s.spEnterpriseId).map(e -> e.orgId).orElse(null);
+        }
+        Customer c = customers.get(s.customerId);
+        return c == null ? null : c.orgId;
+    }
+
+    void ensureCatalog(String orgId) {
+        if (orgId == null || licenses.values().stream().anyMatch(l -> orgId.equals(l.orgId))) {
+            return;
+        }
+        for (String name : LicenseCatalog.NAMES) {
+            License l = new License();
+            l.id = newId("LICENSE");
+            l.orgId = orgId;
+            l.name = name;
+            l.totalUnits = LicenseCatalog.DEFAULT_UNITS;
+            licenses.put(l.id, l);
+        }
+    }
+
+    /** A provisioned subscriber is a person of its org, holding its package's licences. */
+    void providePerson(Subscriber s) {
+        if (s.personId == null) {
+            s.personId = newId("PEOPLE");
+        }
+        String orgId = orgOf(s);
+        ensureCatalog(orgId);
+        Person p = people.computeIfAbsent(s.personId, id -> new Person());
+        p.id = s.personId;
+        p.orgId = orgId;
+        setPackageLicenses(p, null, s.packageName);
+    }
+
+    /** Changes a subscriber's package; a provisioned one swaps the old package's licences for the new one's. */
+    void changePackage(Subscriber s, String newPackage) {
+        Person person = s.personId == null ? null : people.get(s.personId);
+        if (person != null) {
+            setPackageLicenses(person, s.packageName, newPackage);
+        }
+        s.packageName = newPackage;
+    }
+
+    /** Swaps the licences of the old package for those of the new one. */
+    void setPackageLicenses(Person p, String oldPackage, String newPackage) {
+        for (String name : packageLicenses(oldPackage)) {
+            licenseNamed(p.orgId, name).ifPresent(l -> {
+                l.holders.remove(p.id);
+                p.licenses.remove(l.id);
+            });
+        }
+        for (String name : packageLicenses(newPackage)) {
+            licenseNamed(p.orgId, name).ifPresent(l -> {
+                l.holders.add(p.id);
+                p.licenses.add(l.id);
+            });
+        }
+    }
+
+    private static List<String> packageLicenses(String packageName) {
+        return packageName == null ? List.of() : LicenseCatalog.PACKAGE_LICENSES.getOrDefault(packageName, List.of());
+    }
+
+    Optional<License> licenseNamed(String orgId, String name) {
+        return licenses.values().stream().filter(l -> l.orgId.equals(orgId) && l.name.equals(name)).findFirst();
+    }
+
+    /** Forgets a removed subscriber's person and frees its seats. */
+    void removePerson(String personId) {
+        Person p = personId == null ? null : people.remove(personId);
+        if (p != null) {
+            p.licenses.forEach(id -> {
+                License l = licenses.get(id);
+                if (l != null) {
+                    l.holders.remove(personId);
+                }
+            });
+        }
+    }
+
     /** Completes every asynchronous step whose due time has passed. */
     void settle() {
         Instant now = now();
@@ -146,6 +247,7 @@ final class HubStore {
                 if (c.orgId == null) {
                     c.orgId = newId("ORGANIZATION");
                 }
+                ensureCatalog(c.orgId);
             }
         }
         for (Subscriber s : subscribers.values()) {
@@ -154,13 +256,11 @@ final class HubStore {
                 s.status = "provisioned";
                 s.lastStatusChange = s.due;
                 s.due = null;
-                if (s.personId == null) {
-                    s.personId = newId("PEOPLE");
-                }
                 if (s.broadworks) {
                     enterprise(s.spEnterpriseId).filter(e -> e.orgId == null)
                             .ifPresent(e -> e.orgId = newId("ORGANIZATION"));
                 }
+                providePerson(s);
             }
         }
     }

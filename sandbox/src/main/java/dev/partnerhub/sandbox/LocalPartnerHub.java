@@ -50,6 +50,7 @@ public final class LocalPartnerHub implements AutoCloseable {
         BroadWorksApi broadworks = new BroadWorksApi(store, this::url);
         wholesale.register(router);
         broadworks.register(router);
+        new LicensesApi(store, this::url).register(router);
         new AdminApi(store, faults, wholesale, broadworks).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {
@@ -156,8 +157,13 @@ public final class LocalPartnerHub implements AutoCloseable {
     }
 
     private static HubResponse error(HubError e, String trackingId) {
-        ObjectNode body = Json.object().put("message", e.getMessage());
-        body.putArray("errors").addObject().put("errorCode", e.errorCode()).put("description", e.getMessage());
+        ObjectNode body;
+        if (e instanceof LicensesApi.LicenseRefusal refusal) {
+            body = refusal.body().deepCopy();
+        } else {
+            body = Json.object().put("message", e.getMessage());
+            body.putArray("errors").addObject().put("errorCode", e.errorCode()).put("description", e.getMessage());
+        }
         body.put("trackingId", trackingId);
         Map<String, String> headers = e.retryAfterSeconds() == null ? Map.of()
                 : Map.of("Retry-After", String.valueOf(e.retryAfterSeconds()));

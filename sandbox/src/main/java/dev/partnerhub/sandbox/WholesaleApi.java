@@ -175,9 +175,9 @@ final class WholesaleApi {
         s.firstName = HubRequest.optionalText(body.get("provisioningParameters"), "firstName");
         s.lastName = HubRequest.optionalText(body.get("provisioningParameters"), "lastName");
         s.packageName = subscriberPackage(body, c, s);
-        s.personId = HubStore.newId("PEOPLE");
         store.setStatus(s, "provisioned", null);
         store.subscribers.put(s.id, s);
+        store.providePerson(s);
         return HubResponse.ok(render(s));
     }
 
@@ -192,7 +192,7 @@ final class WholesaleApi {
             applyProvisioning(s, body.get("provisioningParameters"));
         }
         if (body.has("package") || body.has("packages")) {
-            s.packageName = subscriberPackage(body, store.customer(s.customerId), s);
+            store.changePackage(s, subscriberPackage(body, store.customer(s.customerId), s));
         }
         store.setStatus(s, "provisioned", null);
         return HubResponse.ok(render(s));
@@ -201,6 +201,7 @@ final class WholesaleApi {
     private HubResponse deleteSubscriber(HubRequest r) {
         Subscriber s = store.subscriber(r.pathParam("subscriberId"), false);
         store.subscribers.remove(s.id);
+        store.removePerson(s.personId);
         return HubResponse.noContent();
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Desired state of one user of a customer organization. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,8 +34,8 @@ public class CustomerUserSpec {
     @JsonProperty("package")
     @Pattern("^[a-z][a-z_]*$")
     @JsonPropertyDescription("The user's package. Wholesale: webex_calling, webex_meetings, webex_suite, webex_voice, "
-            + "cx_essentials, webex_calling_standard (and one of the customer's packages). BroadWorks: softphone, "
-            + "basic, standard, premium.")
+            + "cx_essentials, webex_calling_standard, cx_standard_agent, cx_premium_agent (and one of the customer's "
+            + "packages). BroadWorks: softphone, basic, standard, premium.")
     private String packageName;
 
     @Pattern("^\\+[1-9][0-9]{1,14}$")
@@ -47,6 +49,10 @@ public class CustomerUserSpec {
 
     @JsonPropertyDescription("Webex Calling location ID of the user (wholesale).")
     private String locationId;
+
+    @JsonPropertyDescription("Contact Center roles beyond agent: Supervisor (needs the Premium agent package or "
+            + "licence), Administrator (Premium agent with full administrator rights).")
+    private List<ContactCenterRole> roles = new ArrayList<>();
 
     @JsonPropertyDescription("BroadWorks settings; required on a broadworks connection.")
     private UserBroadWorks broadworks;
@@ -133,5 +139,13 @@ public class CustomerUserSpec {
 
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
         this.deletionPolicy = deletionPolicy;
+    }
+
+    public List<ContactCenterRole> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<ContactCenterRole> roles) {
+        this.roles = roles;
     }
 }

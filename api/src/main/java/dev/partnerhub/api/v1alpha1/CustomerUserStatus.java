@@ -30,6 +30,9 @@ public class CustomerUserStatus extends ConditionedStatus {
     @JsonPropertyDescription("Activation state, since when, and the pending action.")
     private Activation activation;
 
+    @JsonPropertyDescription("Each licence the user holds or should hold: state, typed error and who assigned it.")
+    private List<UserLicense> licenses = new ArrayList<>();
+
     @JsonPropertyDescription("Errors of the last provider call or of the hub's provisioning, unchanged, so that a "
             + "person can copy them.")
     private List<ProviderError> errors = new ArrayList<>();
@@ -88,5 +91,13 @@ public class CustomerUserStatus extends ConditionedStatus {
 
     public void setErrors(List<ProviderError> errors) {
         this.errors = errors;
+    }
+
+    public List<UserLicense> getLicenses() {
+        return licenses;
+    }
+
+    public void setLicenses(List<UserLicense> licenses) {
+        this.licenses = licenses;
     }
 }

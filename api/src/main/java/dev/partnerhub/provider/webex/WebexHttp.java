@@ -96,6 +96,10 @@ public final class WebexHttp {
         return send("PUT", uri(path, Map.of()), body);
     }
 
+    public Reply patch(String path, Object body) {
+        return send("PATCH", uri(path, Map.of()), body);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", uri(path, Map.of()), null);
     }

@@ -1,6 +1,7 @@
 package dev.partnerhub.provider.webex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RateLimiter;
 import java.net.http.HttpClient;
@@ -26,9 +27,22 @@ public final class WebexProviders {
      */
     public static ProvisioningProvider create(boolean broadworks, String endpoint, Supplier<String> token,
             RateLimiter limiter, WebexHttp.RetryPolicy policy) {
+        return provisioning(broadworks, http(endpoint, token, limiter, policy));
+    }
+
+    /** The HTTP side of one connection; share it between its providers so that they share the rate limiter. */
+    public static WebexHttp http(String endpoint, Supplier<String> token, RateLimiter limiter,
+            WebexHttp.RetryPolicy policy) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        WebexHttp http = new WebexHttp(endpoint == null ? DEFAULT_ENDPOINT : endpoint, token, limiter, policy, client,
-                MAPPER);
+        return new WebexHttp(endpoint == null ? DEFAULT_ENDPOINT : endpoint, token, limiter, policy, client, MAPPER);
+    }
+
+    public static ProvisioningProvider provisioning(boolean broadworks, WebexHttp http) {
         return broadworks ? new BroadWorksProvider(http, MAPPER) : new WholesaleProvider(http, MAPPER);
+    }
+
+    /** Licences, people and roles: the same admin API for both models. */
+    public static LicensingProvider licensing(WebexHttp http) {
+        return new WebexLicensing(http, MAPPER);
     }
 }

@@ -26,7 +26,7 @@ public final class WholesaleProvider implements ProvisioningProvider {
             "attendant_console", "cx_premium_agent", "cx_standard_agent", "cx_voice_ports", "cx_ai_assistant",
             "webex_ai_agent");
     static final Set<String> USER_PACKAGES = Set.of("webex_calling", "webex_meetings", "webex_suite", "webex_voice",
-            "cx_essentials", "webex_calling_standard");
+            "cx_essentials", "webex_calling_standard", "cx_standard_agent", "cx_premium_agent");
     static final Set<String> CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
             "webex_calling_standard", "cx_essentials");
 

@@ -54,7 +54,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             next = probe(connection, conditions);
         }
         conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(connection, previous, status, next);
+        return StatusWrite.finish(context, connection, previous, status, next);
     }
 
     private Duration probe(PartnerConnection connection, Conditions conditions) {

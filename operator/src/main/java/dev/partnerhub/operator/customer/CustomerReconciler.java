@@ -86,7 +86,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         Duration next = converge(customer, context, status, conditions);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(customer, previous, status, next);
+        return StatusWrite.finish(context, customer, previous, status, next);
     }
 
     /** Brings the provider toward the spec; returns when to look again (null: on the next event only). */
@@ -169,7 +169,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
     @Override
     public ErrorStatusUpdateControl<Customer> updateErrorStatus(Customer customer, Context<Customer> context,
             Exception e) {
-        return ErrorStatus.of(customer, e, CustomerReconciler::copy, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, customer, e, CustomerReconciler::copy, clock, config.polling().blocked(),
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 

@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.ProviderKind;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RateLimiter;
 import dev.partnerhub.provider.webex.WebexHttp;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ProviderRegistry {
 
-    private record Entry(Object fingerprint, ProvisioningProvider provider, AtomicReference<String> token) {
+    private record Entry(Object fingerprint, ProvisioningProvider provider, LicensingProvider licensing,
+            AtomicReference<String> token) {
     }
 
     private final KubernetesClient client;
@@ -54,7 +56,11 @@ public class ProviderRegistry {
                 return existing;
             }
             AtomicReference<String> ref = new AtomicReference<>(token);
-            return new Entry(fingerprint, build(connection.getSpec(), ref), ref);
+            WebexHttp http = http(connection.getSpec(), ref);
+            boolean broadworks = connection.getSpec().getWebex() != null
+                    && connection.getSpec().getWebex().getModel() == WebexModel.BROADWORKS;
+            return new Entry(fingerprint, WebexProviders.provisioning(broadworks, http), WebexProviders.licensing(http),
+                    ref);
         });
         return entry.provider();
     }
@@ -80,6 +86,14 @@ public class ProviderRegistry {
         PartnerConnection connection = client.resources(PartnerConnection.class).inNamespace(namespace)
                 .withName(name).get();
         return connection == null ? Optional.empty() : Optional.of(refresh(connection));
+    }
+
+    /** Same as {@link #provider(String, String)}, for the connection's licences, people and roles. */
+    public Optional<LicensingProvider> licensing(String namespace, String name) throws CredentialsException {
+        if (provider(namespace, name).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(entries.get(key(namespace, name)).licensing());
     }
 
     private String readToken(PartnerConnection connection) throws CredentialsException {
@@ -109,13 +123,12 @@ public class ProviderRegistry {
                 Objects.toString(model), limit.getRequestsPerSecond(), limit.getBurst());
     }
 
-    private static ProvisioningProvider build(PartnerConnectionSpec spec, AtomicReference<String> token) {
+    private static WebexHttp http(PartnerConnectionSpec spec, AtomicReference<String> token) {
         if (spec.getProvider() != ProviderKind.WEBEX) {
             throw new IllegalArgumentException("only the webex provider is implemented");
         }
         RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
-        boolean broadworks = spec.getWebex() != null && spec.getWebex().getModel() == WebexModel.BROADWORKS;
-        return WebexProviders.create(broadworks, spec.getEndpoint(), token::get,
+        return WebexProviders.http(spec.getEndpoint(), token::get,
                 new RateLimiter(limit.getRequestsPerSecond(), limit.getBurst()), WebexHttp.RetryPolicy.defaults());
     }
 }

@@ -5,6 +5,7 @@ import dev.partnerhub.provider.ProviderAuthenticationException;
 import dev.partnerhub.provider.ProviderException;
 import dev.partnerhub.provider.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class ErrorStatus {
      * @param recordErrors stores the provider's errors in the status
      */
     public static <S extends ConditionedStatus, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> of(
-            P resource, Exception e, UnaryOperator<S> copy, Clock clock, Duration blocked,
+            Context<P> context, P resource, Exception e, UnaryOperator<S> copy, Clock clock, Duration blocked,
             BiConsumer<S, ProviderException> recordErrors) {
         S previous = resource.getStatus();
         S status = copy.apply(previous);
@@ -47,10 +48,8 @@ public final class ErrorStatus {
                     + e.getMessage());
         }
         conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
-        boolean changed = StatusSupport.differs(previous, status);
-        resource.setStatus(status);
-        ErrorStatusUpdateControl<P> control = changed ? ErrorStatusUpdateControl.patchStatus(resource)
-                : ErrorStatusUpdateControl.noStatusUpdate();
+        StatusWrite.patch(context, resource, previous, status);
+        ErrorStatusUpdateControl<P> control = ErrorStatusUpdateControl.noStatusUpdate();
         return rescheduleInstead == null ? control : control.withNoRetry().rescheduleAfter(rescheduleInstead);
     }
 }

@@ -12,6 +12,11 @@ import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.api.v1alpha1.LicenseState;
+import dev.partnerhub.operator.license.LicenseSelection;
+import dev.partnerhub.operator.license.UserLicensing;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -37,18 +42,22 @@ import org.jboss.logging.Logger;
  * snapshot (by ID, else by key) before creating it, change its package, and report the activation state.
  * Pending states wait for a person: they are reported and polled slowly, never retried or recreated.
  */
-@ControllerConfiguration(name = "customeruser")
+@ControllerConfiguration(name = "customeruser", generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrLabelsChanged.class))
 public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner<CustomerUser> {
 
     static final String BY_CUSTOMER = "byCustomer";
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
     private final UserSync sync;
+    private final UserLicensing licensing;
     private final OperatorConfig config;
     private final Clock clock;
+    private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
 
-    public CustomerUserReconciler(UserSync sync, OperatorConfig config, Clock clock) {
+    public CustomerUserReconciler(UserSync sync, UserLicensing licensing, OperatorConfig config, Clock clock) {
         this.sync = sync;
+        this.licensing = licensing;
         this.config = config;
         this.clock = clock;
     }
@@ -65,7 +74,13 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                         .byIndex(BY_CUSTOMER, c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        return List.of(customers);
+        assignments = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(LicenseAssignment.class, CustomerUser.class)
+                .withSecondaryToPrimaryMapper(a -> context.getPrimaryCache()
+                        .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + a.getSpec().getCustomerRef().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), context);
+        return List.of(customers, assignments);
     }
 
     @Override
@@ -75,7 +90,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         Conditions conditions = Conditions.builder();
         Duration next = converge(user, context.getSecondaryResource(Customer.class), status, conditions);
         conditions.applyTo(status, user.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(user, previous, status, next);
+        return StatusWrite.finish(context, user, previous, status, next);
     }
 
     private Duration converge(CustomerUser user, Optional<Customer> customer, CustomerUserStatus status,
@@ -93,7 +108,9 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             conditions.ready(false, "CustomerNotReady", message).stalled("CustomerNotReady", message);
             return config.polling().blocked();
         }
-        List<String> problems = UserDesiredState.problems(user.getSpec(), customer.get(), target.provider());
+        List<String> problems = new java.util.ArrayList<>(UserDesiredState.problems(user.getSpec(), customer.get(),
+                target.provider()));
+        problems.addAll(UserDesiredState.roleProblems(user.getSpec(), target.licensing(), assignmentsOf(user)));
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
@@ -111,7 +128,34 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             return null;
         }
         UserActivation.apply(status, remote, conditions, clock.instant());
-        return pollInterval(status.getActivation().getState());
+        return shorter(pollInterval(status.getActivation().getState()),
+                licences(user, customer.get(), target, status, conditions));
+    }
+
+    /** Licences and roles of a user whose customer is Ready; returns when to look again. */
+    private Duration licences(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
+            Conditions conditions) {
+        var result = licensing.reconcile(user, customer, target.connection(), target.licensing(),
+                status.getPersonId(), assignmentsOf(user));
+        status.setLicenses(result.licenses());
+        if (result.refusals() != null) {
+            conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
+                    + ". See status.licenses.");
+        }
+        if (status.getActivation().getState() == ActivationState.Provisioned) {
+            licensing.reconcileRoles(user, customer, target.connection(), target.licensing(), status.getPersonId());
+        }
+        boolean waiting = result.licenses().stream().anyMatch(l -> l.getState() != LicenseState.Active);
+        return waiting ? config.polling().pending() : null;
+    }
+
+    private List<LicenseAssignment> assignmentsOf(CustomerUser user) {
+        return assignments == null ? List.of() : assignments.list(user.getMetadata().getNamespace())
+                .filter(a -> LicenseSelection.sameCustomer(a, user)).toList();
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
     }
 
     private Duration pollInterval(ActivationState state) {
@@ -137,7 +181,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     @Override
     public ErrorStatusUpdateControl<CustomerUser> updateErrorStatus(CustomerUser user, Context<CustomerUser> context,
             Exception e) {
-        return ErrorStatus.of(user, e, CustomerUserReconciler::copy, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, user, e, CustomerUserReconciler::copy, clock, config.polling().blocked(),
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 

@@ -2,7 +2,11 @@ package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.api.v1alpha1.ContactCenterRole;
+import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.operator.license.LicenseSelection;
 import dev.partnerhub.provider.CustomerScope;
+import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
 import dev.partnerhub.provider.RemoteSubscriber;
@@ -10,6 +14,7 @@ import dev.partnerhub.provider.SubscriberRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Pure functions from a CustomerUser's spec to the subscriber the provider should hold. */
@@ -45,6 +50,35 @@ public final class UserDesiredState {
             problems.add("spec.firstName, spec.lastName: required on a broadworks connection.");
         }
         return problems;
+    }
+
+    /**
+     * What is wrong with the Contact Center roles: Supervisor and Administrator need the Premium agent
+     * licence, from the package or from an assignment that selects the user.
+     */
+    public static List<String> roleProblems(CustomerUserSpec spec, LicensingProvider licensing,
+            List<LicenseAssignment> assignments) {
+        List<ContactCenterRole> roles = spec.getRoles() == null ? List.of() : spec.getRoles();
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        Set<String> premium = licensing.supervisorLicenses();
+        boolean fromPackage = licensing.packageLicenses(spec.getPackageName()).stream().anyMatch(premium::contains);
+        boolean fromAssignment = assignments.stream().filter(LicenseSelection::live)
+                .filter(a -> a.getSpec().getUsers() != null)
+                .anyMatch(a -> premium.stream().anyMatch(p -> p.equalsIgnoreCase(a.getSpec().getLicense()))
+                        && selectsBySpec(a, spec));
+        if (fromPackage || fromAssignment) {
+            return List.of();
+        }
+        return List.of("spec.roles: " + roles + " needs the " + String.join(" or ", premium) + " licence, from the "
+                + "package (for example cx_premium_agent) or from a LicenseAssignment that selects this user; its "
+                + "package " + spec.getPackageName() + " brings " + new TreeSet<>(licensing.packageLicenses(
+                        spec.getPackageName())) + ".");
+    }
+
+    private static boolean selectsBySpec(LicenseAssignment a, CustomerUserSpec spec) {
+        return a.getSpec().getCustomerRef().getName().equals(spec.getCustomerRef().getName());
     }
 
     public static SubscriberRequest request(CustomerUserSpec spec, Customer customer, CustomerScope scope) {

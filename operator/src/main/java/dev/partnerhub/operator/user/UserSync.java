@@ -8,6 +8,7 @@ import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.provider.CustomerScope;
+import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
 import dev.partnerhub.provider.RemoteSubscriber;
@@ -23,7 +24,8 @@ public class UserSync {
     private static final Logger LOG = Logger.getLogger(UserSync.class);
 
     /** Where a customer's users live: the connection's client and the customer's scope in the provider. */
-    public record Target(String connection, ProvisioningProvider provider, CustomerScope scope) {
+    public record Target(String connection, ProvisioningProvider provider, LicensingProvider licensing,
+            CustomerScope scope) {
     }
 
     private final ProviderRegistry registry;
@@ -62,7 +64,8 @@ public class UserSync {
             if (provider.get().customerCreation() == CustomerCreation.EXPLICIT && scope.customerId() == null) {
                 return null;
             }
-            return new Target(ProviderRegistry.key(namespace, connection.getName()), provider.get(), scope);
+            return new Target(ProviderRegistry.key(namespace, connection.getName()), provider.get(),
+                    registry.licensing(namespace, connection.getName()).orElseThrow(), scope);
         } catch (CredentialsException e) {
             return null;
         }

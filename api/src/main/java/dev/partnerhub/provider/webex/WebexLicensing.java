@@ -1,0 +1,162 @@
+package dev.partnerhub.provider.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.provider.LicenseChange;
+import dev.partnerhub.provider.LicenseRefusal;
+import dev.partnerhub.provider.LicenseUpdate;
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.ProviderRejectedException;
+import dev.partnerhub.provider.RemoteError;
+import dev.partnerhub.provider.RemoteLicense;
+import dev.partnerhub.provider.RemotePerson;
+import dev.partnerhub.provider.RemoteRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Webex admin APIs for licences ({@code /licenses}, {@code PATCH /licenses/users}), people and roles.
+ * Refusals are typed from Webex's documented error codes; a refusal is matched to its licence by the licence
+ * ID that Webex puts in the description ("could not be applied as requested: {licenses}").
+ */
+public final class WebexLicensing implements LicensingProvider {
+
+    private static final Set<String> COUNT = Set.of("400120");
+    private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
+    private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
+
+    private static final Map<String, Set<String>> PACKAGE_LICENSES = Map.ofEntries(
+            Map.entry("webex_meetings", Set.of("Meeting - Webex Meetings", "Messaging - Webex")),
+            Map.entry("webex_calling", Set.of("Webex Calling - Professional", "Messaging - Webex")),
+            Map.entry("webex_suite", Set.of("Webex Calling - Professional", "Meeting - Webex Meetings",
+                    "Messaging - Webex")),
+            Map.entry("webex_voice", Set.of("Webex Calling - Professional")),
+            Map.entry("webex_calling_standard", Set.of("Webex Calling - Standard")),
+            Map.entry("cx_essentials", Set.of("Customer Assist - CX Essentials", "Webex Calling - Professional")),
+            Map.entry("cx_standard_agent", Set.of("Contact Center - Standard Agent", "Messaging - Webex")),
+            Map.entry("cx_premium_agent", Set.of("Contact Center - Premium Agent", "Messaging - Webex")),
+            Map.entry("softphone", Set.of("Webex Calling - Professional")),
+            Map.entry("basic", Set.of("Webex Calling - Professional", "Messaging - Webex")),
+            Map.entry("standard", Set.of("Webex Calling - Professional", "Messaging - Webex",
+                    "Meeting - Webex Meetings")),
+            Map.entry("premium", Set.of("Webex Calling - Professional", "Messaging - Webex",
+                    "Meeting - Webex Meetings")));
+
+    private final WebexHttp http;
+    private final ObjectMapper mapper;
+
+    public WebexLicensing(WebexHttp http, ObjectMapper mapper) {
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<RemoteLicense> licenses(String orgId) {
+        return http.getAll("/licenses", Map.of("orgId", orgId)).stream().map(l -> new RemoteLicense(
+                WebexJson.text(l, "id"), WebexJson.text(l, "name"), l.path("totalUnits").asInt(),
+                l.path("consumedUnits").asInt())).toList();
+    }
+
+    @Override
+    public List<RemotePerson> people(String orgId) {
+        return http.getAll("/people", Map.of("orgId", orgId, "max", "100")).stream().map(WebexLicensing::person)
+                .toList();
+    }
+
+    @Override
+    public LicenseUpdate changeLicenses(String orgId, String personId, List<LicenseChange> changes) {
+        ObjectNode body = mapper.createObjectNode().put("personId", personId).put("orgId", orgId);
+        var licenses = body.putArray("licenses");
+        for (LicenseChange c : changes) {
+            ObjectNode op = licenses.addObject().put("id", c.licenseId()).put("operation", c.add() ? "add" : "remove");
+            if (c.add() && (c.phoneNumber() != null || c.extension() != null || c.locationId() != null)) {
+                ObjectNode properties = op.putObject("properties");
+                WebexJson.putIfSet(properties, "phoneNumber", c.phoneNumber());
+                WebexJson.putIfSet(properties, "extension", c.extension());
+                WebexJson.putIfSet(properties, "locationId", c.locationId());
+            }
+        }
+        try {
+            JsonNode reply = http.patch("/licenses/users", body).body();
+            List<String> held = WebexJson.strings(reply.path("licenses"));
+            return new LicenseUpdate(held, refusals(changes, held, WebexJson.errors(reply.path("errors")), null));
+        } catch (ProviderRejectedException e) {
+            return new LicenseUpdate(null, refusals(changes, null, e.errors(), e.trackingId()));
+        }
+    }
+
+    @Override
+    public List<RemoteRole> roles() {
+        return http.getAll("/roles", Map.of()).stream()
+                .map(r -> new RemoteRole(WebexJson.text(r, "id"), WebexJson.text(r, "name"))).toList();
+    }
+
+    /** The People API replaces the whole person: read it, change the roles, write it back. */
+    @Override
+    public RemotePerson setRoles(String personId, Set<String> roleIds) {
+        ObjectNode person = (ObjectNode) http.get("/people/" + personId, Map.of()).body();
+        person.set("roles", mapper.valueToTree(roleIds));
+        return person(http.put("/people/" + personId, person).body());
+    }
+
+    @Override
+    public Set<String> packageLicenses(String packageName) {
+        return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
+    }
+
+    @Override
+    public Set<String> supervisorLicenses() {
+        return Set.of("Contact Center - Premium Agent");
+    }
+
+    @Override
+    public String supervisorRole() {
+        return "Contact Center Supervisor";
+    }
+
+    @Override
+    public String fullAdminRole() {
+        return "Full Administrator";
+    }
+
+    /** Each requested addition the person does not hold afterwards, with the refusal that names it. */
+    private static Map<String, LicenseRefusal> refusals(List<LicenseChange> changes, List<String> held,
+            List<RemoteError> errors, String trackingId) {
+        Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
+        for (LicenseChange c : changes) {
+            boolean failed = held == null ? true : c.add() != held.contains(c.licenseId());
+            if (!failed) {
+                continue;
+            }
+            RemoteError error = errors.stream().filter(e -> e.description() != null
+                    && e.description().contains(c.licenseId())).findFirst()
+                    .orElse(errors.size() == 1 ? errors.get(0) : new RemoteError(null,
+                            "The provider did not apply this licence and gave no reason for it.", null));
+            RemoteError withTracking = new RemoteError(error.code(), error.description(),
+                    error.trackingId() != null ? error.trackingId() : trackingId);
+            refused.put(c.licenseId(), new LicenseRefusal(reason(error.code()), withTracking));
+        }
+        return refused;
+    }
+
+    static LicenseRefusal.Reason reason(String code) {
+        if (code == null) {
+            return LicenseRefusal.Reason.OTHER;
+        }
+        return COUNT.contains(code) ? LicenseRefusal.Reason.COUNT_VIOLATION
+                : DEPENDENCY.contains(code) ? LicenseRefusal.Reason.DEPENDENCY_VIOLATION
+                : EXCLUSIVE.contains(code) ? LicenseRefusal.Reason.MUTUALLY_EXCLUSIVE_VIOLATION
+                : LicenseRefusal.Reason.OTHER;
+    }
+
+    private static RemotePerson person(JsonNode p) {
+        List<String> emails = WebexJson.strings(p.path("emails"));
+        return new RemotePerson(WebexJson.text(p, "id"), emails.isEmpty() ? null : emails.get(0),
+                WebexJson.text(p, "displayName"), WebexJson.strings(p.path("licenses")),
+                WebexJson.strings(p.path("roles")));
+    }
+}

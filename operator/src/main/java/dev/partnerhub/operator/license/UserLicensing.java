@@ -1,0 +1,178 @@
+package dev.partnerhub.operator.license;
+
+import dev.partnerhub.api.v1alpha1.ContactCenterRole;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
+import dev.partnerhub.api.v1alpha1.UserLicense;
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.LicenseDirectory;
+import dev.partnerhub.provider.LicenseChange;
+import dev.partnerhub.provider.LicenseRefusal;
+import dev.partnerhub.provider.LicenseUpdate;
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.RemoteError;
+import dev.partnerhub.provider.RemoteLicense;
+import dev.partnerhub.provider.RemotePerson;
+import dev.partnerhub.provider.RemoteRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings one provisioned user's licences and Contact Center roles to what its assignments, package and
+ * spec ask for, in one request per user. No seat, no request: an addition is refused as CountViolation from
+ * the catalogue's seat count. A refused addition is tried again only when something changed (the spec, the
+ * licences the user holds, free seats) or after the resync interval, never in a loop.
+ */
+@ApplicationScoped
+public class UserLicensing {
+
+    private static final Logger LOG = Logger.getLogger(UserLicensing.class);
+
+    /** What the user's status gets: its licences, and a one-line account of this round's refusals. */
+    public record Result(List<UserLicense> licenses, String refusals) {
+    }
+
+    private record Attempt(long generation, Set<String> held, Instant at) {
+    }
+
+    private final LicenseDirectory directory;
+    private final OperatorConfig config;
+    private final Clock clock;
+    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+
+    public UserLicensing(LicenseDirectory directory, OperatorConfig config, Clock clock) {
+        this.directory = directory;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Result reconcile(CustomerUser user, Customer customer, String connection, LicensingProvider licensing,
+            String personId, Collection<LicenseAssignment> assignments) {
+        String orgId = customer.getStatus() == null ? null : customer.getStatus().getOrgId();
+        Optional<RemotePerson> person = personId == null || orgId == null ? Optional.empty()
+                : directory.person(connection, licensing, orgId, personId);
+        if (person.isEmpty()) {
+            return new Result(LicenseEntries.pending(user, assignments), null);
+        }
+        List<RemoteLicense> catalog = directory.licenses(connection, licensing, orgId);
+        Set<String> held = new LinkedHashSet<>(person.get().licenses());
+        Set<String> packageIds = idsOf(catalog, licensing.packageLicenses(user.getSpec().getPackageName()));
+        LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
+        Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
+        List<LicenseChange> changes = changes(user, plan, held, catalog, refused);
+        Set<String> after = held;
+        if (!changes.isEmpty()) {
+            LicenseUpdate update = licensing.changeLicenses(orgId, personId, changes);
+            after = update.licenses() == null ? held : new LinkedHashSet<>(update.licenses());
+            refused.putAll(update.refused());
+            RemotePerson p = person.get();
+            directory.changed(connection, orgId, new RemotePerson(p.id(), p.email(), p.displayName(),
+                    List.copyOf(after), p.roles()));
+            LOG.infof("CustomerUser %s/%s: licences +%s -%s, refused %s", user.getMetadata().getNamespace(),
+                    user.getMetadata().getName(), names(plan.add(), catalog), names(plan.remove(), catalog),
+                    names(List.copyOf(update.refused().keySet()), catalog));
+        }
+        Set<String> live = assignments.stream().filter(LicenseSelection::live).map(a -> a.getMetadata().getName())
+                .collect(Collectors.toSet());
+        List<UserLicense> entries = LicenseEntries.of(user, plan, after, refused, catalog, packageIds, live);
+        return new Result(entries, refused.isEmpty() ? null : describe(refused, catalog));
+    }
+
+    /** Gives or takes the Contact Center roles the spec names; other roles of the person are left alone. */
+    public void reconcileRoles(CustomerUser user, Customer customer, String connection, LicensingProvider licensing,
+            String personId) {
+        String orgId = customer.getStatus().getOrgId();
+        Optional<RemotePerson> person = personId == null || orgId == null ? Optional.empty()
+                : directory.person(connection, licensing, orgId, personId);
+        List<ContactCenterRole> roles = user.getSpec().getRoles() == null ? List.of() : user.getSpec().getRoles();
+        if (person.isEmpty() || roles.isEmpty() && person.get().roles().isEmpty()) {
+            return;
+        }
+        Map<String, String> idsByName = directory.roles(connection, licensing).stream()
+                .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
+        Set<String> managed = Set.of(idsByName.getOrDefault(licensing.supervisorRole(), ""),
+                idsByName.getOrDefault(licensing.fullAdminRole(), ""));
+        Set<String> wanted = new LinkedHashSet<>();
+        if (roles.contains(ContactCenterRole.Supervisor) || roles.contains(ContactCenterRole.Administrator)) {
+            wanted.add(idsByName.get(licensing.supervisorRole()));
+        }
+        if (roles.contains(ContactCenterRole.Administrator)) {
+            wanted.add(idsByName.get(licensing.fullAdminRole()));
+        }
+        Set<String> desired = new LinkedHashSet<>(person.get().roles());
+        desired.removeAll(managed);
+        desired.addAll(wanted);
+        if (!desired.equals(new LinkedHashSet<>(person.get().roles()))) {
+            RemotePerson updated = licensing.setRoles(personId, desired);
+            directory.changed(connection, orgId, updated);
+            LOG.infof("CustomerUser %s/%s: Contact Center roles %s", user.getMetadata().getNamespace(),
+                    user.getMetadata().getName(), roles);
+        }
+    }
+
+    private List<LicenseChange> changes(CustomerUser user, LicensePlan plan, Set<String> held,
+            List<RemoteLicense> catalog, Map<String, LicenseRefusal> refused) {
+        List<LicenseChange> changes = new ArrayList<>();
+        for (String id : plan.add()) {
+            RemoteLicense license = catalog.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+            if (license.availableUnits() == 0) {
+                refused.put(id, noSeat(license));
+            } else if (due(user, id, held) || refusedForSeats(user, id)) {
+                changes.add(new LicenseChange(id, true, user.getSpec().getPhoneNumber(), user.getSpec().getExtension(),
+                        user.getSpec().getLocationId()));
+                attempts.put(user.getMetadata().getUid() + "/" + id, new Attempt(user.getMetadata().getGeneration(),
+                        Set.copyOf(held), clock.instant()));
+            }
+        }
+        plan.remove().forEach(id -> changes.add(LicenseChange.remove(id)));
+        return changes;
+    }
+
+    /** Whether an addition should be sent: never tried, or something changed since it was refused. */
+    private boolean due(CustomerUser user, String licenseId, Set<String> held) {
+        Attempt last = attempts.get(user.getMetadata().getUid() + "/" + licenseId);
+        return last == null || last.generation() != user.getMetadata().getGeneration() || !last.held().equals(held)
+                || last.at().plus(config.polling().resync()).isBefore(clock.instant());
+    }
+
+    /** A licence refused for want of seats is worth another try as soon as seats are free again. */
+    private static boolean refusedForSeats(CustomerUser user, String licenseId) {
+        return user.getStatus() != null && user.getStatus().getLicenses().stream()
+                .anyMatch(l -> licenseId.equals(l.getLicenseId()) && l.getReason() == LicenseFailureReason.CountViolation);
+    }
+
+    private static LicenseRefusal noSeat(RemoteLicense license) {
+        return new LicenseRefusal(LicenseRefusal.Reason.COUNT_VIOLATION, new RemoteError(null, "No seat left: "
+                + license.consumedUnits() + " of " + license.totalUnits() + " seats of " + license.name()
+                + " are taken. Buy more seats or free one.", null));
+    }
+
+    private static Set<String> idsOf(List<RemoteLicense> catalog, Set<String> names) {
+        return catalog.stream().filter(l -> names.contains(l.name())).map(RemoteLicense::id).collect(Collectors.toSet());
+    }
+
+    private static List<String> names(List<String> ids, List<RemoteLicense> catalog) {
+        return ids.stream().map(id -> catalog.stream().filter(l -> l.id().equals(id)).map(RemoteLicense::name)
+                .findFirst().orElse(id)).toList();
+    }
+
+    private static String describe(Map<String, LicenseRefusal> refused, List<RemoteLicense> catalog) {
+        return refused.entrySet().stream().map(e -> names(List.of(e.getKey()), catalog).get(0) + ": "
+                + LicenseEntries.reason(e.getValue().reason()) + (e.getValue().error().code() == null ? ""
+                        : " (" + e.getValue().error().code() + ")")).collect(Collectors.joining("; "));
+    }
+}

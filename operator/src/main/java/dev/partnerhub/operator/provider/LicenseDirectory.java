@@ -1,0 +1,104 @@
+package dev.partnerhub.operator.provider;
+
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.RemoteLicense;
+import dev.partnerhub.provider.RemotePerson;
+import dev.partnerhub.provider.RemoteRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Observes an org's licences and people in bulk: one licence list and one paged people list per org feed
+ * every user and every LicenseAssignment of that org, at most {@code directory.max-age} old. The operator's
+ * own licence changes are folded in at once.
+ */
+@ApplicationScoped
+public class LicenseDirectory {
+
+    private record Key(String connection, String orgId) {
+    }
+
+    private static final class Snapshot<T> {
+        T value;
+        Instant fetchedAt;
+    }
+
+    private final OperatorConfig config;
+    private final Clock clock;
+    private final Map<Key, Snapshot<List<RemoteLicense>>> catalogs = new ConcurrentHashMap<>();
+    private final Map<Key, Snapshot<Map<String, RemotePerson>>> people = new ConcurrentHashMap<>();
+    private final Map<String, Snapshot<List<RemoteRole>>> roles = new ConcurrentHashMap<>();
+
+    public LicenseDirectory(OperatorConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public List<RemoteLicense> licenses(String connection, LicensingProvider provider, String orgId) {
+        return fresh(catalogs.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
+                () -> provider.licenses(orgId));
+    }
+
+    public Optional<RemotePerson> person(String connection, LicensingProvider provider, String orgId,
+            String personId) {
+        return Optional.ofNullable(fresh(people.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
+                () -> index(provider.people(orgId))).get(personId));
+    }
+
+    /** The provider's roles; they hardly ever change, so they are fetched again only at the resync interval. */
+    public List<RemoteRole> roles(String connection, LicensingProvider provider) {
+        Snapshot<List<RemoteRole>> snapshot = roles.computeIfAbsent(connection, k -> new Snapshot<>());
+        synchronized (snapshot) {
+            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.polling().resync()).isBefore(clock.instant())) {
+                snapshot.value = provider.roles();
+                snapshot.fetchedAt = clock.instant();
+            }
+            return snapshot.value;
+        }
+    }
+
+    /** Folds in what a licence change left the person with; seat counts are fetched again next time. */
+    public void changed(String connection, String orgId, RemotePerson person) {
+        Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(connection, orgId));
+        if (snapshot != null) {
+            synchronized (snapshot) {
+                if (snapshot.value != null) {
+                    Map<String, RemotePerson> copy = new LinkedHashMap<>(snapshot.value);
+                    copy.put(person.id(), person);
+                    snapshot.value = copy;
+                }
+            }
+        }
+        Snapshot<List<RemoteLicense>> catalog = catalogs.get(new Key(connection, orgId));
+        if (catalog != null) {
+            synchronized (catalog) {
+                catalog.fetchedAt = null;
+            }
+        }
+    }
+
+    private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch) {
+        synchronized (snapshot) {
+            Instant now = clock.instant();
+            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.directory().maxAge()).isBefore(now)) {
+                snapshot.value = fetch.get();
+                snapshot.fetchedAt = now;
+            }
+            return snapshot.value;
+        }
+    }
+
+    private static Map<String, RemotePerson> index(List<RemotePerson> list) {
+        Map<String, RemotePerson> byId = new LinkedHashMap<>();
+        list.forEach(p -> byId.put(p.id(), p));
+        return byId;
+    }
+}

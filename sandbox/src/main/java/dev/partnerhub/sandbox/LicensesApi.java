@@ -1,0 +1,191 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.sandbox.HubStore.License;
+import dev.partnerhub.sandbox.HubStore.Person;
+import dev.partnerhub.sandbox.HubStore.Subscriber;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Webex admin endpoints for licences, people and roles. {@code PATCH /licenses/users} applies removals
+ * first, then additions in passes until no more apply, so that one request may add a base licence and the
+ * licence that depends on it; what still fails is refused with its documented error code. When some changes
+ * applied and others did not, the answer is 206 with the licences the user now holds, plus (a local hub
+ * extension, absent from the public file) an {@code errors} list naming each refused licence.
+ */
+final class LicensesApi {
+
+    private final HubStore store;
+    private final Supplier<String> baseUrl;
+
+    LicensesApi(HubStore store, Supplier<String> baseUrl) {
+        this.store = store;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/v1/licenses", Router.Access.BEARER, this::listLicenses)
+                .add("GET", "/v1/licenses/{licenseId}", Router.Access.BEARER, this::getLicense)
+                .add("PATCH", "/v1/licenses/users", Router.Access.BEARER, this::patchUserLicenses)
+                .add("GET", "/v1/people", Router.Access.BEARER, this::listPeople)
+                .add("GET", "/v1/people/{personId}", Router.Access.BEARER, r -> HubResponse.ok(render(person(r
+                        .pathParam("personId")))))
+                .add("PUT", "/v1/people/{personId}", Router.Access.BEARER, this::updatePerson)
+                .add("GET", "/v1/roles", Router.Access.BEARER, r -> HubResponse.ok(roles()));
+    }
+
+    private HubResponse listLicenses(HubRequest r) {
+        String orgId = r.query("orgId");
+        List<ObjectNode> items = store.licenses.values().stream()
+                .filter(l -> l.orgId.equals(orgId)).map(this::render).toList();
+        return HubResponse.ok(Json.items(items));
+    }
+
+    private HubResponse getLicense(HubRequest r) {
+        License l = store.licenses.get(r.pathParam("licenseId"));
+        if (l == null) {
+            throw HubError.notFound("License " + r.pathParam("licenseId"));
+        }
+        return HubResponse.ok(render(l));
+    }
+
+    private HubResponse patchUserLicenses(HubRequest r) {
+        JsonNode body = r.body();
+        Person person = personFor(HubRequest.optionalText(body, "personId"), HubRequest.optionalText(body, "email"));
+        String orgId = HubRequest.optionalText(body, "orgId");
+        if (orgId != null && !orgId.equals(person.orgId)) {
+            throw HubError.badRequest(400001, "The user does not belong to organization " + orgId + ".");
+        }
+        LicenseRules rules = new LicenseRules(store, person, subscriberOf(person));
+        List<LicenseRules.Change> changes = new ArrayList<>();
+        for (JsonNode op : body.path("licenses")) {
+            changes.add(new LicenseRules.Change(r.requiredText(op, "id"), !"remove".equals(HubRequest.optionalText(op,
+                    "operation")), op.path("properties")));
+        }
+        LicenseRules.Outcome outcome = rules.apply(changes);
+        ObjectNode reply = Json.object().put("orgId", person.orgId).put("personId", person.id);
+        Json.put(reply, "email", emailOf(person));
+        reply.set("licenses", Json.strings(person.licenses));
+        reply.putArray("siteUrls");
+        if (outcome.refused().isEmpty()) {
+            return HubResponse.ok(reply);
+        }
+        ArrayNode errors = Json.MAPPER.createArrayNode();
+        outcome.refused().forEach(e -> errors.addObject().put("errorCode", e.errorCode()).put("description",
+                e.getMessage()));
+        if (outcome.applied() == 0) {
+            ObjectNode error = Json.object().put("message", "License assignment failed");
+            error.set("errors", errors);
+            throw new LicenseRefusal(error);
+        }
+        reply.set("errors", errors);
+        return HubResponse.of(206, reply);
+    }
+
+    private HubResponse listPeople(HubRequest r) {
+        String orgId = r.query("orgId");
+        String email = r.query("email");
+        String id = r.query("id");
+        List<Person> matching = store.people.values().stream()
+                .filter(p -> orgId == null || orgId.equals(p.orgId))
+                .filter(p -> id == null || List.of(id.split(",")).contains(p.id))
+                .filter(p -> email == null || email.equalsIgnoreCase(emailOf(p)))
+                .sorted(Comparator.comparing(p -> p.id))
+                .toList();
+        return Paging.page(r, baseUrl.get(), matching, this::render);
+    }
+
+    private HubResponse updatePerson(HubRequest r) {
+        Person person = person(r.pathParam("personId"));
+        r.requiredText(r.body(), "displayName");
+        if (r.body().has("roles")) {
+            List<String> roles = new ArrayList<>();
+            r.body().path("roles").forEach(role -> roles.add(role.asText()));
+            roles.stream().filter(role -> !LicenseCatalog.ROLES.containsKey(role)).findFirst().ifPresent(role -> {
+                throw HubError.badRequest(400002, "Unknown role " + role + ".");
+            });
+            person.roles.clear();
+            person.roles.addAll(roles);
+        }
+        return HubResponse.ok(render(person));
+    }
+
+    private Person person(String id) {
+        Person p = store.people.get(id);
+        if (p == null) {
+            throw HubError.notFound("Person " + id);
+        }
+        return p;
+    }
+
+    private Person personFor(String personId, String email) {
+        if (personId != null) {
+            return person(personId);
+        }
+        if (email == null) {
+            throw HubError.badRequest(4001, "Missing required field: email or personId.");
+        }
+        return store.people.values().stream().filter(p -> email.equalsIgnoreCase(emailOf(p))).findFirst()
+                .orElseThrow(() -> HubError.notFound("User " + email));
+    }
+
+    private Subscriber subscriberOf(Person p) {
+        return store.subscribers.values().stream().filter(s -> p.id.equals(s.personId)).findFirst().orElse(null);
+    }
+
+    private String emailOf(Person p) {
+        Subscriber s = subscriberOf(p);
+        return s == null ? null : s.email;
+    }
+
+    private ObjectNode render(License l) {
+        return Json.object().put("id", l.id).put("name", l.name).put("totalUnits", l.totalUnits)
+                .put("consumedUnits", l.holders.size()).put("consumedByUsers", l.holders.size())
+                .put("consumedByWorkspaces", 0).put("subscriptionId", "Sub-local-" + l.orgId.substring(0, 8));
+    }
+
+    ObjectNode render(Person p) {
+        Subscriber s = subscriberOf(p);
+        ObjectNode node = Json.object().put("id", p.id);
+        node.set("emails", Json.strings(s == null || s.email == null ? List.of() : List.of(s.email)));
+        String first = s == null ? null : s.firstName;
+        String last = s == null ? null : s.lastName;
+        Json.put(node, "displayName", ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim());
+        Json.put(node, "firstName", first);
+        Json.put(node, "lastName", last);
+        Json.put(node, "extension", s == null ? null : s.extension);
+        node.put("orgId", p.orgId);
+        node.set("roles", Json.strings(p.roles));
+        node.set("licenses", Json.strings(p.licenses));
+        Json.put(node, "created", s == null ? null : s.created);
+        node.put("type", "person");
+        return node;
+    }
+
+    private static ObjectNode roles() {
+        List<ObjectNode> items = LicenseCatalog.ROLES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Json.object().put("id", e.getKey()).put("name", e.getValue())).toList();
+        return Json.items(items);
+    }
+
+    /** A PATCH that applied nothing: 400 with every refusal, as the real API answers. */
+    static final class LicenseRefusal extends HubError {
+        private final ObjectNode body;
+
+        LicenseRefusal(ObjectNode body) {
+            super(400, body.path("errors").get(0).path("errorCode").asInt(), body.path("errors").get(0)
+                    .path("description").asText());
+            this.body = body;
+        }
+
+        ObjectNode body() {
+            return body;
+        }
+    }
+}
