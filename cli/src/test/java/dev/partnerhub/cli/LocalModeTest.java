@@ -86,6 +86,17 @@ class LocalModeTest {
                             "dana=PendingEmailInput");
         });
         assertThat(env.operatorAlive()).isTrue();
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            var assignments = client.resources(dev.partnerhub.api.v1alpha1.LicenseAssignment.class).inAnyNamespace()
+                    .list().getItems();
+            assertThat(assignments).extracting(a -> a.getMetadata().getName() + "=" + a.getStatus().getSummary() + ","
+                    + ready(a.getStatus().getConditions())).containsExactlyInAnyOrder(
+                            "contact-center-agents=2/2,True", "attendant-console=1/1,True");
+        });
+        CustomerUser bob = client.resources(CustomerUser.class).inNamespace("partnerhub-demo").withName("bob").get();
+        assertThat(bob.getStatus().getLicenses()).extracting(l -> l.getLicense() + ":" + l.getState() + ":"
+                + l.getAssignedBy()).contains("Contact Center - Standard Agent:Active:contact-center-agents",
+                        "Meeting - Webex Meetings:Active:package");
     }
 
     @Test
@@ -111,6 +122,10 @@ class LocalModeTest {
         assertThat(customers.path("columnDefinitions").findValuesAsText("name"))
                 .containsSubsequence("Name", "READY", "ORG", "USERS");
         assertThat(customers.path("rows").toString()).contains("\"3/3\"");
+
+        JsonNode assignments = get("/apis/partnerhub.dev/v1alpha1/licenseassignments", table);
+        assertThat(assignments.path("columnDefinitions").findValuesAsText("name"))
+                .contains("LICENSE", "MODE", "READY", "ASSIGNED", "AVAILABLE");
     }
 
     @Test

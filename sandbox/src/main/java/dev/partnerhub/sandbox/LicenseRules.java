@@ -18,6 +18,12 @@ final class LicenseRules {
     record Outcome(int applied, List<HubError> refused) {
     }
 
+    /**
+     * Cisco's file documents no error code for a licence without free seats; the local hub answers 409 (a
+     * documented status of PATCH /licenses/users) with this code of its own.
+     */
+    static final int SEATS_EXHAUSTED = 409001;
+
     private final HubStore store;
     private final Person person;
     private final Subscriber subscriber;
@@ -70,8 +76,8 @@ final class LicenseRules {
         }
         String suffix = " The following license(s) could not be applied as requested: " + license.id;
         if (license.holders.size() >= license.totalUnits) {
-            return HubError.badRequest(400120, "No available units of " + license.name + " (" + license.totalUnits
-                    + " of " + license.totalUnits + " consumed)." + suffix);
+            return new HubError(409, SEATS_EXHAUSTED, "No available units of " + license.name + " ("
+                    + license.totalUnits + " of " + license.totalUnits + " consumed)." + suffix);
         }
         if (LicenseCatalog.CALLING.contains(license.name) && !hasNumber(change.properties())) {
             return HubError.badRequest(400411, "Each Webex Calling license should contain its own calling properties."

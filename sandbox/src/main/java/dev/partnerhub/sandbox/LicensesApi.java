@@ -15,9 +15,10 @@ import java.util.function.Supplier;
 /**
  * The Webex admin endpoints for licences, people and roles. {@code PATCH /licenses/users} applies removals
  * first, then additions in passes until no more apply, so that one request may add a base licence and the
- * licence that depends on it; what still fails is refused with its documented error code. When some changes
- * applied and others did not, the answer is 206 with the licences the user now holds, plus (a local hub
- * extension, absent from the public file) an {@code errors} list naming each refused licence.
+ * licence that depends on it. When some changes applied and others did not, the answer is 206 with the
+ * licences the user now holds and nothing more, as documented ("compare the returned licenses with the
+ * requested licenses"). When none applied: 400 with the documented error code of each rule refusal, or 409
+ * when only seats were missing.
  */
 final class LicensesApi {
 
@@ -76,16 +77,16 @@ final class LicensesApi {
         if (outcome.refused().isEmpty()) {
             return HubResponse.ok(reply);
         }
-        ArrayNode errors = Json.MAPPER.createArrayNode();
-        outcome.refused().forEach(e -> errors.addObject().put("errorCode", e.errorCode()).put("description",
-                e.getMessage()));
-        if (outcome.applied() == 0) {
-            ObjectNode error = Json.object().put("message", "License assignment failed");
-            error.set("errors", errors);
-            throw new LicenseRefusal(error);
+        if (outcome.applied() > 0) {
+            return HubResponse.of(206, reply);
         }
-        reply.set("errors", errors);
-        return HubResponse.of(206, reply);
+        List<HubError> ruleRefusals = outcome.refused().stream().filter(e -> e.status() == 400).toList();
+        List<HubError> reported = ruleRefusals.isEmpty() ? outcome.refused() : ruleRefusals;
+        ArrayNode errors = Json.MAPPER.createArrayNode();
+        reported.forEach(e -> errors.addObject().put("errorCode", e.errorCode()).put("description", e.getMessage()));
+        ObjectNode error = Json.object().put("message", "License assignment failed");
+        error.set("errors", errors);
+        throw new LicenseRefusal(ruleRefusals.isEmpty() ? 409 : 400, error);
     }
 
     private HubResponse listPeople(HubRequest r) {
@@ -178,8 +179,8 @@ final class LicensesApi {
     static final class LicenseRefusal extends HubError {
         private final ObjectNode body;
 
-        LicenseRefusal(ObjectNode body) {
-            super(400, body.path("errors").get(0).path("errorCode").asInt(), body.path("errors").get(0)
+        LicenseRefusal(int status, ObjectNode body) {
+            super(status, body.path("errors").get(0).path("errorCode").asInt(), body.path("errors").get(0)
                     .path("description").asText());
             this.body = body;
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +26,12 @@ import java.util.Set;
  */
 public final class WebexLicensing implements LicensingProvider {
 
-    private static final Set<String> COUNT = Set.of("400120");
+    /** The local partner hub's code for a licence without free seats (Cisco's file documents none). */
+    private static final Set<String> COUNT = Set.of("409001");
+    /** The fields "Update a Person" accepts; the others of a Person are read-only. */
+    private static final List<String> UPDATABLE = List.of("emails", "phoneNumbers", "extension", "locationId",
+            "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
+            "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
     private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
     private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
 
@@ -67,8 +73,44 @@ public final class WebexLicensing implements LicensingProvider {
                 .toList();
     }
 
+    /**
+     * Sends all changes at once. A 206 lists what the person holds but not why the rest was refused, and a 400
+     * may not name every licence; each refusal left unexplained is then asked about on its own, so that every
+     * refused licence comes back with the provider's own error. That costs calls only when something failed.
+     */
     @Override
     public LicenseUpdate changeLicenses(String orgId, String personId, List<LicenseChange> changes) {
+        Attempt first = attempt(orgId, personId, changes);
+        List<String> held = first.held();
+        Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
+        for (LicenseChange c : changes) {
+            boolean applied = first.held() != null && c.add() == first.held().contains(c.licenseId());
+            if (applied) {
+                continue;
+            }
+            Optional<RemoteError> named = first.errors().stream().filter(e -> e.description() != null
+                    && e.description().contains(c.licenseId())).findFirst();
+            if (named.isPresent() || changes.size() == 1) {
+                RemoteError error = named.orElse(first.errors().isEmpty() ? unexplained() : first.errors().get(0));
+                refused.put(c.licenseId(), new LicenseRefusal(reason(error.code()), error));
+                continue;
+            }
+            Attempt alone = attempt(orgId, personId, List.of(c));
+            if (alone.held() != null) {
+                held = alone.held();
+            } else {
+                RemoteError error = alone.errors().isEmpty() ? unexplained() : alone.errors().get(0);
+                refused.put(c.licenseId(), new LicenseRefusal(reason(error.code()), error));
+            }
+        }
+        return new LicenseUpdate(held, refused);
+    }
+
+    /** One PATCH: what the person holds after it, or (nothing applied) the provider's errors. */
+    private record Attempt(List<String> held, List<RemoteError> errors) {
+    }
+
+    private Attempt attempt(String orgId, String personId, List<LicenseChange> changes) {
         ObjectNode body = mapper.createObjectNode().put("personId", personId).put("orgId", orgId);
         var licenses = body.putArray("licenses");
         for (LicenseChange c : changes) {
@@ -81,12 +123,15 @@ public final class WebexLicensing implements LicensingProvider {
             }
         }
         try {
-            JsonNode reply = http.patch("/licenses/users", body).body();
-            List<String> held = WebexJson.strings(reply.path("licenses"));
-            return new LicenseUpdate(held, refusals(changes, held, WebexJson.errors(reply.path("errors")), null));
+            return new Attempt(WebexJson.strings(http.patch("/licenses/users", body).body().path("licenses")), List.of());
         } catch (ProviderRejectedException e) {
-            return new LicenseUpdate(null, refusals(changes, null, e.errors(), e.trackingId()));
+            return new Attempt(null, e.errors().stream().map(err -> new RemoteError(err.code(), err.description(),
+                    err.trackingId() != null ? err.trackingId() : e.trackingId())).toList());
         }
+    }
+
+    private static RemoteError unexplained() {
+        return new RemoteError(null, "The provider did not apply this licence and gave no reason for it.", null);
     }
 
     @Override
@@ -98,9 +143,11 @@ public final class WebexLicensing implements LicensingProvider {
     /** The People API replaces the whole person: read it, change the roles, write it back. */
     @Override
     public RemotePerson setRoles(String personId, Set<String> roleIds) {
-        ObjectNode person = (ObjectNode) http.get("/people/" + personId, Map.of()).body();
-        person.set("roles", mapper.valueToTree(roleIds));
-        return person(http.put("/people/" + personId, person).body());
+        JsonNode current = http.get("/people/" + personId, Map.of()).body();
+        ObjectNode update = mapper.createObjectNode();
+        UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
+        update.set("roles", mapper.valueToTree(roleIds));
+        return person(http.put("/people/" + personId, update).body());
     }
 
     @Override
@@ -121,26 +168,6 @@ public final class WebexLicensing implements LicensingProvider {
     @Override
     public String fullAdminRole() {
         return "Full Administrator";
-    }
-
-    /** Each requested addition the person does not hold afterwards, with the refusal that names it. */
-    private static Map<String, LicenseRefusal> refusals(List<LicenseChange> changes, List<String> held,
-            List<RemoteError> errors, String trackingId) {
-        Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
-        for (LicenseChange c : changes) {
-            boolean failed = held == null ? true : c.add() != held.contains(c.licenseId());
-            if (!failed) {
-                continue;
-            }
-            RemoteError error = errors.stream().filter(e -> e.description() != null
-                    && e.description().contains(c.licenseId())).findFirst()
-                    .orElse(errors.size() == 1 ? errors.get(0) : new RemoteError(null,
-                            "The provider did not apply this licence and gave no reason for it.", null));
-            RemoteError withTracking = new RemoteError(error.code(), error.description(),
-                    error.trackingId() != null ? error.trackingId() : trackingId);
-            refused.put(c.licenseId(), new LicenseRefusal(reason(error.code()), withTracking));
-        }
-        return refused;
     }
 
     static LicenseRefusal.Reason reason(String code) {

@@ -26,6 +26,11 @@ final class HubFixture implements AutoCloseable {
         return WebexProviders.create(false, hub.apiUrl(), () -> token, new RateLimiter(200, 50), fastRetries());
     }
 
+    dev.partnerhub.provider.LicensingProvider licensing() {
+        return WebexProviders.licensing(WebexProviders.http(hub.apiUrl(), hub::token, new RateLimiter(200, 50),
+                fastRetries()));
+    }
+
     ProvisioningProvider broadworks() {
         return WebexProviders.create(true, hub.apiUrl(), hub::token, new RateLimiter(200, 50), fastRetries());
     }

@@ -89,7 +89,7 @@ public class UserLicensing {
         Set<String> live = assignments.stream().filter(LicenseSelection::live).map(a -> a.getMetadata().getName())
                 .collect(Collectors.toSet());
         List<UserLicense> entries = LicenseEntries.of(user, plan, after, refused, catalog, packageIds, live);
-        return new Result(entries, refused.isEmpty() ? null : describe(refused, catalog));
+        return new Result(entries, describe(entries));
     }
 
     /** Gives or takes the Contact Center roles the spec names; other roles of the person are left alone. */
@@ -170,9 +170,11 @@ public class UserLicensing {
                 .findFirst().orElse(id)).toList();
     }
 
-    private static String describe(Map<String, LicenseRefusal> refused, List<RemoteLicense> catalog) {
-        return refused.entrySet().stream().map(e -> names(List.of(e.getKey()), catalog).get(0) + ": "
-                + LicenseEntries.reason(e.getValue().reason()) + (e.getValue().error().code() == null ? ""
-                        : " (" + e.getValue().error().code() + ")")).collect(Collectors.joining("; "));
+    /** The licences in Error, for the Synced condition: stable while they stay refused, not only on the round that asked. */
+    private static String describe(List<UserLicense> entries) {
+        List<String> errors = entries.stream().filter(l -> l.getState() == dev.partnerhub.api.v1alpha1.LicenseState.Error)
+                .map(l -> l.getLicense() + ": " + l.getReason() + (l.getError() == null || l.getError().getCode() == null
+                        ? "" : " (" + l.getError().getCode() + ")")).toList();
+        return errors.isEmpty() ? null : String.join("; ", errors);
     }
 }
