@@ -94,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
                 : s.getActivation().getPendingAction();
     }
 
-    /** The provider's first error, else why the user is stalled, else nothing. */
+    /** The provider's first error, else why the user is stalled, else a refused licence, else nothing. */
     private static String lastError(CustomerUser u) {
         CustomerUserStatus s = u.getStatus();
         if (s == null) {
@@ -106,6 +106,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         boolean pending = s.getActivation() != null && s.getActivation().getState().isPending();
         return condition(u, "Stalled").filter(c -> "True".equals(c.getStatus()) && !pending)
+                .or(() -> condition(u, "Synced").filter(c -> "False".equals(c.getStatus())))
                 .map(c -> c.getReason() + ": " + c.getMessage()).orElse("-");
     }
 
