@@ -45,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
                     .sorted(Comparator.comparing((CustomerUser u) -> u.getMetadata().getNamespace())
                             .thenComparing(u -> u.getSpec().getCustomerRef().getName())
                             .thenComparing(u -> u.getMetadata().getName()))
-                    .filter(u -> !excludeProvisioned || !"Provisioned".equals(activation(u)))
+                    .filter(u -> !excludeProvisioned || !"Provisioned".equals(activation(u)) || !"-".equals(lastError(u)))
                     .forEach(u -> table.add(u.getMetadata().getNamespace(), u.getSpec().getCustomerRef().getName(),
                             u.getMetadata().getName(), email(u), u.getSpec().getPackageName(), activation(u),
                             condition(u, "Ready").map(Condition::getStatus).orElse("Unknown"),
