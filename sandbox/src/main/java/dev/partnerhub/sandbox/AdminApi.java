@@ -2,7 +2,6 @@ package dev.partnerhub.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
 import java.time.Duration;
 
 /**
@@ -33,44 +32,40 @@ final class AdminApi {
                     return HubResponse.noContent();
                 })
                 .add("PUT", "/admin/orgs/{orgId}/licenses/{license}", Router.Access.OPEN, this::setSeats)
-                .add("POST", "/admin/broadworks/subscribers/{subscriber}/enter-email", Router.Access.OPEN,
-                        this::enterEmail)
-                .add("POST", "/admin/broadworks/subscribers/{subscriber}/validate-email", Router.Access.OPEN,
-                        this::validateEmail);
+                .add("POST", "/admin/orgs", Router.Access.OPEN, this::createOrg)
+                .add("POST", "/admin/orgs/{orgId}/approve", Router.Access.OPEN, this::approveAttach);
     }
 
-    /** The end user enters an email address in the User Activation Portal. */
-    private HubResponse enterEmail(HubRequest r) {
-        Subscriber s = broadworksSubscriber(r.pathParam("subscriber"));
-        String email = r.requiredText(r.body(), "email");
-        if (!"pending_email_input".equals(s.status)) {
-            throw HubError.conflict(2001, "Subscriber " + s.userId + " is " + s.status
-                    + "; an email can be entered only in pending_email_input.");
+    /** A customer org that exists before the partner attaches to it: its size, domains and licences. */
+    private HubResponse createOrg(HubRequest r) {
+        JsonNode b = r.body();
+        HubStore.ExistingOrg org = new HubStore.ExistingOrg();
+        org.id = HubStore.newId("ORGANIZATION");
+        org.name = r.requiredText(b, "name");
+        org.users = b.path("users").asInt(0);
+        org.verifiedDomain = b.path("verifiedDomain").asBoolean(false);
+        org.claimedDomain = b.path("claimedDomain").asBoolean(false);
+        org.activeLicenses = b.path("activeLicenses").asBoolean(true);
+        store.orgs.put(org.id, org);
+        return HubResponse.of(201, renderOrg(org));
+    }
+
+    /** The customer org's administrator adds the partner administrator as an external Full Administrator. */
+    private HubResponse approveAttach(HubRequest r) {
+        HubStore.ExistingOrg org = store.orgs.get(r.pathParam("orgId"));
+        if (org == null) {
+            throw HubError.notFound("Organization " + r.pathParam("orgId"));
         }
-        store.subscriberByEmail(email).filter(other -> other != s).ifPresent(other -> {
-            throw HubError.conflict(10022, "The email is already associated with an existing user.");
-        });
-        s.email = email;
-        store.setStatus(s, "pending_email_validation", null);
-        return HubResponse.ok(broadworks.render(s));
+        org.approved = true;
+        return HubResponse.ok(renderOrg(org));
     }
 
-    /** The end user clicks the link in the validation email. */
-    private HubResponse validateEmail(HubRequest r) {
-        Subscriber s = broadworksSubscriber(r.pathParam("subscriber"));
-        if (!"pending_email_validation".equals(s.status)) {
-            throw HubError.conflict(2002, "Subscriber " + s.userId + " is " + s.status
-                    + "; only an entered email (pending_email_validation) can be validated.");
-        }
-        store.setStatus(s, "provisioning", store.subscriberDelay);
-        return HubResponse.ok(broadworks.render(s));
-    }
-
-    private Subscriber broadworksSubscriber(String idOrUserId) {
-        return store.subscribers.values().stream()
-                .filter(s -> s.broadworks && (idOrUserId.equals(s.id) || idOrUserId.equals(s.userId)))
-                .findFirst()
-                .orElseThrow(() -> HubError.notFound("BroadWorks subscriber " + idOrUserId));
+    private static ObjectNode renderOrg(HubStore.ExistingOrg o) {
+        ObjectNode node = Json.object().put("orgId", o.id).put("name", o.name).put("users", o.users)
+                .put("verifiedDomain", o.verifiedDomain).put("claimedDomain", o.claimedDomain)
+                .put("activeLicenses", o.activeLicenses).put("approved", o.approved);
+        Json.put(node, "attachedTo", o.attachedTo);
+        return node;
     }
 
     /** A partner buys or returns seats: changes the total units of one licence (by ID or name) of an org. */
@@ -93,7 +88,9 @@ final class AdminApi {
         String id = r.requiredText(r.body(), "provisioningId");
         boolean trusted = r.body().path("trustedEmail").asBoolean(true);
         String name = HubRequest.optionalText(r.body(), "name");
-        store.templates.put(id, new HubStore.Template(id, name == null ? id : name, trusted));
+        String adminEmail = HubRequest.optionalText(r.body(), "adminEmail");
+        store.templates.put(id, new HubStore.Template(id, name == null ? id : name, trusted,
+                adminEmail == null ? HubSettings.PARTNER_ADMIN : adminEmail));
         return HubResponse.of(201, r.body());
     }
 
@@ -134,6 +131,11 @@ final class AdminApi {
         var licenses = state.putArray("licenses");
         store.licenses.values().forEach(l -> licenses.addObject().put("id", l.id).put("orgId", l.orgId)
                 .put("name", l.name).put("totalUnits", l.totalUnits).set("holders", Json.strings(l.holders)));
+        var orgs = state.putArray("orgs");
+        store.orgs.values().forEach(o -> orgs.add(renderOrg(o)));
+        state.set("consumerAccounts", Json.strings(store.consumerAccounts));
+        var consent = state.putObject("consentEmails");
+        store.consentEmails.forEach(consent::put);
         var people = state.putArray("people");
         store.people.values().forEach(p -> {
             var node = people.addObject().put("id", p.id).put("orgId", p.orgId);

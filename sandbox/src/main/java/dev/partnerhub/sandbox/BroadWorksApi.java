@@ -99,11 +99,12 @@ final class BroadWorksApi {
         s.spEnterpriseId = enterprise.spEnterpriseId;
         s.provisioningId = provisioningId;
         s.created = store.now();
+        s.email = email;
         if (template.trustedEmail()) {
-            s.email = email;
-            store.setStatus(s, "provisioning", store.subscriberDelay);
+            store.onboard(s);
         } else {
-            store.setStatus(s, "pending_email_input", null);
+            // Untrusted: a validation email goes to a given address; without one the user enters it in the portal.
+            store.setStatus(s, email == null ? "pending_email_input" : "pending_email_validation", null);
         }
         store.subscribers.put(s.id, s);
         return HubResponse.ok(render(s));
@@ -139,9 +140,7 @@ final class BroadWorksApi {
     }
 
     private HubResponse deleteSubscriber(HubRequest r) {
-        Subscriber s = store.subscriber(r.pathParam("subscriberId"), true);
-        store.subscribers.remove(s.id);
-        store.removePerson(s.personId);
+        store.removeSubscriber(store.subscriber(r.pathParam("subscriberId"), true));
         return HubResponse.noContent();
     }
 
@@ -179,6 +178,9 @@ final class BroadWorksApi {
         Json.put(node, "extension", s.extension);
         Json.put(node, "package", s.packageName);
         node.put("status", s.status);
+        if (s.errorCode != null) {
+            node.putArray("errors").addObject().put("errorCode", s.errorCode).put("description", s.errorDescription);
+        }
         Json.put(node, "created", s.created);
         Json.put(node, "lastStatusChange", s.lastStatusChange);
         Json.put(node, "provisioningId", s.provisioningId);

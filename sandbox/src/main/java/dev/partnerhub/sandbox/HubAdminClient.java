@@ -44,6 +44,35 @@ public final class HubAdminClient {
                 Json.object().put("totalUnits", totalUnits));
     }
 
+    /** The end user accepts the consent email and moves their existing account (subscriber, user ID or email). */
+    public JsonNode acceptMove(String subscriber) {
+        return send("POST", "/admin/subscribers/" + enc(subscriber) + "/accept-move", Json.object());
+    }
+
+    /** Someone already has a consumer Webex account with this email. */
+    public JsonNode addConsumerAccount(String email) {
+        return send("POST", "/admin/consumer-accounts", Json.object().put("email", email));
+    }
+
+    /** A BroadWorks user activates Webex without the partner declaring them. */
+    public JsonNode selfActivate(String spEnterpriseId, String userId, String email) {
+        return send("POST", "/admin/broadworks/self-activate", Json.object().put("spEnterpriseId", spEnterpriseId)
+                .put("userId", userId).put("email", email).put("firstName", "Self").put("lastName", "Activated"));
+    }
+
+    /** An existing customer org, before any partner attaches to it; returns its orgId. */
+    public String createOrg(String name, int users, boolean verifiedDomain, boolean claimedDomain,
+            boolean activeLicenses) {
+        return send("POST", "/admin/orgs", Json.object().put("name", name).put("users", users)
+                .put("verifiedDomain", verifiedDomain).put("claimedDomain", claimedDomain)
+                .put("activeLicenses", activeLicenses)).path("orgId").asText();
+    }
+
+    /** The org's administrator approves the partner (adds it as external Full Administrator). */
+    public JsonNode approveAttach(String orgId) {
+        return send("POST", "/admin/orgs/" + enc(orgId) + "/approve", Json.object());
+    }
+
     /** Injects a fault; see the hub's README for the fields. */
     public JsonNode addFault(ObjectNode fault) {
         return send("POST", "/admin/faults", fault);

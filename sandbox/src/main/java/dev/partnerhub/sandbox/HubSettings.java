@@ -15,14 +15,20 @@ public record HubSettings(String host, int port, String token, Duration customer
     /** Provisioning ID of the default untrusted-email onboarding template. */
     public static final String UNTRUSTED_TEMPLATE = "local-untrusted";
 
-    /** An onboarding template: its provisioning ID, a display name, and whether emails are trusted. */
-    public record Template(String provisioningId, String name, boolean trustedEmail) {
+    /**
+     * An onboarding template: its provisioning ID, a display name, whether emails are trusted, and the partner
+     * administrator a customer's admin must accept when the partner attaches to an existing org.
+     */
+    public record Template(String provisioningId, String name, boolean trustedEmail, String adminEmail) {
     }
+
+    /** The partner administrator of the default templates. */
+    public static final String PARTNER_ADMIN = "partner-admin@local-partner.example.com";
 
     public static HubSettings defaults() {
         return new HubSettings("127.0.0.1", 0, "local-dev-token", Duration.ofSeconds(2), Duration.ofSeconds(1),
-                List.of(new Template(TRUSTED_TEMPLATE, "Trusted email", true),
-                        new Template(UNTRUSTED_TEMPLATE, "Untrusted email", false)));
+                List.of(new Template(TRUSTED_TEMPLATE, "Trusted email", true, PARTNER_ADMIN),
+                        new Template(UNTRUSTED_TEMPLATE, "Untrusted email", false, PARTNER_ADMIN)));
     }
 
     public HubSettings withPort(int newPort) {

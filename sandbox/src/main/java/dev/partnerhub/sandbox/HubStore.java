@@ -21,7 +21,7 @@ import java.util.UUID;
 final class HubStore {
 
     /** Onboarding template, found by its provisioning ID. */
-    record Template(String provisioningId, String name, boolean trustedEmail) {
+    record Template(String provisioningId, String name, boolean trustedEmail, String adminEmail) {
     }
 
     static final class Customer {
@@ -65,6 +65,8 @@ final class HubStore {
         String packageName;
         String status;
         boolean selfActivated;
+        Integer errorCode;
+        String errorDescription;
         Instant created;
         Instant lastStatusChange;
         Instant due;
@@ -87,6 +89,24 @@ final class HubStore {
         final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
     }
 
+    /** A customer org that exists in the hub before any partner attaches to it (seed 003). */
+    static final class ExistingOrg {
+        String id;
+        String name;
+        int users;
+        boolean verifiedDomain;
+        boolean claimedDomain;
+        boolean activeLicenses;
+        boolean approved;
+        String attachedTo;
+        String partnerRole;
+    }
+
+    final Map<String, ExistingOrg> orgs = new LinkedHashMap<>();
+    /** Emails of people who already hold a consumer (free or trial) Webex account. */
+    final java.util.Set<String> consumerAccounts = new java.util.LinkedHashSet<>();
+    /** How many consent-to-move emails each subscriber was sent. */
+    final Map<String, Integer> consentEmails = new LinkedHashMap<>();
     final Map<String, License> licenses = new LinkedHashMap<>();
     final Map<String, Person> people = new LinkedHashMap<>();
     final Clock clock;
@@ -235,9 +255,38 @@ final class HubStore {
         }
     }
 
+    /** Whether an email belongs to someone with a consumer account, who must consent to move. */
+    boolean hasConsumerAccount(String email) {
+        return email != null && consumerAccounts.stream().anyMatch(email::equalsIgnoreCase);
+    }
+
+    /** Where a subscriber with a trusted or validated email goes next: consent first for an existing account. */
+    void onboard(Subscriber s) {
+        if (hasConsumerAccount(s.email)) {
+            setStatus(s, "pending_user_migration", null);
+        } else {
+            setStatus(s, "provisioning", subscriberDelay);
+        }
+    }
+
+    /** Removes a subscriber; a BroadWorks enterprise goes with its last subscriber. */
+    void removeSubscriber(Subscriber s) {
+        subscribers.remove(s.id);
+        removePerson(s.personId);
+        if (s.broadworks && subscribers.values().stream().noneMatch(x -> x.broadworks
+                && s.spEnterpriseId.equals(x.spEnterpriseId))) {
+            enterprises.values().removeIf(e -> e.spEnterpriseId.equals(s.spEnterpriseId));
+        }
+    }
+
     /** Completes every asynchronous step whose due time has passed. */
     void settle() {
         Instant now = now();
+        customers.values().stream().filter(c -> "deleting".equals(c.status) && !c.due.isAfter(now))
+                .forEach(c -> orgs.values().stream().filter(o -> c.id.equals(o.attachedTo)).forEach(o -> {
+                    o.attachedTo = null;
+                    o.partnerRole = null;
+                }));
         customers.values().removeIf(c -> "deleting".equals(c.status) && !c.due.isAfter(now));
         for (Customer c : customers.values()) {
             if (c.due != null && !c.due.isAfter(now)

@@ -75,12 +75,17 @@ final class WholesaleApi {
         if (store.customers.values().stream().anyMatch(c -> externalId.equals(c.externalId))) {
             throw HubError.conflict(1006, "A customer with externalId " + externalId + " already exists.");
         }
+        HubStore.ExistingOrg existing = orgId == null ? null : attachable(orgId, provisioningId);
         Customer c = new Customer();
         c.id = HubStore.newId("CUSTOMER");
         c.externalId = externalId;
         c.provisioningId = provisioningId;
         c.orgId = orgId;
-        if (info != null) {
+        if (existing != null) {
+            c.name = existing.name;
+            existing.attachedTo = c.id;
+            existing.partnerRole = existing.activeLicenses ? "id_provisioning_admin" : "id_full_admin";
+        } else if (info != null) {
             c.name = r.requiredText(info, "name");
             if (c.name.contains("%")) {
                 throw HubError.badRequest(1009, "customerInfo.name cannot include the % character.");
@@ -95,6 +100,28 @@ final class WholesaleApi {
         c.due = store.now().plus(store.customerDelay);
         store.customers.put(c.id, c);
         return accepted(c);
+    }
+
+    /**
+     * The rules of seed 003 for attaching an existing org: one partner customer per org, and the org's
+     * administrator must approve first when the org has 100 users or more, a verified or a claimed domain.
+     */
+    private HubStore.ExistingOrg attachable(String orgId, String provisioningId) {
+        HubStore.ExistingOrg org = store.orgs.get(orgId);
+        if (org == null) {
+            throw HubError.badRequest(1020, "Organization " + orgId + " does not exist.");
+        }
+        if (org.attachedTo != null) {
+            throw HubError.conflict(1022, "Organization " + org.name + " is already attached to customer "
+                    + org.attachedTo + "; an organization can be attached to one customer only.");
+        }
+        boolean needsApproval = org.users >= 100 || org.verifiedDomain || org.claimedDomain;
+        if (needsApproval && !org.approved) {
+            throw HubError.conflict(1021, "The administrator of organization " + org.name + " must approve the "
+                    + "partner: add " + store.template(provisioningId).adminEmail() + " as an external Full "
+                    + "Administrator of the organization, then the attach proceeds.");
+        }
+        return org;
     }
 
     private HubResponse getCustomer(HubRequest r) {
@@ -175,8 +202,12 @@ final class WholesaleApi {
         s.firstName = HubRequest.optionalText(body.get("provisioningParameters"), "firstName");
         s.lastName = HubRequest.optionalText(body.get("provisioningParameters"), "lastName");
         s.packageName = subscriberPackage(body, c, s);
-        store.setStatus(s, "provisioned", null);
         store.subscribers.put(s.id, s);
+        if (store.hasConsumerAccount(email)) {
+            store.setStatus(s, "pending_user_migration", null);
+            return HubResponse.of(202, render(s));
+        }
+        store.setStatus(s, "provisioned", null);
         store.providePerson(s);
         return HubResponse.ok(render(s));
     }
@@ -199,9 +230,7 @@ final class WholesaleApi {
     }
 
     private HubResponse deleteSubscriber(HubRequest r) {
-        Subscriber s = store.subscriber(r.pathParam("subscriberId"), false);
-        store.subscribers.remove(s.id);
-        store.removePerson(s.personId);
+        store.removeSubscriber(store.subscriber(r.pathParam("subscriberId"), false));
         return HubResponse.noContent();
     }
 

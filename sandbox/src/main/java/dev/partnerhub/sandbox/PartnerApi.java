@@ -1,0 +1,66 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.sandbox.HubStore.Subscriber;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Webex endpoints about the partner itself: who the token belongs to ({@code /people/me}), the customer
+ * orgs it manages with its role in each ({@code /partner/organizations}), and the consent-to-move email.
+ */
+final class PartnerApi {
+
+    /** The partner administrator behind the hub's token. */
+    static final String PARTNER_ADMIN_ID = "cGFydG5lci1hZG1pbg";
+    static final String PARTNER_ORG_ID = "cGFydG5lci1vcmc";
+
+    private final HubStore store;
+
+    PartnerApi(HubStore store) {
+        this.store = store;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/v1/people/me", Router.Access.BEARER, r -> HubResponse.ok(me()))
+                .add("GET", "/v1/partner/organizations", Router.Access.BEARER, this::managedOrgs)
+                .add("POST", "/v1/subscribers/{subscriberId}/emails/consentMove", Router.Access.BEARER,
+                        this::consentMove);
+    }
+
+    private ObjectNode me() {
+        ObjectNode me = Json.object().put("id", PARTNER_ADMIN_ID);
+        me.set("emails", Json.strings(List.of(HubSettings.PARTNER_ADMIN)));
+        return me.put("displayName", "Partner Administrator").put("orgId", PARTNER_ORG_ID).put("type", "person");
+    }
+
+    /** Each customer org the partner manages: full admin of the orgs it created, its attach role otherwise. */
+    private HubResponse managedOrgs(HubRequest r) {
+        if (!PARTNER_ADMIN_ID.equals(r.query("managedBy"))) {
+            return HubResponse.ok(Json.items(List.of()));
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        for (HubStore.Customer c : store.customers.values()) {
+            if (c.orgId == null || !c.status.startsWith("provisioned")) {
+                continue;
+            }
+            String role = store.orgs.values().stream().filter(o -> c.id.equals(o.attachedTo))
+                    .map(o -> o.partnerRole).findFirst().orElse("id_full_admin");
+            items.add(Json.object().put("orgId", c.orgId).put("role", role));
+        }
+        return HubResponse.ok(Json.items(items));
+    }
+
+    private HubResponse consentMove(HubRequest r) {
+        Subscriber s = store.subscribers.get(r.pathParam("subscriberId"));
+        if (s == null) {
+            throw HubError.notFound("Subscriber " + r.pathParam("subscriberId"));
+        }
+        if (!"pending_user_migration".equals(s.status)) {
+            throw HubError.conflict(2005, "Subscriber " + s.id + " is " + s.status
+                    + "; a consent email is sent only in pending_user_migration.");
+        }
+        store.consentEmails.merge(s.id, 1, Integer::sum);
+        return HubResponse.noContent();
+    }
+}
