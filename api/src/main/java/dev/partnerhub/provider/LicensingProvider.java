@@ -23,6 +23,9 @@ public interface LicensingProvider {
     /** Replaces the person's roles. */
     RemotePerson setRoles(String personId, Set<String> roleIds);
 
+    /** The partner's rights in a customer org it manages; empty when it does not manage the org. */
+    java.util.Optional<AdminAccess> partnerAccess(String orgId);
+
     /** Names of the licences a user package brings with it. */
     Set<String> packageLicenses(String packageName);
 

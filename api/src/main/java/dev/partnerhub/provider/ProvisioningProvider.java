@@ -38,7 +38,10 @@ public interface ProvisioningProvider {
 
     Optional<RemoteCustomer> getCustomer(String customerId);
 
-    /** Starts creating a customer; returns its ID at once (provisioning goes on asynchronously). */
+    /**
+     * Starts creating a customer, or attaching an existing org; returns its ID at once (provisioning goes on
+     * asynchronously). A refused attach throws {@link AttachRefusedException}.
+     */
     String createCustomer(CustomerRequest request);
 
     /** Replaces the customer's package list (the request carries the full list). */
@@ -56,6 +59,9 @@ public interface ProvisioningProvider {
     RemoteSubscriber createSubscriber(SubscriberRequest request);
 
     RemoteSubscriber updateSubscriber(String subscriberId, SubscriberRequest request);
+
+    /** Sends the consent-to-move email again to a subscriber in pending_user_migration. */
+    void sendConsentEmail(String subscriberId);
 
     /** Removes a subscriber; one that is already gone counts as removed. */
     void deleteSubscriber(String subscriberId);

@@ -3,8 +3,8 @@ package dev.partnerhub.provider;
 import java.time.Instant;
 import java.util.List;
 
-/** A user as the provider holds it. {@code status} is the provider's value unchanged. */
+/** A user as the provider holds it. {@code status} is the provider's value unchanged; {@code selfActivated}: the user activated themselves. */
 public record RemoteSubscriber(String id, String personId, String customerId, String spEnterpriseId, String userId,
         String email, String packageName, String status, List<RemoteError> errors, Instant created,
-        Instant lastStatusChange) {
+        Instant lastStatusChange, boolean selfActivated) {
 }

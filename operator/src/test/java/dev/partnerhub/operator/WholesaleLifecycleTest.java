@@ -154,11 +154,12 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
                     .hasSize(1);
             assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
                     .containsExactlyInAnyOrder("kim@hooli.example.com", "lee@hooli.example.com");
+            // Users first: deleted together with an Orphan customer, users follow the customer's policy.
             client.resources(CustomerUser.class).inNamespace(namespace).delete();
-            client.resources(Customer.class).inNamespace(namespace).delete();
-            awaitGone(Customer.class, "hooli");
             awaitGone(CustomerUser.class, "kim");
             awaitGone(CustomerUser.class, "lee");
+            client.resources(Customer.class).inNamespace(namespace).delete();
+            awaitGone(Customer.class, "hooli");
         }
         assertThat(hubSubscribersOf(firstCustomerId)).extracting(s -> s.path("email").asText())
                 .containsExactly("lee@hooli.example.com");

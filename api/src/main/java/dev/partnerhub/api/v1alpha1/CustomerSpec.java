@@ -49,6 +49,9 @@ public class CustomerSpec {
     @JsonPropertyDescription("Billing address. Wholesale: required.")
     private Address address;
 
+    @JsonPropertyDescription("Attach an existing customer org (wholesale) instead of creating one.")
+    private CustomerAttach attach;
+
     @JsonPropertyDescription("BroadWorks enterprise settings; required on a broadworks connection.")
     private CustomerBroadWorks broadworks;
 
@@ -134,5 +137,13 @@ public class CustomerSpec {
 
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
         this.deletionPolicy = deletionPolicy;
+    }
+
+    public CustomerAttach getAttach() {
+        return attach;
+    }
+
+    public void setAttach(CustomerAttach attach) {
+        this.attach = attach;
     }
 }

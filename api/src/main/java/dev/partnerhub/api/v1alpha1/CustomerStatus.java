@@ -20,6 +20,17 @@ public class CustomerStatus extends ConditionedStatus {
             + "provisioned_with_errors, updating, error).")
     private String providerStatus;
 
+    @JsonPropertyDescription("The partner's rights in the org: FullAdmin or ProvisioningAdmin.")
+    private AdminAccessLevel adminAccess;
+
+    @JsonPropertyDescription("When a person must act (for example the org's administrator approving an attach): who "
+            + "must do what.")
+    private String pendingAction;
+
+    @JsonPropertyDescription("Users the hub holds for this customer that no CustomerUser declares (self-activated, "
+            + "orphaned, created elsewhere); the operator never touches them.")
+    private UndeclaredUsers undeclared;
+
     @JsonPropertyDescription("Per-package state with the hub's warnings and errors.")
     private List<PackageStatus> packages = new ArrayList<>();
 
@@ -75,5 +86,29 @@ public class CustomerStatus extends ConditionedStatus {
 
     public void setErrors(List<ProviderError> errors) {
         this.errors = errors;
+    }
+
+    public AdminAccessLevel getAdminAccess() {
+        return adminAccess;
+    }
+
+    public void setAdminAccess(AdminAccessLevel adminAccess) {
+        this.adminAccess = adminAccess;
+    }
+
+    public String getPendingAction() {
+        return pendingAction;
+    }
+
+    public void setPendingAction(String pendingAction) {
+        this.pendingAction = pendingAction;
+    }
+
+    public UndeclaredUsers getUndeclared() {
+        return undeclared;
+    }
+
+    public void setUndeclared(UndeclaredUsers undeclared) {
+        this.undeclared = undeclared;
     }
 }

@@ -33,6 +33,9 @@ public class CustomerUserStatus extends ConditionedStatus {
     @JsonPropertyDescription("Each licence the user holds or should hold: state, typed error and who assigned it.")
     private List<UserLicense> licenses = new ArrayList<>();
 
+    @JsonPropertyDescription("The last token of each imperative annotation acted on.")
+    private UserActions actions;
+
     @JsonPropertyDescription("Errors of the last provider call or of the hub's provisioning, unchanged, so that a "
             + "person can copy them.")
     private List<ProviderError> errors = new ArrayList<>();
@@ -99,5 +102,13 @@ public class CustomerUserStatus extends ConditionedStatus {
 
     public void setLicenses(List<UserLicense> licenses) {
         this.licenses = licenses;
+    }
+
+    public UserActions getActions() {
+        return actions;
+    }
+
+    public void setActions(UserActions actions) {
+        this.actions = actions;
     }
 }

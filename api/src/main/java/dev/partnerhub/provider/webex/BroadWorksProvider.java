@@ -129,6 +129,11 @@ public final class BroadWorksProvider implements ProvisioningProvider {
     }
 
     @Override
+    public void sendConsentEmail(String subscriberId) {
+        http.post("/subscribers/" + subscriberId + "/emails/consentMove", null);
+    }
+
+    @Override
     public void deleteSubscriber(String subscriberId) {
         try {
             http.delete("/broadworks/subscribers/" + subscriberId);

@@ -54,7 +54,8 @@ final class WebexJson {
         }
         return new RemoteSubscriber(text(node, "id"), text(node, "personId"), text(node, "customerId"),
                 text(node, "spEnterpriseId"), text(node, "userId"), text(node, "email"), pkg, text(node, "status"),
-                errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")));
+                errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")),
+                node.path("selfActivated").asBoolean(false));
     }
 
     private static Instant instant(String value) {

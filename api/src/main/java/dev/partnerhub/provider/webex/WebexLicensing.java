@@ -155,6 +155,18 @@ public final class WebexLicensing implements LicensingProvider {
         return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
     }
 
+    /** The partner's role in the org, from the orgs its administrator (the token's person) manages. */
+    @Override
+    public Optional<dev.partnerhub.provider.AdminAccess> partnerAccess(String orgId) {
+        String me = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
+        return http.getAll("/partner/organizations", Map.of("managedBy", me)).stream()
+                .filter(o -> orgId.equals(WebexJson.text(o, "orgId")))
+                .map(o -> String.valueOf(WebexJson.text(o, "role")).contains("provisioning")
+                        ? dev.partnerhub.provider.AdminAccess.PROVISIONING_ADMIN
+                        : dev.partnerhub.provider.AdminAccess.FULL_ADMIN)
+                .findFirst();
+    }
+
     @Override
     public Set<String> supervisorLicenses() {
         return Set.of("Contact Center - Premium Agent");

@@ -3,6 +3,7 @@ package dev.partnerhub.provider.webex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.provider.AttachRefusedException;
 import dev.partnerhub.provider.CustomerRequest;
 import dev.partnerhub.provider.CustomerScope;
 import dev.partnerhub.provider.ProviderNotFoundException;
@@ -87,19 +88,46 @@ public final class WholesaleProvider implements ProvisioningProvider {
         body.set("packages", mapper.valueToTree(request.packages()));
         body.put("externalId", request.externalId());
         body.set("address", address(request));
-        ObjectNode info = body.putObject("customerInfo");
-        info.put("name", request.name());
-        info.put("primaryEmail", request.primaryEmail());
-        if (request.language() != null) {
-            info.put("language", request.language());
+        if (request.attachOrgId() != null) {
+            body.put("orgId", request.attachOrgId());
+        } else {
+            ObjectNode info = body.putObject("customerInfo");
+            info.put("name", request.name());
+            info.put("primaryEmail", request.primaryEmail());
+            if (request.language() != null) {
+                info.put("language", request.language());
+            }
         }
-        WebexHttp.Reply reply = http.post("/wholesale/customers", body);
+        WebexHttp.Reply reply;
+        try {
+            reply = http.post("/wholesale/customers", body);
+        } catch (ProviderRejectedException e) {
+            throw attachRefusal(request, e);
+        }
         String url = reply.location() != null ? reply.location() : WebexJson.text(reply.body(), "url");
         if (url == null) {
             throw new ProviderRejectedException("POST /wholesale/customers: the reply names no customer URL",
                     reply.status(), List.of(), reply.trackingId());
         }
         return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The local hub's codes for a refused attach; Cisco's file documents none, so others stay plain refusals. */
+    private static ProviderRejectedException attachRefusal(CustomerRequest request, ProviderRejectedException e) {
+        String code = e.errors().isEmpty() ? null : e.errors().get(0).code();
+        if (request.attachOrgId() == null || code == null) {
+            return e;
+        }
+        return switch (code) {
+            case "1021" -> new AttachRefusedException(AttachRefusedException.Kind.APPROVAL_REQUIRED, e);
+            case "1022" -> new AttachRefusedException(AttachRefusedException.Kind.ALREADY_ATTACHED, e);
+            default -> e;
+        };
+    }
+
+    @Override
+    public void sendConsentEmail(String subscriberId) {
+        http.post("/subscribers/" + subscriberId + "/emails/consentMove", null);
     }
 
     @Override

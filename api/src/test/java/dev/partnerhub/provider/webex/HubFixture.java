@@ -43,7 +43,7 @@ final class HubFixture implements AutoCloseable {
     static CustomerRequest customer(String externalId, String... packages) {
         return new CustomerRequest(externalId, null, HubSettings.TRUSTED_TEMPLATE, "Customer " + externalId,
                 "admin@" + externalId + ".example.com", "en", List.of(packages),
-                new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"));
+                new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"), null);
     }
 
     @Override

@@ -66,7 +66,7 @@ class WebexContractTest {
         for (RecordedExchange e : exchanges) {
             OpenApiInteractionValidator validator = e.path().startsWith("/v1/wholesale/") ? wholesale
                     : e.path().startsWith("/v1/broadworks/") ? broadworks
-                    : e.path().matches("/v1/(licenses|people|roles).*") ? admin : null;
+                    : e.path().matches("/v1/(licenses|people|roles|partner).*") ? admin : null;
             if (validator == null) {
                 continue;
             }
@@ -155,7 +155,7 @@ class WebexContractTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> provider
                 .listSubscribers(scope, null).stream().allMatch(s -> "provisioned".equals(s.status())));
         assertThat(provider.findCustomer(new CustomerRequest(null, "Reseller1+contract", null, null, null, null,
-                List.of(), null)).orElseThrow().orgId()).isNotBlank();
+                List.of(), null, null)).orElseThrow().orgId()).isNotBlank();
         provider.updateSubscriber(pending.id(), new SubscriberRequest(scope, null, null, null, "John", "Andersen",
                 "premium", null, null, null));
         provider.deleteSubscriber(pending.id());

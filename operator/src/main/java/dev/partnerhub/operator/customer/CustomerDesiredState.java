@@ -22,8 +22,10 @@ public final class CustomerDesiredState {
         List<String> problems = new ArrayList<>();
         if (provider.customerCreation() == CustomerCreation.EXPLICIT) {
             require(problems, spec.getExternalId(), "spec.externalId", "the partner's stable ID of the customer");
-            require(problems, spec.getDisplayName(), "spec.displayName", "the organization's name");
-            require(problems, spec.getPrimaryEmail(), "spec.primaryEmail", "the customer administrator's email");
+            if (spec.getAttach() == null) {
+                require(problems, spec.getDisplayName(), "spec.displayName", "the organization's name");
+                require(problems, spec.getPrimaryEmail(), "spec.primaryEmail", "the customer administrator's email");
+            }
             if (spec.getAddress() == null) {
                 problems.add("spec.address: required on a wholesale connection (addressLine1, city, country).");
             }
@@ -37,6 +39,9 @@ public final class CustomerDesiredState {
             if (spec.getPackages() != null && !spec.getPackages().isEmpty()) {
                 problems.add("spec.packages: BroadWorks customers carry no packages; set each user's "
                         + "spec.package instead and remove spec.packages.");
+            }
+            if (spec.getAttach() != null) {
+                problems.add("spec.attach: attaching an existing org is supported on wholesale connections only.");
             }
         }
         if (spec.getPackages() != null) {
@@ -58,7 +63,8 @@ public final class CustomerDesiredState {
         return new CustomerRequest(spec.getExternalId(),
                 spec.getBroadworks() == null ? null : spec.getBroadworks().getSpEnterpriseId(),
                 spec.getProvisioningId(), spec.getDisplayName(), spec.getPrimaryEmail(), spec.getLanguage(),
-                spec.getPackages() == null ? List.of() : List.copyOf(spec.getPackages()), address);
+                spec.getPackages() == null ? List.of() : List.copyOf(spec.getPackages()), address,
+                spec.getAttach() == null ? null : spec.getAttach().getOrgId());
     }
 
     /** Whether the provider's package set differs from the desired one (order does not matter). */

@@ -45,6 +45,7 @@ import org.jboss.logging.Logger;
 public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Customer> {
 
     static final String BY_CONNECTION = "byConnection";
+    static final String BY_ATTACHED_ORG = "byAttachedOrg";
     private static final Logger LOG = Logger.getLogger(CustomerReconciler.class);
 
     private final ProviderRegistry registry;
@@ -62,6 +63,8 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
     @Override
     public List<EventSource<?, Customer>> prepareEventSources(EventSourceContext<Customer> context) {
         context.getPrimaryCache().addIndexer(BY_CONNECTION, c -> List.of(connectionKey(c)));
+        context.getPrimaryCache().addIndexer(BY_ATTACHED_ORG, c -> c.getSpec().getAttach() == null ? List.of()
+                : List.of(c.getSpec().getAttach().getOrgId()));
         var connections = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(PartnerConnection.class, Customer.class)
                 .withPrimaryToSecondaryMapper((Customer c) -> Set.of(connectionId(c)))
@@ -85,6 +88,11 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         Conditions conditions = Conditions.builder();
         Duration next = converge(customer, context, status, conditions);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
+        if (Conditions.isTrue(previous, Conditions.READY) && status.getCustomerId() != null
+                || status.getOrgId() != null) {
+            status.setUndeclared(sync.undeclared(customer, status, context.getSecondaryResources(CustomerUser.class)));
+            next = next == null || next.compareTo(config.polling().pending()) > 0 ? config.polling().pending() : next;
+        }
         conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, customer, previous, status, next);
     }
@@ -112,7 +120,14 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
             conditions.ready(false, "ConnectionNotReady", e.getMessage()).notStalled();
             return config.polling().blocked();
         }
-        List<String> problems = CustomerDesiredState.problems(customer.getSpec(), provider);
+        List<String> problems = new java.util.ArrayList<>(CustomerDesiredState.problems(customer.getSpec(), provider));
+        String attachedBy = attachedByAnother(customer, context);
+        if (attachedBy != null) {
+            String message = "spec.attach.orgId: the org is already attached by Customer " + attachedBy
+                    + "; an org can be attached to one Customer only.";
+            conditions.ready(false, "OrgAlreadyAttached", message).stalled("OrgAlreadyAttached", message);
+            return null;
+        }
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
@@ -130,6 +145,26 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                     .stalled("ProviderRejected", message);
             return null;
         }
+    }
+
+    /** The older Customer that attaches the same org, if any: the first to declare it keeps it. */
+    private static String attachedByAnother(Customer customer, Context<Customer> context) {
+        if (customer.getSpec().getAttach() == null) {
+            return null;
+        }
+        return context.getPrimaryCache().byIndex(BY_ATTACHED_ORG, customer.getSpec().getAttach().getOrgId()).stream()
+                .filter(other -> !other.getMetadata().getUid().equals(customer.getMetadata().getUid()))
+                .filter(other -> older(other, customer))
+                .map(other -> other.getMetadata().getNamespace() + "/" + other.getMetadata().getName())
+                .findFirst().orElse(null);
+    }
+
+    private static boolean older(Customer a, Customer b) {
+        String ta = a.getMetadata().getCreationTimestamp();
+        String tb = b.getMetadata().getCreationTimestamp();
+        int byTime = ta == null || tb == null ? 0 : ta.compareTo(tb);
+        return byTime != 0 ? byTime < 0 : (a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
+                .compareTo(b.getMetadata().getNamespace() + "/" + b.getMetadata().getName()) < 0;
     }
 
     /** Null when the customer may use the connection; otherwise what is wrong, naming the field. */
@@ -156,6 +191,13 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         if (!users.isEmpty()) {
             LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()
                     .getNamespace(), customer.getMetadata().getName(), users.size());
+            CustomerStatus previous = customer.getStatus();
+            CustomerStatus status = copy(previous);
+            Conditions.builder().ready(false, "Deleting", "Waiting for its " + users.size() + " CustomerUsers ("
+                    + users.stream().map(u -> u.getMetadata().getName()).sorted().limit(5).toList() + (users.size() > 5
+                    ? ", ..." : "") + ") to be deleted; delete them with the Customer.").notStalled()
+                    .applyTo(status, customer.getMetadata().getGeneration(), clock);
+            StatusWrite.patch(context, customer, previous, status);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
         }
         if (customer.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan) {
@@ -163,7 +205,13 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                     customer.getMetadata().getNamespace(), customer.getMetadata().getName());
             return DeleteControl.defaultDelete();
         }
-        return sync.deleteRemote(customer, context.getSecondaryResource(PartnerConnection.class));
+        return sync.deleteRemote(customer, context.getSecondaryResource(PartnerConnection.class), step -> {
+            CustomerStatus previous = customer.getStatus();
+            CustomerStatus status = copy(previous);
+            Conditions.builder().ready(false, "Deleting", step).notStalled()
+                    .applyTo(status, customer.getMetadata().getGeneration(), clock);
+            StatusWrite.patch(context, customer, previous, status);
+        });
     }
 
     @Override

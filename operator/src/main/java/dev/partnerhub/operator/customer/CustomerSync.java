@@ -7,9 +7,18 @@ import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
+import java.util.Collection;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
+import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
+import dev.partnerhub.provider.AdminAccess;
+import dev.partnerhub.provider.AttachRefusedException;
 import dev.partnerhub.provider.CustomerRequest;
+import dev.partnerhub.provider.CustomerScope;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
@@ -37,13 +46,16 @@ public class CustomerSync {
     private static final Logger LOG = Logger.getLogger(CustomerSync.class);
 
     private final ProviderRegistry registry;
+    private final SubscriberDirectory directory;
     private final KubernetesClient client;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(ProviderRegistry registry, KubernetesClient client, OperatorConfig config, Clock clock) {
+    public CustomerSync(ProviderRegistry registry, SubscriberDirectory directory, KubernetesClient client,
+            OperatorConfig config, Clock clock) {
         this.registry = registry;
+        this.directory = directory;
         this.client = client;
         this.config = config;
         this.clock = clock;
@@ -61,7 +73,11 @@ public class CustomerSync {
             remote = provider.findCustomer(request);
         }
         if (remote.isEmpty()) {
-            status.setCustomerId(provider.createCustomer(request));
+            try {
+                status.setCustomerId(provider.createCustomer(request));
+            } catch (AttachRefusedException e) {
+                return attachRefused(e, status, conditions);
+            }
             status.setOrgId(null);
             status.setProviderStatus("provisioning");
             LOG.infof("Customer %s/%s: created in the hub as %s", customer.getMetadata().getNamespace(),
@@ -94,6 +110,23 @@ public class CustomerSync {
         };
     }
 
+    /** An attach waits for the org's administrator, or for the org to be free; it is asked again slowly. */
+    private Duration attachRefused(AttachRefusedException e, CustomerStatus status, Conditions conditions) {
+        String description = StatusSupport.firstDescription(e);
+        status.setErrors(StatusSupport.errors(e));
+        if (e.kind() == AttachRefusedException.Kind.APPROVAL_REQUIRED) {
+            status.setPendingAction(description);
+            conditions.ready(false, "AdminApprovalRequired", description)
+                    .synced(true, "Observed", "The hub answered: approval required.")
+                    .stalled("AdminApprovalRequired", "Waiting for the customer org's administrator: " + description);
+        } else {
+            conditions.ready(false, "OrgAlreadyAttached", "spec.attach.orgId: " + description)
+                    .synced(true, "Observed", "The hub answered: already attached.")
+                    .stalled("OrgAlreadyAttached", "spec.attach.orgId: " + description);
+        }
+        return config.polling().pending();
+    }
+
     private Duration convergePackages(Customer customer, ProvisioningProvider provider, RemoteCustomer c,
             CustomerStatus status, Conditions conditions) {
         if (CustomerDesiredState.packagesDiffer(customer.getSpec(), c)) {
@@ -104,6 +137,8 @@ public class CustomerSync {
                     .synced(true, "Updated", "The hub accepted the package list.").notStalled();
             return config.polling().inProgress();
         }
+        status.setPendingAction(null);
+        status.setAdminAccess(adminAccess(customer, c.orgId()));
         boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
         conditions.ready(true, withErrors ? "ProvisionedWithErrors" : "Provisioned", withErrors
                 ? "The customer is provisioned, with errors on some packages; see status.packages."
@@ -136,8 +171,13 @@ public class CustomerSync {
         return config.polling().resync();
     }
 
-    /** The finalizer's work for deletionPolicy Delete; a customer already gone counts as deleted. */
-    DeleteControl deleteRemote(Customer customer, Optional<PartnerConnection> connection) {
+    /**
+     * The finalizer's work for deletionPolicy Delete, in the documented order: the subscribers and pending users
+     * the hub still holds for the customer first (the declared ones are gone by then), then the customer. A
+     * customer or subscriber already gone counts as deleted. {@code progress} reports each step in status.
+     */
+    DeleteControl deleteRemote(Customer customer, Optional<PartnerConnection> connection,
+            java.util.function.Consumer<String> progress) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         CustomerStatus status = customer.getStatus();
         if (connection.isEmpty()) {
@@ -155,18 +195,32 @@ public class CustomerSync {
             LOG.warnf("Customer %s cannot be deleted from the hub yet: %s", name, e.getMessage());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
         }
-        if (provider.customerCreation() != CustomerCreation.EXPLICIT) {
-            return DeleteControl.defaultDelete();
-        }
         Optional<RemoteCustomer> remote = status != null && status.getCustomerId() != null
                 ? provider.getCustomer(status.getCustomerId())
                 : provider.findCustomer(CustomerDesiredState.request(customer.getSpec()));
+        String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
+                : customer.getSpec().getBroadworks().getSpEnterpriseId();
+        if (remote.isPresent() || spEnterpriseId != null) {
+            var remaining = provider.listSubscribers(new CustomerScope(remote.map(RemoteCustomer::id).orElse(null),
+                    spEnterpriseId), null);
+            if (!remaining.isEmpty()) {
+                progress.accept("Removing the " + remaining.size() + " subscribers and pending users the hub still "
+                        + "holds for this customer, then the customer.");
+                remaining.forEach(sub -> provider.deleteSubscriber(sub.id()));
+                LOG.infof("Customer %s: removed %d remaining subscribers from the hub", name, remaining.size());
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
+            }
+        }
+        if (provider.customerCreation() != CustomerCreation.EXPLICIT) {
+            return DeleteControl.defaultDelete();
+        }
         if (remote.isEmpty()) {
             LOG.infof("Customer %s deleted; it is gone from the hub", name);
             lastObserved.remove(customer.getMetadata().getUid());
             return DeleteControl.defaultDelete();
         }
         if (remote.get().state() != RemoteCustomer.State.DELETING) {
+            progress.accept("Deleting the customer in the hub.");
             try {
                 provider.deleteCustomer(remote.get().id());
             } catch (ProviderRejectedException e) {
@@ -177,6 +231,49 @@ public class CustomerSync {
             LOG.infof("Customer %s: deleting %s in the hub", name, remote.get().id());
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
+    }
+
+    /** The partner's rights in the org, from the provider; unknown (null) when it cannot tell. */
+    private AdminAccessLevel adminAccess(Customer customer, String orgId) {
+        if (orgId == null) {
+            return null;
+        }
+        ResourceID connection = CustomerReconciler.connectionId(customer);
+        try {
+            return registry.licensing(connection.getNamespace().orElseThrow(), connection.getName())
+                    .flatMap(l -> l.partnerAccess(orgId))
+                    .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
+                    .orElse(null);
+        } catch (CredentialsException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The subscribers the hub holds for this customer that no CustomerUser declares (self-activated, orphaned,
+     * made elsewhere), from the customer's shared subscriber snapshot; the previous list when the hub cannot
+     * be asked now.
+     */
+    UndeclaredUsers undeclared(Customer customer, CustomerStatus status, Collection<CustomerUser> users) {
+        ResourceID connection = CustomerReconciler.connectionId(customer);
+        String key = ProviderRegistry.key(connection.getNamespace().orElseThrow(), connection.getName());
+        String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
+                : customer.getSpec().getBroadworks().getSpEnterpriseId();
+        if (status.getCustomerId() == null && spEnterpriseId == null) {
+            return status.getUndeclared();
+        }
+        try {
+            Optional<ProvisioningProvider> provider = registry.provider(connection.getNamespace().orElseThrow(),
+                    connection.getName());
+            if (provider.isEmpty()) {
+                return status.getUndeclared();
+            }
+            var subscribers = directory.subscribers(key, provider.get(),
+                    new CustomerScope(status.getCustomerId(), spEnterpriseId));
+            return Undeclared.of(subscribers, users);
+        } catch (CredentialsException | dev.partnerhub.provider.ProviderException e) {
+            return status.getUndeclared();
+        }
     }
 
     Namespace namespace(String name) {

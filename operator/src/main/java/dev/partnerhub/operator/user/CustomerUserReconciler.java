@@ -50,13 +50,16 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
     private final UserSync sync;
+    private final ActivationActions actions;
     private final UserLicensing licensing;
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
 
-    public CustomerUserReconciler(UserSync sync, UserLicensing licensing, OperatorConfig config, Clock clock) {
+    public CustomerUserReconciler(UserSync sync, ActivationActions actions, UserLicensing licensing,
+            OperatorConfig config, Clock clock) {
         this.sync = sync;
+        this.actions = actions;
         this.licensing = licensing;
         this.config = config;
         this.clock = clock;
@@ -118,7 +121,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         }
         RemoteSubscriber remote;
         try {
-            remote = sync.apply(user, customer.get(), target);
+            remote = actions.act(user, customer.get(), target, sync.apply(user, customer.get(), target), status);
         } catch (ProviderRejectedException e) {
             String message = "The hub refused the user (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
@@ -169,11 +172,15 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     @Override
     public DeleteControl cleanup(CustomerUser user, Context<CustomerUser> context) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
-        if (user.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan) {
-            LOG.infof("CustomerUser %s deleted; its subscriber is kept in the hub (deletionPolicy Orphan)", name);
+        Optional<Customer> customer = context.getSecondaryResource(Customer.class);
+        boolean customerOrphaned = customer.filter(c -> c.getMetadata().getDeletionTimestamp() != null
+                && c.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan).isPresent();
+        if (user.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan || customerOrphaned) {
+            LOG.infof("CustomerUser %s deleted; its subscriber is kept in the hub (deletionPolicy Orphan%s)", name,
+                    customerOrphaned ? " of its Customer, deleted with it" : "");
             return DeleteControl.defaultDelete();
         }
-        return sync.delete(user, context.getSecondaryResource(Customer.class))
+        return sync.delete(user, customer)
                 ? DeleteControl.defaultDelete()
                 : DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Which updates of a CustomerUser are worth a reconcile: its spec (generation), its labels (they select it
- * for licence assignments), its deletion and its finalizers; never a change of its own status.
+ * for licence assignments), its annotations (imperative actions), its deletion and its finalizers; never a
+ * change of its own status.
  */
 public class SpecOrLabelsChanged implements OnUpdateFilter<CustomerUser> {
 
@@ -14,6 +15,7 @@ public class SpecOrLabelsChanged implements OnUpdateFilter<CustomerUser> {
     public boolean accept(CustomerUser updated, CustomerUser old) {
         return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
                 || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
+                || !Objects.equals(updated.getMetadata().getAnnotations(), old.getMetadata().getAnnotations())
                 || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp())
                 || !Objects.equals(updated.getMetadata().getFinalizers(), old.getMetadata().getFinalizers());
     }

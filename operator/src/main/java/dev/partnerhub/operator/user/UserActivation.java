@@ -33,11 +33,14 @@ public final class UserActivation {
     public static String pendingAction(ActivationState state, RemoteSubscriber remote) {
         return switch (state) {
             case PendingEmailInput -> "The end user must open the activation link from their service provider and "
-                    + "enter their email address in the User Activation Portal.";
+                    + "enter their email address in the User Activation Portal. Or set spec.email and annotate "
+                    + ActivationActions.RETRY_ACTIVATION + "=<token> to onboard the user with that address.";
             case PendingEmailValidation -> "The end user must open the validation email sent to " + remote.email()
-                    + " and click Join Now to validate the address.";
+                    + " and click Join Now to validate the address. Or set spec.email and annotate "
+                    + ActivationActions.RETRY_ACTIVATION + "=<token> to onboard the user with another address.";
             case PendingUserMigration -> "The end user already has a Webex account with this email: they must open "
-                    + "the consent email and accept the move to this organization.";
+                    + "the consent email and accept the move to this organization. Annotate "
+                    + ActivationActions.RESEND_CONSENT + "=<token> to send the consent email again.";
             default -> null;
         };
     }
@@ -68,7 +71,9 @@ public final class UserActivation {
                     .stalled(state.name(), "Waiting for a person: " + activation.getPendingAction());
             case Error -> {
                 String message = "The hub failed to provision the user"
-                        + (remote.errors().isEmpty() ? "." : ": " + remote.errors().get(0).description());
+                        + (remote.errors().isEmpty() ? "." : ": " + remote.errors().get(0).description())
+                        + " To onboard again, set spec.email and annotate " + ActivationActions.RETRY_ACTIVATION
+                        + "=<token>.";
                 conditions.ready(false, "Error", message).stalled("ProvisioningError", message);
             }
             default -> conditions.ready(false, state.name(), "The hub is " + remote.status() + " the user.")

@@ -94,6 +94,19 @@ public class UserSync {
         return result;
     }
 
+    /**
+     * Onboards a stuck user again with the address in its spec: the stuck subscriber is removed and created
+     * anew, as the partner portal's "Retry Activation" does. Only on a person's explicit request (a token).
+     */
+    RemoteSubscriber onboardAgain(CustomerUser user, Customer customer, Target target, RemoteSubscriber stuck) {
+        target.provider().deleteSubscriber(stuck.id());
+        directory.forget(target.connection(), target.scope(), stuck.id());
+        RemoteSubscriber created = target.provider().createSubscriber(UserDesiredState.request(user.getSpec(),
+                customer, target.scope()));
+        directory.remember(target.connection(), target.scope(), created);
+        return created;
+    }
+
     /** Removes the user's subscriber; true when it is gone (or was never created), false to try again later. */
     boolean delete(CustomerUser user, Optional<Customer> customer) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();

@@ -67,6 +67,6 @@ class UserActivationTest {
 
     private static RemoteSubscriber subscriber(String status, List<RemoteError> errors) {
         return new RemoteSubscriber("sub-1", null, null, "Reseller1+x", "dana@sp", "dana@example.com", "standard",
-                status, errors, Instant.parse("2025-12-31T08:00:00Z"), Instant.parse("2025-12-31T09:00:00Z"));
+                status, errors, Instant.parse("2025-12-31T08:00:00Z"), Instant.parse("2025-12-31T09:00:00Z"), false);
     }
 }

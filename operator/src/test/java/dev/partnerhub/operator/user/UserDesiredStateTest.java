@@ -66,7 +66,7 @@ class UserDesiredStateTest {
 
     private static RemoteSubscriber subscriber(String id, String email, String userId) {
         return new RemoteSubscriber(id, null, null, null, userId, email, "webex_meetings", "provisioned", List.of(),
-                null, null);
+                null, null, false);
     }
 
     private static CustomerUserSpec user(String pkg, String phone, String extension) {

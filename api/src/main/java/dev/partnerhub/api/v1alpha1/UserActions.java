@@ -1,0 +1,31 @@
+package dev.partnerhub.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** The last token of each imperative annotation the operator acted on: it acts once per new token. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class UserActions {
+
+    @JsonPropertyDescription("Token of the last partnerhub.dev/retry-activation acted on.")
+    private String retryActivation;
+
+    @JsonPropertyDescription("Token of the last partnerhub.dev/resend-consent acted on.")
+    private String resendConsent;
+
+    public String getRetryActivation() {
+        return retryActivation;
+    }
+
+    public void setRetryActivation(String retryActivation) {
+        this.retryActivation = retryActivation;
+    }
+
+    public String getResendConsent() {
+        return resendConsent;
+    }
+
+    public void setResendConsent(String resendConsent) {
+        this.resendConsent = resendConsent;
+    }
+}

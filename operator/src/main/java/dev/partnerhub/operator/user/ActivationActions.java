@@ -1,0 +1,79 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.ActivationState;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.api.v1alpha1.UserActions;
+import dev.partnerhub.provider.RemoteSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The imperative annotations of a CustomerUser, acted on once per new token, the token then recorded in
+ * {@code status.actions} (so re-applying the same manifest does nothing): retry activation (the partner
+ * portal's "Retry Activation": onboard a stuck user again with the address in spec.email) and resend the
+ * consent email to a user whose existing Webex account must move.
+ */
+@ApplicationScoped
+public class ActivationActions {
+
+    public static final String RETRY_ACTIVATION = "partnerhub.dev/retry-activation";
+    public static final String RESEND_CONSENT = "partnerhub.dev/resend-consent";
+
+    private static final Logger LOG = Logger.getLogger(ActivationActions.class);
+    private static final Set<ActivationState> RETRYABLE = EnumSet.of(ActivationState.PendingEmailInput,
+            ActivationState.PendingEmailValidation, ActivationState.Error);
+
+    private final UserSync sync;
+
+    public ActivationActions(UserSync sync) {
+        this.sync = sync;
+    }
+
+    /** Acts on new tokens; returns the subscriber to report (a new one after a retried activation). */
+    RemoteSubscriber act(CustomerUser user, Customer customer, UserSync.Target target, RemoteSubscriber remote,
+            CustomerUserStatus status) {
+        UserActions done = status.getActions() == null ? new UserActions() : status.getActions();
+        String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
+        ActivationState state = UserActivation.state(remote.status());
+        RemoteSubscriber result = remote;
+        String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
+        if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
+            if (RETRYABLE.contains(state)) {
+                result = sync.onboardAgain(user, customer, target, remote);
+                LOG.infof("CustomerUser %s: activation retried with %s (token %s)", name, user.getSpec().getEmail(),
+                        retry);
+            } else {
+                LOG.infof("CustomerUser %s: nothing to retry in state %s (token %s)", name, state, retry);
+            }
+            done.setRetryActivation(retry);
+        }
+        String resend = fresh(user, RESEND_CONSENT, done.getResendConsent());
+        if (resend != null) {
+            if (state == ActivationState.PendingUserMigration) {
+                target.provider().sendConsentEmail(remote.id());
+                LOG.infof("CustomerUser %s: consent email sent again (token %s)", name, resend);
+            } else {
+                LOG.infof("CustomerUser %s: no consent to send in state %s (token %s)", name, state, resend);
+            }
+            done.setResendConsent(resend);
+        }
+        status.setActions(done.getRetryActivation() == null && done.getResendConsent() == null ? null : done);
+        return result;
+    }
+
+    /** The annotation's token when it differs from the one last acted on; null otherwise. */
+    private static String fresh(CustomerUser user, String annotation, String lastToken) {
+        Map<String, String> annotations = user.getMetadata().getAnnotations();
+        String token = annotations == null ? null : annotations.get(annotation);
+        return token == null || token.isBlank() || token.equals(lastToken) ? null : token;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
