@@ -30,6 +30,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--wide", description = "Do not shorten the pending action and the error.")
     boolean wide;
 
+    @Option(names = "--undeclared", description = "Instead: the users the hub holds that no CustomerUser declares "
+            + "(self-activated, orphaned, made elsewhere); the operator never touches them.")
+    boolean undeclared;
+
     @Mixin
     KubeconfigOption kubeconfig;
 
@@ -38,6 +42,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KubernetesClient client = kubeconfig.client()) {
+            if (undeclared) {
+                return printUndeclared(client);
+            }
             List<CustomerUser> users = list(client);
             TextTable table = new TextTable("NAMESPACE", "CUSTOMER", "USER", "EMAIL", "PACKAGE", "ACTIVATION", "READY",
                     "PENDING ACTION", "LAST ERROR");
@@ -60,6 +67,34 @@ final class StatusCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private int printUndeclared(KubernetesClient client) {
+        List<dev.partnerhub.api.v1alpha1.Customer> customers = namespace == null
+                ? client.resources(dev.partnerhub.api.v1alpha1.Customer.class).inAnyNamespace().list().getItems()
+                : client.resources(dev.partnerhub.api.v1alpha1.Customer.class).inNamespace(namespace).list().getItems();
+        TextTable table = new TextTable("NAMESPACE", "CUSTOMER", "USER ID", "EMAIL", "STATUS", "SELF-ACTIVATED");
+        int total = 0;
+        for (var c : customers.stream().sorted(Comparator.comparing((dev.partnerhub.api.v1alpha1.Customer c) ->
+                c.getMetadata().getNamespace()).thenComparing(c -> c.getMetadata().getName())).toList()) {
+            var undeclaredUsers = c.getStatus() == null ? null : c.getStatus().getUndeclared();
+            if (undeclaredUsers == null) {
+                continue;
+            }
+            total += undeclaredUsers.getCount();
+            undeclaredUsers.getUsers().forEach(u -> table.add(c.getMetadata().getNamespace(), c.getMetadata().getName(),
+                    u.getUserId() == null ? "-" : u.getUserId(), u.getEmail() == null ? "-" : u.getEmail(),
+                    u.getProviderStatus(), Boolean.TRUE.equals(u.getSelfActivated()) ? "yes" : "no"));
+        }
+        if (table.size() == 0) {
+            out.println("No undeclared users.");
+        } else {
+            table.print(out);
+            if (total > table.size()) {
+                out.println("(" + (total - table.size()) + " more not listed)");
+            }
+        }
+        return 0;
     }
 
     private List<CustomerUser> list(KubernetesClient client) {

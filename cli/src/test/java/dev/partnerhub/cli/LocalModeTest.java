@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.cli.local.LocalEnvironment;
-import dev.partnerhub.sandbox.HubAdminClient;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -136,19 +135,48 @@ class LocalModeTest {
         assertThat(before).containsPattern("acme\\s+alice\\s+alice@acme.example.com\\s+webex_calling\\s+Provisioned\\s+True");
         assertThat(before).containsPattern("globex\\s+dana\\s+-\\s+standard\\s+PendingEmailInput\\s+False\\s+The end user");
 
-        HubAdminClient endUser = new HubAdminClient(env.hub().url());
-        endUser.enterEmail("dana@globex.sp.example.com", "dana@globex.example.com");
+        assertThat(sandbox("enter-email", "dana@globex.sp.example.com", "dana@globex.example.com"))
+                .isEqualTo("dana@globex.sp.example.com entered dana@globex.example.com: status pending_email_validation");
         await().atMost(TIMEOUT).until(() -> status().contains("PendingEmailValidation"));
-        endUser.validateEmail("dana@globex.sp.example.com");
+        assertThat(sandbox("validate-email", "dana@globex.sp.example.com"))
+                .isEqualTo("dana@globex.sp.example.com validated the email: status provisioning");
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(status())
                 .containsPattern("dana\\s+dana@globex.example.com\\s+standard\\s+Provisioned\\s+True"));
     }
 
-    private static String status() {
+    @Test
+    @Order(4)
+    void aSelfActivatedUserIsListedAsUndeclared() {
+        assertThat(sandbox("self-activate", "Reseller1+globex", "eddie@globex.sp.example.com",
+                "eddie@globex.example.com")).isEqualTo("eddie@globex.sp.example.com activated themselves: status "
+                        + "provisioning");
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(status("--undeclared"))
+                .containsPattern("partnerhub-demo\\s+globex\\s+eddie@globex.sp.example.com\\s+"
+                        + "eddie@globex.example.com\\s+provision\\w+\\s+yes"));
+    }
+
+    private static String sandbox(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        SandboxCommand command = new SandboxCommand();
+        command.out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        String[] all = new String[args.length + 1];
+        all[0] = "--hub=" + env.hub().url();
+        all[1] = args[0];
+        System.arraycopy(args, 1, all, 2, args.length - 1);
+        int exit = new CommandLine(command).execute(all);
+        assertThat(exit).isZero();
+        return buffer.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    private static String status(String... options) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         StatusCommand command = new StatusCommand();
         command.out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        int exit = new CommandLine(command).execute("--kubeconfig", kubeconfig.toString());
+        String[] args = new String[options.length + 2];
+        args[0] = "--kubeconfig";
+        args[1] = kubeconfig.toString();
+        System.arraycopy(options, 0, args, 2, options.length);
+        int exit = new CommandLine(command).execute(args);
         assertThat(exit).isZero();
         return buffer.toString(StandardCharsets.UTF_8);
     }
