@@ -13,12 +13,15 @@ final class AdminApi {
     private final HubStore store;
     private final Faults faults;
     private final WholesaleApi wholesale;
+    private final WholesaleSubscribersApi wholesaleSubscribers;
     private final BroadWorksApi broadworks;
 
-    AdminApi(HubStore store, Faults faults, WholesaleApi wholesale, BroadWorksApi broadworks) {
+    AdminApi(HubStore store, Faults faults, WholesaleApi wholesale, WholesaleSubscribersApi wholesaleSubscribers,
+            BroadWorksApi broadworks) {
         this.store = store;
         this.faults = faults;
         this.wholesale = wholesale;
+        this.wholesaleSubscribers = wholesaleSubscribers;
         this.broadworks = broadworks;
     }
 
@@ -123,7 +126,7 @@ final class AdminApi {
         state.set("wholesaleCustomers", Json.items(store.customers.values().stream()
                 .map(wholesale::render).toList()).get("items"));
         state.set("wholesaleSubscribers", Json.items(store.subscribers.values().stream()
-                .filter(s -> !s.broadworks).map(wholesale::render).toList()).get("items"));
+                .filter(s -> !s.broadworks).map(wholesaleSubscribers::render).toList()).get("items"));
         state.set("broadworksEnterprises", Json.items(store.enterprises.values().stream()
                 .map(broadworks::render).toList()).get("items"));
         state.set("broadworksSubscribers", Json.items(store.subscribers.values().stream()

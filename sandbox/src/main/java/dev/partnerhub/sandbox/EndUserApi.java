@@ -11,10 +11,10 @@ import dev.partnerhub.sandbox.HubStore.Subscriber;
 final class EndUserApi {
 
     private final HubStore store;
-    private final WholesaleApi wholesale;
+    private final WholesaleSubscribersApi wholesale;
     private final BroadWorksApi broadworks;
 
-    EndUserApi(HubStore store, WholesaleApi wholesale, BroadWorksApi broadworks) {
+    EndUserApi(HubStore store, WholesaleSubscribersApi wholesale, BroadWorksApi broadworks) {
         this.store = store;
         this.wholesale = wholesale;
         this.broadworks = broadworks;

@@ -47,14 +47,16 @@ public final class LocalPartnerHub implements AutoCloseable {
         settings.templates().forEach(t -> store.templates.put(t.provisioningId(),
                 new HubStore.Template(t.provisioningId(), t.name(), t.trustedEmail(), t.adminEmail())));
         WholesaleApi wholesale = new WholesaleApi(store, this::url);
+        WholesaleSubscribersApi wholesaleSubscribers = new WholesaleSubscribersApi(store, this::url);
         BroadWorksApi broadworks = new BroadWorksApi(store, this::url);
         wholesale.register(router);
+        wholesaleSubscribers.register(router);
         broadworks.register(router);
         // Literal paths first: /v1/people/me before /v1/people/{personId}.
         new PartnerApi(store).register(router);
         new LicensesApi(store, this::url).register(router);
-        new AdminApi(store, faults, wholesale, broadworks).register(router);
-        new EndUserApi(store, wholesale, broadworks).register(router);
+        new AdminApi(store, faults, wholesale, wholesaleSubscribers, broadworks).register(router);
+        new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "local-partner-hub");

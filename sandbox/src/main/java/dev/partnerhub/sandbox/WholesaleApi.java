@@ -3,16 +3,13 @@ package dev.partnerhub.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.sandbox.HubStore.Customer;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The Webex Wholesale customers and subscribers endpoints, with their documented asynchronous semantics. */
+/** The Webex Wholesale customers endpoints, with their documented asynchronous semantics. */
 final class WholesaleApi {
 
     static final Set<String> CUSTOMER_PACKAGES = Set.of("common_area_calling", "webex_calling", "webex_meetings",
@@ -39,13 +36,7 @@ final class WholesaleApi {
                 .add("POST", "/v1/wholesale/customers", Router.Access.BEARER, this::createCustomer)
                 .add("GET", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::getCustomer)
                 .add("PUT", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::updateCustomer)
-                .add("DELETE", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::deleteCustomer)
-                .add("GET", "/v1/wholesale/subscribers", Router.Access.BEARER, this::listSubscribers)
-                .add("POST", "/v1/wholesale/subscribers", Router.Access.BEARER, this::createSubscriber)
-                .add("GET", "/v1/wholesale/subscribers/{subscriberId}", Router.Access.BEARER, this::getSubscriber)
-                .add("PUT", "/v1/wholesale/subscribers/{subscriberId}", Router.Access.BEARER, this::updateSubscriber)
-                .add("DELETE", "/v1/wholesale/subscribers/{subscriberId}", Router.Access.BEARER,
-                        this::deleteSubscriber);
+                .add("DELETE", "/v1/wholesale/customers/{customerId}", Router.Access.BEARER, this::deleteCustomer);
     }
 
     private HubResponse listCustomers(HubRequest r) {
@@ -153,127 +144,16 @@ final class WholesaleApi {
         return HubResponse.of(202, null);
     }
 
-    private HubResponse listSubscribers(HubRequest r) {
-        Instant changedAfter = r.queryInstant("lastStatusChange");
-        Instant createdAfter = r.queryInstant("after");
-        Map<String, String> filters = new java.util.HashMap<>();
-        for (String name : List.of("customerId", "personId", "externalCustomerId", "email", "status")) {
-            if (r.query(name) != null) {
-                filters.put(name, r.query(name));
-            }
-        }
-        Comparator<Subscriber> order = "lastStatusChange".equals(r.query("sortBy"))
-                ? Comparator.comparing((Subscriber s) -> s.lastStatusChange)
-                : Comparator.comparing((Subscriber s) -> s.created);
-        if ("DESC".equalsIgnoreCase(r.query("sortOrder"))) {
-            order = order.reversed();
-        }
-        List<Subscriber> matching = store.subscribers.values().stream()
-                .filter(s -> !s.broadworks)
-                .filter(s -> matches(filters, "customerId", s.customerId))
-                .filter(s -> matches(filters, "personId", s.personId))
-                .filter(s -> matches(filters, "externalCustomerId", s.externalCustomerId))
-                .filter(s -> !filters.containsKey("email") || filters.get("email").equalsIgnoreCase(s.email))
-                .filter(s -> matches(filters, "status", s.status))
-                .filter(s -> changedAfter == null || s.lastStatusChange.isAfter(changedAfter))
-                .filter(s -> createdAfter == null || s.created.isAfter(createdAfter))
-                .sorted(order)
-                .toList();
-        return Paging.page(r, baseUrl.get(), matching, this::render);
-    }
 
-    private HubResponse createSubscriber(HubRequest r) {
-        JsonNode body = r.body();
-        Customer c = customerForSubscriber(r.requiredText(body, "customerId"));
-        String email = r.requiredText(body, "email");
-        if (!body.has("provisioningParameters")) {
-            throw HubError.badRequest(4001, "Missing required field: provisioningParameters.");
-        }
-        store.subscriberByEmail(email).ifPresent(existing -> {
-            throw HubError.conflict(10022, "The email is already associated with an existing user.");
-        });
-        Subscriber s = new Subscriber();
-        s.id = HubStore.newId("SUBSCRIBER");
-        s.customerId = c.id;
-        s.externalCustomerId = c.externalId;
-        s.email = email;
-        s.created = store.now();
-        applyProvisioning(s, body.get("provisioningParameters"));
-        s.firstName = HubRequest.optionalText(body.get("provisioningParameters"), "firstName");
-        s.lastName = HubRequest.optionalText(body.get("provisioningParameters"), "lastName");
-        s.packageName = subscriberPackage(body, c, s);
-        store.subscribers.put(s.id, s);
-        if (store.hasConsumerAccount(email)) {
-            store.setStatus(s, "pending_user_migration", null);
-            return HubResponse.of(202, render(s));
-        }
-        store.setStatus(s, "provisioned", null);
-        store.providePerson(s);
-        return HubResponse.ok(render(s));
-    }
 
-    private HubResponse getSubscriber(HubRequest r) {
-        return HubResponse.ok(render(store.subscriber(r.pathParam("subscriberId"), false)));
-    }
 
-    private HubResponse updateSubscriber(HubRequest r) {
-        Subscriber s = store.subscriber(r.pathParam("subscriberId"), false);
-        JsonNode body = r.body();
-        if (body.has("provisioningParameters")) {
-            applyProvisioning(s, body.get("provisioningParameters"));
-        }
-        if (body.has("package") || body.has("packages")) {
-            store.changePackage(s, subscriberPackage(body, store.customer(s.customerId), s));
-        }
-        store.setStatus(s, "provisioned", null);
-        return HubResponse.ok(render(s));
-    }
 
-    private HubResponse deleteSubscriber(HubRequest r) {
-        store.removeSubscriber(store.subscriber(r.pathParam("subscriberId"), false));
-        return HubResponse.noContent();
-    }
 
-    private Customer customerForSubscriber(String customerId) {
-        Customer c = store.customers.get(customerId);
-        if (c == null) {
-            throw HubError.badRequest(1011, "Customer " + customerId + " does not exist.");
-        }
-        if (!c.status.startsWith("provisioned")) {
-            throw HubError.conflict(1005, "Customer " + customerId + " is " + c.status
-                    + "; subscribers can be added once it is provisioned.");
-        }
-        return c;
-    }
 
-    private String subscriberPackage(JsonNode body, Customer c, Subscriber s) {
-        List<String> requested = packages(body, SUBSCRIBER_PACKAGES, false);
-        if (requested.size() != 1) {
-            throw HubError.badRequest(1002, "Exactly one of package or packages (with one package) is required.");
-        }
-        String pkg = requested.get(0);
-        if (!c.packages.contains(pkg)) {
-            throw HubError.badRequest(1003, "Package " + pkg + " is not provisioned for customer " + c.externalId
-                    + "; its packages are " + c.packages + ".");
-        }
-        if (CALLING_PACKAGES.contains(pkg) && s.primaryPhoneNumber == null && s.extension == null) {
-            throw HubError.badRequest(1004, "Package " + pkg
-                    + " requires a primaryPhoneNumber or an extension in provisioningParameters.");
-        }
-        return pkg;
-    }
 
-    private static void applyProvisioning(Subscriber s, JsonNode params) {
-        if (params == null) {
-            return;
-        }
-        s.primaryPhoneNumber = HubRequest.updatedText(params, "primaryPhoneNumber", s.primaryPhoneNumber);
-        s.extension = HubRequest.updatedText(params, "extension", s.extension);
-        s.locationId = HubRequest.updatedText(params, "locationId", s.locationId);
-    }
 
     /** The package list of a body: {@code packages}, or the deprecated single {@code package}. */
-    private static List<String> packages(JsonNode body, Set<String> allowed, boolean required) {
+    static List<String> packages(JsonNode body, Set<String> allowed, boolean required) {
         List<String> result = new ArrayList<>();
         JsonNode list = body.get("packages");
         if (list != null && list.isArray()) {
@@ -306,9 +186,6 @@ final class WholesaleApi {
         return address;
     }
 
-    private static boolean matches(Map<String, String> filters, String name, String value) {
-        return !filters.containsKey(name) || filters.get(name).equals(value);
-    }
 
     private HubResponse accepted(Customer c) {
         String url = baseUrl.get() + "/v1/wholesale/customers/" + c.id;
@@ -334,18 +211,4 @@ final class WholesaleApi {
         return node;
     }
 
-    ObjectNode render(Subscriber s) {
-        ObjectNode node = Json.object();
-        Json.put(node, "id", s.id);
-        Json.put(node, "personId", "provisioned".equals(s.status) ? s.personId : null);
-        Json.put(node, "email", s.email);
-        Json.put(node, "customerId", s.customerId);
-        Json.put(node, "externalCustomerId", s.externalCustomerId);
-        Json.put(node, "package", s.packageName);
-        node.set("packages", Json.strings(List.of(s.packageName)));
-        node.put("status", s.status);
-        Json.put(node, "created", s.created);
-        Json.put(node, "lastStatusChange", s.lastStatusChange);
-        return node;
-    }
 }

@@ -12,7 +12,6 @@ import dev.partnerhub.provider.RemoteError;
 import dev.partnerhub.provider.RemoteLicense;
 import dev.partnerhub.provider.RemotePerson;
 import dev.partnerhub.provider.RemoteRole;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -57,6 +57,8 @@ class WebexContractTest {
             runWholesaleScenario(fixture.wholesale());
             runBroadWorksScenario(fixture.broadworks(), new HubAdminClient(fixture.hub.url()));
             runLicensingScenario(fixture.wholesale(), fixture.licensing(), new HubAdminClient(fixture.hub.url()));
+            runActivationScenario(fixture.wholesale(), fixture.broadworks(), fixture.licensing(),
+                    new HubAdminClient(fixture.hub.url()));
         }
         OpenApiInteractionValidator wholesale = validator("webex-wholesale.json");
         OpenApiInteractionValidator broadworks = validator("webex-broadworks.json");
@@ -64,7 +66,8 @@ class WebexContractTest {
         List<String> violations = new ArrayList<>();
         int checked = 0;
         for (RecordedExchange e : exchanges) {
-            OpenApiInteractionValidator validator = e.path().startsWith("/v1/wholesale/") ? wholesale
+            OpenApiInteractionValidator validator = e.path().startsWith("/v1/wholesale/")
+                    || e.path().startsWith("/v1/subscribers/") ? wholesale
                     : e.path().startsWith("/v1/broadworks/") ? broadworks
                     : e.path().matches("/v1/(licenses|people|roles|partner).*") ? admin : null;
             if (validator == null) {
@@ -137,6 +140,41 @@ class WebexContractTest {
                 .isEqualTo(dev.partnerhub.provider.LicenseRefusal.Reason.COUNT_VIOLATION);
         var roles = licensing.roles();
         licensing.setRoles(carl.personId(), java.util.Set.of(roles.get(0).id()));
+    }
+
+    private static void runActivationScenario(ProvisioningProvider wholesale, ProvisioningProvider broadworks,
+            dev.partnerhub.provider.LicensingProvider licensing, HubAdminClient admin) {
+        String plainOrg = admin.createOrg("Plain Corp", 5, false, false, true);
+        String bigOrg = admin.createOrg("Big Corp", 150, false, false, true);
+        CustomerRequest attach = new CustomerRequest("contract-attach", null, HubSettings.TRUSTED_TEMPLATE, null, null,
+                null, List.of("webex_meetings"), HubFixture.customer("x").address(), plainOrg);
+        String id = wholesale.createCustomer(attach);
+        assertThatThrownBy(() -> wholesale.createCustomer(new CustomerRequest("contract-big", null,
+                HubSettings.TRUSTED_TEMPLATE, null, null, null, List.of("webex_meetings"),
+                HubFixture.customer("x").address(), bigOrg)))
+                .isInstanceOfSatisfying(dev.partnerhub.provider.AttachRefusedException.class, e -> assertThat(e.kind())
+                        .isEqualTo(dev.partnerhub.provider.AttachRefusedException.Kind.APPROVAL_REQUIRED));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> "provisioned".equals(wholesale.getCustomer(id).orElseThrow().status()));
+        assertThat(licensing.partnerAccess(plainOrg)).contains(dev.partnerhub.provider.AdminAccess.PROVISIONING_ADMIN);
+
+        admin.addConsumerAccount("moving@contract.example.com");
+        RemoteSubscriber moving = wholesale.createSubscriber(new SubscriberRequest(new CustomerScope(id, null), null,
+                null, "moving@contract.example.com", "Mo", "Ving", "webex_meetings", null, null, null));
+        assertThat(moving.status()).isEqualTo("pending_user_migration");
+        wholesale.sendConsentEmail(moving.id());
+        admin.acceptMove(moving.email());
+        assertThat(wholesale.listSubscribers(new CustomerScope(id, null), null)).extracting(RemoteSubscriber::status)
+                .containsExactly("provisioned");
+
+        CustomerScope enterprise = new CustomerScope(null, "Reseller1+activation");
+        broadworks.createSubscriber(new SubscriberRequest(enterprise, HubSettings.UNTRUSTED_TEMPLATE, "given@sp", "given"
+                + "@contract.example.com", "Gi", "Ven", "basic", null, "3001", null));
+        RemoteSubscriber typed = broadworks.createSubscriber(new SubscriberRequest(enterprise,
+                HubSettings.UNTRUSTED_TEMPLATE, "typed@sp", null, "Ty", "Ped", "basic", null, "3002", null));
+        admin.enterEmail(typed.userId(), "given@contract.example.com");
+        assertThat(broadworks.listSubscribers(enterprise, null)).extracting(RemoteSubscriber::status)
+                .containsExactlyInAnyOrder("pending_email_validation", "error");
     }
 
     private static String licenseId(List<dev.partnerhub.provider.RemoteLicense> catalog, String name) {

@@ -50,12 +50,15 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     private final ProviderRegistry registry;
     private final CustomerSync sync;
+    private final CustomerDeletion deletion;
     private final OperatorConfig config;
     private final Clock clock;
 
-    public CustomerReconciler(ProviderRegistry registry, CustomerSync sync, OperatorConfig config, Clock clock) {
+    public CustomerReconciler(ProviderRegistry registry, CustomerSync sync, CustomerDeletion deletion,
+            OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.sync = sync;
+        this.deletion = deletion;
         this.config = config;
         this.clock = clock;
     }
@@ -205,13 +208,17 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                     customer.getMetadata().getNamespace(), customer.getMetadata().getName());
             return DeleteControl.defaultDelete();
         }
-        return sync.deleteRemote(customer, context.getSecondaryResource(PartnerConnection.class), step -> {
+        DeleteControl control = deletion.deleteRemote(customer, context.getSecondaryResource(PartnerConnection.class), step -> {
             CustomerStatus previous = customer.getStatus();
             CustomerStatus status = copy(previous);
             Conditions.builder().ready(false, "Deleting", step).notStalled()
                     .applyTo(status, customer.getMetadata().getGeneration(), clock);
             StatusWrite.patch(context, customer, previous, status);
         });
+        if (control.isRemoveFinalizer()) {
+            sync.forget(customer.getMetadata().getUid());
+        }
+        return control;
     }
 
     @Override

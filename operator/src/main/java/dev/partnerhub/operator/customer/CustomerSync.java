@@ -3,7 +3,6 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
-import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
@@ -19,13 +18,10 @@ import dev.partnerhub.provider.AttachRefusedException;
 import dev.partnerhub.provider.CustomerRequest;
 import dev.partnerhub.provider.CustomerScope;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
-import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
 import dev.partnerhub.provider.RemoteCustomer;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,84 +168,6 @@ public class CustomerSync {
     }
 
     /**
-     * The finalizer's work for deletionPolicy Delete, in the documented order: the subscribers and pending users
-     * the hub still holds for the customer first (the declared ones are gone by then), then the customer. A
-     * customer or subscriber already gone counts as deleted. {@code progress} reports each step in status.
-     */
-    DeleteControl deleteRemote(Customer customer, Optional<PartnerConnection> connection,
-            java.util.function.Consumer<String> progress) {
-        String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
-        CustomerStatus status = customer.getStatus();
-        if (connection.isEmpty()) {
-            if (status == null || status.getCustomerId() == null) {
-                return DeleteControl.defaultDelete();
-            }
-            LOG.warnf("Customer %s cannot be deleted from the hub: its PartnerConnection is gone. Restore the "
-                    + "connection, or set spec.deletionPolicy to Orphan to release it.", name);
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
-        }
-        ProvisioningProvider provider;
-        try {
-            provider = registry.provider(connection.get());
-        } catch (CredentialsException e) {
-            LOG.warnf("Customer %s cannot be deleted from the hub yet: %s", name, e.getMessage());
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
-        }
-        Optional<RemoteCustomer> remote = status != null && status.getCustomerId() != null
-                ? provider.getCustomer(status.getCustomerId())
-                : provider.findCustomer(CustomerDesiredState.request(customer.getSpec()));
-        String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
-                : customer.getSpec().getBroadworks().getSpEnterpriseId();
-        if (remote.isPresent() || spEnterpriseId != null) {
-            var remaining = provider.listSubscribers(new CustomerScope(remote.map(RemoteCustomer::id).orElse(null),
-                    spEnterpriseId), null);
-            if (!remaining.isEmpty()) {
-                progress.accept("Removing the " + remaining.size() + " subscribers and pending users the hub still "
-                        + "holds for this customer, then the customer.");
-                remaining.forEach(sub -> provider.deleteSubscriber(sub.id()));
-                LOG.infof("Customer %s: removed %d remaining subscribers from the hub", name, remaining.size());
-                return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
-            }
-        }
-        if (provider.customerCreation() != CustomerCreation.EXPLICIT) {
-            return DeleteControl.defaultDelete();
-        }
-        if (remote.isEmpty()) {
-            LOG.infof("Customer %s deleted; it is gone from the hub", name);
-            lastObserved.remove(customer.getMetadata().getUid());
-            return DeleteControl.defaultDelete();
-        }
-        if (remote.get().state() != RemoteCustomer.State.DELETING) {
-            progress.accept("Deleting the customer in the hub.");
-            try {
-                provider.deleteCustomer(remote.get().id());
-            } catch (ProviderRejectedException e) {
-                LOG.warnf("Customer %s: the hub refuses to delete it: %s Remove what the hub names, or set "
-                        + "spec.deletionPolicy to Orphan to keep the customer.", name, StatusSupport.firstDescription(e));
-                return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
-            }
-            LOG.infof("Customer %s: deleting %s in the hub", name, remote.get().id());
-        }
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
-    }
-
-    /** The partner's rights in the org, from the provider; unknown (null) when it cannot tell. */
-    private AdminAccessLevel adminAccess(Customer customer, String orgId) {
-        if (orgId == null) {
-            return null;
-        }
-        ResourceID connection = CustomerReconciler.connectionId(customer);
-        try {
-            return registry.licensing(connection.getNamespace().orElseThrow(), connection.getName())
-                    .flatMap(l -> l.partnerAccess(orgId))
-                    .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
-                    .orElse(null);
-        } catch (CredentialsException e) {
-            return null;
-        }
-    }
-
-    /**
      * The subscribers the hub holds for this customer that no CustomerUser declares (self-activated, orphaned,
      * made elsewhere), from the customer's shared subscriber snapshot; the previous list when the hub cannot
      * be asked now.
@@ -274,6 +192,27 @@ public class CustomerSync {
         } catch (CredentialsException | dev.partnerhub.provider.ProviderException e) {
             return status.getUndeclared();
         }
+    }
+
+    /** The partner's rights in the org, from the provider; unknown (null) when it cannot tell. */
+    private AdminAccessLevel adminAccess(Customer customer, String orgId) {
+        if (orgId == null) {
+            return null;
+        }
+        ResourceID connection = CustomerReconciler.connectionId(customer);
+        try {
+            return registry.licensing(connection.getNamespace().orElseThrow(), connection.getName())
+                    .flatMap(l -> l.partnerAccess(orgId))
+                    .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
+                    .orElse(null);
+        } catch (CredentialsException e) {
+            return null;
+        }
+    }
+
+    /** Forgets a deleted customer's last observation. */
+    void forget(String uid) {
+        lastObserved.remove(uid);
     }
 
     Namespace namespace(String name) {
