@@ -58,8 +58,7 @@ public class CustomerDeletion {
         Optional<RemoteCustomer> remote = status != null && status.getCustomerId() != null
                 ? provider.getCustomer(status.getCustomerId())
                 : provider.findCustomer(CustomerDesiredState.request(customer.getSpec()));
-        String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
-                : customer.getSpec().getBroadworks().getSpEnterpriseId();
+        String spEnterpriseId = CustomerDesiredState.spEnterpriseId(customer.getSpec());
         if (remote.isPresent() || spEnterpriseId != null) {
             var remaining = provider.listSubscribers(new CustomerScope(remote.map(RemoteCustomer::id).orElse(null),
                     spEnterpriseId), null);

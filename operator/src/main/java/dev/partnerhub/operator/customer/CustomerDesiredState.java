@@ -61,10 +61,15 @@ public final class CustomerDesiredState {
                 a.getAddressLine1(), a.getAddressLine2(), a.getCity(), a.getStateOrProvince(), a.getZipOrPostalCode(),
                 a.getCountry());
         return new CustomerRequest(spec.getExternalId(),
-                spec.getBroadworks() == null ? null : spec.getBroadworks().getSpEnterpriseId(),
+                spEnterpriseId(spec),
                 spec.getProvisioningId(), spec.getDisplayName(), spec.getPrimaryEmail(), spec.getLanguage(),
                 spec.getPackages() == null ? List.of() : List.copyOf(spec.getPackages()), address,
                 spec.getAttach() == null ? null : spec.getAttach().getOrgId());
+    }
+
+    /** The BroadWorks enterprise a Customer names; null on a wholesale Customer. */
+    public static String spEnterpriseId(CustomerSpec spec) {
+        return spec.getBroadworks() == null ? null : spec.getBroadworks().getSpEnterpriseId();
     }
 
     /** Whether the provider's package set differs from the desired one (order does not matter). */

@@ -174,9 +174,8 @@ public class CustomerSync {
      */
     UndeclaredUsers undeclared(Customer customer, CustomerStatus status, Collection<CustomerUser> users) {
         ResourceID connection = CustomerReconciler.connectionId(customer);
-        String key = ProviderRegistry.key(connection.getNamespace().orElseThrow(), connection.getName());
-        String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
-                : customer.getSpec().getBroadworks().getSpEnterpriseId();
+        String key = CustomerReconciler.connectionKey(customer);
+        String spEnterpriseId = CustomerDesiredState.spEnterpriseId(customer.getSpec());
         if (status.getCustomerId() == null && spEnterpriseId == null) {
             return status.getUndeclared();
         }

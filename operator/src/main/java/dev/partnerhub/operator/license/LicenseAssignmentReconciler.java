@@ -101,7 +101,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
                     + "licences are assigned once it has.").notStalled();
             return null;
         }
-        String connection = connectionKey(customer.get());
+        String connection = CustomerReconciler.connectionKey(customer.get());
         List<RemoteLicense> catalog = directory.licenses(connection, licensing.get(), orgId);
         Optional<RemoteLicense> license = LicenseSelection.resolve(assignment.getSpec().getLicense(), catalog);
         if (license.isEmpty()) {
@@ -134,11 +134,6 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
         } catch (CredentialsException e) {
             return Optional.empty();
         }
-    }
-
-    private static String connectionKey(Customer customer) {
-        ResourceID connection = CustomerReconciler.connectionId(customer);
-        return ProviderRegistry.key(connection.getNamespace().orElseThrow(), connection.getName());
     }
 
     private static Seats seats(RemoteLicense license) {

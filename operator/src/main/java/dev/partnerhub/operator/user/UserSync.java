@@ -2,6 +2,7 @@ package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.operator.customer.CustomerDesiredState;
 import dev.partnerhub.operator.customer.CustomerReconciler;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
@@ -58,13 +59,12 @@ public class UserSync {
             if (provider.isEmpty()) {
                 return null;
             }
-            String spEnterpriseId = customer.getSpec().getBroadworks() == null ? null
-                    : customer.getSpec().getBroadworks().getSpEnterpriseId();
+            String spEnterpriseId = CustomerDesiredState.spEnterpriseId(customer.getSpec());
             CustomerScope scope = new CustomerScope(customer.getStatus().getCustomerId(), spEnterpriseId);
             if (provider.get().customerCreation() == CustomerCreation.EXPLICIT && scope.customerId() == null) {
                 return null;
             }
-            return new Target(ProviderRegistry.key(namespace, connection.getName()), provider.get(),
+            return new Target(CustomerReconciler.connectionKey(customer), provider.get(),
                     registry.licensing(namespace, connection.getName()).orElseThrow(), scope);
         } catch (CredentialsException e) {
             return null;
