@@ -91,8 +91,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         Conditions conditions = Conditions.builder();
         Duration next = converge(customer, context, status, conditions);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
-        if (Conditions.isTrue(previous, Conditions.READY) && status.getCustomerId() != null
-                || status.getOrgId() != null) {
+        if (knownToTheHub(previous, status)) {
             status.setUndeclared(sync.undeclared(customer, status, context.getSecondaryResources(CustomerUser.class)));
             next = next == null || next.compareTo(config.polling().pending()) > 0 ? config.polling().pending() : next;
         }
@@ -148,6 +147,15 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                     .stalled("ProviderRejected", message);
             return null;
         }
+    }
+
+    /**
+     * Whether the hub holds this customer, so that its undeclared users can be listed: a Ready customer with
+     * an ID, or any customer whose org exists (a BroadWorks enterprise gets its org with its first subscriber).
+     */
+    private static boolean knownToTheHub(CustomerStatus previous, CustomerStatus status) {
+        return (Conditions.isTrue(previous, Conditions.READY) && status.getCustomerId() != null)
+                || status.getOrgId() != null;
     }
 
     /** The older Customer that attaches the same org, if any: the first to declare it keeps it. */
@@ -232,7 +240,8 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         return status == null ? new CustomerStatus() : StatusSupport.copy(status, CustomerStatus.class);
     }
 
-    static String connectionKey(Customer c) {
+    /** The registry key (namespace/name) of the PartnerConnection a Customer names. */
+    public static String connectionKey(Customer c) {
         ResourceID id = connectionId(c);
         return ProviderRegistry.key(id.getNamespace().orElseThrow(), id.getName());
     }
