@@ -53,7 +53,7 @@ class LocalModeTest {
     @BeforeAll
     static void startLocalMode() throws Exception {
         kubeconfig = work.resolve("kubeconfig");
-        env = LocalEnvironment.start(new LocalEnvironment.Settings(0, 18089, kubeconfig, ROOT.resolve("crds"),
+        env = LocalEnvironment.start(new LocalEnvironment.Settings(0, 0, kubeconfig, ROOT.resolve("crds"),
                 ROOT.resolve("samples"), ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar"),
                 ROOT.resolve("cli/target/operator-local-mode-test.log")));
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();

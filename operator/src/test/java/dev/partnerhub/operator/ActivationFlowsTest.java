@@ -62,9 +62,13 @@ class ActivationFlowsTest extends OperatorTestSupport {
         assertThat(bruce.getStatus().getErrors()).isEmpty();
         String onboardedId = bruce.getStatus().getUserId();
 
-        edit("bruce", u -> annotate(u, "touch", "1"));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> subscribersWithUserId(userId)
-                == 1 && onboardedId.equals(customerUser("bruce").getStatus().getUserId()));
+        // A later reconcile, proven by the token it records (there is no consent to send in this state), does
+        // not onboard the user again: t1 was spent.
+        edit("bruce", u -> annotate(u, ActivationActions.RESEND_CONSENT, "later"));
+        await().atMost(TIMEOUT).until(() -> "later".equals(customerUser("bruce").getStatus().getActions()
+                .getResendConsent()));
+        assertThat(subscribersWithUserId(userId)).isEqualTo(1);
+        assertThat(customerUser("bruce").getStatus().getUserId()).isEqualTo(onboardedId);
 
         hub().validateEmail(userId);
         bruce = awaitCondition(CustomerUser.class, "bruce", Conditions.READY, "True");
@@ -91,8 +95,12 @@ class ActivationFlowsTest extends OperatorTestSupport {
         edit("mover", u -> annotate(u, ActivationActions.RESEND_CONSENT, "c1"));
         await().atMost(TIMEOUT).until(() -> consentEmails(subscriberId) == 1);
         await().atMost(TIMEOUT).until(() -> "c1".equals(customerUser("mover").getStatus().getActions().getResendConsent()));
-        edit("mover", u -> annotate(u, "touch", "1"));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> consentEmails(subscriberId) == 1);
+        // A later reconcile, proven by the token it records (nothing to retry in this state), sends no email: c1 was
+        // spent.
+        edit("mover", u -> annotate(u, ActivationActions.RETRY_ACTIVATION, "later"));
+        await().atMost(TIMEOUT).until(() -> "later".equals(customerUser("mover").getStatus().getActions()
+                .getRetryActivation()));
+        assertThat(consentEmails(subscriberId)).isEqualTo(1);
         edit("mover", u -> annotate(u, ActivationActions.RESEND_CONSENT, "c2"));
         await().atMost(TIMEOUT).until(() -> consentEmails(subscriberId) == 2);
 
@@ -130,10 +138,7 @@ class ActivationFlowsTest extends OperatorTestSupport {
     }
 
     private void edit(String name, java.util.function.Consumer<CustomerUser> change) {
-        client.resources(CustomerUser.class).inNamespace(namespace).withName(name).edit(u -> {
-            change.accept(u);
-            return u;
-        });
+        edit(CustomerUser.class, name, change);
     }
 
     private static void annotate(CustomerUser u, String key, String value) {

@@ -104,8 +104,7 @@ class AttachAndDetachTest extends OperatorTestSupport {
     @Test
     void subscribersTheHubStillHoldsAreRemovedBeforeTheCustomerAndGoneObjectsLeaveNoFinalizerStuck() throws Exception {
         String customerId = customerWithUsers("leftovers", DeletionPolicy.Delete, 3);
-        client.resources(CustomerUser.class).inNamespace(namespace).withName("user00")
-                .edit(u -> { u.getSpec().setDeletionPolicy(DeletionPolicy.Orphan); return u; });
+        edit(CustomerUser.class, "user00", u -> u.getSpec().setDeletionPolicy(DeletionPolicy.Orphan));
         await().atMost(TIMEOUT).until(() -> customerUser("user00").getSpec().getDeletionPolicy() == DeletionPolicy.Orphan);
         deleteAndAwaitGone(CustomerUser.class, "user00");
         assertThat(hubSubscribersOf(customerId)).hasSize(3);

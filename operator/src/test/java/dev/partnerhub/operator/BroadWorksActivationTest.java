@@ -81,8 +81,7 @@ class BroadWorksActivationTest extends OperatorTestSupport {
         apply(Fixtures.broadworksUser(namespace, "clark", "kent", userId, "clark@kent.example.com", "basic", "2001"));
         awaitCondition(CustomerUser.class, "clark", Conditions.READY, "True");
 
-        client.resources(CustomerUser.class).inNamespace(namespace).withName("clark")
-                .edit(u -> { u.getSpec().setPackageName("premium"); return u; });
+        edit(CustomerUser.class, "clark", u -> u.getSpec().setPackageName("premium"));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubSubscriber(userId).path("package").asText())
                 .isEqualTo("premium"));
         await().atMost(TIMEOUT).untilAsserted(() -> {

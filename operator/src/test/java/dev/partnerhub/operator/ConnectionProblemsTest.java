@@ -34,9 +34,10 @@ class ConnectionProblemsTest extends OperatorTestSupport {
         assertThat(condition(waiting, Conditions.READY).getReason()).isEqualTo("ConnectionNotReady");
         assertThat(hubRecords("wholesaleCustomers")).hasSize(before);
 
-        client.secrets().inNamespace(namespace).withName("hub-token")
-                .edit(s -> { s.setData(null); s.setStringData(java.util.Map.of("token", LocalHubResource.hub.token()));
-                    return s; });
+        edit(io.fabric8.kubernetes.api.model.Secret.class, "hub-token", s -> {
+            s.setData(null);
+            s.setStringData(java.util.Map.of("token", LocalHubResource.hub.token()));
+        });
         awaitCondition(PartnerConnection.class, "hub", Conditions.READY, "True");
         awaitCondition(Customer.class, "waiting", Conditions.READY, "True");
     }
@@ -66,11 +67,9 @@ class ConnectionProblemsTest extends OperatorTestSupport {
             assertThat(condition(c, Conditions.STALLED).getMessage()).contains("spec.allowedNamespaces");
         });
 
-        client.resources(PartnerConnection.class).inNamespace(namespace).withName("shared").edit(c -> {
-            c.getSpec().setAllowedNamespaces(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
-                    .addToMatchLabels("partnerhub.dev/tenant", "yes").build());
-            return c;
-        });
+        edit(PartnerConnection.class, "shared", c -> c.getSpec().setAllowedNamespaces(
+                new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().addToMatchLabels("partnerhub.dev/tenant", "yes")
+                        .build()));
         org.awaitility.Awaitility.await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(
                 condition(client.resources(Customer.class).inNamespace(tenant).withName("foreign").get(),
                         Conditions.READY).getStatus()).isEqualTo("True"));

@@ -100,8 +100,7 @@ class LicenseAssignmentTest extends OperatorTestSupport {
         assertThat(holders(orgId, CC_PREMIUM)).hasSize(3);
         assertThat(licence(customerUser("cal"), ATTENDANT).orElseThrow().getAssignedBy()).isEqualTo("console-for-cal");
 
-        client.resources(CustomerUser.class).inNamespace(namespace).withName("ben")
-                .edit(u -> { u.getMetadata().getLabels().put("tier", "silver"); return u; });
+        edit(CustomerUser.class, "ben", u -> u.getMetadata().getLabels().put("tier", "silver"));
         await().atMost(TIMEOUT).until(() -> holders(orgId, CC_PREMIUM).size() == 2);
         awaitLicence("ben", ATTENDANT, LicenseState.Active);
         await().atMost(TIMEOUT).until(() -> licence(customerUser("ben"), CC_PREMIUM).isEmpty());
@@ -158,10 +157,9 @@ class LicenseAssignmentTest extends OperatorTestSupport {
                 .contains(CC_PREMIUM).contains("cx_premium_agent");
         assertThat(hubRecords("wholesaleSubscribers")).hasSize(subscribers);
 
-        client.resources(CustomerUser.class).inNamespace(namespace).withName("sam").edit(u -> {
+        edit(CustomerUser.class, "sam", u -> {
             u.getSpec().setPackageName("cx_premium_agent");
             u.getSpec().setRoles(List.of(ContactCenterRole.Administrator));
-            return u;
         });
         awaitCondition(CustomerUser.class, "sam", Conditions.READY, "True");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(personOf("sam").path("roles").toString())

@@ -14,10 +14,13 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.inject.Inject;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 abstract class OperatorTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_EDIT_ATTEMPTS = 10;
 
     @Inject
     KubernetesClient client;
@@ -50,6 +54,29 @@ abstract class OperatorTestSupport {
 
     <T extends HasMetadata> T apply(T resource) {
         return client.resource(resource).create();
+    }
+
+    /**
+     * Changes a resource as a person does with {@code kubectl edit}: when the write conflicts with one of the
+     * operator's (409, the resource version moved on), read the resource again and make the same change.
+     */
+    <T extends HasMetadata> T edit(Class<T> type, String name, Consumer<T> change) {
+        return edit(type, namespace, name, change);
+    }
+
+    <T extends HasMetadata> T edit(Class<T> type, String inNamespace, String name, Consumer<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.resources(type).inNamespace(inNamespace).withName(name).edit(r -> {
+                    change.accept(r);
+                    return r;
+                });
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == MAX_EDIT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     <T extends CustomResource<?, ? extends ConditionedStatus>> T awaitCondition(Class<T> type, String name,

@@ -65,15 +65,14 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
         apply(user(namespace, "dave", "globex", "dave@globex.example.com", "webex_meetings", "+12405552001"));
         awaitCondition(CustomerUser.class, "dave", Conditions.READY, "True");
 
-        client.resources(CustomerUser.class).inNamespace(namespace).withName("dave")
-                .edit(u -> { u.getSpec().setPackageName("webex_calling"); return u; });
+        edit(CustomerUser.class, "dave", u -> u.getSpec().setPackageName("webex_calling"));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubSubscribersOf(customerId))
                 .extracting(s -> s.path("package").asText()).containsExactly("webex_calling"));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customerUser("dave").getStatus().getPackageName())
                 .isEqualTo("webex_calling"));
 
-        client.resources(Customer.class).inNamespace(namespace).withName("globex")
-                .edit(c -> { c.getSpec().setPackages(List.of("webex_calling", "webex_meetings", "webex_suite")); return c; });
+        edit(Customer.class, "globex", c -> c.getSpec().setPackages(List.of("webex_calling", "webex_meetings",
+                "webex_suite")));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubCustomer(customerId).path("packages"))
                 .extracting(JsonNode::asText).containsExactlyInAnyOrder("webex_calling", "webex_meetings", "webex_suite"));
         awaitCondition(Customer.class, "globex", Conditions.READY, "True");
@@ -127,8 +126,7 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
                 .contains("spec.phoneNumber, spec.extension");
         assertThat(hubSubscribersOf(customerId)).isEmpty();
 
-        client.resources(CustomerUser.class).inNamespace(namespace).withName("ivy")
-                .edit(u -> { u.getSpec().setExtension("3002"); return u; });
+        edit(CustomerUser.class, "ivy", u -> u.getSpec().setExtension("3002"));
         awaitCondition(CustomerUser.class, "ivy", Conditions.READY, "True");
     }
 
@@ -170,8 +168,14 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
         apply(wholesaleCustomer(namespace, "stark", "hub", "webex_meetings"));
         awaitCondition(Customer.class, "stark", Conditions.READY, "True");
         apply(user(namespace, "tony", "stark", "tony@stark.example.com", "webex_meetings", null));
-        String version = awaitCondition(CustomerUser.class, "tony", Conditions.READY, "True").getMetadata()
-                .getResourceVersion();
+        awaitCondition(CustomerUser.class, "tony", Conditions.READY, "True");
+        // Converged: the customer counts the user, and the user's package licences are seen active.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(customer("stark").getStatus().getUsers().getSummary()).isEqualTo("1/1");
+            assertThat(customerUser("tony").getStatus().getLicenses()).isNotEmpty()
+                    .allMatch(l -> l.getState() == dev.partnerhub.api.v1alpha1.LicenseState.Active);
+        });
+        String version = customerUser("tony").getMetadata().getResourceVersion();
         String customerVersion = customer("stark").getMetadata().getResourceVersion();
         await().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> version.equals(customerUser("tony").getMetadata().getResourceVersion())

@@ -119,7 +119,7 @@ class WebexClientTest {
 
     private CustomerScope provisionedCustomer(ProvisioningProvider provider, String name) {
         String id = provider.createCustomer(HubFixture.customer(name, "webex_calling", "webex_meetings"));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
         return new CustomerScope(id, null);
     }

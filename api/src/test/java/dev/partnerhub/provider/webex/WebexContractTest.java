@@ -93,7 +93,7 @@ class WebexContractTest {
         provider.probe();
         assertThat(provider.findCustomer(acme)).isEmpty();
         String id = provider.createCustomer(acme);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
         CustomerScope scope = new CustomerScope(id, null);
         RemoteSubscriber alice = provider.createSubscriber(new SubscriberRequest(scope, null, null,
@@ -108,7 +108,7 @@ class WebexContractTest {
         provider.updateCustomer(id, HubFixture.customer("contract-acme", "webex_calling", "webex_meetings",
                 "webex_suite"));
         provider.deleteSubscriber(alice.id());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
         provider.deleteCustomer(id);
     }
@@ -116,7 +116,7 @@ class WebexContractTest {
     private static void runLicensingScenario(ProvisioningProvider provider, dev.partnerhub.provider.LicensingProvider
             licensing, HubAdminClient admin) {
         String id = provider.createCustomer(HubFixture.customer("contract-licences", "webex_meetings"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
         String orgId = provider.getCustomer(id).orElseThrow().orgId();
         CustomerScope scope = new CustomerScope(id, null);
@@ -154,7 +154,7 @@ class WebexContractTest {
                 HubFixture.customer("x").address(), bigOrg)))
                 .isInstanceOfSatisfying(dev.partnerhub.provider.AttachRefusedException.class, e -> assertThat(e.kind())
                         .isEqualTo(dev.partnerhub.provider.AttachRefusedException.Kind.APPROVAL_REQUIRED));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> "provisioned".equals(wholesale.getCustomer(id).orElseThrow().status()));
         assertThat(licensing.partnerAccess(plainOrg)).contains(dev.partnerhub.provider.AdminAccess.PROVISIONING_ADMIN);
 
@@ -190,7 +190,7 @@ class WebexContractTest {
         assertThat(pending.status()).isEqualTo("pending_email_input");
         admin.enterEmail(pending.userId(), "john.andersen@contract.example.com");
         admin.validateEmail(pending.userId());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> provider
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> provider
                 .listSubscribers(scope, null).stream().allMatch(s -> "provisioned".equals(s.status())));
         assertThat(provider.findCustomer(new CustomerRequest(null, "Reseller1+contract", null, null, null, null,
                 List.of(), null, null)).orElseThrow().orgId()).isNotBlank();
