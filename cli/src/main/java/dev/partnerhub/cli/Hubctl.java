@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** hubctl: run the Partner Hub Operator locally and look at customers and users from the terminal. */
 @Command(name = "hubctl", mixinStandardHelpOptions = true, versionProvider = Hubctl.Version.class,
         description = "Partner Hub Operator: customers, users and licences of partner portals as code.",
-        subcommands = {LocalCommand.class, StatusCommand.class, SandboxCommand.class})
+        subcommands = {LocalCommand.class, StatusCommand.class, SandboxCommand.class, HubCommand.class})
 public final class Hubctl implements Runnable {
 
     /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */

@@ -36,8 +36,12 @@ class GeneratedFilesTest {
         LintResult lint = new Helm(CHART).lint().strict().call();
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
         String rendered = new Helm(CHART).template().withName("partnerhub").withNamespace("partnerhub-system").call();
-        assertThat(rendered).contains("kind: Deployment").contains("namespace: partnerhub-system")
-                .contains("name: partnerhub-credentials-reader");
+        assertThat(rendered).contains("kind: Deployment").contains("kind: ClusterRole\n")
+                .contains("namespace: partnerhub-system").doesNotContain("kind: RoleBinding")
+                .as("a ServiceMonitor only when asked for: a cluster without its CRD refuses it")
+                .doesNotContain("kind: ServiceMonitor");
+        assertThat(new Helm(CHART).template().withName("partnerhub").set("app.serviceMonitor.enabled", true).call())
+                .contains("kind: ServiceMonitor");
     }
 
     private static void assertSameFiles(Path generated, Path committed) {

@@ -51,6 +51,15 @@ class HubctlErrorsTest {
         }
     }
 
+    @Test
+    void aBusyHubPortIsNamedWithItsOption() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(run("hub", "--port", String.valueOf(busy.getLocalPort())))
+                    .isEqualTo("hubctl hub: port " + busy.getLocalPort() + " (--port) is in use; is `hubctl local` or "
+                            + "another `hubctl hub` running?");
+        }
+    }
+
     private static String run(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)

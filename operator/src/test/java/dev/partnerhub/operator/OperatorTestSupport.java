@@ -12,6 +12,7 @@ import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.sandbox.HubAdminClient;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 
 /** What every reconciler test needs: a namespace of its own, a connection to the local hub, waits and lookups. */
 abstract class OperatorTestSupport {
@@ -37,6 +39,12 @@ abstract class OperatorTestSupport {
     String hubUrl;
 
     final String namespace = "t-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** As in a cluster, the test's namespace exists before anything in it. */
+    @BeforeEach
+    void createNamespace() {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    }
 
     HubAdminClient hub() {
         return new HubAdminClient(hubUrl);

@@ -31,6 +31,10 @@ public record HubSettings(String host, int port, String token, Duration customer
                         new Template(UNTRUSTED_TEMPLATE, "Untrusted email", false, PARTNER_ADMIN)));
     }
 
+    public HubSettings withHost(String newHost) {
+        return new HubSettings(newHost, port, token, customerProvisioningDelay, subscriberProvisioningDelay, templates);
+    }
+
     public HubSettings withPort(int newPort) {
         return new HubSettings(host, newPort, token, customerProvisioningDelay, subscriberProvisioningDelay, templates);
     }

@@ -11,7 +11,8 @@ public class CustomerAttach {
     @Required
     @JsonPropertyDescription("Webex organization ID of the existing customer org. The org keeps its name. When it has "
             + "100 users or more, a verified or a claimed domain, its administrator must approve first (status "
-            + "says how); otherwise the attach is automatic. One org can be attached to one Customer only.")
+            + "says how); otherwise the attach is automatic. One org can be attached to one Customer only. Cannot change "
+            + "after creation.")
     private String orgId;
 
     public String getOrgId() {

@@ -10,7 +10,8 @@ public class CustomerBroadWorks {
 
     @Required
     @JsonPropertyDescription("The service provider's unique identifier of the BroadWorks enterprise, for example "
-            + "Reseller1+acme. The hub creates the customer org when its first subscriber is provisioned.")
+            + "Reseller1+acme. The hub creates the customer org when its first subscriber is provisioned. Cannot change "
+            + "once set.")
     private String spEnterpriseId;
 
     public String getSpEnterpriseId() {

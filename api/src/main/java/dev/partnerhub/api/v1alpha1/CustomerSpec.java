@@ -5,21 +5,40 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Desired state of one customer organization. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(oldSelf.externalId) || (has(self.externalId) && self.externalId == oldSelf.externalId)",
+        fieldPath = ".externalId", reason = "FieldValueForbidden",
+        message = "cannot change once set: it is the customer's key in the provider; delete this Customer and "
+                + "create a new one for another customer")
+@ValidationRule(value = "has(self.attach) == has(oldSelf.attach) && (!has(self.attach) "
+        + "|| self.attach.orgId == oldSelf.attach.orgId)", fieldPath = ".attach.orgId", reason = "FieldValueForbidden",
+        message = "cannot change after creation: attaching another org (or attaching instead of creating) is "
+                + "another customer; delete this Customer and create a new one")
+@ValidationRule(value = "!has(oldSelf.broadworks) || !has(oldSelf.broadworks.spEnterpriseId) || (has(self.broadworks) "
+        + "&& has(self.broadworks.spEnterpriseId) && self.broadworks.spEnterpriseId == oldSelf.broadworks.spEnterpriseId)",
+        fieldPath = ".broadworks.spEnterpriseId", reason = "FieldValueForbidden",
+        message = "cannot change once set: it is the enterprise's identity in BroadWorks; delete this Customer "
+                + "and create a new one for another enterprise")
 public class CustomerSpec {
 
     @Required
-    @JsonPropertyDescription("The PartnerConnection this customer is provisioned through.")
+    @ValidationRule(value = "self.name == oldSelf.name && (has(self.__namespace__) ? self.__namespace__ : '') == "
+            + "(has(oldSelf.__namespace__) ? oldSelf.__namespace__ : '')", reason = "FieldValueForbidden",
+            message = "cannot change after creation: the customer lives in that provider account; delete this "
+                    + "Customer and create one for the other PartnerConnection")
+    @JsonPropertyDescription("The PartnerConnection this customer is provisioned through. Cannot change after "
+            + "creation.")
     private ConnectionRef connectionRef;
 
     @Size(min = 1, max = 255)
     @JsonPropertyDescription("The partner's own stable identifier of the customer (wholesale: required). The operator "
             + "looks the customer up by it before creating one, so a lost reply or a re-applied manifest never "
-            + "creates a duplicate.")
+            + "creates a duplicate. Cannot change once set.")
     private String externalId;
 
     @Size(min = 1, max = 255)

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Observed state of a customer organization. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CustomerStatus extends ConditionedStatus {
+public class CustomerStatus extends BoundStatus {
 
     @JsonPropertyDescription("The hub's ID of the customer (wholesale customer or BroadWorks enterprise), recorded as "
             + "soon as the hub accepts the create.")

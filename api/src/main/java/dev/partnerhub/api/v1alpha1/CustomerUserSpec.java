@@ -6,15 +6,32 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Desired state of one user of a customer organization. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(oldSelf.broadworks) || !has(oldSelf.broadworks.userId) || (has(self.broadworks) "
+        + "&& has(self.broadworks.userId) && self.broadworks.userId == oldSelf.broadworks.userId)",
+        fieldPath = ".broadworks.userId", reason = "FieldValueForbidden",
+        message = "cannot change once set: it is the user's identity in BroadWorks; delete this CustomerUser and "
+                + "create a new one for another BroadWorks user")
+@ValidationRule(value = "!has(self.__package__) || !(self.__package__ in " + CustomerUserSpec.CALLING_PACKAGES + ") "
+        + "|| has(self.phoneNumber) || has(self.extension)", fieldPath = ".phoneNumber", reason = "FieldValueRequired",
+        message = "this package gives the user a line: set spec.phoneNumber (E.164, with its +) or spec.extension")
 public class CustomerUserSpec {
 
+    /** The packages that give a user a phone line (Wholesale's calling packages and every BroadWorks package). */
+    static final String CALLING_PACKAGES = "['webex_calling', 'webex_suite', 'webex_voice', 'webex_calling_standard', "
+            + "'cx_essentials', 'softphone', 'basic', 'standard', 'premium']";
+
     @Required
-    @JsonPropertyDescription("The Customer this user belongs to, in the same namespace.")
+    @ValidationRule(value = "self == oldSelf", reason = "FieldValueForbidden",
+            message = "cannot change after creation: the user belongs to its Customer for good; delete this "
+                    + "CustomerUser and create one for the other Customer")
+    @JsonPropertyDescription("The Customer this user belongs to, in the same namespace. Cannot change after "
+            + "creation.")
     private CustomerRef customerRef;
 
     @Pattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")

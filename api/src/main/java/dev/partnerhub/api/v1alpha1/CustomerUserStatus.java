@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Observed state of one user: activation state and the provider's exact errors. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CustomerUserStatus extends ConditionedStatus {
+public class CustomerUserStatus extends BoundStatus {
 
     @JsonPropertyDescription("The hub's subscriber ID, recorded as soon as the hub accepts the create.")
     private String userId;

@@ -3,13 +3,18 @@ package dev.partnerhub.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** One licence for a set of users of one customer, like group-based licensing. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LicenseAssignmentSpec {
 
     @Required
-    @JsonPropertyDescription("The Customer whose users get the licence, in the same namespace.")
+    @ValidationRule(value = "self == oldSelf", reason = "FieldValueForbidden",
+            message = "cannot change after creation: the assignment's licences belong to its Customer's users; "
+                    + "delete this LicenseAssignment and create one for the other Customer")
+    @JsonPropertyDescription("The Customer whose users get the licence, in the same namespace. Cannot change after "
+            + "creation.")
     private CustomerRef customerRef;
 
     @Required

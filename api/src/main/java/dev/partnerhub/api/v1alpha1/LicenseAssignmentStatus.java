@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Observed state of a LicenseAssignment: seats, how many users got it, and the first failures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class LicenseAssignmentStatus extends ConditionedStatus {
+public class LicenseAssignmentStatus extends BoundStatus {
 
     @JsonPropertyDescription("The hub's ID of the licence spec.license names.")
     private String licenseId;

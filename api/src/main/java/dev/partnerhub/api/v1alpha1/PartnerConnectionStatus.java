@@ -3,12 +3,37 @@ package dev.partnerhub.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Observed state of a PartnerConnection: Ready after an authenticated probe call. */
+/** Observed state of a PartnerConnection: Ready after an authenticated probe call, and who depends on it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PartnerConnectionStatus extends ConditionedStatus {
 
     @JsonPropertyDescription("The endpoint the operator talks to (spec.endpoint or the vendor's default).")
     private String endpoint;
+
+    @JsonPropertyDescription("How many Customers use this connection, in any namespace it allows. The connection, and "
+            + "the Secret it reads its token from, are not released while any does, so that their finalizers can "
+            + "always reach the provider.")
+    private Integer customers;
+
+    @JsonPropertyDescription("The credentials Secret this connection holds with a finalizer "
+            + "(partnerhub.dev/credentials-of.NAME) until the connection is released.")
+    private String credentialsHeld;
+
+    public Integer getCustomers() {
+        return customers;
+    }
+
+    public void setCustomers(Integer customers) {
+        this.customers = customers;
+    }
+
+    public String getCredentialsHeld() {
+        return credentialsHeld;
+    }
+
+    public void setCredentialsHeld(String credentialsHeld) {
+        this.credentialsHeld = credentialsHeld;
+    }
 
     public String getEndpoint() {
         return endpoint;

@@ -10,7 +10,7 @@ public class UserBroadWorks {
 
     @Required
     @JsonPropertyDescription("The user's ID on BroadWorks, for example 95547321@sp.example.com. It identifies the "
-            + "subscriber in the hub, so it must not change.")
+            + "subscriber in the hub, so it cannot change once set.")
     private String userId;
 
     public String getUserId() {

@@ -1,49 +1,99 @@
 package dev.partnerhub.operator.connection;
 
+import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
 import dev.partnerhub.api.v1alpha1.ProviderKind;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.customer.CustomerReconciler;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
+import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.ProviderAuthenticationException;
 import dev.partnerhub.provider.ProviderException;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.webex.WebexProviders;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
-/** Checks that a PartnerConnection can reach its provider: an authenticated probe call sets Ready. */
+/**
+ * Checks that a PartnerConnection can reach its provider (an authenticated probe sets Ready), and keeps it, and the
+ * Secret it reads its token from, until no Customer uses it: a connection deleted with its namespace, or by
+ * mistake, stays until every Customer's finalizer has done its work in the provider.
+ */
 @ControllerConfiguration(name = "partnerconnection")
-public class PartnerConnectionReconciler implements Reconciler<PartnerConnection> {
+public class PartnerConnectionReconciler implements Reconciler<PartnerConnection>, Cleaner<PartnerConnection> {
+
+    static final String BY_SECRET = "bySecret";
+    private static final Logger LOG = Logger.getLogger(PartnerConnectionReconciler.class);
+    private static final int LISTED = 5;
 
     private final ProviderRegistry registry;
+    private final CredentialsHold credentials;
+    private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
 
-    public PartnerConnectionReconciler(ProviderRegistry registry, OperatorConfig config, Clock clock) {
+    public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, Namespaces namespaces,
+            OperatorConfig config, Clock clock) {
         this.registry = registry;
+        this.credentials = credentials;
+        this.namespaces = namespaces;
         this.config = config;
         this.clock = clock;
     }
 
     @Override
+    public List<EventSource<?, PartnerConnection>> prepareEventSources(EventSourceContext<PartnerConnection> context) {
+        context.getPrimaryCache().addIndexer(BY_SECRET, c -> List.of(c.getMetadata().getNamespace() + "/"
+                + c.getSpec().getCredentialsSecretRef().getName()));
+        var customers = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Customer.class, PartnerConnection.class)
+                .withSecondaryToPrimaryMapper(c -> Set.of(CustomerReconciler.connectionId(c)))
+                .build(), context);
+        // Only the Secrets the operator holds (and labels): a rotated or deleted token is seen at once.
+        var secrets = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Secret.class, PartnerConnection.class)
+                .withLabelSelector(CredentialsHold.LABEL + "=true")
+                .withSecondaryToPrimaryMapper(s -> context.getPrimaryCache()
+                        .byIndex(BY_SECRET, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), context);
+        return List.of(customers, secrets);
+    }
+
+    @Override
     public UpdateControl<PartnerConnection> reconcile(PartnerConnection connection, Context<PartnerConnection> context) {
+        if (namespaces.terminating(connection.getMetadata().getNamespace())) {
+            return UpdateControl.noUpdate();
+        }
         PartnerConnectionStatus previous = connection.getStatus();
-        PartnerConnectionStatus status = previous == null ? new PartnerConnectionStatus()
-                : StatusSupport.copy(previous, PartnerConnectionStatus.class);
-        String endpoint = connection.getSpec().getEndpoint() == null ? WebexProviders.DEFAULT_ENDPOINT
-                : connection.getSpec().getEndpoint();
-        status.setEndpoint(endpoint);
+        PartnerConnectionStatus status = copy(previous);
+        status.setEndpoint(connection.getSpec().getEndpoint() == null ? WebexProviders.DEFAULT_ENDPOINT
+                : connection.getSpec().getEndpoint());
+        List<Customer> customers = users(connection, context);
+        status.setCustomers(customers.size());
         Conditions conditions = Conditions.builder();
         Duration next = config.polling().probe();
         if (connection.getSpec().getProvider() != ProviderKind.WEBEX) {
@@ -53,8 +103,35 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         } else {
             next = probe(connection, conditions);
         }
+        holdCredentials(connection, status, customers, conditions);
         conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, connection, previous, status, next);
+    }
+
+    /**
+     * Holds the Secret of {@code spec.credentialsSecretRef} (and lets go of one named before). A Secret being deleted
+     * is let go only when no Customer uses the connection.
+     */
+    private void holdCredentials(PartnerConnection connection, PartnerConnectionStatus status, List<Customer> customers,
+            Conditions conditions) {
+        String namespace = connection.getMetadata().getNamespace();
+        String secret = connection.getSpec().getCredentialsSecretRef().getName();
+        if (status.getCredentialsHeld() != null && !status.getCredentialsHeld().equals(secret)) {
+            credentials.release(connection, status.getCredentialsHeld());
+        }
+        if (credentials.deleting(namespace, secret) && customers.isEmpty()) {
+            credentials.release(connection, secret);
+            status.setCredentialsHeld(null);
+            return;
+        }
+        status.setCredentialsHeld(credentials.hold(connection, secret) ? secret : null);
+        if (credentials.deleting(namespace, secret)) {
+            String message = "Secret " + namespace + "/" + secret + " is being deleted, but " + customers.size()
+                    + " Customers use this connection (" + names(customers) + "): it is kept until none does. To "
+                    + "rotate the token, edit the Secret instead; to let it go, delete those Customers (with "
+                    + "deletionPolicy Orphan they stay in the provider) or point this connection at another Secret.";
+            conditions.stalled("CredentialsInUse", message);
+        }
     }
 
     private Duration probe(PartnerConnection connection, Conditions conditions) {
@@ -83,15 +160,62 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
     }
 
+    /** Released only when no Customer uses the connection; then its Secret is released too. */
+    @Override
+    public DeleteControl cleanup(PartnerConnection connection, Context<PartnerConnection> context) {
+        String name = connection.getMetadata().getNamespace() + "/" + connection.getMetadata().getName();
+        List<Customer> customers = users(connection, context);
+        if (!customers.isEmpty()) {
+            PartnerConnectionStatus previous = connection.getStatus();
+            PartnerConnectionStatus status = copy(previous);
+            status.setCustomers(customers.size());
+            String message = "Deletion waits until no Customer uses this connection: " + customers.size()
+                    + " still do (" + names(customers) + "). Delete them (with deletionPolicy Orphan they stay in the "
+                    + "provider); their finalizers need this connection and its Secret.";
+            Conditions.builder().stalled("InUse", message).applyTo(status, connection.getMetadata().getGeneration(),
+                    clock);
+            StatusWrite.patch(context, connection, previous, status);
+            LOG.debugf("PartnerConnection %s waits for %d Customers", name, customers.size());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+        }
+        credentials.release(connection, connection.getSpec().getCredentialsSecretRef().getName());
+        if (connection.getStatus() != null && connection.getStatus().getCredentialsHeld() != null) {
+            credentials.release(connection, connection.getStatus().getCredentialsHeld());
+        }
+        registry.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+        LOG.infof("PartnerConnection %s deleted; no Customer uses it", name);
+        return DeleteControl.defaultDelete();
+    }
+
+    /** The Customers that use this connection: those that name it and that it allows. */
+    private List<Customer> users(PartnerConnection connection, Context<PartnerConnection> context) {
+        return context.getSecondaryResources(Customer.class).stream()
+                .filter(c -> namespaces.mayUse(c.getMetadata().getNamespace(), connection))
+                .sorted(java.util.Comparator.comparing(c -> c.getMetadata().getNamespace() + "/"
+                        + c.getMetadata().getName()))
+                .toList();
+    }
+
+    private static String names(List<Customer> customers) {
+        return String.join(", ", customers.stream().limit(LISTED)
+                .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList())
+                + (customers.size() > LISTED ? ", ..." : "");
+    }
+
     @Override
     public ErrorStatusUpdateControl<PartnerConnection> updateErrorStatus(PartnerConnection connection,
             Context<PartnerConnection> context, Exception e) {
-        PartnerConnectionStatus status = connection.getStatus() == null ? new PartnerConnectionStatus()
-                : StatusSupport.copy(connection.getStatus(), PartnerConnectionStatus.class);
+        PartnerConnectionStatus previous = connection.getStatus();
+        PartnerConnectionStatus status = copy(previous);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();
         Conditions.builder().ready(false, "ProviderUnavailable", message).synced(false, "ProviderUnavailable", message)
                 .applyTo(status, connection.getMetadata().getGeneration(), clock);
-        connection.setStatus(status);
-        return ErrorStatusUpdateControl.patchStatus(connection);
+        StatusWrite.patch(context, connection, previous, status);
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private static PartnerConnectionStatus copy(PartnerConnectionStatus status) {
+        return status == null ? new PartnerConnectionStatus()
+                : StatusSupport.copy(status, PartnerConnectionStatus.class);
     }
 }

@@ -6,16 +6,17 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
+import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -51,14 +52,16 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
     private final ProviderRegistry registry;
     private final CustomerSync sync;
     private final CustomerDeletion deletion;
+    private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
 
     public CustomerReconciler(ProviderRegistry registry, CustomerSync sync, CustomerDeletion deletion,
-            OperatorConfig config, Clock clock) {
+            Namespaces namespaces, OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.sync = sync;
         this.deletion = deletion;
+        this.namespaces = namespaces;
         this.config = config;
         this.clock = clock;
     }
@@ -78,7 +81,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                 .build(), context);
         var users = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(CustomerUser.class, Customer.class)
-                .withSecondaryToPrimaryMapper(u -> Set.of(new ResourceID(u.getSpec().getCustomerRef().getName(),
+                .withSecondaryToPrimaryMapper(u -> Set.of(new ResourceID(CreatedWith.customerName(u),
                         u.getMetadata().getNamespace())))
                 .build(), context);
         return List.of(connections, users);
@@ -86,29 +89,45 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     @Override
     public UpdateControl<Customer> reconcile(Customer customer, Context<Customer> context) {
+        if (namespaces.terminating(customer.getMetadata().getNamespace())) {
+            return UpdateControl.noUpdate();
+        }
         CustomerStatus previous = customer.getStatus();
         CustomerStatus status = copy(previous);
         Conditions conditions = Conditions.builder();
+        Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(customer), "Customer", conditions) ? null
+                : convergeAndCount(customer, context, previous, status, conditions);
+        conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
+        return StatusWrite.finish(context, customer, previous, status, next);
+    }
+
+    private Duration convergeAndCount(Customer customer, Context<Customer> context, CustomerStatus previous,
+            CustomerStatus status, Conditions conditions) {
         Duration next = converge(customer, context, status, conditions);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         if (knownToTheHub(previous, status)) {
             status.setUndeclared(sync.undeclared(customer, status, context.getSecondaryResources(CustomerUser.class)));
             next = next == null || next.compareTo(config.polling().pending()) > 0 ? config.polling().pending() : next;
         }
-        conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(context, customer, previous, status, next);
+        return next;
     }
 
     /** Brings the provider toward the spec; returns when to look again (null: on the next event only). */
     private Duration converge(Customer customer, Context<Customer> context, CustomerStatus status,
             Conditions conditions) {
         Optional<PartnerConnection> connection = context.getSecondaryResource(PartnerConnection.class);
+        if (!namespaces.known(customer.getMetadata().getNamespace())) {
+            conditions.ready(false, "NamespaceNotSeen", "The operator has not seen namespace "
+                    + customer.getMetadata().getNamespace() + " yet; it looks again in a moment.").notStalled();
+            return config.polling().inProgress();
+        }
         String problem = connectionProblem(customer, connection);
         if (problem != null) {
             boolean missing = connection.isEmpty();
             conditions.ready(false, missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem)
                     .stalled(missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem);
-            return missing ? config.polling().blocked() : null;
+            // A namespace's labels can change without an event here: look again later.
+            return config.polling().blocked();
         }
         if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
             conditions.ready(false, "ConnectionNotReady", "PartnerConnection " + connectionKey(customer)
@@ -184,12 +203,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
             return "spec.connectionRef: PartnerConnection " + connectionKey(customer) + " does not exist.";
         }
         String ownNamespace = customer.getMetadata().getNamespace();
-        if (ownNamespace.equals(connection.get().getMetadata().getNamespace())) {
-            return null;
-        }
-        Namespace ns = sync.namespace(ownNamespace);
-        if (LabelSelectors.matches(connection.get().getSpec().getAllowedNamespaces(),
-                ns == null ? null : ns.getMetadata().getLabels())) {
+        if (namespaces.mayUse(ownNamespace, connection.get())) {
             return null;
         }
         return "spec.connectionRef: PartnerConnection " + connectionKey(customer) + " does not allow namespace "
@@ -202,13 +216,10 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         if (!users.isEmpty()) {
             LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()
                     .getNamespace(), customer.getMetadata().getName(), users.size());
-            CustomerStatus previous = customer.getStatus();
-            CustomerStatus status = copy(previous);
-            Conditions.builder().ready(false, "Deleting", "Waiting for its " + users.size() + " CustomerUsers ("
-                    + users.stream().map(u -> u.getMetadata().getName()).sorted().limit(5).toList() + (users.size() > 5
-                    ? ", ..." : "") + ") to be deleted; delete them with the Customer.").notStalled()
-                    .applyTo(status, customer.getMetadata().getGeneration(), clock);
-            StatusWrite.patch(context, customer, previous, status);
+            report(context, customer, Conditions.builder().ready(false, "Deleting", "Waiting for its " + users.size()
+                    + " CustomerUsers (" + users.stream().map(u -> u.getMetadata().getName()).sorted().limit(5).toList()
+                    + (users.size() > 5 ? ", ..." : "") + ") to be deleted; delete them with the Customer.")
+                    .notStalled());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
         }
         if (customer.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan) {
@@ -216,17 +227,28 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                     customer.getMetadata().getNamespace(), customer.getMetadata().getName());
             return DeleteControl.defaultDelete();
         }
-        DeleteControl control = deletion.deleteRemote(customer, context.getSecondaryResource(PartnerConnection.class), step -> {
-            CustomerStatus previous = customer.getStatus();
-            CustomerStatus status = copy(previous);
-            Conditions.builder().ready(false, "Deleting", step).notStalled()
-                    .applyTo(status, customer.getMetadata().getGeneration(), clock);
-            StatusWrite.patch(context, customer, previous, status);
+        DeleteControl control = deletion.deleteRemote(customer, new CustomerDeletion.Progress() {
+            @Override
+            public void step(String message) {
+                report(context, customer, Conditions.builder().ready(false, "Deleting", message).notStalled());
+            }
+
+            @Override
+            public void blocked(String reason, String message) {
+                report(context, customer, Conditions.builder().ready(false, reason, message).stalled(reason, message));
+            }
         });
         if (control.isRemoveFinalizer()) {
             sync.forget(customer.getMetadata().getUid());
         }
         return control;
+    }
+
+    private void report(Context<Customer> context, Customer customer, Conditions conditions) {
+        CustomerStatus previous = customer.getStatus();
+        CustomerStatus status = copy(previous);
+        conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
+        StatusWrite.patch(context, customer, previous, status);
     }
 
     @Override
@@ -248,8 +270,8 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     /** The PartnerConnection a Customer names; its namespace defaults to the Customer's. */
     public static ResourceID connectionId(Customer c) {
-        String ns = c.getSpec().getConnectionRef().getNamespace();
-        return new ResourceID(c.getSpec().getConnectionRef().getName(),
+        String ns = CreatedWith.connectionNamespace(c);
+        return new ResourceID(CreatedWith.connectionName(c),
                 ns == null || ns.isBlank() ? c.getMetadata().getNamespace() : ns);
     }
 }

@@ -20,8 +20,6 @@ import dev.partnerhub.provider.CustomerScope;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RemoteCustomer;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,16 +41,14 @@ public class CustomerSync {
 
     private final ProviderRegistry registry;
     private final SubscriberDirectory directory;
-    private final KubernetesClient client;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(ProviderRegistry registry, SubscriberDirectory directory, KubernetesClient client,
-            OperatorConfig config, Clock clock) {
+    public CustomerSync(ProviderRegistry registry, SubscriberDirectory directory, OperatorConfig config,
+            Clock clock) {
         this.registry = registry;
         this.directory = directory;
-        this.client = client;
         this.config = config;
         this.clock = clock;
     }
@@ -212,10 +208,6 @@ public class CustomerSync {
     /** Forgets a deleted customer's last observation. */
     void forget(String uid) {
         lastObserved.remove(uid);
-    }
-
-    Namespace namespace(String name) {
-        return client.namespaces().withName(name).get();
     }
 
     private void record(CustomerStatus status, RemoteCustomer c) {

@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.LicenseFailure;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
+import dev.partnerhub.operator.ownership.CreatedWith;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class AssignmentTally {
                 : assignment.getSpec().getUsers().getNames();
         requested.stream().filter(n -> !names.contains(n)).sorted().forEach(n -> failures.add(failure(n,
                 LicenseFailureReason.Other, null, "spec.users.names: no CustomerUser " + n + " of Customer "
-                        + assignment.getSpec().getCustomerRef().getName() + " in this namespace.")));
+                        + CreatedWith.customerName(assignment) + " in this namespace.")));
         status.setSelected(selected.size());
         status.setAssigned(assigned);
         status.setPending(pending);

@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseAssignmentStatus;
 import dev.partnerhub.api.v1alpha1.Seats;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.customer.CustomerReconciler;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.LicenseDirectory;
@@ -14,6 +15,7 @@ import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
+import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.RemoteLicense;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -46,14 +48,16 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
 
     private final ProviderRegistry registry;
     private final LicenseDirectory directory;
+    private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
 
-    public LicenseAssignmentReconciler(ProviderRegistry registry, LicenseDirectory directory, OperatorConfig config,
-            Clock clock) {
+    public LicenseAssignmentReconciler(ProviderRegistry registry, LicenseDirectory directory, Namespaces namespaces,
+            OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.directory = directory;
+        this.namespaces = namespaces;
         this.config = config;
         this.clock = clock;
     }
@@ -61,15 +65,15 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     @Override
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, a -> List.of(a.getMetadata().getNamespace() + "/"
-                + a.getSpec().getCustomerRef().getName()));
+                + CreatedWith.customerName(a)));
         users = new InformerEventSource<>(InformerEventSourceConfiguration.from(CustomerUser.class, LicenseAssignment.class)
                 .withSecondaryToPrimaryMapper(u -> byCustomer(context, u.getMetadata().getNamespace(),
-                        u.getSpec().getCustomerRef().getName()))
+                        CreatedWith.customerName(u)))
                 .build(), context);
         var customers = new InformerEventSource<>(InformerEventSourceConfiguration.from(Customer.class,
                         LicenseAssignment.class)
                 .withPrimaryToSecondaryMapper((LicenseAssignment a) -> Set.of(new ResourceID(
-                        a.getSpec().getCustomerRef().getName(), a.getMetadata().getNamespace())))
+                        CreatedWith.customerName(a), a.getMetadata().getNamespace())))
                 .withSecondaryToPrimaryMapper(c -> byCustomer(context, c.getMetadata().getNamespace(),
                         c.getMetadata().getName()))
                 .build(), context);
@@ -78,17 +82,21 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
 
     @Override
     public UpdateControl<LicenseAssignment> reconcile(LicenseAssignment assignment, Context<LicenseAssignment> context) {
+        if (namespaces.terminating(assignment.getMetadata().getNamespace())) {
+            return UpdateControl.noUpdate();
+        }
         LicenseAssignmentStatus previous = assignment.getStatus();
         LicenseAssignmentStatus status = copy(previous);
         Conditions conditions = Conditions.builder();
-        Duration next = converge(assignment, context.getSecondaryResource(Customer.class), status, conditions);
+        Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(assignment), "LicenseAssignment", conditions)
+                ? null : converge(assignment, context.getSecondaryResource(Customer.class), status, conditions);
         conditions.applyTo(status, assignment.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, assignment, previous, status, next);
     }
 
     private Duration converge(LicenseAssignment assignment, Optional<Customer> customer, LicenseAssignmentStatus status,
             Conditions conditions) {
-        String customerName = assignment.getSpec().getCustomerRef().getName();
+        String customerName = CreatedWith.customerName(assignment);
         if (customer.isEmpty()) {
             String message = "spec.customerRef.name: Customer " + customerName + " does not exist in this namespace.";
             conditions.ready(false, "CustomerNotFound", message).stalled("CustomerNotFound", message);

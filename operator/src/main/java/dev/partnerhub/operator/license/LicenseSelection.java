@@ -3,7 +3,8 @@ package dev.partnerhub.operator.license;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
-import dev.partnerhub.operator.customer.LabelSelectors;
+import dev.partnerhub.operator.tenancy.LabelSelectors;
+import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.provider.RemoteLicense;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class LicenseSelection {
 
     public static boolean sameCustomer(LicenseAssignment assignment, CustomerUser user) {
         return assignment.getMetadata().getNamespace().equals(user.getMetadata().getNamespace())
-                && assignment.getSpec().getCustomerRef().getName().equals(user.getSpec().getCustomerRef().getName());
+                && CreatedWith.customerName(assignment).equals(CreatedWith.customerName(user));
     }
 
     /** Not being deleted: an assignment on its way out assigns nothing and its licences are taken back. */

@@ -47,8 +47,15 @@ public class ProviderRegistry {
 
     /** Builds or refreshes the connection's client, reading its token from the Secret. */
     public ProvisioningProvider refresh(PartnerConnection connection) throws CredentialsException {
-        String token = readToken(connection);
         String key = key(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+        String token;
+        try {
+            token = readToken(connection);
+        } catch (CredentialsException e) {
+            // Credentials taken away are not used from memory any longer.
+            entries.remove(key);
+            throw e;
+        }
         Object fingerprint = fingerprint(connection.getSpec());
         Entry entry = entries.compute(key, (k, existing) -> {
             if (existing != null && existing.fingerprint().equals(fingerprint)) {
@@ -86,6 +93,29 @@ public class ProviderRegistry {
         PartnerConnection connection = client.resources(PartnerConnection.class).inNamespace(namespace)
                 .withName(name).get();
         return connection == null ? Optional.empty() : Optional.of(refresh(connection));
+    }
+
+    /**
+     * The clients of the named connection, or why they cannot be had: the connection is gone, or its Secret or key
+     * is missing. Never throws for those; finalizers report them in status.
+     */
+    public Resolved resolve(String namespace, String name) {
+        try {
+            Optional<ProvisioningProvider> provider = provider(namespace, name);
+            if (provider.isEmpty()) {
+                return Resolved.blocked("ConnectionNotFound", "its PartnerConnection " + key(namespace, name)
+                        + " is gone");
+            }
+            return Resolved.ready(provider.get(), entries.get(key(namespace, name)).licensing());
+        } catch (CredentialsException e) {
+            return Resolved.blocked("CredentialsMissing", "its PartnerConnection " + key(namespace, name)
+                    + " cannot read its token: " + e.getMessage());
+        }
+    }
+
+    /** Drops the client of a deleted connection. */
+    public void forget(String namespace, String name) {
+        entries.remove(key(namespace, name));
     }
 
     /** Same as {@link #provider(String, String)}, for the connection's licences, people and roles. */

@@ -6,10 +6,12 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
+import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.RemoteSubscriber;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
@@ -52,15 +54,17 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private final UserSync sync;
     private final ActivationActions actions;
     private final UserLicensing licensing;
+    private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
 
     public CustomerUserReconciler(UserSync sync, ActivationActions actions, UserLicensing licensing,
-            OperatorConfig config, Clock clock) {
+            Namespaces namespaces, OperatorConfig config, Clock clock) {
         this.sync = sync;
         this.actions = actions;
         this.licensing = licensing;
+        this.namespaces = namespaces;
         this.config = config;
         this.clock = clock;
     }
@@ -68,11 +72,11 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     @Override
     public List<EventSource<?, CustomerUser>> prepareEventSources(EventSourceContext<CustomerUser> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, u -> List.of(u.getMetadata().getNamespace() + "/"
-                + u.getSpec().getCustomerRef().getName()));
+                + CreatedWith.customerName(u)));
         var customers = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Customer.class, CustomerUser.class)
                 .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
-                        u.getSpec().getCustomerRef().getName(), u.getMetadata().getNamespace())))
+                        CreatedWith.customerName(u), u.getMetadata().getNamespace())))
                 .withSecondaryToPrimaryMapper(c -> context.getPrimaryCache()
                         .byIndex(BY_CUSTOMER, c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -80,7 +84,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         assignments = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(LicenseAssignment.class, CustomerUser.class)
                 .withSecondaryToPrimaryMapper(a -> context.getPrimaryCache()
-                        .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + a.getSpec().getCustomerRef().getName())
+                        .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + CreatedWith.customerName(a))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
         return List.of(customers, assignments);
@@ -88,10 +92,15 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
 
     @Override
     public UpdateControl<CustomerUser> reconcile(CustomerUser user, Context<CustomerUser> context) {
+        if (namespaces.terminating(user.getMetadata().getNamespace())) {
+            // Everything in the namespace goes: no licence or spec change is worth a call now.
+            return UpdateControl.noUpdate();
+        }
         CustomerUserStatus previous = user.getStatus();
         CustomerUserStatus status = copy(previous);
         Conditions conditions = Conditions.builder();
-        Duration next = converge(user, context.getSecondaryResource(Customer.class), status, conditions);
+        Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(user), "CustomerUser", conditions) ? null
+                : converge(user, context.getSecondaryResource(Customer.class), status, conditions);
         conditions.applyTo(status, user.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, user, previous, status, next);
     }
@@ -113,7 +122,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         }
         List<String> problems = new java.util.ArrayList<>(UserDesiredState.problems(user.getSpec(), customer.get(),
                 target.provider()));
-        problems.addAll(UserDesiredState.roleProblems(user.getSpec(), target.licensing(), assignmentsOf(user)));
+        problems.addAll(UserDesiredState.roleProblems(user, target.licensing(), assignmentsOf(user)));
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
@@ -148,8 +157,13 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             licensing.reconcileRoles(user, customer, target.connection(), target.licensing(), status.getPersonId());
         }
-        boolean waiting = result.licenses().stream().anyMatch(l -> l.getState() != LicenseState.Active);
-        return waiting ? config.polling().pending() : null;
+        boolean refused = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Error);
+        boolean waiting = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Pending);
+        if (waiting && !refused && status.getActivation().getState() == ActivationState.Provisioned) {
+            // A provisioned user's person shows up in the org's people list shortly: no person has to act.
+            return config.polling().inProgress();
+        }
+        return refused || waiting ? config.polling().pending() : null;
     }
 
     private List<LicenseAssignment> assignmentsOf(CustomerUser user) {
@@ -173,16 +187,28 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     public DeleteControl cleanup(CustomerUser user, Context<CustomerUser> context) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         Optional<Customer> customer = context.getSecondaryResource(Customer.class);
-        boolean customerOrphaned = customer.filter(c -> c.getMetadata().getDeletionTimestamp() != null
-                && c.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan).isPresent();
+        // Deleted together with its Customer (the Customer is being deleted, or the whole namespace is), a user
+        // follows the Customer's policy: an Orphan customer keeps all its users.
+        boolean customerOrphaned = customer.filter(c -> c.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan
+                && (c.getMetadata().getDeletionTimestamp() != null
+                        || namespaces.terminating(user.getMetadata().getNamespace()))).isPresent();
         if (user.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan || customerOrphaned) {
             LOG.infof("CustomerUser %s deleted; its subscriber is kept in the hub (deletionPolicy Orphan%s)", name,
                     customerOrphaned ? " of its Customer, deleted with it" : "");
             return DeleteControl.defaultDelete();
         }
-        return sync.delete(user, customer)
-                ? DeleteControl.defaultDelete()
-                : DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+        Optional<UserSync.Blocker> blocker = sync.delete(user, customer);
+        if (blocker.isEmpty()) {
+            return DeleteControl.defaultDelete();
+        }
+        LOG.warnf("CustomerUser %s: %s", name, blocker.get().message());
+        CustomerUserStatus previous = user.getStatus();
+        CustomerUserStatus status = copy(previous);
+        Conditions.builder().ready(false, blocker.get().reason(), blocker.get().message())
+                .stalled(blocker.get().reason(), blocker.get().message())
+                .applyTo(status, user.getMetadata().getGeneration(), clock);
+        StatusWrite.patch(context, user, previous, status);
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
     }
 
     @Override

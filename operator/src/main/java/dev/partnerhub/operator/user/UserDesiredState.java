@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
@@ -56,18 +57,18 @@ public final class UserDesiredState {
      * What is wrong with the Contact Center roles: Supervisor and Administrator need the Premium agent
      * licence, from the package or from an assignment that selects the user.
      */
-    public static List<String> roleProblems(CustomerUserSpec spec, LicensingProvider licensing,
+    public static List<String> roleProblems(CustomerUser user, LicensingProvider licensing,
             List<LicenseAssignment> assignments) {
+        CustomerUserSpec spec = user.getSpec();
         List<ContactCenterRole> roles = spec.getRoles() == null ? List.of() : spec.getRoles();
         if (roles.isEmpty()) {
             return List.of();
         }
         Set<String> premium = licensing.supervisorLicenses();
         boolean fromPackage = licensing.packageLicenses(spec.getPackageName()).stream().anyMatch(premium::contains);
-        boolean fromAssignment = assignments.stream().filter(LicenseSelection::live)
-                .filter(a -> a.getSpec().getUsers() != null)
+        boolean fromAssignment = assignments.stream()
                 .anyMatch(a -> premium.stream().anyMatch(p -> p.equalsIgnoreCase(a.getSpec().getLicense()))
-                        && selectsBySpec(a, spec));
+                        && LicenseSelection.selects(a, user));
         if (fromPackage || fromAssignment) {
             return List.of();
         }
@@ -75,10 +76,6 @@ public final class UserDesiredState {
                 + "package (for example cx_premium_agent) or from a LicenseAssignment that selects this user; its "
                 + "package " + spec.getPackageName() + " brings " + new TreeSet<>(licensing.packageLicenses(
                         spec.getPackageName())) + ".");
-    }
-
-    private static boolean selectsBySpec(LicenseAssignment a, CustomerUserSpec spec) {
-        return a.getSpec().getCustomerRef().getName().equals(spec.getCustomerRef().getName());
     }
 
     public static SubscriberRequest request(CustomerUserSpec spec, Customer customer, CustomerScope scope) {

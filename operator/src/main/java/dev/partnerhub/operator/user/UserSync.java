@@ -4,10 +4,14 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.operator.customer.CustomerDesiredState;
 import dev.partnerhub.operator.customer.CustomerReconciler;
+import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.ownership.ReleaseAdvice;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.CustomerScope;
 import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
@@ -31,15 +35,17 @@ public class UserSync {
 
     private final ProviderRegistry registry;
     private final SubscriberDirectory directory;
+    private final Namespaces namespaces;
 
-    public UserSync(ProviderRegistry registry, SubscriberDirectory directory) {
+    public UserSync(ProviderRegistry registry, SubscriberDirectory directory, Namespaces namespaces) {
         this.registry = registry;
         this.directory = directory;
+        this.namespaces = namespaces;
     }
 
     /** Null when the user's customer can take users; otherwise why not, naming the field. */
     String blocker(CustomerUser user, Optional<Customer> customer) {
-        String name = user.getMetadata().getNamespace() + "/" + user.getSpec().getCustomerRef().getName();
+        String name = user.getMetadata().getNamespace() + "/" + CreatedWith.customerName(user);
         if (customer.isEmpty()) {
             return "spec.customerRef.name: Customer " + name + " does not exist; create it or fix the name.";
         }
@@ -107,18 +113,25 @@ public class UserSync {
         return created;
     }
 
-    /** Removes the user's subscriber; true when it is gone (or was never created), false to try again later. */
-    boolean delete(CustomerUser user, Optional<Customer> customer) {
+    /** Why a finalizer cannot go on: a CamelCase reason and a message saying what a person can do. */
+    public record Blocker(String reason, String message) {
+    }
+
+    /**
+     * Removes the user's subscriber. Empty when it is gone (or was never created); otherwise why it cannot be
+     * removed now, to try again later.
+     */
+    Optional<Blocker> delete(CustomerUser user, Optional<Customer> customer) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         String recordedId = user.getStatus() == null ? null : user.getStatus().getUserId();
-        Target target = customer.map(this::target).orElse(null);
+        Optional<Blocker> blocker = deletionBlocker(user, customer);
+        if (blocker.isPresent()) {
+            return recordedId == null ? Optional.empty() : blocker;
+        }
+        Target target = target(customer.orElseThrow());
         if (target == null) {
-            if (recordedId == null) {
-                return true;
-            }
-            LOG.warnf("CustomerUser %s cannot be removed from the hub: its Customer or PartnerConnection is missing "
-                    + "or not usable. Restore them, or set spec.deletionPolicy to Orphan to release it.", name);
-            return false;
+            // The customer was never created in the provider: neither was the user.
+            return Optional.empty();
         }
         Optional<RemoteSubscriber> remote = UserDesiredState.find(
                 directory.subscribers(target.connection(), target.provider(), target.scope()), recordedId,
@@ -128,6 +141,26 @@ public class UserSync {
             directory.forget(target.connection(), target.scope(), remote.get().id());
             LOG.infof("CustomerUser %s deleted; subscriber %s removed from the hub", name, remote.get().id());
         }
-        return true;
+        return Optional.empty();
+    }
+
+    /** Why the user's provider account cannot be reached now (its Customer, connection or credentials are gone). */
+    private Optional<Blocker> deletionBlocker(CustomerUser user, Optional<Customer> customer) {
+        String namespace = user.getMetadata().getNamespace();
+        if (customer.isEmpty()) {
+            return Optional.of(new Blocker("CustomerNotFound", "Cannot remove the subscriber from the provider: its "
+                    + "Customer " + namespace + "/" + CreatedWith.customerName(user) + " is gone, so the operator "
+                    + "cannot tell which account holds it. " + ReleaseAdvice.of("CustomerNotFound", namespace,
+                            namespaces.terminating(namespace))));
+        }
+        ResourceID connection = CustomerReconciler.connectionId(customer.get());
+        String connectionNamespace = connection.getNamespace().orElseThrow();
+        Resolved resolved = registry.resolve(connectionNamespace, connection.getName());
+        if (resolved.isReady()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Blocker(resolved.reason(), "Cannot remove the subscriber from the provider: "
+                + resolved.message() + ". " + ReleaseAdvice.of(resolved.reason(), connectionNamespace,
+                        namespaces.terminating(connectionNamespace))));
     }
 }

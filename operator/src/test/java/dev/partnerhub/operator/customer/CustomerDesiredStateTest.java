@@ -1,5 +1,7 @@
 package dev.partnerhub.operator.customer;
 
+import dev.partnerhub.operator.tenancy.LabelSelectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerSpec;

@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.customer;
+package dev.partnerhub.operator.tenancy;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;

@@ -1,0 +1,118 @@
+package dev.partnerhub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.e2e.kube.ControlPlane;
+import dev.partnerhub.e2e.kube.RealKubernetes;
+import dev.partnerhub.e2e.support.Project;
+import dev.partnerhub.e2e.support.Stack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The samples, as a new user applies them with kubectl, converge with the built operator on a real API server;
+ * {@code kubectl wait --for=condition=Ready} works for every kind; deleting their namespace finishes, and the hub
+ * keeps exactly what a deletionPolicy of Orphan keeps.
+ */
+@RealKubernetes
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SamplesOnRealApiTest {
+
+    private static final String NS = "partnerhub-demo";
+    /** Besides the samples: a Customer whose deletionPolicy keeps it, and its users, in the hub. */
+    private static final String KEPT = """
+            apiVersion: partnerhub.dev/v1alpha1
+            kind: Customer
+            metadata: {name: initech, namespace: partnerhub-demo}
+            spec:
+              connectionRef: {name: wholesale}
+              externalId: initech-0001
+              displayName: Initech
+              primaryEmail: it@initech.example.com
+              provisioningId: local-trusted
+              packages: [webex_meetings]
+              address: {addressLine1: 1 Initech Way, city: Austin, country: US}
+              deletionPolicy: Orphan
+            ---
+            apiVersion: partnerhub.dev/v1alpha1
+            kind: CustomerUser
+            metadata: {name: peter, namespace: partnerhub-demo}
+            spec:
+              customerRef: {name: initech}
+              email: peter@initech.example.com
+              package: webex_meetings
+            """;
+
+    private static Stack stack;
+
+    @BeforeAll
+    static void applyTheSamples(ControlPlane plane) throws Exception {
+        Project.installCrds(plane);
+        stack = Stack.start(plane, plane.adminKubeconfig());
+        stack.applySamples();
+        ControlPlane.Kubectl.Result kept = Project.apply(plane, "kept", KEPT);
+        assertThat(kept.exitCode()).as(kept.output()).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everySampleConvergesAndKubectlWaitForReadySucceedsForEveryKind() {
+        stack.awaitSamplesReady();
+        assertThat(stack.operator().isAlive()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void deletingTheNamespaceFinishesAndTheHubKeepsExactlyWhatOrphanKeeps(ControlPlane plane) {
+        stack.awaitReady("customers");
+        String acme = customerId(plane, "acme");
+        String initech = customerId(plane, "initech");
+        assertThat(subscribersOf(acme)).hasSize(3);
+        assertThat(subscribersOf(initech)).hasSize(1);
+        assertThat(stack.hubRecords("broadworksSubscribers")).isNotEmpty();
+
+        Instant start = Instant.now();
+        ControlPlane.Kubectl.Result deleted = plane.kubectl("delete", "namespace", NS, "--timeout=120s");
+        Duration took = Duration.between(start, Instant.now());
+        assertThat(deleted.exitCode()).as(deleted.output() + describeLeftovers(plane)).isZero();
+        assertThat(plane.kubectl("get", "namespace", NS).output()).contains("NotFound");
+        System.out.printf("[real-api] kubectl delete namespace %s finished in %.1f s%n", NS, took.toMillis() / 1000.0);
+
+        // Delete (acme, globex): gone with every subscriber, carol's Orphan included (it guards her CustomerUser's
+        // own deletion, not her organization's). Orphan (initech): kept, with its users.
+        assertThat(stack.hubRecords("wholesaleCustomers")).extracting(c -> c.path("id").asText())
+                .containsExactly(initech);
+        assertThat(stack.hubRecords("wholesaleSubscribers")).extracting(s -> s.path("email").asText())
+                .containsExactly("peter@initech.example.com");
+        assertThat(stack.hubRecords("broadworksSubscribers")).isEmpty();
+    }
+
+    private static String customerId(ControlPlane plane, String name) {
+        return plane.kubectl("-n", NS, "get", "customer", name, "-o", "jsonpath={.status.customerId}").output();
+    }
+
+    private static List<JsonNode> subscribersOf(String customerId) {
+        return stack.hubRecords("wholesaleSubscribers").stream()
+                .filter(s -> customerId.equals(s.path("customerId").asText())).toList();
+    }
+
+    private static String describeLeftovers(ControlPlane plane) {
+        return "\n" + plane.kubectl("get", "partnerhub", "-n", NS, "-o", "yaml").output()
+                + plane.kubectl("get", "namespace", NS, "-o", "yaml").output();
+    }
+}

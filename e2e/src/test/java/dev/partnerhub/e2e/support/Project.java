@@ -1,0 +1,43 @@
+package dev.partnerhub.e2e.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.e2e.kube.ControlPlane;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The project's own artefacts as a user gets them: the committed CRDs, the samples, the chart, the built operator. */
+public final class Project {
+
+    public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    public static final Path CRDS = ROOT.resolve("crds");
+    public static final Path SAMPLES = ROOT.resolve("samples");
+    public static final Path CHART = ROOT.resolve("helm/partnerhub-operator");
+    public static final Path OPERATOR_JAR = ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar");
+
+    private Project() {
+    }
+
+    /** {@code kubectl apply -f crds/} and waits until every CRD is Established. */
+    public static void installCrds(ControlPlane plane) {
+        ControlPlane.Kubectl.Result apply = plane.kubectl("apply", "-f", CRDS.toString());
+        assertThat(apply.exitCode()).as(apply.output()).isZero();
+        ControlPlane.Kubectl.Result established = plane.kubectl("wait", "--for=condition=Established", "crd", "--all",
+                "--timeout=60s");
+        assertThat(established.exitCode()).as(established.output()).isZero();
+    }
+
+    /** Writes a manifest into the control plane's work directory and {@code kubectl apply}s it as is. */
+    public static ControlPlane.Kubectl.Result apply(ControlPlane plane, String name, String yaml) {
+        try {
+            Path file = plane.work().resolve("manifests").resolve(name + ".yaml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+            return plane.kubectl("apply", "-f", file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.partnerhub.operator.connection;
+
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps a connection's credentials Secret from disappearing while the connection may still need it: each connection
+ * puts its own finalizer on the Secret ({@code partnerhub.dev/credentials-of.NAME}), and takes it off when it is
+ * released, so that several connections can share one Secret and the last one out lets it go. Without this, deleting
+ * a namespace deletes the Secret at once and the Customers' finalizers could never reach the provider.
+ */
+@ApplicationScoped
+public class CredentialsHold {
+
+    static final String PREFIX = "partnerhub.dev/credentials-of.";
+    /** Marks the Secrets the operator holds, so that it watches those and no other Secret of the cluster. */
+    public static final String LABEL = "partnerhub.dev/credentials";
+    private static final int MAX_NAME_PART = 63;
+    private static final int CONFLICT_ATTEMPTS = 5;
+    private static final Logger LOG = Logger.getLogger(CredentialsHold.class);
+
+    private final KubernetesClient client;
+
+    public CredentialsHold(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** The finalizer by which this connection holds its Secret. */
+    static String finalizer(PartnerConnection connection) {
+        String name = connection.getMetadata().getName();
+        String part = PREFIX.substring(PREFIX.indexOf('/') + 1) + name;
+        if (part.length() <= MAX_NAME_PART) {
+            return PREFIX + name;
+        }
+        // A finalizer's name part has at most 63 characters: a long connection name is shortened with a digest.
+        String digest = sha256(name).substring(0, 10);
+        return PREFIX + name.substring(0, MAX_NAME_PART - (PREFIX.length() - PREFIX.indexOf('/') - 1) - 11) + "-"
+                + digest;
+    }
+
+    /** Puts this connection's finalizer on the Secret; true when the Secret exists (held now or already). */
+    public boolean hold(PartnerConnection connection, String secretName) {
+        String namespace = connection.getMetadata().getNamespace();
+        Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+        if (secret == null) {
+            return false;
+        }
+        String finalizer = finalizer(connection);
+        if (secret.getMetadata().getDeletionTimestamp() != null || has(secret, finalizer) && labelled(secret)) {
+            // No finalizer can be added to an object being deleted; one already there is all we need.
+            return true;
+        }
+        editOnLatest(namespace, secretName, s -> {
+            List<String> finalizers = new ArrayList<>(s.getMetadata().getFinalizers());
+            if (!finalizers.contains(finalizer)) {
+                finalizers.add(finalizer);
+            }
+            s.getMetadata().setFinalizers(finalizers);
+            Map<String, String> labels = new HashMap<>(s.getMetadata().getLabels() == null ? Map.of()
+                    : s.getMetadata().getLabels());
+            labels.put(LABEL, "true");
+            s.getMetadata().setLabels(labels);
+        });
+        LOG.infof("PartnerConnection %s/%s holds its credentials Secret %s", namespace,
+                connection.getMetadata().getName(), secretName);
+        return true;
+    }
+
+    /** Takes this connection's finalizer off the Secret; a Secret already gone, or not held, is released. */
+    public void release(PartnerConnection connection, String secretName) {
+        String namespace = connection.getMetadata().getNamespace();
+        Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+        String finalizer = finalizer(connection);
+        if (secret == null || !has(secret, finalizer)) {
+            return;
+        }
+        editOnLatest(namespace, secretName, s -> {
+            List<String> finalizers = new ArrayList<>(s.getMetadata().getFinalizers());
+            finalizers.remove(finalizer);
+            s.getMetadata().setFinalizers(finalizers);
+        });
+        LOG.infof("PartnerConnection %s/%s released its credentials Secret %s", namespace,
+                connection.getMetadata().getName(), secretName);
+    }
+
+    /**
+     * Changes the Secret with optimistic locking; on a conflict (another connection sharing it, or a person, wrote
+     * in between) reads it again and makes the same change, as Kubernetes clients do.
+     */
+    private void editOnLatest(String namespace, String name, Consumer<Secret> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.secrets().inNamespace(namespace).withName(name).edit(s -> {
+                    change.accept(s);
+                    return s;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the Secret is being deleted. */
+    public boolean deleting(String namespace, String secretName) {
+        Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+        return secret != null && secret.getMetadata().getDeletionTimestamp() != null;
+    }
+
+    private static boolean labelled(Secret secret) {
+        return secret.getMetadata().getLabels() != null && "true".equals(secret.getMetadata().getLabels().get(LABEL));
+    }
+
+    private static boolean has(Secret secret, String finalizer) {
+        return secret.getMetadata().getFinalizers() != null && secret.getMetadata().getFinalizers().contains(finalizer);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

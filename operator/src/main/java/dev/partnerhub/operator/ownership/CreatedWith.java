@@ -1,0 +1,141 @@
+package dev.partnerhub.operator.ownership;
+
+import dev.partnerhub.api.v1alpha1.BoundStatus;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerSpec;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.operator.status.Conditions;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fields that cannot change after creation, the same ones the CRDs' validation rules guard: recorded in
+ * {@code status.createdWith} when the operator first sees a resource, then compared on every reconcile, so that an
+ * edit is refused where no admission runs (the mock API, a cluster that skipped the rules) and nothing leaks.
+ */
+public final class CreatedWith {
+
+    static final String CUSTOMER_REF = "spec.customerRef.name";
+    static final String CONNECTION_NAME = "spec.connectionRef.name";
+    static final String CONNECTION_NAMESPACE = "spec.connectionRef.namespace";
+
+    /**
+     * One such field as the spec has it now. {@code value} is null when absent. A set-once field may be set later
+     * when it was absent at creation; any other field must stay exactly as it was (absent included).
+     */
+    public record Field(String path, String value, boolean setOnce) {
+    }
+
+    private CreatedWith() {
+    }
+
+    public static List<Field> of(Customer customer) {
+        CustomerSpec spec = customer.getSpec();
+        return List.of(
+                new Field(CONNECTION_NAME, spec.getConnectionRef().getName(), false),
+                new Field(CONNECTION_NAMESPACE, spec.getConnectionRef().getNamespace(), false),
+                new Field("spec.externalId", spec.getExternalId(), true),
+                new Field("spec.attach.orgId", spec.getAttach() == null ? null : spec.getAttach().getOrgId(), false),
+                new Field("spec.broadworks.spEnterpriseId", spec.getBroadworks() == null ? null
+                        : spec.getBroadworks().getSpEnterpriseId(), true));
+    }
+
+    public static List<Field> of(CustomerUser user) {
+        return List.of(
+                new Field(CUSTOMER_REF, user.getSpec().getCustomerRef().getName(), false),
+                new Field("spec.broadworks.userId", user.getSpec().getBroadworks() == null ? null
+                        : user.getSpec().getBroadworks().getUserId(), true));
+    }
+
+    public static List<Field> of(LicenseAssignment assignment) {
+        return List.of(new Field(CUSTOMER_REF, assignment.getSpec().getCustomerRef().getName(), false));
+    }
+
+    /**
+     * What {@code status.createdWith} should hold: what it held, plus the fields not recorded yet (all of them on
+     * first sight; a set-once field when it is set later). An absent field is recorded as an empty string, so
+     * that setting it later counts as a change, unless it may be set once.
+     */
+    public static Map<String, String> record(Map<String, String> recorded, List<Field> current) {
+        Map<String, String> result = new TreeMap<>(recorded == null ? Map.of() : recorded);
+        boolean firstSight = recorded == null;
+        for (Field field : current) {
+            if (result.containsKey(field.path())) {
+                continue;
+            }
+            if (field.value() != null) {
+                result.put(field.path(), field.value());
+            } else if (firstSight && !field.setOnce()) {
+                result.put(field.path(), "");
+            }
+        }
+        return result;
+    }
+
+    /** Each field that changed since creation, naming it, its old and new value, and the fix; empty when none did. */
+    public static List<String> changes(Map<String, String> recorded, List<Field> current, String kind) {
+        List<String> problems = new ArrayList<>();
+        if (recorded == null) {
+            return problems;
+        }
+        for (Field field : current) {
+            String was = recorded.get(field.path());
+            String now = field.value() == null ? "" : field.value();
+            if (was != null && !was.equals(now)) {
+                problems.add(field.path() + ": cannot change after creation (it was " + shown(was) + ", now "
+                        + shown(now) + "). Set it back" + (was.isEmpty() ? "" : " to " + was) + ", or delete this "
+                        + kind + " and create a new one.");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The first step of every reconcile: records the fields on first sight and, when one changed since, states
+     * Stalled {@code ImmutableFieldChanged} naming it. Returns whether the reconcile must stop there, before any call
+     * to the provider.
+     */
+    public static boolean refuseChanges(BoundStatus status, List<Field> current, String kind, Conditions conditions) {
+        List<String> changes = changes(status.getCreatedWith(), current, kind);
+        status.setCreatedWith(record(status.getCreatedWith(), current));
+        if (changes.isEmpty()) {
+            return false;
+        }
+        String message = String.join(" ", changes);
+        conditions.ready(false, "ImmutableFieldChanged", message).stalled("ImmutableFieldChanged", message);
+        return true;
+    }
+
+    /** The value a field had at creation, else its current value: what deletion and look-ups must follow. */
+    public static String bound(CustomResource<?, ? extends BoundStatus> resource, String path, String current) {
+        Map<String, String> recorded = resource.getStatus() == null ? null : resource.getStatus().getCreatedWith();
+        String was = recorded == null ? null : recorded.get(path);
+        return was == null ? current : was.isEmpty() ? null : was;
+    }
+
+    /** The name of the Customer a user or assignment was created for. */
+    public static String customerName(CustomerUser user) {
+        return bound(user, CUSTOMER_REF, user.getSpec().getCustomerRef().getName());
+    }
+
+    public static String customerName(LicenseAssignment assignment) {
+        return bound(assignment, CUSTOMER_REF, assignment.getSpec().getCustomerRef().getName());
+    }
+
+    /** The PartnerConnection a Customer was created with: its name and the namespace as written (null: its own). */
+    public static String connectionName(Customer customer) {
+        return bound(customer, CONNECTION_NAME, customer.getSpec().getConnectionRef().getName());
+    }
+
+    public static String connectionNamespace(Customer customer) {
+        return bound(customer, CONNECTION_NAMESPACE, customer.getSpec().getConnectionRef().getNamespace());
+    }
+
+    private static String shown(String value) {
+        return value.isEmpty() ? "not set" : value;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.partnerhub.operator.provider;
+
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.ProvisioningProvider;
+
+/**
+ * The clients of one PartnerConnection, ready to act, or why there are none now: a CamelCase reason and a message
+ * naming what is missing, for a condition.
+ */
+public record Resolved(ProvisioningProvider provider, LicensingProvider licensing, String reason, String message) {
+
+    static Resolved ready(ProvisioningProvider provider, LicensingProvider licensing) {
+        return new Resolved(provider, licensing, null, null);
+    }
+
+    static Resolved blocked(String reason, String message) {
+        return new Resolved(null, null, reason, message);
+    }
+
+    public boolean isReady() {
+        return provider != null;
+    }
+}
