@@ -12,14 +12,17 @@ final class AdminApi {
 
     private final HubStore store;
     private final Faults faults;
+    private final RequestCounts requests;
     private final WholesaleApi wholesale;
     private final WholesaleSubscribersApi wholesaleSubscribers;
     private final BroadWorksApi broadworks;
 
-    AdminApi(HubStore store, Faults faults, WholesaleApi wholesale, WholesaleSubscribersApi wholesaleSubscribers,
+    AdminApi(HubStore store, Faults faults, RequestCounts requests, WholesaleApi wholesale,
+            WholesaleSubscribersApi wholesaleSubscribers,
             BroadWorksApi broadworks) {
         this.store = store;
         this.faults = faults;
+        this.requests = requests;
         this.wholesale = wholesale;
         this.wholesaleSubscribers = wholesaleSubscribers;
         this.broadworks = broadworks;
@@ -27,6 +30,11 @@ final class AdminApi {
 
     void register(Router router) {
         router.add("GET", "/admin/state", Router.Access.OPEN, r -> HubResponse.ok(state()))
+                .add("GET", "/admin/requests", Router.Access.OPEN, r -> HubResponse.ok(requests.render()))
+                .add("DELETE", "/admin/requests", Router.Access.OPEN, r -> {
+                    requests.reset();
+                    return HubResponse.noContent();
+                })
                 .add("POST", "/admin/templates", Router.Access.OPEN, this::addTemplate)
                 .add("PUT", "/admin/settings", Router.Access.OPEN, this::settings)
                 .add("POST", "/admin/faults", Router.Access.OPEN, this::addFault)
@@ -112,10 +120,21 @@ final class AdminApi {
 
     private HubResponse addFault(HubRequest r) {
         JsonNode b = r.body();
+        String malformed = HubRequest.optionalText(b, "malformed");
         faults.add(new Faults.Fault(HubRequest.optionalText(b, "method"), b.path("pathPrefix").asText("/v1/"),
                 b.path("status").asInt(0), b.hasNonNull("retryAfterSeconds") ? b.get("retryAfterSeconds").asInt() : null,
-                b.path("latencyMs").asLong(0), b.path("lostReply").asBoolean(false), Math.max(1, b.path("times").asInt(1))));
+                b.path("latencyMs").asLong(0), b.path("lostReply").asBoolean(false), b.path("replyDelayMs").asLong(0),
+                malformed == null ? null : malformed(malformed), b.path("stallMs").asLong(0),
+                Math.max(1, b.path("times").asInt(1))));
         return HubResponse.of(201, b);
+    }
+
+    private static Faults.Malformed malformed(String value) {
+        try {
+            return Faults.Malformed.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw HubError.badRequest(4000, "malformed: one of html, truncated, no_ids.");
+        }
     }
 
     private ObjectNode state() {

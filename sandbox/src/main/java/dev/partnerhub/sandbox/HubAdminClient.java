@@ -78,6 +78,22 @@ public final class HubAdminClient {
         return send("POST", "/admin/faults", fault);
     }
 
+    /** How many calls the API received, per method and route template, for example "POST /v1/wholesale/subscribers". */
+    public java.util.Map<String, Long> requests() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        send("GET", "/admin/requests", null).fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
+    }
+
+    /** The calls received so far for one method and route template, 0 when none. */
+    public long requests(String methodAndRoute) {
+        return requests().getOrDefault(methodAndRoute, 0L);
+    }
+
+    public void resetRequests() {
+        send("DELETE", "/admin/requests", null);
+    }
+
     public void clearFaults() {
         send("DELETE", "/admin/faults", null);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -35,6 +34,7 @@ public final class LocalPartnerHub implements AutoCloseable {
     private final HubSettings settings;
     private final HubStore store;
     private final Faults faults = new Faults();
+    private final RequestCounts requests = new RequestCounts();
     private final Router router = new Router();
     private final List<Consumer<RecordedExchange>> listeners = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -55,7 +55,7 @@ public final class LocalPartnerHub implements AutoCloseable {
         // Literal paths first: /v1/people/me before /v1/people/{personId}.
         new PartnerApi(store).register(router);
         new LicensesApi(store, this::url).register(router);
-        new AdminApi(store, faults, wholesale, wholesaleSubscribers, broadworks).register(router);
+        new AdminApi(store, faults, requests, wholesale, wholesaleSubscribers, broadworks).register(router);
         new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {
@@ -107,11 +107,13 @@ public final class LocalPartnerHub implements AutoCloseable {
         String method = exchange.getRequestMethod();
         Map<String, List<String>> query = parseQuery(uri.getRawQuery());
         HubResponse response;
-        boolean dropReply = false;
+        Faults.Fault fault = null;
+        boolean counted = false;
         try {
             Router.Match match = router.match(method, uri.getPath());
-            Faults.Fault fault = null;
             if (match.route().access() == Router.Access.BEARER) {
+                requests.count(method, match.route().template());
+                counted = true;
                 authenticate(exchange);
                 fault = faults.take(method, uri.getPath());
             }
@@ -127,8 +129,10 @@ public final class LocalPartnerHub implements AutoCloseable {
                 store.settle();
                 response = match.route().handler().apply(request);
             }
-            dropReply = fault != null && fault.lostReply();
         } catch (HubError e) {
+            if (!counted && uri.getPath().startsWith("/v1/")) {
+                requests.count(method, uri.getPath());
+            }
             response = error(e, trackingId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Local partner hub failed on " + method + " " + uri.getPath(), e);
@@ -138,19 +142,7 @@ public final class LocalPartnerHub implements AutoCloseable {
         headers.put("TrackingID", trackingId);
         String body = response.body() == null ? "" : Json.MAPPER.writeValueAsString(response.body());
         record(exchange, method, uri.getPath(), query, requestBody, response.status(), headers, body);
-        if (dropReply) {
-            exchange.close();
-            return;
-        }
-        headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        if (!body.isEmpty()) {
-            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        new Reply(response.status(), headers, body, fault).send(exchange);
     }
 
     private void authenticate(HttpExchange exchange) {

@@ -17,7 +17,7 @@ final class Router {
     record Match(Route route, Map<String, String> pathParams) {
     }
 
-    record Route(String method, Pattern pattern, List<String> names, Access access,
+    record Route(String method, String template, Pattern pattern, List<String> names, Access access,
             Function<HubRequest, HubResponse> handler) {
     }
 
@@ -36,7 +36,7 @@ final class Router {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, Pattern.compile(regex.toString()), names, access, handler));
+        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, access, handler));
         return this;
     }
 

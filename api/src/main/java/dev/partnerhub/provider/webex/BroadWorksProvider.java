@@ -144,7 +144,7 @@ public final class BroadWorksProvider implements ProvisioningProvider {
 
     private static RemoteCustomer enterprise(JsonNode e) {
         String orgId = WebexJson.text(e, "orgId");
-        return new RemoteCustomer(WebexJson.text(e, "id"), orgId, WebexJson.text(e, "spEnterpriseId"),
+        return new RemoteCustomer(WebexJson.required(e, "id", "enterprise"), orgId, WebexJson.text(e, "spEnterpriseId"),
                 orgId != null ? "provisioned" : "provisioning", List.of(), List.of(), List.of());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.provider.ProviderAuthenticationException;
 import dev.partnerhub.provider.ProviderException;
 import dev.partnerhub.provider.ProviderNotFoundException;
+import dev.partnerhub.provider.ProviderProtocolException;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProviderUnavailableException;
 import dev.partnerhub.provider.RateLimiter;
@@ -20,7 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,13 +81,18 @@ public final class WebexHttp {
         return send("GET", uri(path, query), null);
     }
 
-    /** Every item of a paged list, following the Link headers. */
+    /** Every item of a paged list, following the Link headers. A page without its items array is an error. */
     public List<JsonNode> getAll(String path, Map<String, String> query) {
         List<JsonNode> items = new ArrayList<>();
         URI next = uri(path, query);
         while (next != null) {
             Reply reply = send("GET", next, null);
-            reply.body().path("items").forEach(items::add);
+            JsonNode page = reply.body().get("items");
+            if (page == null || !page.isArray()) {
+                throw new ProviderProtocolException("GET " + next.getPath() + ": the list reply has no items array",
+                        reply.status(), reply.trackingId(), null);
+            }
+            page.forEach(items::add);
             next = reply.next() == null ? null : URI.create(reply.next());
         }
         return items;
@@ -122,23 +132,21 @@ public final class WebexHttp {
             limiter.acquire();
             HttpResponse<String> response;
             try {
-                response = client.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
+                response = exchange(method, uri, body);
+                if (response.statusCode() < 300) {
+                    Reply reply = reply(method, uri, response);
+                    LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + reply.status());
+                    return reply;
+                }
+            } catch (ProviderUnavailableException e) {
                 if (!idempotent || attempt >= policy.maxAttempts()) {
-                    throw new ProviderUnavailableException(method + " " + uri.getPath() + ": no reply from "
-                            + "the provider (" + e.getClass().getSimpleName() + ")", 0, List.of(), null, null, e);
+                    throw e;
                 }
                 pause(backoff(attempt));
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProviderUnavailableException("interrupted", 0, List.of(), null, null, e);
             }
             int status = response.statusCode();
             LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
-            if (status < 300) {
-                return reply(response);
-            }
             ProviderException failure = failure(method, uri, response);
             boolean retryable = failure instanceof ProviderUnavailableException
                     && (idempotent || status == 429 || status == 423 || status == 503);
@@ -151,6 +159,29 @@ public final class WebexHttp {
                 throw failure;
             }
             pause(wait);
+        }
+    }
+
+    /**
+     * One exchange, the whole of it (headers and body) within the request timeout: the JDK client's own timeout
+     * stops at the response headers, and a reply that stalls mid-body would otherwise hang the reconcile.
+     */
+    private HttpResponse<String> exchange(String method, URI uri, Object body) {
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, uri, body),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            return future.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ProviderProtocolException(method + " " + uri.getPath() + ": no complete reply within "
+                    + policy.requestTimeout().toSeconds() + " s", 0, null, e);
+        } catch (ExecutionException e) {
+            throw new ProviderUnavailableException(method + " " + uri.getPath() + ": no reply from the provider ("
+                    + e.getCause().getClass().getSimpleName() + ")", 0, List.of(), null, null, e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("interrupted", 0, List.of(), null, null, e);
         }
     }
 
@@ -171,11 +202,30 @@ public final class WebexHttp {
         }
     }
 
-    private Reply reply(HttpResponse<String> response) {
-        JsonNode body = parse(response.body());
+    /** A success reply: its body must be the JSON the API documents (or empty), never an HTML page or a fragment. */
+    private Reply reply(String method, URI uri, HttpResponse<String> response) {
+        String trackingId = response.headers().firstValue("TrackingID").orElse(null);
+        String text = response.body();
+        JsonNode body;
+        if (text == null || text.isBlank()) {
+            body = mapper.createObjectNode();
+        } else {
+            String contentType = response.headers().firstValue("Content-Type").orElse("application/json");
+            try {
+                if (!contentType.contains("json")) {
+                    throw new IOException("Content-Type " + contentType);
+                }
+                body = mapper.readTree(text);
+            } catch (IOException e) {
+                throw new ProviderProtocolException(method + " " + uri.getPath() + ": the reply (HTTP "
+                        + response.statusCode() + ", " + text.length() + " characters) is not the JSON the API "
+                        + "documents: " + e.getMessage().lines().findFirst().orElse(""), response.statusCode(),
+                        trackingId, e);
+            }
+        }
         String next = response.headers().firstValue("Link").map(WebexHttp::nextLink).orElse(null);
         return new Reply(response.statusCode(), body, response.headers().firstValue("Location").orElse(null), next,
-                response.headers().firstValue("TrackingID").orElse(null));
+                trackingId);
     }
 
     private static String nextLink(String header) {

@@ -3,6 +3,7 @@ package dev.partnerhub.provider.webex;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.provider.RemoteCustomer;
 import dev.partnerhub.provider.RemoteError;
+import dev.partnerhub.provider.ProviderProtocolException;
 import dev.partnerhub.provider.RemotePackage;
 import dev.partnerhub.provider.RemoteSubscriber;
 import java.time.Instant;
@@ -39,11 +40,20 @@ final class WebexJson {
         return errors;
     }
 
+    /** A field the API documents as always present; its absence means the reply cannot be trusted. */
+    static String required(JsonNode node, String field, String what) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new ProviderProtocolException("the provider's " + what + " has no " + field, 0, null, null);
+        }
+        return value;
+    }
+
     static RemoteCustomer customer(JsonNode node) {
         List<RemotePackage> details = new ArrayList<>();
         node.path("resourceDetails").path("packages").forEach(p -> details.add(new RemotePackage(text(p, "name"),
                 text(p, "status"), errors(p.path("warnings")), errors(p.path("errors")))));
-        return new RemoteCustomer(text(node, "id"), text(node, "orgId"), text(node, "externalId"),
+        return new RemoteCustomer(required(node, "id", "customer"), text(node, "orgId"), text(node, "externalId"),
                 text(node, "status"), strings(node.path("packages")), details, errors(node.path("errors")));
     }
 
@@ -52,7 +62,7 @@ final class WebexJson {
         if (pkg == null && node.path("packages").size() > 0) {
             pkg = node.path("packages").get(0).asText();
         }
-        return new RemoteSubscriber(text(node, "id"), text(node, "personId"), text(node, "customerId"),
+        return new RemoteSubscriber(required(node, "id", "subscriber"), text(node, "personId"), text(node, "customerId"),
                 text(node, "spEnterpriseId"), text(node, "userId"), text(node, "email"), pkg, text(node, "status"),
                 errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")),
                 node.path("selfActivated").asBoolean(false));

@@ -62,7 +62,7 @@ public final class WebexLicensing implements LicensingProvider {
     @Override
     public List<RemoteLicense> licenses(String orgId) {
         return http.getAll("/licenses", Map.of("orgId", orgId)).stream().map(l -> new RemoteLicense(
-                WebexJson.text(l, "id"), WebexJson.text(l, "name"), l.path("totalUnits").asInt(),
+                WebexJson.required(l, "id", "licence"), WebexJson.text(l, "name"), l.path("totalUnits").asInt(),
                 l.path("consumedUnits").asInt())).toList();
     }
 
@@ -136,7 +136,7 @@ public final class WebexLicensing implements LicensingProvider {
     @Override
     public List<RemoteRole> roles() {
         return http.getAll("/roles", Map.of()).stream()
-                .map(r -> new RemoteRole(WebexJson.text(r, "id"), WebexJson.text(r, "name"))).toList();
+                .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
     }
 
     /** The People API replaces the whole person: read it, change the roles, write it back. */
@@ -193,7 +193,7 @@ public final class WebexLicensing implements LicensingProvider {
 
     private static RemotePerson person(JsonNode p) {
         List<String> emails = WebexJson.strings(p.path("emails"));
-        return new RemotePerson(WebexJson.text(p, "id"), emails.isEmpty() ? null : emails.get(0),
+        return new RemotePerson(WebexJson.required(p, "id", "person"), emails.isEmpty() ? null : emails.get(0),
                 WebexJson.text(p, "displayName"), WebexJson.strings(p.path("licenses")),
                 WebexJson.strings(p.path("roles")));
     }

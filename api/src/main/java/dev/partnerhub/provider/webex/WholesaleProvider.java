@@ -7,6 +7,7 @@ import dev.partnerhub.provider.AttachRefusedException;
 import dev.partnerhub.provider.CustomerRequest;
 import dev.partnerhub.provider.CustomerScope;
 import dev.partnerhub.provider.ProviderNotFoundException;
+import dev.partnerhub.provider.ProviderProtocolException;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RemoteCustomer;
@@ -106,8 +107,8 @@ public final class WholesaleProvider implements ProvisioningProvider {
         }
         String url = reply.location() != null ? reply.location() : WebexJson.text(reply.body(), "url");
         if (url == null) {
-            throw new ProviderRejectedException("POST /wholesale/customers: the reply names no customer URL",
-                    reply.status(), List.of(), reply.trackingId());
+            throw new ProviderProtocolException("POST /wholesale/customers: the reply names no customer (no Location, "
+                    + "no url)", reply.status(), reply.trackingId(), null);
         }
         return url.substring(url.lastIndexOf('/') + 1);
     }

@@ -1,0 +1,62 @@
+package dev.partnerhub.operator;
+
+import static dev.partnerhub.operator.Fixtures.user;
+import static dev.partnerhub.operator.Fixtures.wholesaleCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.status.Conditions;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the operator does when the provider answers outside its contract: it reports it and creates nothing. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@WithTestResource(LocalHubResource.class)
+class ProviderRepliesTest extends OperatorTestSupport {
+
+    private static final String CREATE_SUBSCRIBER = "POST /v1/wholesale/subscribers";
+    private static final String LIST_SUBSCRIBERS = "GET /v1/wholesale/subscribers";
+
+    @BeforeEach
+    void connectToTheHub() {
+        connect("hub", WebexModel.WHOLESALE);
+    }
+
+    @AfterEach
+    void clearFaults() {
+        hub().clearFaults();
+    }
+
+    @Test
+    void aListAnsweredWithAnHtmlPageIsReportedAndNoCreateFollows() {
+        apply(wholesaleCustomer(namespace, "acme", "hub", "webex_meetings"));
+        String customerId = awaitCondition(Customer.class, "acme", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        long creates = hub().requests(CREATE_SUBSCRIBER);
+        long lists = hub().requests(LIST_SUBSCRIBERS);
+        hub().addFault(new ObjectMapper().createObjectNode().put("method", "GET")
+                .put("pathPrefix", "/v1/wholesale/subscribers").put("malformed", "html").put("times", 1000));
+        // The customer's next poll gets the HTML page: from then on no list the operator holds is fresh.
+        await().atMost(TIMEOUT).until(() -> hub().requests(LIST_SUBSCRIBERS) > lists);
+
+        apply(user(namespace, "alice", "acme", "alice@acme.example.com", "webex_meetings", null));
+        CustomerUser alice = awaitCondition(CustomerUser.class, "alice", Conditions.SYNCED, "False");
+        assertThat(condition(alice, Conditions.SYNCED).getMessage()).contains("is not the JSON the API documents");
+        assertThat(alice.getStatus().getUserId()).isNull();
+        assertThat(hub().requests(CREATE_SUBSCRIBER)).isEqualTo(creates);
+        assertThat(hubSubscribersOf(customerId)).isEmpty();
+
+        hub().clearFaults();
+        awaitCondition(CustomerUser.class, "alice", Conditions.READY, "True");
+        assertThat(hubSubscribersOf(customerId)).hasSize(1);
+    }
+}
