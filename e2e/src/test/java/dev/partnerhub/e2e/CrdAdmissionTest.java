@@ -59,6 +59,30 @@ class CrdAdmissionTest {
     }
 
     @Test
+    void anAssignmentThatNamesNoUserAndSelectsNothingIsRefused(ControlPlane plane) {
+        ControlPlane.Kubectl.Result result = Project.apply(plane, "no-users", """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: LicenseAssignment
+                metadata: {name: no-users, namespace: %s}
+                spec:
+                  customerRef: {name: acme}
+                  license: Webex Attendant Console
+                  users: {names: []}
+                """.formatted(NS));
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("spec.users").contains("{} selects every CustomerUser");
+        assertThat(Project.apply(plane, "all-users", """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: LicenseAssignment
+                metadata: {name: all-users, namespace: %s}
+                spec:
+                  customerRef: {name: acme}
+                  license: Webex Attendant Console
+                  users: {selector: {}}
+                """.formatted(NS)).exitCode()).isZero();
+    }
+
+    @Test
     void theFieldsThatIdentifyAResourceCannotChangeAfterCreation(ControlPlane plane) {
         assertThat(Project.apply(plane, "bound-user", user("bound-user", "acme",
                 "package: basic\n  extension: \"2001\"\n  broadworks:\n    userId: bound@sp.example.com")).exitCode())

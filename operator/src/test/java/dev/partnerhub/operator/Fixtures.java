@@ -9,9 +9,15 @@ import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
+import dev.partnerhub.api.v1alpha1.DeletionProtection;
+import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.api.v1alpha1.LicenseAssignmentSpec;
+import dev.partnerhub.api.v1alpha1.LicenseMode;
+import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.ProviderKind;
+import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.api.v1alpha1.UserBroadWorks;
 import dev.partnerhub.api.v1alpha1.WebexModel;
@@ -19,7 +25,9 @@ import dev.partnerhub.api.v1alpha1.WebexSettings;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builders of the resources the tests apply, as a partner would write them. */
 final class Fixtures {
@@ -48,6 +56,10 @@ final class Fixtures {
         limit.setRequestsPerSecond(20);
         limit.setBurst(20);
         spec.setRateLimit(limit);
+        // Deletion protection has its own tests; elsewhere a test deletes what it made without approvals.
+        dev.partnerhub.api.v1alpha1.DeletionProtection protection = new dev.partnerhub.api.v1alpha1.DeletionProtection();
+        protection.setMaxDeletesPerHour(1000);
+        spec.setDeletionProtection(protection);
         c.setSpec(spec);
         return c;
     }
@@ -114,6 +126,31 @@ final class Fixtures {
         bw.setUserId(userId);
         u.getSpec().setBroadworks(bw);
         return u;
+    }
+
+    static CustomerUser labelled(CustomerUser user, java.util.Map<String, String> labels) {
+        user.getMetadata().setLabels(new java.util.HashMap<>(labels));
+        return user;
+    }
+
+    static dev.partnerhub.api.v1alpha1.LicenseAssignment assignment(String namespace, String name, String customer,
+            String license, dev.partnerhub.api.v1alpha1.LicenseMode mode, List<String> names,
+            java.util.Map<String, String> selector) {
+        dev.partnerhub.api.v1alpha1.LicenseAssignment a = new dev.partnerhub.api.v1alpha1.LicenseAssignment();
+        a.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        dev.partnerhub.api.v1alpha1.LicenseAssignmentSpec spec = new dev.partnerhub.api.v1alpha1.LicenseAssignmentSpec();
+        CustomerRef ref = new CustomerRef();
+        ref.setName(customer);
+        spec.setCustomerRef(ref);
+        spec.setLicense(license);
+        spec.setMode(mode);
+        dev.partnerhub.api.v1alpha1.LicenseUsers users = new dev.partnerhub.api.v1alpha1.LicenseUsers();
+        users.setNames(names == null ? List.of() : names);
+        users.setSelector(selector == null ? null
+                : new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().withMatchLabels(selector).build());
+        spec.setUsers(users);
+        a.setSpec(spec);
+        return a;
     }
 
     static CustomerUser orphan(CustomerUser user) {

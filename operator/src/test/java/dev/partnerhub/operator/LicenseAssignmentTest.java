@@ -1,5 +1,7 @@
 package dev.partnerhub.operator;
 
+import static dev.partnerhub.operator.Fixtures.assignment;
+import static dev.partnerhub.operator.Fixtures.labelled;
 import static dev.partnerhub.operator.Fixtures.user;
 import static dev.partnerhub.operator.Fixtures.wholesaleCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,16 +12,12 @@ import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
-import dev.partnerhub.api.v1alpha1.LicenseAssignmentSpec;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
 import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.LicenseState;
-import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.status.Conditions;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -53,7 +51,7 @@ class LicenseAssignmentTest extends OperatorTestSupport {
             apply(labelled(user(namespace, String.format("agent%02d", i), "seats", "agent" + i + "@seats.example.com",
                     "webex_meetings", null), Map.of("team", "support")));
         }
-        apply(assignment("support-agents", "seats", CC_STANDARD, LicenseMode.Additive, null, Map.of("team", "support")));
+        apply(assignment(namespace, "support-agents", "seats", CC_STANDARD, LicenseMode.Additive, null, Map.of("team", "support")));
 
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             LicenseAssignment a = get(LicenseAssignment.class, "support-agents");
@@ -91,10 +89,10 @@ class LicenseAssignmentTest extends OperatorTestSupport {
             apply(labelled(user(namespace, name, "excl", name + "@excl.example.com", "webex_calling", "+1240555"
                     + (1000 + name.charAt(0))), Map.of("tier", "gold")));
         }
-        apply(assignment("console-for-cal", "excl", ATTENDANT, LicenseMode.Additive, List.of("cal"), null));
+        apply(assignment(namespace, "console-for-cal", "excl", ATTENDANT, LicenseMode.Additive, List.of("cal"), null));
         awaitLicence("cal", ATTENDANT, LicenseState.Active);
-        apply(assignment("premium-gold", "excl", CC_PREMIUM, LicenseMode.Exclusive, null, Map.of("tier", "gold")));
-        apply(assignment("console-gold", "excl", ATTENDANT, LicenseMode.Additive, null, Map.of("tier", "gold")));
+        apply(assignment(namespace, "premium-gold", "excl", CC_PREMIUM, LicenseMode.Exclusive, null, Map.of("tier", "gold")));
+        apply(assignment(namespace, "console-gold", "excl", ATTENDANT, LicenseMode.Additive, null, Map.of("tier", "gold")));
         awaitCondition(LicenseAssignment.class, "premium-gold", Conditions.READY, "True");
         awaitCondition(LicenseAssignment.class, "console-gold", Conditions.READY, "True");
         assertThat(holders(orgId, CC_PREMIUM)).hasSize(3);
@@ -115,8 +113,8 @@ class LicenseAssignmentTest extends OperatorTestSupport {
     @Test
     void aDependencyAndAnExclusivityViolationAreTypedWhileTheOtherLicenceOfTheSameRequestApplies() {
         String orgId = readyCustomer("deps", "webex_meetings", "webex_calling");
-        apply(assignment("calling-standard", "deps", CALLING_STANDARD, LicenseMode.Additive, List.of("dee", "eve"), null));
-        apply(assignment("agents", "deps", CC_STANDARD, LicenseMode.Additive, List.of("dee", "eve"), null));
+        apply(assignment(namespace, "calling-standard", "deps", CALLING_STANDARD, LicenseMode.Additive, List.of("dee", "eve"), null));
+        apply(assignment(namespace, "agents", "deps", CC_STANDARD, LicenseMode.Additive, List.of("dee", "eve"), null));
         int before = LocalHubResource.EXCHANGES.size();
         apply(user(namespace, "dee", "deps", "dee@deps.example.com", "webex_meetings", null));
         apply(user(namespace, "eve", "deps", "eve@deps.example.com", "webex_calling", "+12405557001"));
@@ -166,6 +164,36 @@ class LicenseAssignmentTest extends OperatorTestSupport {
                 .contains("id_cc_supervisor").contains("id_full_admin"));
     }
 
+    @Test
+    void anEmptySelectorSelectsEveryUserOfTheCustomerAndTwoAssignmentsThatDisagreeBothSaySo() {
+        String orgId = readyCustomer("all", "webex_calling");
+        apply(labelled(user(namespace, "ann", "all", "ann@all.example.com", "webex_calling", "+12405556001"),
+                Map.of("tier", "gold")));
+        apply(user(namespace, "ben", "all", "ben@all.example.com", "webex_calling", "+12405556002"));
+        apply(assignment(namespace, "everyone", "all", ATTENDANT, LicenseMode.Additive, null, Map.of()));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(get(LicenseAssignment.class,
+                "everyone").getStatus().getSummary()).isEqualTo("2/2"));
+        assertThat(holders(orgId, ATTENDANT)).hasSize(2);
+
+        apply(assignment(namespace, "gold-only", "all", ATTENDANT, LicenseMode.Exclusive, null, Map.of("tier", "gold")));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            assertThat(get(LicenseAssignment.class, "gold-only").getStatus().getConflicts()).singleElement().asString()
+                    .startsWith("ben: assignment everyone gives the licence");
+            assertThat(get(LicenseAssignment.class, "everyone").getStatus().getConflicts()).singleElement().asString()
+                    .startsWith("ben: Exclusive assignment gold-only does not select this user");
+        });
+        assertThat(holders(orgId, ATTENDANT)).as("ben keeps the licence").hasSize(2);
+    }
+
+    @Test
+    void anAssignmentThatNamesNoUserAndSelectsNothingIsInvalid() {
+        readyCustomer("nobody", "webex_meetings");
+        apply(assignment(namespace, "empty", "nobody", CC_STANDARD, LicenseMode.Additive, List.of(), null));
+        LicenseAssignment empty = awaitCondition(LicenseAssignment.class, "empty", Conditions.STALLED, "True");
+        assertThat(condition(empty, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(empty, Conditions.STALLED).getMessage()).contains("spec.users").contains("{} selects");
+    }
+
     private String readyCustomer(String name, String... packages) {
         apply(wholesaleCustomer(namespace, name, "hub", packages));
         return awaitCondition(Customer.class, name, Conditions.READY, "True").getStatus().getOrgId();
@@ -182,39 +210,10 @@ class LicenseAssignmentTest extends OperatorTestSupport {
                 : user.getStatus().getLicenses().stream().filter(l -> name.equals(l.getLicense())).findFirst();
     }
 
-    private List<String> holders(String orgId, String license) {
-        return hubRecords("licenses").stream().filter(l -> orgId.equals(l.path("orgId").asText())
-                && license.equals(l.path("name").asText())).findFirst()
-                .map(l -> java.util.stream.StreamSupport.stream(l.path("holders").spliterator(), false)
-                        .map(JsonNode::asText).toList()).orElse(List.of());
-    }
-
     private JsonNode personOf(String userName) {
         String personId = customerUser(userName).getStatus().getPersonId();
         return hubRecords("people").stream().filter(p -> personId.equals(p.path("id").asText())).findFirst()
                 .orElseThrow();
     }
 
-    private static CustomerUser labelled(CustomerUser user, Map<String, String> labels) {
-        user.getMetadata().setLabels(new java.util.HashMap<>(labels));
-        return user;
-    }
-
-    private LicenseAssignment assignment(String name, String customer, String license, LicenseMode mode,
-            List<String> names, Map<String, String> selector) {
-        LicenseAssignment a = new LicenseAssignment();
-        a.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        LicenseAssignmentSpec spec = new LicenseAssignmentSpec();
-        dev.partnerhub.api.v1alpha1.CustomerRef ref = new dev.partnerhub.api.v1alpha1.CustomerRef();
-        ref.setName(customer);
-        spec.setCustomerRef(ref);
-        spec.setLicense(license);
-        spec.setMode(mode);
-        LicenseUsers users = new LicenseUsers();
-        users.setNames(names == null ? List.of() : names);
-        users.setSelector(selector == null ? null : new LabelSelectorBuilder().withMatchLabels(selector).build());
-        spec.setUsers(users);
-        a.setSpec(spec);
-        return a;
-    }
 }

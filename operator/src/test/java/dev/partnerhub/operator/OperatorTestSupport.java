@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** What every reconciler test needs: a namespace of its own, a connection to the local hub, waits and lookups. */
@@ -44,6 +45,12 @@ abstract class OperatorTestSupport {
     @BeforeEach
     void createNamespace() {
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    }
+
+    /** A fault a test injected never outlives it. */
+    @AfterEach
+    void clearHubFaults() {
+        hub().clearFaults();
     }
 
     HubAdminClient hub() {
@@ -112,6 +119,14 @@ abstract class OperatorTestSupport {
     /** The hub's records of one kind (wholesaleCustomers, wholesaleSubscribers, broadworksSubscribers, ...). */
     List<JsonNode> hubRecords(String kind) {
         return StreamSupport.stream(hub().state().path(kind).spliterator(), false).toList();
+    }
+
+    /** The person IDs holding a licence (by name) in an org of the hub. */
+    List<String> holders(String orgId, String license) {
+        return hubRecords("licenses").stream().filter(l -> orgId.equals(l.path("orgId").asText())
+                && license.equals(l.path("name").asText())).findFirst()
+                .map(l -> StreamSupport.stream(l.path("holders").spliterator(), false).map(JsonNode::asText).toList())
+                .orElse(List.of());
     }
 
     List<JsonNode> hubSubscribersOf(String customerId) {

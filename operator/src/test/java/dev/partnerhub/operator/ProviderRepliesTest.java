@@ -13,7 +13,6 @@ import dev.partnerhub.operator.status.Conditions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +28,6 @@ class ProviderRepliesTest extends OperatorTestSupport {
     @BeforeEach
     void connectToTheHub() {
         connect("hub", WebexModel.WHOLESALE);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        hub().clearFaults();
     }
 
     @Test

@@ -131,36 +131,49 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
     }
 
     @Test
-    void deletingAndReapplyingTheSameManifestsCreatesNoDuplicateInTheHub() {
+    void reappliedManifestsNeverDuplicateAndTakeBackWhatOrphanKeptOnlyWithAdoptExisting() {
         Customer customer = wholesaleCustomer(namespace, "hooli", "hub", "webex_meetings");
         customer.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
         CustomerUser kim = user(namespace, "kim", "hooli", "kim@hooli.example.com", "webex_meetings", null);
         CustomerUser lee = orphan(user(namespace, "lee", "hooli", "lee@hooli.example.com", "webex_meetings", null));
         String externalId = customer.getSpec().getExternalId();
-        String firstCustomerId = null;
-        for (int round = 0; round < 2; round++) {
-            apply(copyOf(customer));
-            apply(copyOf(kim));
-            apply(copyOf(lee));
-            String customerId = awaitCondition(Customer.class, "hooli", Conditions.READY, "True").getStatus()
-                    .getCustomerId();
-            firstCustomerId = firstCustomerId == null ? customerId : firstCustomerId;
-            assertThat(customerId).as("the re-applied Customer adopts the hub's customer").isEqualTo(firstCustomerId);
-            awaitCondition(CustomerUser.class, "kim", Conditions.READY, "True");
-            awaitCondition(CustomerUser.class, "lee", Conditions.READY, "True");
-            assertThat(hubRecords("wholesaleCustomers")).filteredOn(c -> externalId.equals(c.path("externalId").asText()))
-                    .hasSize(1);
-            assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
-                    .containsExactlyInAnyOrder("kim@hooli.example.com", "lee@hooli.example.com");
-            // Users first: deleted together with an Orphan customer, users follow the customer's policy.
-            client.resources(CustomerUser.class).inNamespace(namespace).delete();
-            awaitGone(CustomerUser.class, "kim");
-            awaitGone(CustomerUser.class, "lee");
-            client.resources(Customer.class).inNamespace(namespace).delete();
-            awaitGone(Customer.class, "hooli");
-        }
-        assertThat(hubSubscribersOf(firstCustomerId)).extracting(s -> s.path("email").asText())
+        apply(copyOf(customer));
+        apply(copyOf(kim));
+        apply(copyOf(lee));
+        String customerId = awaitCondition(Customer.class, "hooli", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        String leeId = awaitCondition(CustomerUser.class, "lee", Conditions.READY, "True").getStatus().getUserId();
+        awaitCondition(CustomerUser.class, "kim", Conditions.READY, "True");
+        // Users first: deleted alone, kim (Delete) goes and lee (Orphan) stays; then the Orphan customer.
+        client.resources(CustomerUser.class).inNamespace(namespace).delete();
+        awaitGone(CustomerUser.class, "kim");
+        awaitGone(CustomerUser.class, "lee");
+        client.resources(Customer.class).inNamespace(namespace).delete();
+        awaitGone(Customer.class, "hooli");
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
                 .containsExactly("lee@hooli.example.com");
+
+        // The same manifests again: what the hub kept is not theirs, so nothing is touched and nothing duplicated.
+        apply(copyOf(customer));
+        Customer refused = awaitCondition(Customer.class, "hooli", Conditions.STALLED, "True");
+        assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("AlreadyExists");
+        assertThat(condition(refused, Conditions.STALLED).getMessage()).contains(externalId).contains(customerId)
+                .contains("spec.adoptExisting: true");
+        edit(Customer.class, "hooli", c -> c.getSpec().setAdoptExisting(true));
+        assertThat(awaitCondition(Customer.class, "hooli", Conditions.READY, "True").getStatus().getCustomerId())
+                .isEqualTo(customerId);
+        apply(copyOf(kim));
+        apply(copyOf(lee));
+        awaitCondition(CustomerUser.class, "kim", Conditions.READY, "True");
+        assertThat(condition(awaitCondition(CustomerUser.class, "lee", Conditions.STALLED, "True"), Conditions.STALLED)
+                .getReason()).isEqualTo("AlreadyExists");
+        edit(CustomerUser.class, "lee", u -> u.getSpec().setAdoptExisting(true));
+        assertThat(awaitCondition(CustomerUser.class, "lee", Conditions.READY, "True").getStatus().getUserId())
+                .isEqualTo(leeId);
+        assertThat(hubRecords("wholesaleCustomers")).filteredOn(c -> externalId.equals(c.path("externalId").asText()))
+                .hasSize(1);
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
+                .containsExactlyInAnyOrder("kim@hooli.example.com", "lee@hooli.example.com");
     }
 
     @Test

@@ -78,6 +78,12 @@ public class CustomerSpec {
             + "customer stays in the hub.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Delete;
 
+
+    @JsonPropertyDescription("Take over the object the provider already holds under this resource's key, which the "
+            + "operator did not create. Without it such an object is never touched: the resource is Stalled "
+            + "AlreadyExists, naming it. hubctl adopt writes it.")
+    private boolean adoptExisting;
+
     public ConnectionRef getConnectionRef() {
         return connectionRef;
     }
@@ -164,5 +170,13 @@ public class CustomerSpec {
 
     public void setAttach(CustomerAttach attach) {
         this.attach = attach;
+    }
+
+    public boolean isAdoptExisting() {
+        return adoptExisting;
+    }
+
+    public void setAdoptExisting(boolean adoptExisting) {
+        this.adoptExisting = adoptExisting;
     }
 }

@@ -13,6 +13,11 @@ public class CustomerStatus extends BoundStatus {
             + "soon as the hub accepts the create.")
     private String customerId;
 
+
+    @JsonPropertyDescription("A create sent to the provider whose ID is not recorded yet; the object found under this "
+            + "key is this resource's own.")
+    private PendingCreate createPending;
+
     @JsonPropertyDescription("The Webex organization ID of the customer, once the hub has created the org.")
     private String orgId;
 
@@ -110,5 +115,13 @@ public class CustomerStatus extends BoundStatus {
 
     public void setUndeclared(UndeclaredUsers undeclared) {
         this.undeclared = undeclared;
+    }
+
+    public PendingCreate getCreatePending() {
+        return createPending;
+    }
+
+    public void setCreatePending(PendingCreate createPending) {
+        this.createPending = createPending;
     }
 }

@@ -47,6 +47,12 @@ public class CustomerUserSpec {
     @JsonPropertyDescription("Last name.")
     private String lastName;
 
+
+    @Size(min = 1, max = 256)
+    @JsonPropertyDescription("Display name in Webex; when absent the provider derives one from the first and last "
+            + "names.")
+    private String displayName;
+
     @Required
     @JsonProperty("package")
     @Pattern("^[a-z][a-z_]*$")
@@ -77,6 +83,12 @@ public class CustomerUserSpec {
     @JsonPropertyDescription("Delete (default): deleting this resource removes the subscriber from the hub. Orphan: "
             + "the subscriber stays.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Delete;
+
+
+    @JsonPropertyDescription("Take over the object the provider already holds under this resource's key, which the "
+            + "operator did not create. Without it such an object is never touched: the resource is Stalled "
+            + "AlreadyExists, naming it. hubctl adopt writes it.")
+    private boolean adoptExisting;
 
     public CustomerRef getCustomerRef() {
         return customerRef;
@@ -164,5 +176,21 @@ public class CustomerUserSpec {
 
     public void setRoles(List<ContactCenterRole> roles) {
         this.roles = roles;
+    }
+
+    public boolean isAdoptExisting() {
+        return adoptExisting;
+    }
+
+    public void setAdoptExisting(boolean adoptExisting) {
+        this.adoptExisting = adoptExisting;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
     }
 }

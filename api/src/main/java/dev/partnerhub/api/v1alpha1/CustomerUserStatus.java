@@ -13,6 +13,11 @@ public class CustomerUserStatus extends BoundStatus {
     @JsonPropertyDescription("The hub's subscriber ID, recorded as soon as the hub accepts the create.")
     private String userId;
 
+
+    @JsonPropertyDescription("A create sent to the provider whose ID is not recorded yet; the object found under this "
+            + "key is this resource's own.")
+    private PendingCreate createPending;
+
     @JsonPropertyDescription("The Webex person ID, once the user is provisioned.")
     private String personId;
 
@@ -32,6 +37,11 @@ public class CustomerUserStatus extends BoundStatus {
 
     @JsonPropertyDescription("Each licence the user holds or should hold: state, typed error and who assigned it.")
     private List<UserLicense> licenses = new ArrayList<>();
+
+
+    @JsonPropertyDescription("The Contact Center roles the operator gave the person; it never takes away a role it "
+            + "did not give.")
+    private List<ContactCenterRole> grantedRoles = new ArrayList<>();
 
     @JsonPropertyDescription("The last token of each imperative annotation acted on.")
     private UserActions actions;
@@ -110,5 +120,21 @@ public class CustomerUserStatus extends BoundStatus {
 
     public void setActions(UserActions actions) {
         this.actions = actions;
+    }
+
+    public PendingCreate getCreatePending() {
+        return createPending;
+    }
+
+    public void setCreatePending(PendingCreate createPending) {
+        this.createPending = createPending;
+    }
+
+    public List<ContactCenterRole> getGrantedRoles() {
+        return grantedRoles;
+    }
+
+    public void setGrantedRoles(List<ContactCenterRole> grantedRoles) {
+        this.grantedRoles = grantedRoles;
     }
 }

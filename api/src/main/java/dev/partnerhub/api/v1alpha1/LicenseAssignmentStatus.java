@@ -33,6 +33,14 @@ public class LicenseAssignmentStatus extends BoundStatus {
     @JsonPropertyDescription("The first failures (at most 10), with their typed reason and the user they concern.")
     private List<LicenseFailure> failures = new ArrayList<>();
 
+
+    @JsonPropertyDescription("Users about whom this assignment and another of the customer disagree (one gives the "
+            + "licence, an Exclusive one takes it away): the licence stays, and both assignments report it.")
+    private List<String> conflicts = new ArrayList<>();
+
+    @JsonPropertyDescription("How many removals of this Exclusive assignment wait for approval (deletion protection).")
+    private int removalsHeld;
+
     public String getLicenseId() {
         return licenseId;
     }
@@ -95,5 +103,21 @@ public class LicenseAssignmentStatus extends BoundStatus {
 
     public void setFailures(List<LicenseFailure> failures) {
         this.failures = failures;
+    }
+
+    public List<String> getConflicts() {
+        return conflicts;
+    }
+
+    public void setConflicts(List<String> conflicts) {
+        this.conflicts = conflicts;
+    }
+
+    public int getRemovalsHeld() {
+        return removalsHeld;
+    }
+
+    public void setRemovalsHeld(int removalsHeld) {
+        this.removalsHeld = removalsHeld;
     }
 }

@@ -7,5 +7,7 @@ public enum LicenseState {
     /** The licence waits for the user to be provisioned. */
     Pending,
     /** The provider refused the licence; the reason and the provider's error say why. */
-    Error
+    Error,
+    /** The user holds the licence, which an Exclusive assignment takes away; the removal waits for approval. */
+    RemovalHeld
 }

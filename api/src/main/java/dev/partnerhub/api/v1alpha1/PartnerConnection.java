@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "CUSTOMERS", jsonPath = ".status.customers", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "HELD", jsonPath = ".status.deletions.held", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class PartnerConnection extends CustomResource<PartnerConnectionSpec, PartnerConnectionStatus> implements Namespaced {

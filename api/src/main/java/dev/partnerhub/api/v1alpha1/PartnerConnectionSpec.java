@@ -27,9 +27,14 @@ public class PartnerConnectionSpec {
     @JsonPropertyDescription("Client-side rate limit, shared by every resource that uses this connection.")
     private RateLimit rateLimit = new RateLimit();
 
-    @JsonPropertyDescription("Label selector of the namespaces whose Customers may use this connection. "
-            + "Empty: only Customers in the connection's own namespace.")
+    @JsonPropertyDescription("Label selector of the namespaces whose Customers may use this connection. Absent: only "
+            + "Customers in the connection's own namespace. As in Kubernetes, {} selects every namespace.")
     private LabelSelector allowedNamespaces;
+
+
+    @JsonPropertyDescription("How many remote deletions an hour this connection allows before a person must approve "
+            + "more; protects customers from a deleted namespace, CRD or label selector.")
+    private DeletionProtection deletionProtection = new DeletionProtection();
 
     @JsonPropertyDescription("Webex settings; used when provider is webex.")
     private WebexSettings webex = new WebexSettings();
@@ -80,5 +85,13 @@ public class PartnerConnectionSpec {
 
     public void setWebex(WebexSettings webex) {
         this.webex = webex;
+    }
+
+    public DeletionProtection getDeletionProtection() {
+        return deletionProtection;
+    }
+
+    public void setDeletionProtection(DeletionProtection deletionProtection) {
+        this.deletionProtection = deletionProtection;
     }
 }

@@ -19,6 +19,11 @@ public class PartnerConnectionStatus extends ConditionedStatus {
             + "(partnerhub.dev/credentials-of.NAME) until the connection is released.")
     private String credentialsHeld;
 
+
+    @JsonPropertyDescription("Remote deletions through this connection: the last hour's, those held for approval, "
+            + "and the last approval.")
+    private DeletionsStatus deletions;
+
     public Integer getCustomers() {
         return customers;
     }
@@ -41,5 +46,13 @@ public class PartnerConnectionStatus extends ConditionedStatus {
 
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
+    }
+
+    public DeletionsStatus getDeletions() {
+        return deletions;
+    }
+
+    public void setDeletions(DeletionsStatus deletions) {
+        this.deletions = deletions;
     }
 }

@@ -123,6 +123,11 @@ public class CredentialsHold {
         return secret != null && secret.getMetadata().getDeletionTimestamp() != null;
     }
 
+    /** Whether the Secret carries this connection's finalizer and the label the operator watches. */
+    static boolean holds(Secret secret, PartnerConnection connection) {
+        return has(secret, finalizer(connection)) && labelled(secret);
+    }
+
     private static boolean labelled(Secret secret) {
         return secret.getMetadata().getLabels() != null && "true".equals(secret.getMetadata().getLabels().get(LABEL));
     }

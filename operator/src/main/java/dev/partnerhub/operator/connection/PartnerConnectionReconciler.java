@@ -5,7 +5,9 @@ import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
 import dev.partnerhub.api.v1alpha1.ProviderKind;
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.operator.customer.CustomerReconciler;
+import dev.partnerhub.operator.SpecOrMetadataChanged;
+import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
@@ -18,6 +20,7 @@ import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.webex.WebexProviders;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -32,7 +35,10 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -42,7 +48,8 @@ import org.jboss.logging.Logger;
  * Secret it reads its token from, until no Customer uses it: a connection deleted with its namespace, or by
  * mistake, stays until every Customer's finalizer has done its work in the provider.
  */
-@ControllerConfiguration(name = "partnerconnection")
+@ControllerConfiguration(name = "partnerconnection", generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrMetadataChanged.class))
 public class PartnerConnectionReconciler implements Reconciler<PartnerConnection>, Cleaner<PartnerConnection> {
 
     static final String BY_SECRET = "bySecret";
@@ -51,14 +58,18 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
 
     private final ProviderRegistry registry;
     private final CredentialsHold credentials;
+    private final DeletionBudget budget;
+    private final ProbeSchedule probes;
     private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
 
-    public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, Namespaces namespaces,
-            OperatorConfig config, Clock clock) {
+    public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, DeletionBudget budget,
+            ProbeSchedule probes, Namespaces namespaces, OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.credentials = credentials;
+        this.budget = budget;
+        this.probes = probes;
         this.namespaces = namespaces;
         this.config = config;
         this.clock = clock;
@@ -70,7 +81,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
                 + c.getSpec().getCredentialsSecretRef().getName()));
         var customers = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Customer.class, PartnerConnection.class)
-                .withSecondaryToPrimaryMapper(c -> Set.of(CustomerReconciler.connectionId(c)))
+                .withSecondaryToPrimaryMapper(c -> Set.of(CreatedWith.connectionId(c)))
                 .build(), context);
         // Only the Secrets the operator holds (and labels): a rotated or deleted token is seen at once.
         var secrets = new InformerEventSource<>(InformerEventSourceConfiguration
@@ -95,15 +106,22 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         List<Customer> customers = users(connection, context);
         status.setCustomers(customers.size());
         Conditions conditions = Conditions.builder();
+        Optional<Secret> secret = context.getSecondaryResource(Secret.class);
+        String secretVersion = secret.map(s -> s.getMetadata().getResourceVersion()).orElse(null);
         Duration next = config.polling().probe();
         if (connection.getSpec().getProvider() != ProviderKind.WEBEX) {
             conditions.ready(false, "ProviderNotSupported", "spec.provider: only webex is implemented so far.")
                     .stalled("ProviderNotSupported", "spec.provider: only webex is implemented so far; "
                             + "use provider: webex.");
-        } else {
+        } else if (probes.due(connection, secretVersion)) {
             next = probe(connection, conditions);
+            probes.probed(connection, secretVersion);
+        } else {
+            next = probes.untilDue(connection);
         }
-        holdCredentials(connection, status, customers, conditions);
+        holdCredentials(connection, status, customers, secret, conditions);
+        approveDeletions(connection);
+        status.setDeletions(budget.status(connection));
         conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, connection, previous, status, next);
     }
@@ -113,24 +131,39 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
      * is let go only when no Customer uses the connection.
      */
     private void holdCredentials(PartnerConnection connection, PartnerConnectionStatus status, List<Customer> customers,
-            Conditions conditions) {
+            Optional<Secret> cached, Conditions conditions) {
         String namespace = connection.getMetadata().getNamespace();
         String secret = connection.getSpec().getCredentialsSecretRef().getName();
         if (status.getCredentialsHeld() != null && !status.getCredentialsHeld().equals(secret)) {
             credentials.release(connection, status.getCredentialsHeld());
         }
-        if (credentials.deleting(namespace, secret) && customers.isEmpty()) {
+        boolean deleting = cached.map(s -> s.getMetadata().getDeletionTimestamp() != null)
+                .orElseGet(() -> credentials.deleting(namespace, secret));
+        if (deleting && customers.isEmpty()) {
             credentials.release(connection, secret);
             status.setCredentialsHeld(null);
             return;
         }
-        status.setCredentialsHeld(credentials.hold(connection, secret) ? secret : null);
-        if (credentials.deleting(namespace, secret)) {
+        boolean held = cached.filter(s -> CredentialsHold.holds(s, connection)).isPresent()
+                || credentials.hold(connection, secret);
+        status.setCredentialsHeld(held ? secret : null);
+        if (deleting) {
             String message = "Secret " + namespace + "/" + secret + " is being deleted, but " + customers.size()
                     + " Customers use this connection (" + names(customers) + "): it is kept until none does. To "
                     + "rotate the token, edit the Secret instead; to let it go, delete those Customers (with "
                     + "deletionPolicy Orphan they stay in the provider) or point this connection at another Secret.";
             conditions.stalled("CredentialsInUse", message);
+        }
+    }
+
+    /** A new token of the approval annotation releases the deletions held at this moment. */
+    private void approveDeletions(PartnerConnection connection) {
+        Map<String, String> annotations = connection.getMetadata().getAnnotations();
+        String token = annotations == null ? null : annotations.get(DeletionBudget.APPROVE_DELETIONS);
+        int released = budget.approve(connection, token);
+        if (released > 0) {
+            LOG.infof("PartnerConnection %s/%s: %d held deletions approved (token %s)",
+                    connection.getMetadata().getNamespace(), connection.getMetadata().getName(), released, token);
         }
     }
 
@@ -183,6 +216,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             credentials.release(connection, connection.getStatus().getCredentialsHeld());
         }
         registry.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+        probes.forget(connection);
+        budget.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
         LOG.infof("PartnerConnection %s deleted; no Customer uses it", name);
         return DeleteControl.defaultDelete();
     }

@@ -7,8 +7,8 @@ import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
-import dev.partnerhub.operator.provider.CredentialsException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -31,6 +31,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,13 +47,13 @@ import org.jboss.logging.Logger;
 public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Customer> {
 
     static final String BY_CONNECTION = "byConnection";
-    static final String BY_ATTACHED_ORG = "byAttachedOrg";
     private static final Logger LOG = Logger.getLogger(CustomerReconciler.class);
 
     private final ProviderRegistry registry;
     private final CustomerSync sync;
     private final CustomerDeletion deletion;
     private final Namespaces namespaces;
+    private volatile InformerEventSource<PartnerConnection, Customer> connections;
     private final OperatorConfig config;
     private final Clock clock;
 
@@ -68,12 +69,11 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     @Override
     public List<EventSource<?, Customer>> prepareEventSources(EventSourceContext<Customer> context) {
-        context.getPrimaryCache().addIndexer(BY_CONNECTION, c -> List.of(connectionKey(c)));
-        context.getPrimaryCache().addIndexer(BY_ATTACHED_ORG, c -> c.getSpec().getAttach() == null ? List.of()
-                : List.of(c.getSpec().getAttach().getOrgId()));
-        var connections = new InformerEventSource<>(InformerEventSourceConfiguration
+        context.getPrimaryCache().addIndexer(BY_CONNECTION, c -> List.of(CreatedWith.connectionKey(c)));
+        context.getPrimaryCache().addIndexer(CustomerKeys.INDEX, CustomerKeys::of);
+        connections = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(PartnerConnection.class, Customer.class)
-                .withPrimaryToSecondaryMapper((Customer c) -> Set.of(connectionId(c)))
+                .withPrimaryToSecondaryMapper((Customer c) -> Set.of(CreatedWith.connectionId(c)))
                 .withSecondaryToPrimaryMapper(conn -> context.getPrimaryCache()
                         .byIndex(BY_CONNECTION, ProviderRegistry.key(conn.getMetadata().getNamespace(),
                                 conn.getMetadata().getName()))
@@ -95,15 +95,16 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         CustomerStatus previous = customer.getStatus();
         CustomerStatus status = copy(previous);
         Conditions conditions = Conditions.builder();
+        Runnable persist = () -> StatusWrite.patch(context, customer, previous, status);
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(customer), "Customer", conditions) ? null
-                : convergeAndCount(customer, context, previous, status, conditions);
+                : convergeAndCount(customer, context, previous, status, conditions, persist);
         conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, customer, previous, status, next);
     }
 
     private Duration convergeAndCount(Customer customer, Context<Customer> context, CustomerStatus previous,
-            CustomerStatus status, Conditions conditions) {
-        Duration next = converge(customer, context, status, conditions);
+            CustomerStatus status, Conditions conditions, Runnable persist) {
+        Duration next = converge(customer, context, status, conditions, persist);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         if (knownToTheHub(previous, status)) {
             status.setUndeclared(sync.undeclared(customer, status, context.getSecondaryResources(CustomerUser.class)));
@@ -114,7 +115,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     /** Brings the provider toward the spec; returns when to look again (null: on the next event only). */
     private Duration converge(Customer customer, Context<Customer> context, CustomerStatus status,
-            Conditions conditions) {
+            Conditions conditions, Runnable persist) {
         Optional<PartnerConnection> connection = context.getSecondaryResource(PartnerConnection.class);
         if (!namespaces.known(customer.getMetadata().getNamespace())) {
             conditions.ready(false, "NamespaceNotSeen", "The operator has not seen namespace "
@@ -130,24 +131,24 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
             return config.polling().blocked();
         }
         if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
-            conditions.ready(false, "ConnectionNotReady", "PartnerConnection " + connectionKey(customer)
+            conditions.ready(false, "ConnectionNotReady", "PartnerConnection " + CreatedWith.connectionKey(customer)
                     + " is not Ready; see its status.").notStalled();
             return config.polling().blocked();
         }
-        ProvisioningProvider provider;
-        try {
-            provider = registry.provider(connection.get());
-        } catch (CredentialsException e) {
-            conditions.ready(false, "ConnectionNotReady", e.getMessage()).notStalled();
+        Resolved resolved = registry.resolve(customer);
+        if (!resolved.isReady()) {
+            conditions.ready(false, "ConnectionNotReady", "Cannot act: " + resolved.message() + ".").notStalled();
             return config.polling().blocked();
         }
+        ProvisioningProvider provider = resolved.provider();
         List<String> problems = new java.util.ArrayList<>(CustomerDesiredState.problems(customer.getSpec(), provider));
-        String attachedBy = attachedByAnother(customer, context);
-        if (attachedBy != null) {
-            String message = "spec.attach.orgId: the org is already attached by Customer " + attachedBy
-                    + "; an org can be attached to one Customer only.";
-            conditions.ready(false, "OrgAlreadyAttached", message).stalled("OrgAlreadyAttached", message);
-            return null;
+        Optional<CustomerKeys.Duplicate> duplicate = CustomerKeys.duplicateOf(customer, context.getPrimaryCache(),
+                other -> allowed(other, context));
+        if (duplicate.isPresent()) {
+            conditions.ready(false, duplicate.get().reason(), duplicate.get().message())
+                    .stalled(duplicate.get().reason(), duplicate.get().message());
+            // The other Customer's deletion sends no event here: look again later.
+            return config.polling().blocked();
         }
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
@@ -156,7 +157,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         }
         try {
             return provider.customerCreation() == CustomerCreation.EXPLICIT
-                    ? sync.converge(customer, provider, status, conditions)
+                    ? sync.converge(customer, provider, status, conditions, persist)
                     : sync.convergeEnterprise(customer, provider, status, conditions);
         } catch (ProviderRejectedException e) {
             String message = "The hub refused the customer (HTTP " + e.httpStatus() + "): "
@@ -177,36 +178,22 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                 || status.getOrgId() != null;
     }
 
-    /** The older Customer that attaches the same org, if any: the first to declare it keeps it. */
-    private static String attachedByAnother(Customer customer, Context<Customer> context) {
-        if (customer.getSpec().getAttach() == null) {
-            return null;
-        }
-        return context.getPrimaryCache().byIndex(BY_ATTACHED_ORG, customer.getSpec().getAttach().getOrgId()).stream()
-                .filter(other -> !other.getMetadata().getUid().equals(customer.getMetadata().getUid()))
-                .filter(other -> older(other, customer))
-                .map(other -> other.getMetadata().getNamespace() + "/" + other.getMetadata().getName())
-                .findFirst().orElse(null);
-    }
-
-    private static boolean older(Customer a, Customer b) {
-        String ta = a.getMetadata().getCreationTimestamp();
-        String tb = b.getMetadata().getCreationTimestamp();
-        int byTime = ta == null || tb == null ? 0 : ta.compareTo(tb);
-        return byTime != 0 ? byTime < 0 : (a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
-                .compareTo(b.getMetadata().getNamespace() + "/" + b.getMetadata().getName()) < 0;
+    /** Whether a Customer may use its connection (from the connections informer): only such a Customer holds keys. */
+    private boolean allowed(Customer other, Context<Customer> context) {
+        return connections != null && connections.get(CreatedWith.connectionId(other))
+                .map(c -> namespaces.mayUse(other.getMetadata().getNamespace(), c)).orElse(false);
     }
 
     /** Null when the customer may use the connection; otherwise what is wrong, naming the field. */
     private String connectionProblem(Customer customer, Optional<PartnerConnection> connection) {
         if (connection.isEmpty()) {
-            return "spec.connectionRef: PartnerConnection " + connectionKey(customer) + " does not exist.";
+            return "spec.connectionRef: PartnerConnection " + CreatedWith.connectionKey(customer) + " does not exist.";
         }
         String ownNamespace = customer.getMetadata().getNamespace();
         if (namespaces.mayUse(ownNamespace, connection.get())) {
             return null;
         }
-        return "spec.connectionRef: PartnerConnection " + connectionKey(customer) + " does not allow namespace "
+        return "spec.connectionRef: PartnerConnection " + CreatedWith.connectionKey(customer) + " does not allow namespace "
                 + ownNamespace + "; add a matching label selector to its spec.allowedNamespaces.";
     }
 
@@ -260,18 +247,5 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     static CustomerStatus copy(CustomerStatus status) {
         return status == null ? new CustomerStatus() : StatusSupport.copy(status, CustomerStatus.class);
-    }
-
-    /** The registry key (namespace/name) of the PartnerConnection a Customer names. */
-    public static String connectionKey(Customer c) {
-        ResourceID id = connectionId(c);
-        return ProviderRegistry.key(id.getNamespace().orElseThrow(), id.getName());
-    }
-
-    /** The PartnerConnection a Customer names; its namespace defaults to the Customer's. */
-    public static ResourceID connectionId(Customer c) {
-        String ns = CreatedWith.connectionNamespace(c);
-        return new ResourceID(CreatedWith.connectionName(c),
-                ns == null || ns.isBlank() ? c.getMetadata().getNamespace() : ns);
     }
 }

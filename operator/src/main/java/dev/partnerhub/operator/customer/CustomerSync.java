@@ -1,31 +1,29 @@
 package dev.partnerhub.operator.customer;
 
+import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
-import dev.partnerhub.api.v1alpha1.PackageStatus;
-import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.operator.provider.CredentialsException;
-import dev.partnerhub.operator.provider.ProviderRegistry;
-import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
-import java.util.Collection;
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.provider.AdminAccess;
 import dev.partnerhub.provider.AttachRefusedException;
-import dev.partnerhub.provider.CustomerRequest;
 import dev.partnerhub.provider.CustomerScope;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import dev.partnerhub.provider.ProviderException;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -41,44 +39,46 @@ public class CustomerSync {
 
     private final ProviderRegistry registry;
     private final SubscriberDirectory directory;
+    private final CustomerBinding binding;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(ProviderRegistry registry, SubscriberDirectory directory, OperatorConfig config,
-            Clock clock) {
+    public CustomerSync(ProviderRegistry registry, SubscriberDirectory directory, CustomerBinding binding,
+            OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.directory = directory;
+        this.binding = binding;
         this.config = config;
         this.clock = clock;
     }
 
     /** Wholesale: the partner creates the customer and the hub provisions it asynchronously. */
-    Duration converge(Customer customer, ProvisioningProvider provider, CustomerStatus status, Conditions conditions) {
+    Duration converge(Customer customer, ProvisioningProvider provider, CustomerStatus status, Conditions conditions,
+            Runnable persist) {
         if (isConverged(customer)) {
             return untilResync(customer);
         }
-        CustomerRequest request = CustomerDesiredState.request(customer.getSpec());
-        Optional<RemoteCustomer> remote = status.getCustomerId() == null ? Optional.empty()
-                : provider.getCustomer(status.getCustomerId());
-        if (remote.isEmpty()) {
-            remote = provider.findCustomer(request);
+        CustomerBinding.Bound bound;
+        try {
+            bound = binding.bind(customer, provider, status, persist);
+        } catch (AttachRefusedException e) {
+            return attachRefused(e, status, conditions);
         }
-        if (remote.isEmpty()) {
-            try {
-                status.setCustomerId(provider.createCustomer(request));
-            } catch (AttachRefusedException e) {
-                return attachRefused(e, status, conditions);
-            }
+        if (bound.refused()) {
+            return alreadyExists(customer, bound.foreign(), conditions);
+        }
+        if (bound.remote().isEmpty()) {
             status.setOrgId(null);
             status.setProviderStatus("provisioning");
-            LOG.infof("Customer %s/%s: created in the hub as %s", customer.getMetadata().getNamespace(),
-                    customer.getMetadata().getName(), status.getCustomerId());
+            boolean recreated = bound.how() == CustomerBinding.How.RECREATED;
             conditions.ready(false, "Provisioning", "The hub accepted the customer and is provisioning it.")
-                    .synced(true, "Created", "The hub accepted the customer.").notStalled();
+                    .synced(true, recreated ? "Recreated" : "Created", recreated ? "The customer had been deleted in "
+                            + "the provider behind the operator's back; it was created again." : "The hub accepted "
+                            + "the customer.").notStalled();
             return config.polling().inProgress();
         }
-        RemoteCustomer c = remote.get();
+        RemoteCustomer c = bound.remote().get();
         record(status, c);
         return switch (c.state()) {
             case READY, READY_WITH_ERRORS -> convergePackages(customer, provider, c, status, conditions);
@@ -100,6 +100,18 @@ public class CustomerSync {
                 yield backoff(status);
             }
         };
+    }
+
+    /** Someone else's customer holds the key: nothing is touched; the message says how to take it over. */
+    private Duration alreadyExists(Customer customer, RemoteCustomer foreign, Conditions conditions) {
+        boolean broadworks = CustomerDesiredState.spEnterpriseId(customer.getSpec()) != null;
+        String message = (broadworks ? "A BroadWorks enterprise " + foreign.externalId() : "A customer with externalId "
+                + foreign.externalId()) + " already exists in the provider (" + foreign.id() + ") and the operator "
+                + "did not create it. Set spec.adoptExisting: true to manage it from this Customer, or use another "
+                + (broadworks ? "spec.broadworks.spEnterpriseId." : "spec.externalId.");
+        conditions.ready(false, "AlreadyExists", message).synced(true, "Observed", "Observed the provider.")
+                .stalled("AlreadyExists", message);
+        return config.polling().pending();
     }
 
     /** An attach waits for the org's administrator, or for the org to be free; it is asked again slowly. */
@@ -146,12 +158,11 @@ public class CustomerSync {
         if (isConverged(customer) && status.getOrgId() != null) {
             return untilResync(customer);
         }
-        Optional<RemoteCustomer> enterprise = provider.findCustomer(CustomerDesiredState.request(customer.getSpec()));
-        enterprise.ifPresentOrElse(e -> record(status, e), () -> {
-            status.setCustomerId(null);
-            status.setOrgId(null);
-            status.setProviderStatus(null);
-        });
+        CustomerBinding.Bound bound = binding.bindEnterprise(customer, provider, status);
+        if (bound.refused()) {
+            return alreadyExists(customer, bound.foreign(), conditions);
+        }
+        bound.remote().ifPresent(e -> record(status, e));
         conditions.synced(true, "Observed", "Observed the hub.").notStalled();
         if (status.getOrgId() == null) {
             conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the hub creates the enterprise's "
@@ -169,22 +180,19 @@ public class CustomerSync {
      * be asked now.
      */
     UndeclaredUsers undeclared(Customer customer, CustomerStatus status, Collection<CustomerUser> users) {
-        ResourceID connection = CustomerReconciler.connectionId(customer);
-        String key = CustomerReconciler.connectionKey(customer);
         String spEnterpriseId = CustomerDesiredState.spEnterpriseId(customer.getSpec());
         if (status.getCustomerId() == null && spEnterpriseId == null) {
             return status.getUndeclared();
         }
+        Resolved resolved = registry.resolve(customer);
+        if (!resolved.isReady()) {
+            return status.getUndeclared();
+        }
         try {
-            Optional<ProvisioningProvider> provider = registry.provider(connection.getNamespace().orElseThrow(),
-                    connection.getName());
-            if (provider.isEmpty()) {
-                return status.getUndeclared();
-            }
-            var subscribers = directory.subscribers(key, provider.get(),
+            var subscribers = directory.subscribers(resolved.connection(), resolved.provider(),
                     new CustomerScope(status.getCustomerId(), spEnterpriseId));
             return Undeclared.of(subscribers, users);
-        } catch (CredentialsException | dev.partnerhub.provider.ProviderException e) {
+        } catch (dev.partnerhub.provider.ProviderException e) {
             return status.getUndeclared();
         }
     }
@@ -194,15 +202,13 @@ public class CustomerSync {
         if (orgId == null) {
             return null;
         }
-        ResourceID connection = CustomerReconciler.connectionId(customer);
-        try {
-            return registry.licensing(connection.getNamespace().orElseThrow(), connection.getName())
-                    .flatMap(l -> l.partnerAccess(orgId))
-                    .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
-                    .orElse(null);
-        } catch (CredentialsException e) {
+        Resolved resolved = registry.resolve(customer);
+        if (!resolved.isReady()) {
             return null;
         }
+        return resolved.licensing().partnerAccess(orgId)
+                .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
+                .orElse(null);
     }
 
     /** Forgets a deleted customer's last observation. */

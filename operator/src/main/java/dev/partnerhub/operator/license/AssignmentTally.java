@@ -5,6 +5,7 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseAssignmentStatus;
 import dev.partnerhub.api.v1alpha1.LicenseFailure;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
+import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.operator.ownership.CreatedWith;
@@ -50,6 +51,13 @@ public final class AssignmentTally {
         requested.stream().filter(n -> !names.contains(n)).sorted().forEach(n -> failures.add(failure(n,
                 LicenseFailureReason.Other, null, "spec.users.names: no CustomerUser " + n + " of Customer "
                         + CreatedWith.customerName(assignment) + " in this namespace.")));
+        status.setRemovalsHeld(assignment.getSpec().getMode() != LicenseMode.Exclusive ? 0
+                : (int) customerUsers.stream().filter(u -> LicenseSelection.sameCustomer(assignment, u))
+                        .filter(u -> !selected.contains(u))
+                        .filter(u -> u.getStatus() != null && u.getStatus().getLicenses().stream()
+                                .anyMatch(l -> licenseId.equals(l.getLicenseId())
+                                        && l.getState() == LicenseState.RemovalHeld))
+                        .count());
         status.setSelected(selected.size());
         status.setAssigned(assigned);
         status.setPending(pending);

@@ -4,13 +4,14 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseAssignmentStatus;
+import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.api.v1alpha1.Seats;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
-import dev.partnerhub.operator.customer.CustomerReconciler;
-import dev.partnerhub.operator.provider.CredentialsException;
+import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -23,6 +24,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -31,6 +33,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,6 +55,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
+    private volatile IndexedResourceCache<LicenseAssignment> assignments;
 
     public LicenseAssignmentReconciler(ProviderRegistry registry, LicenseDirectory directory, Namespaces namespaces,
             OperatorConfig config, Clock clock) {
@@ -66,6 +70,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, a -> List.of(a.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(a)));
+        assignments = context.getPrimaryCache();
         users = new InformerEventSource<>(InformerEventSourceConfiguration.from(CustomerUser.class, LicenseAssignment.class)
                 .withSecondaryToPrimaryMapper(u -> byCustomer(context, u.getMetadata().getNamespace(),
                         CreatedWith.customerName(u)))
@@ -77,7 +82,16 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
                 .withSecondaryToPrimaryMapper(c -> byCustomer(context, c.getMetadata().getNamespace(),
                         c.getMetadata().getName()))
                 .build(), context);
-        return List.of(users, customers);
+        // Another assignment of the customer may now disagree with this one: its spec changes reach this one too.
+        var siblings = new InformerEventSource<>(InformerEventSourceConfiguration.from(LicenseAssignment.class,
+                        LicenseAssignment.class)
+                .withName("sibling-assignments")
+                .withOnUpdateFilter((newer, older) -> !Objects.equals(newer.getMetadata().getGeneration(),
+                        older.getMetadata().getGeneration()))
+                .withSecondaryToPrimaryMapper(a -> byCustomer(context, a.getMetadata().getNamespace(),
+                        CreatedWith.customerName(a)))
+                .build(), context);
+        return List.of(users, customers, siblings);
     }
 
     @Override
@@ -97,6 +111,14 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     private Duration converge(LicenseAssignment assignment, Optional<Customer> customer, LicenseAssignmentStatus status,
             Conditions conditions) {
         String customerName = CreatedWith.customerName(assignment);
+        LicenseUsers selection = assignment.getSpec().getUsers();
+        if (selection == null || (selection.getNames() == null || selection.getNames().isEmpty())
+                && selection.getSelector() == null) {
+            String message = "spec.users: name the users, or select them with a label selector ({} selects every "
+                    + "CustomerUser of the customer).";
+            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            return null;
+        }
         if (customer.isEmpty()) {
             String message = "spec.customerRef.name: Customer " + customerName + " does not exist in this namespace.";
             conditions.ready(false, "CustomerNotFound", message).stalled("CustomerNotFound", message);
@@ -109,7 +131,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
                     + "licences are assigned once it has.").notStalled();
             return null;
         }
-        String connection = CustomerReconciler.connectionKey(customer.get());
+        String connection = CreatedWith.connectionKey(customer.get());
         List<RemoteLicense> catalog = directory.licenses(connection, licensing.get(), orgId);
         Optional<RemoteLicense> license = LicenseSelection.resolve(assignment.getSpec().getLicense(), catalog);
         if (license.isEmpty()) {
@@ -121,6 +143,11 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
         }
         status.setLicenseId(license.get().id());
         status.setSeats(seats(license.get()));
+        List<CustomerUser> namespaceUsers = users == null ? List.of()
+                : users.list(assignment.getMetadata().getNamespace()).toList();
+        status.setConflicts(LicenseConflicts.of(assignment, license.get().id(), assignments == null ? List.of()
+                : assignments.list(assignment.getMetadata().getNamespace()).toList(), namespaceUsers,
+                a -> LicenseSelection.resolve(a.getSpec().getLicense(), catalog).map(RemoteLicense::id)));
         AssignmentTally.count(assignment, license.get().id(), users == null ? List.of()
                 : users.list(assignment.getMetadata().getNamespace()).toList(), status);
         conditions.synced(true, "Observed", "Observed the licence's seats and the users' licences.").notStalled();
@@ -129,19 +156,20 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
                     + "see status.failures.");
         } else if (status.getPending() > 0) {
             conditions.ready(false, "Pending", status.getPending() + " selected users wait to be provisioned.");
+        } else if (status.getRemovalsHeld() > 0) {
+            conditions.ready(false, "DeletionHeld", status.getRemovalsHeld() + " users outside this Exclusive "
+                    + "assignment keep the licence: the connection's deletion allowance for the hour is spent. Annotate "
+                    + "the PartnerConnection with " + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release them.");
         } else {
             conditions.ready(true, "Assigned", "Every selected user holds the licence.");
         }
-        return status.getFailed() + status.getPending() > 0 ? config.polling().pending() : config.polling().resync();
+        return status.getFailed() + status.getPending() + status.getRemovalsHeld() > 0 ? config.polling().pending()
+                : config.polling().resync();
     }
 
     private Optional<LicensingProvider> licensing(Customer customer) {
-        ResourceID connection = CustomerReconciler.connectionId(customer);
-        try {
-            return registry.licensing(connection.getNamespace().orElseThrow(), connection.getName());
-        } catch (CredentialsException e) {
-            return Optional.empty();
-        }
+        Resolved resolved = registry.resolve(customer);
+        return resolved.isReady() ? Optional.of(resolved.licensing()) : Optional.empty();
     }
 
     private static Seats seats(RemoteLicense license) {

@@ -44,7 +44,7 @@ public final class LicenseEntries {
      */
     public static List<UserLicense> of(CustomerUser user, LicensePlan plan, Set<String> held,
             Map<String, LicenseRefusal> refused, List<RemoteLicense> catalog, Set<String> packageLicenseIds,
-            Set<String> liveAssignments) {
+            Set<String> liveAssignments, Set<String> removalsHeld) {
         Map<String, String> previousAssigners = LicensePlan.previousAssigners(user);
         Set<String> ids = new LinkedHashSet<>(held);
         ids.addAll(plan.wantedBy().keySet());
@@ -55,7 +55,9 @@ public final class LicenseEntries {
             entry.setLicense(catalog.stream().filter(l -> l.id().equals(id)).map(RemoteLicense::name).findFirst()
                     .orElse(id));
             entry.setAssignedBy(assignedBy(id, plan, previousAssigners.get(id), packageLicenseIds, liveAssignments));
-            if (held.contains(id)) {
+            if (removalsHeld.contains(id)) {
+                entry.setState(LicenseState.RemovalHeld);
+            } else if (held.contains(id)) {
                 entry.setState(LicenseState.Active);
             } else if (refused.containsKey(id)) {
                 failed(entry, refused.get(id));

@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.provider.RemoteLicense;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
  * The licence changes one user needs, as a pure function of the assignments of its customer, what the user
  * holds, what its package brings, and what the operator assigned before (its status). An assignment that
  * selects the user wants its licence; an {@code Exclusive} one takes its licence from users it does not
- * select; a deleted one takes back what it assigned; {@code Additive} never takes anything back. A licence
- * the package brings is never removed.
+ * select; a deleted one takes back what it assigned; {@code Additive} never takes anything back. Only a licence the
+ * operator gave (credited to an assignment in the user's status) is ever taken away: never one the package brings,
+ * never one the user held before.
  */
 public record LicensePlan(Map<String, String> wantedBy, List<String> add, List<String> remove) {
 
@@ -43,8 +45,9 @@ public record LicensePlan(Map<String, String> wantedBy, List<String> add, List<S
                 continue;
             }
             String assigner = previouslyAssignedBy.get(id);
-            boolean assignerGone = assigner != null && !"package".equals(assigner) && !liveNames.contains(assigner);
-            boolean excluded = assignments.stream().filter(LicenseSelection::live)
+            boolean granted = assigner != null && !"package".equals(assigner);
+            boolean assignerGone = granted && !liveNames.contains(assigner);
+            boolean excluded = granted && assignments.stream().filter(LicenseSelection::live)
                     .filter(a -> LicenseSelection.sameCustomer(a, user))
                     .filter(a -> a.getSpec().getMode() == LicenseMode.Exclusive)
                     .anyMatch(a -> LicenseSelection.resolve(a.getSpec().getLicense(), catalog)

@@ -3,10 +3,11 @@ package dev.partnerhub.operator.license;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
-import dev.partnerhub.operator.tenancy.LabelSelectors;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.tenancy.LabelSelectors;
 import dev.partnerhub.provider.RemoteLicense;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,8 +5,10 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
+import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.provider.LicenseChange;
 import dev.partnerhub.provider.LicenseRefusal;
@@ -50,12 +52,14 @@ public class UserLicensing {
     }
 
     private final LicenseDirectory directory;
+    private final DeletionBudget budget;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
 
-    public UserLicensing(LicenseDirectory directory, OperatorConfig config, Clock clock) {
+    public UserLicensing(LicenseDirectory directory, DeletionBudget budget, OperatorConfig config, Clock clock) {
         this.directory = directory;
+        this.budget = budget;
         this.config = config;
         this.clock = clock;
     }
@@ -73,7 +77,8 @@ public class UserLicensing {
         Set<String> packageIds = idsOf(catalog, licensing.packageLicenses(user.getSpec().getPackageName()));
         LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
         Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
-        List<LicenseChange> changes = changes(user, plan, held, catalog, refused);
+        Set<String> removalsHeld = new LinkedHashSet<>();
+        List<LicenseChange> changes = changes(user, connection, plan, held, catalog, refused, removalsHeld);
         Set<String> after = held;
         if (!changes.isEmpty()) {
             LicenseUpdate update = licensing.changeLicenses(orgId, personId, changes);
@@ -88,7 +93,8 @@ public class UserLicensing {
         }
         Set<String> live = assignments.stream().filter(LicenseSelection::live).map(a -> a.getMetadata().getName())
                 .collect(Collectors.toSet());
-        List<UserLicense> entries = LicenseEntries.of(user, plan, after, refused, catalog, packageIds, live);
+        List<UserLicense> entries = LicenseEntries.of(user, plan, after, refused, catalog, packageIds, live,
+                removalsHeld);
         return new Result(entries, describe(entries));
     }
 
@@ -124,8 +130,8 @@ public class UserLicensing {
         }
     }
 
-    private List<LicenseChange> changes(CustomerUser user, LicensePlan plan, Set<String> held,
-            List<RemoteLicense> catalog, Map<String, LicenseRefusal> refused) {
+    private List<LicenseChange> changes(CustomerUser user, String connection, LicensePlan plan, Set<String> held,
+            List<RemoteLicense> catalog, Map<String, LicenseRefusal> refused, Set<String> removalsHeld) {
         List<LicenseChange> changes = new ArrayList<>();
         for (String id : plan.add()) {
             RemoteLicense license = catalog.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
@@ -138,7 +144,15 @@ public class UserLicensing {
                         Set.copyOf(held), clock.instant()));
             }
         }
-        plan.remove().forEach(id -> changes.add(LicenseChange.remove(id)));
+        for (String id : plan.remove()) {
+            String what = "CustomerUser " + user.getMetadata().getNamespace() + "/" + user.getMetadata().getName()
+                    + " (licence " + names(List.of(id), catalog).get(0) + " taken away)";
+            if (budget.allow(connection, user.getMetadata().getUid() + "/licence/" + id, what)) {
+                changes.add(LicenseChange.remove(id));
+            } else {
+                removalsHeld.add(id);
+            }
+        }
         return changes;
     }
 

@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.operator.status.Conditions;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,19 @@ public final class CreatedWith {
 
     public static String connectionNamespace(Customer customer) {
         return bound(customer, CONNECTION_NAMESPACE, customer.getSpec().getConnectionRef().getNamespace());
+    }
+
+    /** The PartnerConnection a Customer was created with; its namespace defaults to the Customer's. */
+    public static ResourceID connectionId(Customer customer) {
+        String namespace = connectionNamespace(customer);
+        return new ResourceID(connectionName(customer), namespace == null || namespace.isBlank()
+                ? customer.getMetadata().getNamespace() : namespace);
+    }
+
+    /** The same, as the registry's key: namespace/name. */
+    public static String connectionKey(Customer customer) {
+        ResourceID id = connectionId(customer);
+        return id.getNamespace().orElseThrow() + "/" + id.getName();
     }
 
     private static String shown(String value) {

@@ -23,6 +23,7 @@ public final class ReleaseAdvice {
         String restore = switch (reason) {
             case "ConnectionNotFound" -> "Create the PartnerConnection again (same name and credentials)";
             case "CustomerNotFound" -> "Create the Customer again (same name and spec)";
+            case "ConnectionNotAllowed" -> "Allow this namespace again in the connection's spec.allowedNamespaces";
             default -> "Create the Secret again with the provider's token";
         };
         return restore + ", or " + ORPHAN;

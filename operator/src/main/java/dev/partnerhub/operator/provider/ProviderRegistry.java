@@ -1,21 +1,28 @@
 package dev.partnerhub.operator.provider;
 
+import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.ProviderKind;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.tenancy.LabelSelectors;
+import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RateLimiter;
 import dev.partnerhub.provider.webex.WebexHttp;
 import dev.partnerhub.provider.webex.WebexProviders;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,14 +38,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ProviderRegistry {
 
     private record Entry(Object fingerprint, ProvisioningProvider provider, LicensingProvider licensing,
-            AtomicReference<String> token) {
+            AtomicReference<String> token, AtomicReference<LabelSelector> allowedNamespaces) {
     }
 
     private final KubernetesClient client;
+    private final Namespaces namespaces;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public ProviderRegistry(KubernetesClient client) {
+    public ProviderRegistry(KubernetesClient client, Namespaces namespaces) {
         this.client = client;
+        this.namespaces = namespaces;
     }
 
     public static String key(String namespace, String name) {
@@ -60,6 +69,7 @@ public class ProviderRegistry {
         Entry entry = entries.compute(key, (k, existing) -> {
             if (existing != null && existing.fingerprint().equals(fingerprint)) {
                 existing.token().set(token);
+                existing.allowedNamespaces().set(connection.getSpec().getAllowedNamespaces());
                 return existing;
             }
             AtomicReference<String> ref = new AtomicReference<>(token);
@@ -67,7 +77,7 @@ public class ProviderRegistry {
             boolean broadworks = connection.getSpec().getWebex() != null
                     && connection.getSpec().getWebex().getModel() == WebexModel.BROADWORKS;
             return new Entry(fingerprint, WebexProviders.provisioning(broadworks, http), WebexProviders.licensing(http),
-                    ref);
+                    ref, new AtomicReference<>(connection.getSpec().getAllowedNamespaces()));
         });
         return entry.provider();
     }
@@ -96,20 +106,31 @@ public class ProviderRegistry {
     }
 
     /**
-     * The clients of the named connection, or why they cannot be had: the connection is gone, or its Secret or key
-     * is missing. Never throws for those; finalizers report them in status.
+     * The one answer to "may this Customer act, and with which clients?": ready with its connection's clients when
+     * the connection exists, allows the Customer's namespace and can read its token; otherwise blocked, with the
+     * reason and what is wrong. Every provider call made for a Customer or its users, finalizers included, goes
+     * through it. Never throws for those cases; callers report them in status.
      */
-    public Resolved resolve(String namespace, String name) {
+    public Resolved resolve(Customer customer) {
+        ResourceID id = CreatedWith.connectionId(customer);
+        String namespace = id.getNamespace().orElseThrow();
+        String key = key(namespace, id.getName());
         try {
-            Optional<ProvisioningProvider> provider = provider(namespace, name);
+            Optional<ProvisioningProvider> provider = provider(namespace, id.getName());
             if (provider.isEmpty()) {
-                return Resolved.blocked("ConnectionNotFound", "its PartnerConnection " + key(namespace, name)
-                        + " is gone");
+                return Resolved.blocked("ConnectionNotFound", "its PartnerConnection " + key + " is gone");
             }
-            return Resolved.ready(provider.get(), entries.get(key(namespace, name)).licensing());
+            Entry entry = entries.get(key);
+            String customerNamespace = customer.getMetadata().getNamespace();
+            if (!customerNamespace.equals(namespace) && !LabelSelectors.matches(entry.allowedNamespaces().get(),
+                    namespaces.labels(customerNamespace))) {
+                return Resolved.blocked("ConnectionNotAllowed", "its PartnerConnection " + key + " does not allow "
+                        + "namespace " + customerNamespace + " (spec.allowedNamespaces)");
+            }
+            return Resolved.ready(key, provider.get(), entry.licensing());
         } catch (CredentialsException e) {
-            return Resolved.blocked("CredentialsMissing", "its PartnerConnection " + key(namespace, name)
-                    + " cannot read its token: " + e.getMessage());
+            return Resolved.blocked("CredentialsMissing", "its PartnerConnection " + key + " cannot read its token: "
+                    + e.getMessage());
         }
     }
 

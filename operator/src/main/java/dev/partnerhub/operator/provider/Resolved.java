@@ -4,17 +4,18 @@ import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
 
 /**
- * The clients of one PartnerConnection, ready to act, or why there are none now: a CamelCase reason and a message
- * naming what is missing, for a condition.
+ * The clients of one PartnerConnection (and its registry key), ready to act, or why there are none now: a CamelCase
+ * reason and a message naming what is missing, for a condition.
  */
-public record Resolved(ProvisioningProvider provider, LicensingProvider licensing, String reason, String message) {
+public record Resolved(String connection, ProvisioningProvider provider, LicensingProvider licensing, String reason,
+        String message) {
 
-    static Resolved ready(ProvisioningProvider provider, LicensingProvider licensing) {
-        return new Resolved(provider, licensing, null, null);
+    static Resolved ready(String connection, ProvisioningProvider provider, LicensingProvider licensing) {
+        return new Resolved(connection, provider, licensing, null, null);
     }
 
     static Resolved blocked(String reason, String message) {
-        return new Resolved(null, null, reason, message);
+        return new Resolved(null, null, null, reason, message);
     }
 
     public boolean isReady() {

@@ -63,6 +63,19 @@ public class SubscriberDirectory {
         }
     }
 
+    /** The customer's subscribers from a full list made now, whatever the snapshot's age. */
+    public List<RemoteSubscriber> refresh(String connection, ProvisioningProvider provider, CustomerScope scope) {
+        Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
+        synchronized (snapshot) {
+            List<RemoteSubscriber> fetched = provider.listSubscribers(scope, null);
+            snapshot.byId.clear();
+            fetched.forEach(s -> snapshot.byId.put(s.id(), s));
+            snapshot.fetchedAt = clock.instant();
+            snapshot.fullAt = snapshot.fetchedAt;
+            return List.copyOf(snapshot.byId.values());
+        }
+    }
+
     /** Folds in a subscriber the operator just created or updated. */
     public void remember(String connection, CustomerScope scope, RemoteSubscriber subscriber) {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());

@@ -29,6 +29,10 @@ public final class ErrorStatus {
     public static <S extends ConditionedStatus, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> of(
             Context<P> context, P resource, Exception e, UnaryOperator<S> copy, Clock clock, Duration blocked,
             BiConsumer<S, ProviderException> recordErrors) {
+        if (e instanceof StatusConflictException) {
+            // Nothing to report: the newer resource is reconciled next, with the framework's retry.
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         S previous = resource.getStatus();
         S status = copy.apply(previous);
         Conditions conditions = Conditions.builder();

@@ -1,25 +1,28 @@
 package dev.partnerhub.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
  * The end of every reconcile: write the status only when it changed, log a Ready transition once, and say
- * when to look again. The write is one JSON Patch operation that replaces the whole status object: unlike
- * the framework's diff against the cached copy it cannot address array indices that a stale copy got wrong,
- * and unlike a merge patch it replaces arrays on the Fabric8 mock too (the mock appends arrays on a merge
- * patch, contrary to RFC 7386). No server-side apply is needed; only the operator writes status.
+ * when to look again. The write is one JSON Patch that replaces the whole status object: unlike the framework's
+ * diff against the cached copy it cannot address array indices that a stale copy got wrong, and unlike a merge
+ * patch it replaces arrays on the Fabric8 mock too (the mock appends arrays on a merge patch, contrary to RFC 7386).
+ * It carries the resource version the reconcile read, so it never overwrites a newer status (another replica's,
+ * or one written while this reconcile ran): the API server answers 409 and the reconcile runs again.
  */
 public final class StatusWrite {
 
@@ -53,18 +56,30 @@ public final class StatusWrite {
             LOG.infof("%s %s/%s: Ready=%s (%s)", resource.getKind(), resource.getMetadata().getNamespace(),
                     resource.getMetadata().getName(), Conditions.isTrue(status, Conditions.READY), after);
         }
-        // Cached by the framework, so that the next reconcile starts from this status even before the informer
-        // has seen it: the status is the operator's memory of what it assigned.
-        PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context, r -> {
-            r.setStatus(status);
-            return r;
-        }, r -> context.getClient().resource(r).subresource("status")
-                .patch(PatchContext.of(PatchType.JSON), replaceStatus(r.getStatus())));
+        P written;
+        try {
+            written = context.getClient().resource(resource).subresource("status")
+                    .patch(PatchContext.of(PatchType.JSON), replaceStatus(resource.getMetadata().getResourceVersion(),
+                            status));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                throw new StatusConflictException(resource.getKind() + " " + resource.getMetadata().getNamespace()
+                        + "/" + resource.getMetadata().getName(), e);
+            }
+            throw e;
+        }
+        // Cached at once, so that the next reconcile starts from this status even before the informer has seen it:
+        // the status is the operator's memory of what it created and assigned.
+        context.eventSourceRetriever().getControllerEventSource().handleRecentResourceUpdate(
+                ResourceID.fromResource(resource), written, resource);
+        resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
         return true;
     }
 
-    private static String replaceStatus(Object status) {
+    /** Replaces the whole status, on the condition that the resource is still the version that was read. */
+    private static String replaceStatus(String resourceVersion, Object status) {
         ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+        patch.addObject().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", resourceVersion);
         patch.addObject().put("op", "add").put("path", "/status").set("value", MAPPER.valueToTree(status));
         return patch.toString();
     }

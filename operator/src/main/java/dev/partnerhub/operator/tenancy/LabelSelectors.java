@@ -11,9 +11,12 @@ public final class LabelSelectors {
     private LabelSelectors() {
     }
 
-    /** Whether the labels match; an absent or empty selector matches nothing here (deny by default). */
+    /**
+     * Whether the labels match, as Kubernetes decides it: an empty selector ({}) matches everything; an absent one
+     * (null) nothing, so that a field left out never selects by accident.
+     */
     public static boolean matches(LabelSelector selector, Map<String, String> labels) {
-        if (selector == null || (isEmpty(selector.getMatchLabels()) && isEmpty(selector.getMatchExpressions()))) {
+        if (selector == null) {
             return false;
         }
         Map<String, String> actual = labels == null ? Map.of() : labels;
@@ -36,13 +39,5 @@ public final class LabelSelectors {
             case "DoesNotExist" -> !labels.containsKey(r.getKey());
             default -> false;
         };
-    }
-
-    private static boolean isEmpty(Map<?, ?> map) {
-        return map == null || map.isEmpty();
-    }
-
-    private static boolean isEmpty(List<?> list) {
-        return list == null || list.isEmpty();
     }
 }

@@ -36,7 +36,7 @@ public class ActivationActions {
 
     /** Acts on new tokens; returns the subscriber to report (a new one after a retried activation). */
     RemoteSubscriber act(CustomerUser user, Customer customer, UserSync.Target target, RemoteSubscriber remote,
-            CustomerUserStatus status) {
+            CustomerUserStatus status, Runnable persist) {
         UserActions done = status.getActions() == null ? new UserActions() : status.getActions();
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         ActivationState state = UserActivation.state(remote.status());
@@ -44,7 +44,7 @@ public class ActivationActions {
         String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
         if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
             if (RETRYABLE.contains(state)) {
-                result = sync.onboardAgain(user, customer, target, remote);
+                result = sync.onboardAgain(user, customer, target, remote, status, persist);
                 LOG.infof("CustomerUser %s: activation retried with %s (token %s)", name, user.getSpec().getEmail(),
                         retry);
             } else {

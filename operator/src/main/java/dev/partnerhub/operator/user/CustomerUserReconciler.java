@@ -5,7 +5,12 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
+import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.SpecOrMetadataChanged;
+import dev.partnerhub.operator.license.LicenseSelection;
+import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
@@ -14,10 +19,6 @@ import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.RemoteSubscriber;
-import dev.partnerhub.api.v1alpha1.LicenseAssignment;
-import dev.partnerhub.api.v1alpha1.LicenseState;
-import dev.partnerhub.operator.license.LicenseSelection;
-import dev.partnerhub.operator.license.UserLicensing;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -26,6 +27,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -33,6 +35,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,23 +48,26 @@ import org.jboss.logging.Logger;
  * Pending states wait for a person: they are reported and polled slowly, never retried or recreated.
  */
 @ControllerConfiguration(name = "customeruser", generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = SpecOrLabelsChanged.class))
+        informer = @Informer(onUpdateFilter = SpecOrMetadataChanged.class))
 public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner<CustomerUser> {
 
     static final String BY_CUSTOMER = "byCustomer";
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
     private final UserSync sync;
+    private final UserDeletion deletion;
     private final ActivationActions actions;
     private final UserLicensing licensing;
     private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
+    private volatile IndexedResourceCache<CustomerUser> users;
 
-    public CustomerUserReconciler(UserSync sync, ActivationActions actions, UserLicensing licensing,
-            Namespaces namespaces, OperatorConfig config, Clock clock) {
+    public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
+            UserLicensing licensing, Namespaces namespaces, OperatorConfig config, Clock clock) {
         this.sync = sync;
+        this.deletion = deletion;
         this.actions = actions;
         this.licensing = licensing;
         this.namespaces = namespaces;
@@ -73,6 +79,8 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     public List<EventSource<?, CustomerUser>> prepareEventSources(EventSourceContext<CustomerUser> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, u -> List.of(u.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(u)));
+        context.getPrimaryCache().addIndexer(UserKeys.INDEX, UserKeys::of);
+        users = context.getPrimaryCache();
         var customers = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Customer.class, CustomerUser.class)
                 .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
@@ -99,14 +107,15 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         CustomerUserStatus previous = user.getStatus();
         CustomerUserStatus status = copy(previous);
         Conditions conditions = Conditions.builder();
+        Runnable persist = () -> StatusWrite.patch(context, user, previous, status);
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(user), "CustomerUser", conditions) ? null
-                : converge(user, context.getSecondaryResource(Customer.class), status, conditions);
+                : converge(user, context.getSecondaryResource(Customer.class), status, conditions, persist);
         conditions.applyTo(status, user.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, user, previous, status, next);
     }
 
     private Duration converge(CustomerUser user, Optional<Customer> customer, CustomerUserStatus status,
-            Conditions conditions) {
+            Conditions conditions, Runnable persist) {
         String blocker = sync.blocker(user, customer);
         if (blocker != null) {
             String reason = customer.isEmpty() ? "CustomerNotFound" : "CustomerNotReady";
@@ -128,9 +137,21 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
             return null;
         }
+        Optional<String> duplicate = UserKeys.duplicateOf(user, users);
+        if (duplicate.isPresent()) {
+            conditions.ready(false, "DuplicateUser", duplicate.get()).stalled("DuplicateUser", duplicate.get());
+            // The other user's deletion sends no event here: look again later.
+            return config.polling().blocked();
+        }
         RemoteSubscriber remote;
         try {
-            remote = actions.act(user, customer.get(), target, sync.apply(user, customer.get(), target), status);
+            UserBinding.Bound bound = sync.apply(user, customer.get(), target, status, persist);
+            if (bound.refused()) {
+                String message = alreadyExists(user, bound.foreign());
+                conditions.ready(false, "AlreadyExists", message).stalled("AlreadyExists", message);
+                return null;
+            }
+            remote = actions.act(user, customer.get(), target, bound.subscriber(), status, persist);
         } catch (ProviderRejectedException e) {
             String message = "The hub refused the user (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
@@ -142,6 +163,15 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         UserActivation.apply(status, remote, conditions, clock.instant());
         return shorter(pollInterval(status.getActivation().getState()),
                 licences(user, customer.get(), target, status, conditions));
+    }
+
+    /** Someone else's subscriber holds the user's key: what it is, and how to take it over or step aside. */
+    private static String alreadyExists(CustomerUser user, RemoteSubscriber foreign) {
+        boolean broadworks = user.getSpec().getBroadworks() != null && user.getSpec().getBroadworks().getUserId() != null;
+        return "A subscriber with " + (broadworks ? "BroadWorks user ID " : "email ")
+                + UserDesiredState.key(user.getSpec()) + " already exists in the provider (" + foreign.id() + ", "
+                + foreign.status() + ") and the operator did not create it. Set spec.adoptExisting: true to manage it "
+                + "from this CustomerUser, or use another " + (broadworks ? "spec.broadworks.userId." : "spec.email.");
     }
 
     /** Licences and roles of a user whose customer is Ready; returns when to look again. */
@@ -156,6 +186,10 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         }
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             licensing.reconcileRoles(user, customer, target.connection(), target.licensing(), status.getPersonId());
+        }
+        if (result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.RemovalHeld)) {
+            // A removal waits for an approval of deletions on the connection: look again until it comes.
+            return config.polling().blocked();
         }
         boolean refused = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Error);
         boolean waiting = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Pending);
@@ -197,7 +231,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                     customerOrphaned ? " of its Customer, deleted with it" : "");
             return DeleteControl.defaultDelete();
         }
-        Optional<UserSync.Blocker> blocker = sync.delete(user, customer);
+        Optional<UserDeletion.Blocker> blocker = deletion.delete(user, customer);
         if (blocker.isEmpty()) {
             return DeleteControl.defaultDelete();
         }

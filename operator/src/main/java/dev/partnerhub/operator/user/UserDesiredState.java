@@ -1,9 +1,9 @@
 package dev.partnerhub.operator.user;
 
+import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
-import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.operator.license.LicenseSelection;
 import dev.partnerhub.provider.CustomerScope;
@@ -85,18 +85,18 @@ public final class UserDesiredState {
                 spec.getExtension(), spec.getLocationId());
     }
 
-    /**
-     * The provider's subscriber for this user: by its recorded ID, else by its key (BroadWorks user ID, or
-     * email for Wholesale), so that a create whose reply was lost is found instead of repeated.
-     */
-    public static Optional<RemoteSubscriber> find(List<RemoteSubscriber> subscribers, String recordedId,
-            CustomerUserSpec spec) {
-        if (recordedId != null) {
-            Optional<RemoteSubscriber> byId = subscribers.stream().filter(s -> recordedId.equals(s.id())).findFirst();
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
+    /** The key a user's subscriber is found under: its BroadWorks user ID, else its email. */
+    public static String key(CustomerUserSpec spec) {
+        String userId = spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId();
+        return userId != null ? userId : spec.getEmail();
+    }
+
+    public static Optional<RemoteSubscriber> byId(List<RemoteSubscriber> subscribers, String id) {
+        return subscribers.stream().filter(s -> id.equals(s.id())).findFirst();
+    }
+
+    /** The subscriber under this user's key: its BroadWorks user ID, or its email (case does not matter). */
+    public static Optional<RemoteSubscriber> byKey(List<RemoteSubscriber> subscribers, CustomerUserSpec spec) {
         String userId = spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId();
         if (userId != null) {
             return subscribers.stream().filter(s -> userId.equals(s.userId())).findFirst();

@@ -56,9 +56,10 @@ class CustomerDesiredStateTest {
     }
 
     @Test
-    void anEmptySelectorAllowsNoNamespaceAndExpressionsFollowKubernetesSemantics() {
+    void anAbsentSelectorMatchesNothingAnEmptyOneEverythingAndExpressionsFollowKubernetes() {
         assertThat(LabelSelectors.matches(null, Map.of("a", "b"))).isFalse();
-        assertThat(LabelSelectors.matches(new LabelSelectorBuilder().build(), Map.of("a", "b"))).isFalse();
+        assertThat(LabelSelectors.matches(new LabelSelectorBuilder().build(), Map.of("a", "b"))).as("{} selects all")
+                .isTrue();
         var selector = new LabelSelectorBuilder().addToMatchLabels("team", "blue")
                 .addNewMatchExpression().withKey("tier").withOperator("In").withValues("gold", "silver").endMatchExpression()
                 .addNewMatchExpression().withKey("frozen").withOperator("DoesNotExist").endMatchExpression().build();

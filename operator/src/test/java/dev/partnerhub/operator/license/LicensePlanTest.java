@@ -39,12 +39,20 @@ class LicensePlanTest {
 
     @Test
     void exclusiveTakesItsLicenceFromAnUnselectedUserButNeverWhatThePackageBrings() {
-        CustomerUser ben = user("ben", Map.of("team", "sales"), List.of());
+        CustomerUser ben = user("ben", Map.of("team", "sales"), List.of(entry("cc", "cc-excl")));
         List<LicenseAssignment> assignments = List.of(assignment("cc-excl", "cc", LicenseMode.Exclusive, null,
                 Map.of("team", "support")), assignment("msg-excl", "msg", LicenseMode.Exclusive, null,
                 Map.of("team", "support")));
         LicensePlan plan = LicensePlan.of(ben, assignments, Set.of("cc", "msg"), CATALOG, Set.of("msg"));
         assertThat(plan.remove()).containsExactly("cc");
+    }
+
+    @Test
+    void exclusiveNeverTakesALicenceTheOperatorDidNotGive() {
+        CustomerUser dee = user("dee", Map.of("team", "sales"), List.of(entry("cc", null)));
+        LicensePlan plan = LicensePlan.of(dee, List.of(assignment("cc-excl", "cc", LicenseMode.Exclusive, null,
+                Map.of("team", "support"))), Set.of("cc"), CATALOG, Set.of());
+        assertThat(plan.remove()).isEmpty();
     }
 
     @Test

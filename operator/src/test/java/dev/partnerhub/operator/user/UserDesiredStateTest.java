@@ -50,17 +50,20 @@ class UserDesiredStateTest {
     }
 
     @Test
-    void theSubscriberIsFoundByItsRecordedIdThenByItsKey() {
+    void aSubscriberIsFoundByIdOrUnderItsKeyTheBroadWorksUserIdElseTheEmailInAnyCase() {
         RemoteSubscriber a = subscriber("id-a", "a@example.com", null);
         RemoteSubscriber b = subscriber("id-b", "b@example.com", null);
         CustomerUserSpec spec = user("webex_meetings", null, null);
         spec.setEmail("B@example.com");
-        assertThat(UserDesiredState.find(List.of(a, b), "id-a", spec)).contains(a);
-        assertThat(UserDesiredState.find(List.of(a, b), "gone", spec)).contains(b);
+        assertThat(UserDesiredState.byId(List.of(a, b), "id-a")).contains(a);
+        assertThat(UserDesiredState.byId(List.of(a, b), "gone")).isEmpty();
+        assertThat(UserDesiredState.key(spec)).isEqualTo("B@example.com");
+        assertThat(UserDesiredState.byKey(List.of(a, b), spec)).contains(b);
         UserBroadWorks bw = new UserBroadWorks();
         bw.setUserId("dana@sp");
         spec.setBroadworks(bw);
-        assertThat(UserDesiredState.find(List.of(a, subscriber("id-c", null, "dana@sp")), null, spec))
+        assertThat(UserDesiredState.key(spec)).isEqualTo("dana@sp");
+        assertThat(UserDesiredState.byKey(List.of(a, subscriber("id-c", null, "dana@sp")), spec))
                 .get().extracting(RemoteSubscriber::id).isEqualTo("id-c");
     }
 

@@ -1,18 +1,18 @@
-package dev.partnerhub.operator.user;
+package dev.partnerhub.operator;
 
-import dev.partnerhub.api.v1alpha1.CustomerUser;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import java.util.Objects;
 
 /**
- * Which updates of a CustomerUser are worth a reconcile: its spec (generation), its labels (they select it
- * for licence assignments), its annotations (imperative actions), its deletion and its finalizers; never a
- * change of its own status.
+ * Which updates of a resource are worth a reconcile: its spec (generation), its labels (they select users for
+ * licence assignments), its annotations (imperative actions with a token), its deletion and its finalizers; never
+ * a change of its own status.
  */
-public class SpecOrLabelsChanged implements OnUpdateFilter<CustomerUser> {
+public class SpecOrMetadataChanged implements OnUpdateFilter<HasMetadata> {
 
     @Override
-    public boolean accept(CustomerUser updated, CustomerUser old) {
+    public boolean accept(HasMetadata updated, HasMetadata old) {
         return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
                 || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
                 || !Objects.equals(updated.getMetadata().getAnnotations(), old.getMetadata().getAnnotations())

@@ -1,0 +1,123 @@
+package dev.partnerhub.operator.customer;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerStatus;
+import dev.partnerhub.api.v1alpha1.PendingCreate;
+import dev.partnerhub.provider.CustomerRequest;
+import dev.partnerhub.provider.ProviderRejectedException;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RemoteCustomer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Binds a Customer to its customer in the provider, never to someone else's: the one whose ID it recorded; else its
+ * own create (recorded as pending before the call); else, with {@code spec.adoptExisting}, the one found under its
+ * key; else a new one. For a BroadWorks enterprise, which its first subscriber creates, "pending" means the
+ * enterprise did not exist when the Customer first looked. A customer found under the key that the Customer did not
+ * create and may not adopt is reported, not touched.
+ */
+@ApplicationScoped
+public class CustomerBinding {
+
+    private static final Logger LOG = Logger.getLogger(CustomerBinding.class);
+
+    /** How the customer was bound. */
+    public enum How { OWNED, CLAIMED, ADOPTED, CREATED, RECREATED, AWAITING_FIRST_SUBSCRIBER }
+
+    /**
+     * The customer (empty right after a create: the provider is provisioning it) and how it was bound; or, with
+     * {@code foreign}, someone else's customer that holds the key.
+     */
+    public record Bound(Optional<RemoteCustomer> remote, How how, RemoteCustomer foreign) {
+
+        static Bound to(RemoteCustomer remote, How how) {
+            return new Bound(Optional.of(remote), how, null);
+        }
+
+        public boolean refused() {
+            return foreign != null;
+        }
+    }
+
+    private final Clock clock;
+
+    public CustomerBinding(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A customer the partner creates explicitly (Wholesale). */
+    Bound bind(Customer customer, ProvisioningProvider provider, CustomerStatus status, Runnable persist) {
+        String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
+        CustomerRequest request = CustomerDesiredState.request(customer.getSpec());
+        boolean gone = false;
+        if (status.getCustomerId() != null) {
+            Optional<RemoteCustomer> own = provider.getCustomer(status.getCustomerId());
+            if (own.isPresent()) {
+                return Bound.to(own.get(), How.OWNED);
+            }
+            LOG.infof("Customer %s: customer %s is gone from the provider; creating it again", name,
+                    status.getCustomerId());
+            status.setCustomerId(null);
+            status.setOrgId(null);
+            gone = true;
+        }
+        String key = request.externalId();
+        boolean ownCreate = ownCreate(status, key);
+        Optional<RemoteCustomer> found = provider.findCustomer(request);
+        if (found.isPresent()) {
+            if (!ownCreate && !customer.getSpec().isAdoptExisting()) {
+                return new Bound(Optional.empty(), null, found.get());
+            }
+            status.setCustomerId(found.get().id());
+            status.setCreatePending(null);
+            LOG.infof("Customer %s: %s customer %s", name, ownCreate ? "found its own" : "adopted", found.get().id());
+            return Bound.to(found.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
+        }
+        status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
+        persist.run();
+        String id;
+        try {
+            id = provider.createCustomer(request);
+        } catch (ProviderRejectedException e) {
+            status.setCreatePending(null);
+            throw e;
+        }
+        status.setCustomerId(id);
+        status.setCreatePending(null);
+        LOG.infof("Customer %s: created in the provider as %s", name, id);
+        return new Bound(Optional.empty(), gone ? How.RECREATED : How.CREATED, null);
+    }
+
+    /**
+     * A BroadWorks enterprise: the Customer owns it when it recorded it, or when it was absent when the Customer
+     * first looked (its users create it); an enterprise that existed before is adopted only with adoptExisting.
+     */
+    Bound bindEnterprise(Customer customer, ProvisioningProvider provider, CustomerStatus status) {
+        CustomerRequest request = CustomerDesiredState.request(customer.getSpec());
+        Optional<RemoteCustomer> enterprise = provider.findCustomer(request);
+        boolean owned = status.getCustomerId() != null || ownCreate(status, request.spEnterpriseId());
+        if (enterprise.isEmpty()) {
+            // The enterprise goes with its last subscriber and comes with the first: ours when our users make it.
+            status.setCustomerId(null);
+            status.setOrgId(null);
+            status.setProviderStatus(null);
+            if (status.getCreatePending() == null) {
+                status.setCreatePending(new PendingCreate(request.spEnterpriseId(), clock.instant().toString()));
+            }
+            return new Bound(Optional.empty(), How.AWAITING_FIRST_SUBSCRIBER, null);
+        }
+        if (!owned && !customer.getSpec().isAdoptExisting()) {
+            return new Bound(Optional.empty(), null, enterprise.get());
+        }
+        status.setCreatePending(null);
+        return Bound.to(enterprise.get(), owned ? How.OWNED : How.ADOPTED);
+    }
+
+    private static boolean ownCreate(CustomerStatus status, String key) {
+        PendingCreate pending = status.getCreatePending();
+        return pending != null && key != null && key.equals(pending.getKey());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.partnerhub.operator.ownership;
+
+import dev.partnerhub.api.v1alpha1.DeletionsStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pure bookkeeping of one connection's remote deletions: those of the last hour, those held because the hour's
+ * allowance is spent, and those a person approved. Not thread-safe; its owner serialises the calls.
+ */
+public final class DeletionLedger {
+
+    static final Duration WINDOW = Duration.ofHours(1);
+    /** A held request not asked again for this long is dropped: its object no longer wants deleting. */
+    static final Duration HELD_EXPIRY = Duration.ofMinutes(10);
+    static final int LISTED = 10;
+
+    private record Held(String what, Instant lastAsked) {
+    }
+
+    private final Deque<Instant> lastHour = new ArrayDeque<>();
+    private final Map<String, Held> held = new LinkedHashMap<>();
+    private final Set<String> approved = new HashSet<>();
+    private String approvedToken;
+
+    /** A ledger resumed from what a connection's status recorded. */
+    public static DeletionLedger from(DeletionsStatus recorded) {
+        DeletionLedger ledger = new DeletionLedger();
+        if (recorded != null) {
+            recorded.getLastHour().stream().map(Instant::parse).sorted().forEach(ledger.lastHour::add);
+            ledger.approvedToken = recorded.getApprovedToken();
+        }
+        return ledger;
+    }
+
+    /**
+     * Whether a deletion may happen now: approved, or within the hour's allowance. A granted deletion is counted;
+     * a refused one is held (and listed) until approved or no longer asked for.
+     *
+     * @param key  identifies what is deleted, the same on every retry
+     * @param what how a person reads it: kind namespace/name and what it deletes
+     */
+    public boolean allow(String key, String what, int maxPerHour, Instant now) {
+        prune(now);
+        if (approved.remove(key) || lastHour.size() < maxPerHour) {
+            held.remove(key);
+            lastHour.addLast(now);
+            return true;
+        }
+        held.put(key, new Held(what, now));
+        return false;
+    }
+
+    /** A new token of the approval annotation releases everything held at this moment; returns how many. */
+    public int approve(String token, Instant now) {
+        prune(now);
+        approvedToken = token;
+        approved.addAll(held.keySet());
+        int released = held.size();
+        held.clear();
+        return released;
+    }
+
+    public String approvedToken() {
+        return approvedToken;
+    }
+
+    public int held() {
+        return held.size();
+    }
+
+    /** What a connection's status shows, and what a restart resumes from. */
+    public DeletionsStatus status(Instant now) {
+        prune(now);
+        DeletionsStatus status = new DeletionsStatus();
+        status.setLastHour(lastHour.stream().map(Instant::toString).toList());
+        status.setHeld(held.size());
+        List<String> listed = new ArrayList<>();
+        held.values().stream().limit(LISTED).forEach(h -> listed.add(h.what()));
+        status.setHeldObjects(listed);
+        status.setApprovedToken(approvedToken);
+        return status;
+    }
+
+    private void prune(Instant now) {
+        while (!lastHour.isEmpty() && !lastHour.peekFirst().plus(WINDOW).isAfter(now)) {
+            lastHour.removeFirst();
+        }
+        held.values().removeIf(h -> h.lastAsked().plus(HELD_EXPIRY).isBefore(now));
+    }
+}

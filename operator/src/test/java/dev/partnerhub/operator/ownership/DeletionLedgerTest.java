@@ -1,0 +1,56 @@
+package dev.partnerhub.operator.ownership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.DeletionsStatus;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DeletionLedgerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Test
+    void theHoursAllowanceIsGrantedThenDeletionsAreHeldAndListed() {
+        DeletionLedger ledger = new DeletionLedger();
+        assertThat(ledger.allow("a", "user a", 2, T0)).isTrue();
+        assertThat(ledger.allow("b", "user b", 2, T0)).isTrue();
+        assertThat(ledger.allow("c", "user c", 2, T0)).isFalse();
+        assertThat(ledger.allow("c", "user c", 2, T0.plusSeconds(30))).as("asked again: still held").isFalse();
+        DeletionsStatus status = ledger.status(T0.plusSeconds(30));
+        assertThat(status.getLastHour()).hasSize(2);
+        assertThat(status.getHeld()).isEqualTo(1);
+        assertThat(status.getHeldObjects()).containsExactly("user c");
+    }
+
+    @Test
+    void anApprovalReleasesWhatIsHeldThenAndNothingHeldLater() {
+        DeletionLedger ledger = new DeletionLedger();
+        ledger.allow("a", "user a", 0, T0);
+        ledger.allow("b", "user b", 0, T0);
+        assertThat(ledger.approve("t1", T0)).isEqualTo(2);
+        assertThat(ledger.allow("c", "user c", 0, T0)).as("held after the approval").isFalse();
+        assertThat(ledger.allow("a", "user a", 0, T0)).isTrue();
+        assertThat(ledger.allow("b", "user b", 0, T0)).isTrue();
+        assertThat(ledger.status(T0).getHeldObjects()).containsExactly("user c");
+        assertThat(ledger.approvedToken()).isEqualTo("t1");
+    }
+
+    @Test
+    void theWindowSlidesAndAResumedLedgerCountsWhatWasRecorded() {
+        DeletionLedger ledger = new DeletionLedger();
+        ledger.allow("a", "user a", 1, T0);
+        assertThat(ledger.allow("b", "user b", 1, T0.plus(Duration.ofMinutes(59)))).isFalse();
+        DeletionLedger resumed = DeletionLedger.from(ledger.status(T0.plus(Duration.ofMinutes(59))));
+        assertThat(resumed.allow("b", "user b", 1, T0.plus(Duration.ofMinutes(59)))).as("after a restart").isFalse();
+        assertThat(resumed.allow("b", "user b", 1, T0.plus(Duration.ofMinutes(61)))).as("an hour later").isTrue();
+    }
+
+    @Test
+    void aHeldDeletionNoLongerAskedForIsDropped() {
+        DeletionLedger ledger = new DeletionLedger();
+        ledger.allow("a", "user a", 0, T0);
+        assertThat(ledger.status(T0.plus(Duration.ofMinutes(11))).getHeld()).isZero();
+    }
+}
