@@ -1,6 +1,5 @@
 package dev.partnerhub.provider;
 
-
 /** The provider refused to attach an existing org: it waits for its administrator, or it belongs elsewhere. */
 public class AttachRefusedException extends ProviderRejectedException {
 

@@ -1,6 +1,7 @@
 package dev.partnerhub.provider;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,8 +21,11 @@ public interface LicensingProvider {
 
     List<RemoteRole> roles();
 
-    /** Replaces the person's roles. */
-    RemotePerson setRoles(String personId, Set<String> roleIds);
+    /** The user fields {@link #updatePerson} can change. */
+    Set<UserField> personUpdates();
+
+    /** Changes a person's names or roles; what the change leaves null stays as it is. */
+    RemotePerson updatePerson(String personId, PersonChange change);
 
     /** The partner's rights in a customer org it manages; empty when it does not manage the org. */
     java.util.Optional<AdminAccess> partnerAccess(String orgId);

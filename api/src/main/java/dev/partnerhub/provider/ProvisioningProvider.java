@@ -27,6 +27,9 @@ public interface ProvisioningProvider {
     /** The package names a customer may have in this model; empty where customers carry no packages. */
     Set<String> customerPackages();
 
+    /** The user fields {@link #updateSubscriber} can change; the others go through the people API, or nowhere. */
+    Set<UserField> subscriberUpdates();
+
     /** Whether a user package gives a phone line, and so needs a phone number or an extension. */
     boolean isCallingPackage(String packageName);
 

@@ -4,6 +4,7 @@ import dev.partnerhub.cli.local.LocalEnvironment;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,7 +62,13 @@ final class LocalCommand implements Callable<Integer> {
                 Ctrl-C stops everything.
                 """, env.apiUrl(), kubeconfigOut, env.hub().apiUrl(), env.hub().token(), operatorLog,
                 env.applied().size(), samples, kubeconfigOut, env.hub().url());
-        stopped.await();
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (!env.operator().isAlive()) {
+                System.err.printf("hubctl: the operator stopped (exit code %d); the end of %s:%n%s%n",
+                        env.operator().exitCode(), operatorLog, env.operator().tail(30));
+                return 1;
+            }
+        }
         return 0;
     }
 }

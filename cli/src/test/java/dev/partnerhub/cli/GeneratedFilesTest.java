@@ -37,7 +37,10 @@ class GeneratedFilesTest {
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
         String rendered = new Helm(CHART).template().withName("partnerhub").withNamespace("partnerhub-system").call();
         assertThat(rendered).contains("kind: Deployment").contains("kind: ClusterRole\n")
-                .contains("namespace: partnerhub-system").doesNotContain("kind: RoleBinding")
+                .contains("namespace: partnerhub-system")
+                .as("one RoleBinding, leader election's; not the view binding Quarkus adds by default")
+                .containsOnlyOnce("kind: RoleBinding").contains("name: partnerhub-operator-leader-election")
+                .doesNotContain("-view")
                 .as("a ServiceMonitor only when asked for: a cluster without its CRD refuses it")
                 .doesNotContain("kind: ServiceMonitor");
         assertThat(new Helm(CHART).template().withName("partnerhub").set("app.serviceMonitor.enabled", true).call())

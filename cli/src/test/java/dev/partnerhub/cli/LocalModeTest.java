@@ -84,7 +84,7 @@ class LocalModeTest {
                     .containsExactlyInAnyOrder("alice=Provisioned", "bob=Provisioned", "carol=Provisioned",
                             "dana=PendingEmailInput");
         });
-        assertThat(env.operatorAlive()).isTrue();
+        assertThat(env.operator().isAlive()).isTrue();
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             var assignments = client.resources(dev.partnerhub.api.v1alpha1.LicenseAssignment.class).inAnyNamespace()
                     .list().getItems();

@@ -3,6 +3,7 @@ package dev.partnerhub.operator;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The operator's own settings ({@code partnerhub.*}); framework settings stay under {@code quarkus.*}. */
 @ConfigMapping(prefix = "partnerhub")
@@ -11,6 +12,8 @@ public interface OperatorConfig {
     Polling polling();
 
     Directory directory();
+
+    LeaderElection leaderElection();
 
     /** How often each kind of wait looks at the provider again. */
     interface Polling {
@@ -48,5 +51,21 @@ public interface OperatorConfig {
         /** Between two full lists, only subscribers whose status changed are fetched. */
         @WithDefault("5m")
         Duration fullRefresh();
+    }
+
+    /** Only the replica holding the Lease reconciles. */
+    interface LeaderElection {
+        /** Off only where one process runs alone (the local mode's in-memory API). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("partnerhub-operator")
+        String leaseName();
+
+        /** The Lease's namespace; default: the operator's own in a cluster (the chart sets it), else the kubeconfig's. */
+        Optional<String> namespace();
+
+        /** This replica's name in the Lease; default: its host name (the pod's name) and a random suffix. */
+        Optional<String> identity();
     }
 }

@@ -73,7 +73,7 @@ class BroadWorksActivationTest extends OperatorTestSupport {
     }
 
     @Test
-    void aTrustedEmailUserIsProvisionedWithoutWaitingAndItsPackageChangeReachesTheHub() {
+    void aTrustedEmailUserIsProvisionedWithoutWaitingAndItsPackageNameAndNumberEditsReachTheHub() {
         String enterprise = "Reseller1+" + namespace;
         apply(Fixtures.broadworksCustomer(namespace, "kent", "bw", HubSettings.TRUSTED_TEMPLATE, enterprise));
         awaitCondition(Customer.class, "kent", Conditions.READY, "True");
@@ -89,6 +89,22 @@ class BroadWorksActivationTest extends OperatorTestSupport {
             assertThat(clark.getStatus().getPackageName()).isEqualTo("premium");
             assertThat(clark.getStatus().getActivation().getState()).isEqualTo(ActivationState.Provisioned);
         });
+
+        // BroadWorks holds the names and numbers: they change through the subscriber; a Webex location is refused.
+        edit(CustomerUser.class, "clark", u -> {
+            u.getSpec().setFirstName("Kal");
+            u.getSpec().setPhoneNumber("+12405552001");
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(hubSubscriber(userId).path("firstName").asText()).isEqualTo("Kal");
+            assertThat(hubSubscriber(userId).path("primaryPhoneNumber").asText()).isEqualTo("+12405552001");
+        });
+        edit(CustomerUser.class, "clark", u -> u.getSpec().setLocationId("loc-metropolis"));
+        CustomerUser refused = awaitCondition(CustomerUser.class, "clark", Conditions.STALLED, "True");
+        assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(refused, Conditions.STALLED).getMessage()).contains("spec.locationId: a broadworks "
+                + "connection has no such field");
+        assertThat(hubSubscriber(userId).path("firstName").asText()).isEqualTo("Kal");
     }
 
     @Test

@@ -16,16 +16,17 @@ final class AdminApi {
     private final WholesaleApi wholesale;
     private final WholesaleSubscribersApi wholesaleSubscribers;
     private final BroadWorksApi broadworks;
+    private final LicensesApi people;
 
     AdminApi(HubStore store, Faults faults, RequestCounts requests, WholesaleApi wholesale,
-            WholesaleSubscribersApi wholesaleSubscribers,
-            BroadWorksApi broadworks) {
+            WholesaleSubscribersApi wholesaleSubscribers, BroadWorksApi broadworks, LicensesApi people) {
         this.store = store;
         this.faults = faults;
         this.requests = requests;
         this.wholesale = wholesale;
         this.wholesaleSubscribers = wholesaleSubscribers;
         this.broadworks = broadworks;
+        this.people = people;
     }
 
     void register(Router router) {
@@ -158,12 +159,10 @@ final class AdminApi {
         state.set("consumerAccounts", Json.strings(store.consumerAccounts));
         var consent = state.putObject("consentEmails");
         store.consentEmails.forEach(consent::put);
-        var people = state.putArray("people");
-        store.people.values().forEach(p -> {
-            var node = people.addObject().put("id", p.id).put("orgId", p.orgId);
-            node.set("licenses", Json.strings(p.licenses.stream().map(id -> store.licenses.get(id).name).toList()));
-            node.set("roles", Json.strings(p.roles));
-        });
+        // Each person as the People API shows it, but with licence names instead of IDs.
+        var persons = state.putArray("people");
+        store.people.values().forEach(p -> persons.add(people.render(p)
+                .set("licenses", Json.strings(p.licenses.stream().map(id -> store.licenses.get(id).name).toList()))));
         return state;
     }
 }

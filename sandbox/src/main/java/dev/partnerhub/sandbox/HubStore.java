@@ -81,10 +81,14 @@ final class HubStore {
         final java.util.Set<String> holders = new java.util.LinkedHashSet<>();
     }
 
-    /** The People-API side of a provisioned subscriber: its licences and roles. */
+    /**
+     * The People-API side of a provisioned subscriber: its licences and roles, and the display name once someone set
+     * one (until then it is derived from the subscriber's names, which the person shares).
+     */
     static final class Person {
         String id;
         String orgId;
+        String displayName;
         final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
         final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
     }

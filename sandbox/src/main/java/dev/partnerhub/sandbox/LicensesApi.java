@@ -102,9 +102,18 @@ final class LicensesApi {
         return Paging.page(r, baseUrl.get(), matching, this::render);
     }
 
+    /**
+     * The whole person is sent back: names and display name are taken from it (the subscriber shares the names);
+     * numbers and location belong to the calling side and change through the subscriber.
+     */
     private HubResponse updatePerson(HubRequest r) {
         Person person = person(r.pathParam("personId"));
-        r.requiredText(r.body(), "displayName");
+        person.displayName = r.requiredText(r.body(), "displayName");
+        Subscriber subscriber = subscriberOf(person);
+        if (subscriber != null) {
+            subscriber.firstName = HubRequest.updatedText(r.body(), "firstName", subscriber.firstName);
+            subscriber.lastName = HubRequest.updatedText(r.body(), "lastName", subscriber.lastName);
+        }
         if (r.body().has("roles")) {
             List<String> roles = new ArrayList<>();
             r.body().path("roles").forEach(role -> roles.add(role.asText()));
@@ -157,10 +166,15 @@ final class LicensesApi {
         node.set("emails", Json.strings(s == null || s.email == null ? List.of() : List.of(s.email)));
         String first = s == null ? null : s.firstName;
         String last = s == null ? null : s.lastName;
-        Json.put(node, "displayName", ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim());
+        Json.put(node, "displayName", p.displayName != null ? p.displayName
+                : ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim());
         Json.put(node, "firstName", first);
         Json.put(node, "lastName", last);
+        if (s != null && s.primaryPhoneNumber != null) {
+            node.putArray("phoneNumbers").add(Json.object().put("type", "work").put("value", s.primaryPhoneNumber));
+        }
         Json.put(node, "extension", s == null ? null : s.extension);
+        Json.put(node, "locationId", s == null ? null : s.locationId);
         node.put("orgId", p.orgId);
         node.set("roles", Json.strings(p.roles));
         node.set("licenses", Json.strings(p.licenses));

@@ -54,8 +54,9 @@ public final class LocalPartnerHub implements AutoCloseable {
         broadworks.register(router);
         // Literal paths first: /v1/people/me before /v1/people/{personId}.
         new PartnerApi(store).register(router);
-        new LicensesApi(store, this::url).register(router);
-        new AdminApi(store, faults, requests, wholesale, wholesaleSubscribers, broadworks).register(router);
+        LicensesApi people = new LicensesApi(store, this::url);
+        people.register(router);
+        new AdminApi(store, faults, requests, wholesale, wholesaleSubscribers, broadworks, people).register(router);
         new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {

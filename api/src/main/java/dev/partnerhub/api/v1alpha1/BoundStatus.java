@@ -17,11 +17,23 @@ public abstract class BoundStatus extends ConditionedStatus {
             + "by the operator too), and deletion acts on these values.")
     private Map<String, String> createdWith;
 
+    @JsonPropertyDescription("The last drift repaired: the remote object was deleted or changed outside the operator "
+            + "(a portal, another tool) and the operator brought it back to the spec.")
+    private Repair lastRepair;
+
     public Map<String, String> getCreatedWith() {
         return createdWith;
     }
 
     public void setCreatedWith(Map<String, String> createdWith) {
         this.createdWith = createdWith;
+    }
+
+    public Repair getLastRepair() {
+        return lastRepair;
+    }
+
+    public void setLastRepair(Repair lastRepair) {
+        this.lastRepair = lastRepair;
     }
 }

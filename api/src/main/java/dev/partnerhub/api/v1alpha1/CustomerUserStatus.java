@@ -13,7 +13,6 @@ public class CustomerUserStatus extends BoundStatus {
     @JsonPropertyDescription("The hub's subscriber ID, recorded as soon as the hub accepts the create.")
     private String userId;
 
-
     @JsonPropertyDescription("A create sent to the provider whose ID is not recorded yet; the object found under this "
             + "key is this resource's own.")
     private PendingCreate createPending;
@@ -38,10 +37,9 @@ public class CustomerUserStatus extends BoundStatus {
     @JsonPropertyDescription("Each licence the user holds or should hold: state, typed error and who assigned it.")
     private List<UserLicense> licenses = new ArrayList<>();
 
-
-    @JsonPropertyDescription("The Contact Center roles the operator gave the person; it never takes away a role it "
-            + "did not give.")
-    private List<ContactCenterRole> grantedRoles = new ArrayList<>();
+    @JsonPropertyDescription("The provider roles, by name, that the operator gave the person for spec.roles. It takes "
+            + "away only these: a role the person held already (an adopted administrator) stays.")
+    private List<String> grantedRoles = new ArrayList<>();
 
     @JsonPropertyDescription("The last token of each imperative annotation acted on.")
     private UserActions actions;
@@ -130,11 +128,11 @@ public class CustomerUserStatus extends BoundStatus {
         this.createPending = createPending;
     }
 
-    public List<ContactCenterRole> getGrantedRoles() {
+    public List<String> getGrantedRoles() {
         return grantedRoles;
     }
 
-    public void setGrantedRoles(List<ContactCenterRole> grantedRoles) {
+    public void setGrantedRoles(List<String> grantedRoles) {
         this.grantedRoles = grantedRoles;
     }
 }

@@ -10,7 +10,9 @@ import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RemoteCustomer;
 import dev.partnerhub.provider.RemoteSubscriber;
 import dev.partnerhub.provider.SubscriberRequest;
+import dev.partnerhub.provider.UserField;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,13 @@ public final class BroadWorksProvider implements ProvisioningProvider {
     @Override
     public Set<String> customerPackages() {
         return Set.of();
+    }
+
+    /** BroadWorks is the source of a subscriber's names and numbers; a BroadWorks user has no Webex location. */
+    @Override
+    public Set<UserField> subscriberUpdates() {
+        return EnumSet.of(UserField.PACKAGE, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.PHONE_NUMBER,
+                UserField.EXTENSION);
     }
 
     /** Every BroadWorks subscriber has a line: a primary phone number or an extension. */

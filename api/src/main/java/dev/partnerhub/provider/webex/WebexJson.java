@@ -1,11 +1,12 @@
 package dev.partnerhub.provider.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.provider.ProviderProtocolException;
 import dev.partnerhub.provider.RemoteCustomer;
 import dev.partnerhub.provider.RemoteError;
-import dev.partnerhub.provider.ProviderProtocolException;
 import dev.partnerhub.provider.RemotePackage;
 import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.UserDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,8 @@ final class WebexJson {
         return new RemoteSubscriber(required(node, "id", "subscriber"), text(node, "personId"), text(node, "customerId"),
                 text(node, "spEnterpriseId"), text(node, "userId"), text(node, "email"), pkg, text(node, "status"),
                 errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")),
-                node.path("selfActivated").asBoolean(false));
+                node.path("selfActivated").asBoolean(false), new UserDetails(text(node, "firstName"),
+                        text(node, "lastName"), null, text(node, "primaryPhoneNumber"), text(node, "extension"), null));
     }
 
     private static Instant instant(String value) {

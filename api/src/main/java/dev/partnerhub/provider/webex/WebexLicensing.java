@@ -3,15 +3,20 @@ package dev.partnerhub.provider.webex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.provider.AdminAccess;
 import dev.partnerhub.provider.LicenseChange;
 import dev.partnerhub.provider.LicenseRefusal;
 import dev.partnerhub.provider.LicenseUpdate;
 import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.PersonChange;
 import dev.partnerhub.provider.ProviderRejectedException;
 import dev.partnerhub.provider.RemoteError;
 import dev.partnerhub.provider.RemoteLicense;
 import dev.partnerhub.provider.RemotePerson;
 import dev.partnerhub.provider.RemoteRole;
+import dev.partnerhub.provider.UserDetails;
+import dev.partnerhub.provider.UserField;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +144,23 @@ public final class WebexLicensing implements LicensingProvider {
                 .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
     }
 
-    /** The People API replaces the whole person: read it, change the roles, write it back. */
     @Override
-    public RemotePerson setRoles(String personId, Set<String> roleIds) {
+    public Set<UserField> personUpdates() {
+        return EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME);
+    }
+
+    /** The People API replaces the whole person: read it, change what the change names, write it back. */
+    @Override
+    public RemotePerson updatePerson(String personId, PersonChange change) {
         JsonNode current = http.get("/people/" + personId, Map.of()).body();
         ObjectNode update = mapper.createObjectNode();
         UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
-        update.set("roles", mapper.valueToTree(roleIds));
+        WebexJson.putIfSet(update, "firstName", change.firstName());
+        WebexJson.putIfSet(update, "lastName", change.lastName());
+        WebexJson.putIfSet(update, "displayName", change.displayName());
+        if (change.roleIds() != null) {
+            update.set("roles", mapper.valueToTree(change.roleIds()));
+        }
         return person(http.put("/people/" + personId, update).body());
     }
 
@@ -193,8 +208,15 @@ public final class WebexLicensing implements LicensingProvider {
 
     private static RemotePerson person(JsonNode p) {
         List<String> emails = WebexJson.strings(p.path("emails"));
+        String workNumber = null;
+        for (JsonNode number : p.path("phoneNumbers")) {
+            if ("work".equals(WebexJson.text(number, "type"))) {
+                workNumber = WebexJson.text(number, "value");
+            }
+        }
         return new RemotePerson(WebexJson.required(p, "id", "person"), emails.isEmpty() ? null : emails.get(0),
-                WebexJson.text(p, "displayName"), WebexJson.strings(p.path("licenses")),
-                WebexJson.strings(p.path("roles")));
+                WebexJson.strings(p.path("licenses")), WebexJson.strings(p.path("roles")), new UserDetails(
+                        WebexJson.text(p, "firstName"), WebexJson.text(p, "lastName"), WebexJson.text(p, "displayName"),
+                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId")));
     }
 }

@@ -13,7 +13,9 @@ import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.RemoteCustomer;
 import dev.partnerhub.provider.RemoteSubscriber;
 import dev.partnerhub.provider.SubscriberRequest;
+import dev.partnerhub.provider.UserField;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,12 @@ public final class WholesaleProvider implements ProvisioningProvider {
     @Override
     public Set<String> customerPackages() {
         return CUSTOMER_PACKAGES;
+    }
+
+    /** The subscriber update carries the package and the provisioning parameters; names go through People. */
+    @Override
+    public Set<UserField> subscriberUpdates() {
+        return EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION);
     }
 
     @Override

@@ -139,7 +139,12 @@ class WebexContractTest {
         assertThat(refused.refused().get(ccStandard).reason())
                 .isEqualTo(dev.partnerhub.provider.LicenseRefusal.Reason.COUNT_VIOLATION);
         var roles = licensing.roles();
-        licensing.setRoles(carl.personId(), java.util.Set.of(roles.get(0).id()));
+        var renamed = licensing.updatePerson(carl.personId(), new dev.partnerhub.provider.PersonChange("Carlos", null,
+                "Carlos Cole (Sales)", java.util.Set.of(roles.get(0).id())));
+        assertThat(renamed.roles()).containsExactly(roles.get(0).id());
+        assertThat(renamed.details().firstName()).isEqualTo("Carlos");
+        assertThat(renamed.details().lastName()).isEqualTo("Cole");
+        assertThat(renamed.details().displayName()).isEqualTo("Carlos Cole (Sales)");
     }
 
     private static void runActivationScenario(ProvisioningProvider wholesale, ProvisioningProvider broadworks,

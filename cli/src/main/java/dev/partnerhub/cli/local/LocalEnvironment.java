@@ -56,8 +56,12 @@ public final class LocalEnvironment implements AutoCloseable {
                     "QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url(),
                     "QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true",
                     "QUARKUS_OPERATOR_SDK_CRD_APPLY", "false",
+                    // One process against an API of its own: no Lease to contend for.
+                    "PARTNERHUB_LEADER_ELECTION_ENABLED", "false",
                     // A person trying the flows locally should not wait a minute for each step of a pending user.
-                    "PARTNERHUB_POLLING_PENDING", "10s"));
+                    "PARTNERHUB_POLLING_PENDING", "10s",
+                    // ...nor five minutes for a change made in the hub behind the operator's back to show.
+                    "PARTNERHUB_DIRECTORY_FULL_REFRESH", "20s"));
             List<HasMetadata> applied = applyAll(client, Samples.files(settings.samples()),
                     text -> Samples.retarget(text, hub.apiUrl()));
             return new LocalEnvironment(hub, api, client, operator, applied);
@@ -86,8 +90,8 @@ public final class LocalEnvironment implements AutoCloseable {
         return applied;
     }
 
-    public boolean operatorAlive() {
-        return operator.isAlive();
+    public OperatorProcess operator() {
+        return operator;
     }
 
     @Override

@@ -49,6 +49,27 @@ public final class OperatorProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** The last {@code count} lines the operator wrote. */
+    public String tail(int count) {
+        java.util.List<String> lines = log().lines().toList();
+        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    /** Ends the operator at once, as a crash or an evicted node does: SIGKILL, no shutdown hook runs. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Everything the operator wrote so far. */
     public String log() {
         try {

@@ -2,11 +2,12 @@ package dev.partnerhub.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -67,10 +68,10 @@ public final class AuditLog {
         return refused;
     }
 
-    /** Every permission a ClusterRole grants, one per group, resource and verb. */
-    public static Set<Access> granted(ClusterRole role) {
+    /** Every permission these rules (of a ClusterRole or a Role) grant, one per group, resource and verb. */
+    public static Set<Access> granted(List<PolicyRule> rules) {
         Set<Access> granted = new TreeSet<>();
-        role.getRules().forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources().forEach(resource ->
+        rules.forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources().forEach(resource ->
                 rule.getVerbs().forEach(verb -> granted.add(new Access(group, resource, verb))))));
         return granted;
     }

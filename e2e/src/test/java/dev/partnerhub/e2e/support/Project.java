@@ -2,7 +2,9 @@ package dev.partnerhub.e2e.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marcnuri.helm.Helm;
 import dev.partnerhub.e2e.kube.ControlPlane;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +29,37 @@ public final class Project {
         ControlPlane.Kubectl.Result established = plane.kubectl("wait", "--for=condition=Established", "crd", "--all",
                 "--timeout=60s");
         assertThat(established.exitCode()).as(established.output()).isZero();
+    }
+
+    /**
+     * Installs the chart as {@code helm install} does, into {@code namespace} (created here): its CRDs first, then its
+     * rendered templates. Returns the rendered templates.
+     */
+    public static String installChart(ControlPlane plane, String namespace) {
+        try {
+            String rendered = new Helm(CHART).template().withName("partnerhub").withNamespace(namespace).call();
+            Path chart = plane.work().resolve("chart-" + namespace + ".yaml");
+            Files.writeString(chart, rendered);
+            ControlPlane.Kubectl.Result created = plane.kubectl("create", "namespace", namespace);
+            assertThat(created.exitCode()).as(created.output()).isZero();
+            ControlPlane.Kubectl.Result crds = plane.kubectl("apply", "-f", CHART.resolve("crds").toString());
+            assertThat(crds.exitCode()).as(crds.output()).isZero();
+            ControlPlane.Kubectl.Result applied = plane.kubectl("apply", "-n", namespace, "-f", chart.toString());
+            assertThat(applied.exitCode()).as(applied.output()).isZero();
+            ControlPlane.Kubectl.Result established = plane.kubectl("wait", "--for=condition=Established", "crd",
+                    "--all", "--timeout=60s");
+            assertThat(established.exitCode()).as(established.output()).isZero();
+            return rendered;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A token of a service account, from TokenRequest, valid for an hour. */
+    public static String token(ControlPlane plane, String namespace, String serviceAccount) {
+        return plane.admin().serviceAccounts().inNamespace(namespace).withName(serviceAccount)
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+                .getStatus().getToken();
     }
 
     /** Writes a manifest into the control plane's work directory and {@code kubectl apply}s it as is. */

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -28,30 +30,49 @@ public final class Stack implements AutoCloseable {
 
     private final ControlPlane plane;
     private final LocalPartnerHub hub;
-    private final OperatorProcess operator;
+    private final List<OperatorProcess> operators = new ArrayList<>();
 
-    private Stack(ControlPlane plane, LocalPartnerHub hub, OperatorProcess operator) {
+    private Stack(ControlPlane plane, LocalPartnerHub hub) {
         this.plane = plane;
         this.hub = hub;
-        this.operator = operator;
     }
 
     /** Starts a hub and the operator, which reaches the API server with {@code kubeconfig}. */
     public static Stack start(ControlPlane plane, Path kubeconfig) throws IOException {
+        return start(plane, kubeconfig, Map.of());
+    }
+
+    /** Starts a hub and the operator, configured by {@code env} beyond the defaults. */
+    public static Stack start(ControlPlane plane, Path kubeconfig, Map<String, String> env) throws IOException {
         LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults()
                 .withDelays(Duration.ofMillis(300), Duration.ofMillis(200)));
+        Stack stack = new Stack(plane, hub);
         try {
-            OperatorProcess operator = OperatorProcess.start(Project.OPERATOR_JAR,
-                    plane.work().resolve("operator.log"), Map.of(
-                            "KUBECONFIG", kubeconfig.toString(),
-                            // Production intervals, but for the waits that a test plays through in seconds.
-                            "PARTNERHUB_POLLING_PENDING", "2s",
-                            "PARTNERHUB_POLLING_BLOCKED", "5s"));
-            return new Stack(plane, hub, operator);
+            stack.startOperator(kubeconfig, "operator", env);
+            return stack;
         } catch (IOException | RuntimeException e) {
-            hub.close();
+            stack.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts one more operator process against the same API server and hub (another replica, or the operator
+     * started again after a crash); its log is {@code name}.log in the control plane's work directory.
+     */
+    public OperatorProcess startOperator(Path kubeconfig, String name, Map<String, String> env) throws IOException {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "KUBECONFIG", kubeconfig.toString(),
+                // Where a Lease may live when no chart says so: the kubeconfig names no namespace.
+                "PARTNERHUB_LEADER_ELECTION_NAMESPACE", "default",
+                // Production intervals, but for the waits that a test plays through in seconds.
+                "PARTNERHUB_POLLING_PENDING", "2s",
+                "PARTNERHUB_POLLING_BLOCKED", "5s"));
+        all.putAll(env);
+        OperatorProcess operator = OperatorProcess.start(Project.OPERATOR_JAR, plane.work().resolve(name + ".log"),
+                all);
+        operators.add(operator);
+        return operator;
     }
 
     public LocalPartnerHub hub() {
@@ -62,8 +83,9 @@ public final class Stack implements AutoCloseable {
         return new HubAdminClient(hub.url());
     }
 
+    /** The operator the stack started with. */
     public OperatorProcess operator() {
-        return operator;
+        return operators.get(0);
     }
 
     /** The hub's records of one kind (wholesaleCustomers, wholesaleSubscribers, broadworksSubscribers, ...). */
@@ -114,7 +136,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        operator.close();
+        operators.forEach(OperatorProcess::close);
         hub.close();
     }
 }

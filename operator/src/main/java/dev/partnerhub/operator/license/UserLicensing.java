@@ -1,6 +1,5 @@
 package dev.partnerhub.operator.license;
 
-import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
@@ -17,7 +16,6 @@ import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.RemoteError;
 import dev.partnerhub.provider.RemoteLicense;
 import dev.partnerhub.provider.RemotePerson;
-import dev.partnerhub.provider.RemoteRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +32,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Brings one provisioned user's licences and Contact Center roles to what its assignments, package and
- * spec ask for, in one request per user. No seat, no request: an addition is refused as CountViolation from
+ * Brings one provisioned user's licences to what its assignments and package ask for, in one request per user. No seat, no request: an addition is refused as CountViolation from
  * the catalogue's seat count. A refused addition is tried again only when something changed (the spec, the
  * licences the user holds, free seats) or after the resync interval, never in a loop.
  */
@@ -84,9 +81,7 @@ public class UserLicensing {
             LicenseUpdate update = licensing.changeLicenses(orgId, personId, changes);
             after = update.licenses() == null ? held : new LinkedHashSet<>(update.licenses());
             refused.putAll(update.refused());
-            RemotePerson p = person.get();
-            directory.changed(connection, orgId, new RemotePerson(p.id(), p.email(), p.displayName(),
-                    List.copyOf(after), p.roles()));
+            directory.changed(connection, orgId, person.get().withLicenses(List.copyOf(after)));
             LOG.infof("CustomerUser %s/%s: licences +%s -%s, refused %s", user.getMetadata().getNamespace(),
                     user.getMetadata().getName(), names(plan.add(), catalog), names(plan.remove(), catalog),
                     names(List.copyOf(update.refused().keySet()), catalog));
@@ -96,38 +91,6 @@ public class UserLicensing {
         List<UserLicense> entries = LicenseEntries.of(user, plan, after, refused, catalog, packageIds, live,
                 removalsHeld);
         return new Result(entries, describe(entries));
-    }
-
-    /** Gives or takes the Contact Center roles the spec names; other roles of the person are left alone. */
-    public void reconcileRoles(CustomerUser user, Customer customer, String connection, LicensingProvider licensing,
-            String personId) {
-        String orgId = customer.getStatus().getOrgId();
-        Optional<RemotePerson> person = personId == null || orgId == null ? Optional.empty()
-                : directory.person(connection, licensing, orgId, personId);
-        List<ContactCenterRole> roles = user.getSpec().getRoles() == null ? List.of() : user.getSpec().getRoles();
-        if (person.isEmpty() || roles.isEmpty() && person.get().roles().isEmpty()) {
-            return;
-        }
-        Map<String, String> idsByName = directory.roles(connection, licensing).stream()
-                .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
-        Set<String> managed = Set.of(idsByName.getOrDefault(licensing.supervisorRole(), ""),
-                idsByName.getOrDefault(licensing.fullAdminRole(), ""));
-        Set<String> wanted = new LinkedHashSet<>();
-        if (roles.contains(ContactCenterRole.Supervisor) || roles.contains(ContactCenterRole.Administrator)) {
-            wanted.add(idsByName.get(licensing.supervisorRole()));
-        }
-        if (roles.contains(ContactCenterRole.Administrator)) {
-            wanted.add(idsByName.get(licensing.fullAdminRole()));
-        }
-        Set<String> desired = new LinkedHashSet<>(person.get().roles());
-        desired.removeAll(managed);
-        desired.addAll(wanted);
-        if (!desired.equals(new LinkedHashSet<>(person.get().roles()))) {
-            RemotePerson updated = licensing.setRoles(personId, desired);
-            directory.changed(connection, orgId, updated);
-            LOG.infof("CustomerUser %s/%s: Contact Center roles %s", user.getMetadata().getNamespace(),
-                    user.getMetadata().getName(), roles);
-        }
     }
 
     private List<LicenseChange> changes(CustomerUser user, String connection, LicensePlan plan, Set<String> held,

@@ -85,6 +85,16 @@ public class LicenseDirectory {
         }
     }
 
+    /** The org's people are read again next time: a subscriber update changed fields the people list shows. */
+    public void peopleChanged(String connection, String orgId) {
+        Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(connection, orgId));
+        if (snapshot != null) {
+            synchronized (snapshot) {
+                snapshot.fetchedAt = null;
+            }
+        }
+    }
+
     private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch) {
         synchronized (snapshot) {
             Instant now = clock.instant();

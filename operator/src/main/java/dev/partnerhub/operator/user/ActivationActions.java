@@ -25,7 +25,8 @@ public class ActivationActions {
     public static final String RESEND_CONSENT = "partnerhub.dev/resend-consent";
 
     private static final Logger LOG = Logger.getLogger(ActivationActions.class);
-    private static final Set<ActivationState> RETRYABLE = EnumSet.of(ActivationState.PendingEmailInput,
+    /** The states a person can get out of by onboarding the user again with another address. */
+    static final Set<ActivationState> RETRYABLE = EnumSet.of(ActivationState.PendingEmailInput,
             ActivationState.PendingEmailValidation, ActivationState.Error);
 
     private final UserSync sync;

@@ -12,6 +12,7 @@ import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.license.LicenseSelection;
 import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -32,6 +33,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,12 +54,15 @@ import org.jboss.logging.Logger;
 public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner<CustomerUser> {
 
     static final String BY_CUSTOMER = "byCustomer";
+    static final String BY_SUBSCRIBER = "bySubscriber";
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
     private final UserSync sync;
     private final UserDeletion deletion;
     private final ActivationActions actions;
     private final UserLicensing licensing;
+    private final PersonSync people;
+    private final SubscriberDirectory directory;
     private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
@@ -65,11 +70,14 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private volatile IndexedResourceCache<CustomerUser> users;
 
     public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
-            UserLicensing licensing, Namespaces namespaces, OperatorConfig config, Clock clock) {
+            UserLicensing licensing, PersonSync people, SubscriberDirectory directory, Namespaces namespaces,
+            OperatorConfig config, Clock clock) {
         this.sync = sync;
         this.deletion = deletion;
         this.actions = actions;
         this.licensing = licensing;
+        this.people = people;
+        this.directory = directory;
         this.namespaces = namespaces;
         this.config = config;
         this.clock = clock;
@@ -80,7 +88,13 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, u -> List.of(u.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(u)));
         context.getPrimaryCache().addIndexer(UserKeys.INDEX, UserKeys::of);
+        context.getPrimaryCache().addIndexer(BY_SUBSCRIBER, u -> u.getStatus() == null || u.getStatus().getUserId() == null
+                ? List.of() : List.of(u.getStatus().getUserId()));
         users = context.getPrimaryCache();
+        // A subscriber changed or deleted outside the operator: its user looks at once, not at its next resync.
+        var drift = new SimpleInboundEventSource<CustomerUser>("subscriber-changes");
+        directory.onChange(ids -> ids.forEach(id -> context.getPrimaryCache().byIndex(BY_SUBSCRIBER, id)
+                .forEach(u -> drift.propagateEvent(ResourceID.fromResource(u)))));
         var customers = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Customer.class, CustomerUser.class)
                 .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
@@ -95,7 +109,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                         .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + CreatedWith.customerName(a))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        return List.of(customers, assignments);
+        return List.of(customers, assignments, drift);
     }
 
     @Override
@@ -129,8 +143,8 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             conditions.ready(false, "CustomerNotReady", message).stalled("CustomerNotReady", message);
             return config.polling().blocked();
         }
-        List<String> problems = new java.util.ArrayList<>(UserDesiredState.problems(user.getSpec(), customer.get(),
-                target.provider()));
+        List<String> problems = new ArrayList<>(UserDesiredState.problems(user.getSpec(), customer.get(),
+                target.provider(), target.licensing()));
         problems.addAll(UserDesiredState.roleProblems(user, target.licensing(), assignmentsOf(user)));
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
@@ -143,15 +157,17 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             // The other user's deletion sends no event here: look again later.
             return config.polling().blocked();
         }
+        UserChanges changes = UserChanges.before(user, status);
         RemoteSubscriber remote;
+        UserSync.Applied applied;
         try {
-            UserBinding.Bound bound = sync.apply(user, customer.get(), target, status, persist);
-            if (bound.refused()) {
-                String message = alreadyExists(user, bound.foreign());
+            applied = sync.apply(user, customer.get(), target, status, persist);
+            if (applied.bound().refused()) {
+                String message = alreadyExists(user, applied.bound().foreign());
                 conditions.ready(false, "AlreadyExists", message).stalled("AlreadyExists", message);
                 return null;
             }
-            remote = actions.act(user, customer.get(), target, bound.subscriber(), status, persist);
+            remote = actions.act(user, customer.get(), target, applied.bound().subscriber(), status, persist);
         } catch (ProviderRejectedException e) {
             String message = "The hub refused the user (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
@@ -161,8 +177,20 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             return null;
         }
         UserActivation.apply(status, remote, conditions, clock.instant());
-        return shorter(pollInterval(status.getActivation().getState()),
+        Duration next = shorter(pollInterval(status.getActivation().getState()),
                 licences(user, customer.get(), target, status, conditions));
+        List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
+                target.provider().subscriberUpdates()));
+        if (status.getActivation().getState() == ActivationState.Provisioned) {
+            mended.addAll(people.reconcile(user, customer.get(), target, status, applied.differences()));
+        }
+        changes.report(applied.bound(), mended, conditions, clock.instant());
+        String refusal = UserFields.emailRefusal(user.getSpec(), remote);
+        if (refusal != null) {
+            conditions.ready(false, "UnsupportedByProvider", refusal).synced(false, "UnsupportedByProvider", refusal)
+                    .stalled("UnsupportedByProvider", refusal);
+        }
+        return next;
     }
 
     /** Someone else's subscriber holds the user's key: what it is, and how to take it over or step aside. */
@@ -174,7 +202,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                 + "from this CustomerUser, or use another " + (broadworks ? "spec.broadworks.userId." : "spec.email.");
     }
 
-    /** Licences and roles of a user whose customer is Ready; returns when to look again. */
+    /** Licences of a user whose customer is Ready; returns when to look again. */
     private Duration licences(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
             Conditions conditions) {
         var result = licensing.reconcile(user, customer, target.connection(), target.licensing(),
@@ -183,9 +211,6 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         if (result.refusals() != null) {
             conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
                     + ". See status.licenses.");
-        }
-        if (status.getActivation().getState() == ActivationState.Provisioned) {
-            licensing.reconcileRoles(user, customer, target.connection(), target.licensing(), status.getPersonId());
         }
         if (result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.RemovalHeld)) {
             // A removal waits for an approval of deletions on the connection: look again until it comes.

@@ -25,7 +25,8 @@ public final class UserDesiredState {
     }
 
     /** What is wrong with the spec for this customer and provider, each naming the field and the fix. */
-    public static List<String> problems(CustomerUserSpec spec, Customer customer, ProvisioningProvider provider) {
+    public static List<String> problems(CustomerUserSpec spec, Customer customer, ProvisioningProvider provider,
+            LicensingProvider licensing) {
         List<String> problems = new ArrayList<>();
         String pkg = spec.getPackageName();
         boolean wholesale = provider.customerCreation() == CustomerCreation.EXPLICIT;
@@ -50,6 +51,8 @@ public final class UserDesiredState {
         if (!wholesale && (blank(spec.getFirstName()) || blank(spec.getLastName()))) {
             problems.add("spec.firstName, spec.lastName: required on a broadworks connection.");
         }
+        problems.addAll(UserFields.unsupported(spec, UserFields.changeable(provider, licensing),
+                wholesale ? "wholesale" : "broadworks"));
         return problems;
     }
 
@@ -103,11 +106,6 @@ public final class UserDesiredState {
         }
         return subscribers.stream().filter(s -> s.email() != null && s.email().equalsIgnoreCase(spec.getEmail()))
                 .findFirst();
-    }
-
-    /** Whether the provider's subscriber differs from the spec in what the operator manages. */
-    public static boolean needsUpdate(CustomerUserSpec spec, RemoteSubscriber remote) {
-        return remote.packageName() == null || !remote.packageName().equals(spec.getPackageName());
     }
 
     private static boolean blank(String value) {

@@ -5,6 +5,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.customer.CustomerDesiredState;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.SubscriberDirectory;
@@ -15,6 +16,7 @@ import dev.partnerhub.provider.ProvisioningProvider;
 import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
 import dev.partnerhub.provider.RemoteSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -32,11 +34,16 @@ public class UserSync {
     private final ProviderRegistry registry;
     private final SubscriberDirectory directory;
     private final UserBinding binding;
+    private final PersonSync people;
+    private final LicenseDirectory licenses;
 
-    public UserSync(ProviderRegistry registry, SubscriberDirectory directory, UserBinding binding) {
+    public UserSync(ProviderRegistry registry, SubscriberDirectory directory, UserBinding binding, PersonSync people,
+            LicenseDirectory licenses) {
         this.registry = registry;
         this.directory = directory;
         this.binding = binding;
+        this.people = people;
+        this.licenses = licenses;
     }
 
     /** Null when the user's customer can take users; otherwise why not, naming the field. */
@@ -71,22 +78,35 @@ public class UserSync {
         return new Target(resolved.connection(), resolved.provider(), resolved.licensing(), scope);
     }
 
+    /** The user's subscriber as bound, and the declared fields the provider held differently before this round. */
+    record Applied(UserBinding.Bound bound, List<UserFields.Difference> differences) {
+    }
+
     /**
-     * The user's subscriber, bound by {@link UserBinding} and brought to the spec; or, when someone else's
-     * subscriber holds the user's key, that one, untouched.
+     * The user's subscriber, bound by {@link UserBinding}, with the fields the subscriber API can change brought to
+     * the spec; or, when someone else's subscriber holds the user's key, that one, untouched.
      */
-    UserBinding.Bound apply(CustomerUser user, Customer customer, Target target, CustomerUserStatus status,
-            Runnable persist) {
+    Applied apply(CustomerUser user, Customer customer, Target target, CustomerUserStatus status, Runnable persist) {
         UserBinding.Bound bound = binding.bind(user, customer, target, status, persist);
-        if (bound.refused() || !UserDesiredState.needsUpdate(user.getSpec(), bound.subscriber())) {
-            return bound;
+        if (bound.refused()) {
+            return new Applied(bound, List.of());
         }
-        RemoteSubscriber updated = target.provider().updateSubscriber(bound.subscriber().id(),
+        RemoteSubscriber subscriber = bound.subscriber();
+        List<UserFields.Difference> differences = UserFields.differences(user.getSpec(), subscriber,
+                people.person(customer, target, subscriber.personId()));
+        List<UserFields.Difference> mend = UserFields.through(differences, target.provider().subscriberUpdates());
+        if (mend.isEmpty()) {
+            return new Applied(bound, differences);
+        }
+        RemoteSubscriber updated = target.provider().updateSubscriber(subscriber.id(),
                 UserDesiredState.request(user.getSpec(), customer, target.scope()));
-        LOG.infof("CustomerUser %s/%s: package %s -> %s", user.getMetadata().getNamespace(),
-                user.getMetadata().getName(), bound.subscriber().packageName(), user.getSpec().getPackageName());
+        LOG.infof("CustomerUser %s/%s: subscriber updated %s", user.getMetadata().getNamespace(),
+                user.getMetadata().getName(), mend);
         directory.remember(target.connection(), target.scope(), updated);
-        return new UserBinding.Bound(updated, bound.how(), null);
+        if (customer.getStatus() != null && customer.getStatus().getOrgId() != null) {
+            licenses.peopleChanged(target.connection(), customer.getStatus().getOrgId());
+        }
+        return new Applied(new UserBinding.Bound(updated, bound.how(), null), differences);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.provider.RemoteError;
 import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.UserDetails;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +68,7 @@ class UserActivationTest {
 
     private static RemoteSubscriber subscriber(String status, List<RemoteError> errors) {
         return new RemoteSubscriber("sub-1", null, null, "Reseller1+x", "dana@sp", "dana@example.com", "standard",
-                status, errors, Instant.parse("2025-12-31T08:00:00Z"), Instant.parse("2025-12-31T09:00:00Z"), false);
+                status, errors, Instant.parse("2025-12-31T08:00:00Z"), Instant.parse("2025-12-31T09:00:00Z"), false,
+                UserDetails.NONE);
     }
 }

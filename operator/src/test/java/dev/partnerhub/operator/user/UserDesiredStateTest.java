@@ -6,8 +6,11 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.UserBroadWorks;
+import dev.partnerhub.provider.LicensingProvider;
 import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RateLimiter;
 import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.UserDetails;
 import dev.partnerhub.provider.webex.WebexHttp;
 import dev.partnerhub.provider.webex.WebexProviders;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -16,37 +19,54 @@ import org.junit.jupiter.api.Test;
 
 class UserDesiredStateTest {
 
-    private static final ProvisioningProvider WHOLESALE = WebexProviders.create(false, "http://unused.invalid/v1",
-            () -> "t", new dev.partnerhub.provider.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
-    private static final ProvisioningProvider BROADWORKS = WebexProviders.create(true, "http://unused.invalid/v1",
-            () -> "t", new dev.partnerhub.provider.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
+    private static final WebexHttp HTTP = WebexProviders.http("http://unused.invalid/v1", () -> "t",
+            new RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
+    private static final ProvisioningProvider WHOLESALE = WebexProviders.provisioning(false, HTTP);
+    private static final ProvisioningProvider BROADWORKS = WebexProviders.provisioning(true, HTTP);
+    private static final LicensingProvider LICENSING = WebexProviders.licensing(HTTP);
 
     @Test
     void aValidWholesaleUserHasNoProblems() {
-        assertThat(UserDesiredState.problems(user("webex_calling", "+12405550100", null), customer(), WHOLESALE))
+        assertThat(UserDesiredState.problems(user("webex_calling", "+12405550100", null), customer(), WHOLESALE, LICENSING))
                 .isEmpty();
     }
 
     @Test
     void aPackageOfTheOtherModelOrNotOnTheCustomerIsNamed() {
-        assertThat(UserDesiredState.problems(user("premium", null, null), customer(), WHOLESALE))
+        assertThat(UserDesiredState.problems(user("premium", null, null), customer(), WHOLESALE, LICENSING))
                 .anySatisfy(p -> assertThat(p).startsWith("spec.package: premium").contains("webex_meetings"));
-        assertThat(UserDesiredState.problems(user("webex_suite", "+12405550100", null), customer(), WHOLESALE))
+        assertThat(UserDesiredState.problems(user("webex_suite", "+12405550100", null), customer(), WHOLESALE, LICENSING))
                 .anySatisfy(p -> assertThat(p).contains("not one of Customer acme's packages"));
     }
 
     @Test
     void aCallingPackageWithoutPhoneNumberOrExtensionNamesBothFields() {
-        assertThat(UserDesiredState.problems(user("webex_calling", null, null), customer(), WHOLESALE))
+        assertThat(UserDesiredState.problems(user("webex_calling", null, null), customer(), WHOLESALE, LICENSING))
                 .containsExactly("spec.phoneNumber, spec.extension: package webex_calling gives the user a line; "
                         + "set a phone number (E.164, with its +) or an extension.");
-        assertThat(UserDesiredState.problems(user("webex_meetings", null, null), customer(), WHOLESALE)).isEmpty();
+        assertThat(UserDesiredState.problems(user("webex_meetings", null, null), customer(), WHOLESALE, LICENSING)).isEmpty();
     }
 
     @Test
     void aBroadWorksUserNeedsItsBroadWorksUserId() {
-        assertThat(UserDesiredState.problems(user("standard", null, "1001"), customer(), BROADWORKS))
+        assertThat(UserDesiredState.problems(user("standard", null, "1001"), customer(), BROADWORKS, LICENSING))
                 .anySatisfy(p -> assertThat(p).startsWith("spec.broadworks.userId"));
+    }
+
+    @Test
+    void aFieldTheModelCannotHoldIsRefusedNamingIt() {
+        CustomerUserSpec spec = user("standard", null, "1001");
+        UserBroadWorks bw = new UserBroadWorks();
+        bw.setUserId("dana@sp");
+        spec.setBroadworks(bw);
+        assertThat(UserDesiredState.problems(spec, customer(), BROADWORKS, LICENSING)).isEmpty();
+        spec.setLocationId("loc-1");
+        assertThat(UserDesiredState.problems(spec, customer(), BROADWORKS, LICENSING)).containsExactly(
+                "spec.locationId: a broadworks connection has no such field for a user; remove it.");
+        CustomerUserSpec wholesale = user("webex_calling", "+12405550100", null);
+        wholesale.setLocationId("loc-1");
+        wholesale.setDisplayName("U. Ser");
+        assertThat(UserDesiredState.problems(wholesale, customer(), WHOLESALE, LICENSING)).isEmpty();
     }
 
     @Test
@@ -69,7 +89,7 @@ class UserDesiredStateTest {
 
     private static RemoteSubscriber subscriber(String id, String email, String userId) {
         return new RemoteSubscriber(id, null, null, null, userId, email, "webex_meetings", "provisioned", List.of(),
-                null, null, false);
+                null, null, false, UserDetails.NONE);
     }
 
     private static CustomerUserSpec user(String pkg, String phone, String extension) {

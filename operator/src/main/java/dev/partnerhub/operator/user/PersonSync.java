@@ -1,0 +1,83 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.ContactCenterRole;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.operator.provider.LicenseDirectory;
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.PersonChange;
+import dev.partnerhub.provider.RemotePerson;
+import dev.partnerhub.provider.RemoteRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The people-API side of a provisioned user: the names the subscriber API cannot set, and the Contact Center roles,
+ * in one update of the person. Roles follow {@link RolePlan}: only those the operator granted are ever taken away.
+ */
+@ApplicationScoped
+public class PersonSync {
+
+    private static final Logger LOG = Logger.getLogger(PersonSync.class);
+
+    private final LicenseDirectory directory;
+
+    public PersonSync(LicenseDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The user's person, once the provider has one for it. */
+    Optional<RemotePerson> person(Customer customer, UserSync.Target target, String personId) {
+        String orgId = customer.getStatus() == null ? null : customer.getStatus().getOrgId();
+        return personId == null || orgId == null ? Optional.empty()
+                : directory.person(target.connection(), target.licensing(), orgId, personId);
+    }
+
+    /**
+     * Mends the differences the people API can mend and brings the roles to the spec.
+     *
+     * @return the differences mended (roles aside)
+     */
+    List<UserFields.Difference> reconcile(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
+            List<UserFields.Difference> differences) {
+        Optional<RemotePerson> person = person(customer, target, status.getPersonId());
+        if (person.isEmpty()) {
+            return List.of();
+        }
+        LicensingProvider licensing = target.licensing();
+        List<UserFields.Difference> names = UserFields.through(differences, licensing.personUpdates()).stream()
+                .filter(d -> !target.provider().subscriberUpdates().contains(d.field())).toList();
+        RolePlan roles = roles(user, target, status, person.get());
+        status.setGrantedRoles(roles.granted());
+        PersonChange change = UserFields.personChange(names);
+        if (change == null && roles.roleIds() == null) {
+            return List.of();
+        }
+        PersonChange withRoles = change == null ? new PersonChange(null, null, null, roles.roleIds())
+                : new PersonChange(change.firstName(), change.lastName(), change.displayName(), roles.roleIds());
+        RemotePerson updated = licensing.updatePerson(person.get().id(), withRoles);
+        directory.changed(target.connection(), customer.getStatus().getOrgId(), updated);
+        LOG.infof("CustomerUser %s/%s: person updated%s%s", user.getMetadata().getNamespace(),
+                user.getMetadata().getName(), names.isEmpty() ? "" : " " + names,
+                roles.roleIds() == null ? "" : ", roles now " + roles.granted() + " granted by the operator");
+        return names;
+    }
+
+    private RolePlan roles(CustomerUser user, UserSync.Target target, CustomerUserStatus status, RemotePerson person) {
+        List<ContactCenterRole> wanted = user.getSpec().getRoles() == null ? List.of() : user.getSpec().getRoles();
+        List<String> granted = status.getGrantedRoles() == null ? List.of() : status.getGrantedRoles();
+        if (wanted.isEmpty() && granted.isEmpty()) {
+            // Nothing asked, nothing given: the provider's role list is not even read.
+            return new RolePlan(null, List.of());
+        }
+        Map<String, String> idsByName = directory.roles(target.connection(), target.licensing()).stream()
+                .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
+        return RolePlan.of(wanted, granted, person.roles(), idsByName, target.licensing().supervisorRole(),
+                target.licensing().fullAdminRole());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.api.v1alpha1.Repair;
+import dev.partnerhub.operator.status.Conditions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one round changed in the provider, told in the Synced condition. A change to a user that was already
+ * converged at its generation undid a change made outside the operator (drift): it is also recorded in
+ * {@code status.lastRepair}, which stays until the next repair.
+ */
+final class UserChanges {
+
+    private final boolean wasConverged;
+    private final String recordedId;
+    private final CustomerUserStatus status;
+
+    private UserChanges(boolean wasConverged, String recordedId, CustomerUserStatus status) {
+        this.wasConverged = wasConverged;
+        this.recordedId = recordedId;
+        this.status = status;
+    }
+
+    /** Notes, before the round acts, whether the user was converged and which subscriber it recorded. */
+    static UserChanges before(CustomerUser user, CustomerUserStatus status) {
+        boolean converged = Conditions.isTrue(status, Conditions.READY)
+                && Objects.equals(status.getObservedGeneration(), user.getMetadata().getGeneration());
+        return new UserChanges(converged, status.getUserId(), status);
+    }
+
+    /** States what the round did; call after the activation state is applied (it states Synced as Observed). */
+    void report(UserBinding.Bound bound, List<UserFields.Difference> mended, Conditions conditions, Instant now) {
+        if (bound.how() == UserBinding.How.RECREATED) {
+            String message = "Subscriber " + recordedId + " was deleted in the provider outside the operator; it was "
+                    + "created again as " + bound.subscriber().id() + ".";
+            status.setLastRepair(new Repair(now.toString(), message));
+            conditions.synced(true, "Recreated", message);
+        } else if (!mended.isEmpty() && wasConverged) {
+            String message = "The provider held " + mended + ", changed outside the operator; set back to the spec.";
+            status.setLastRepair(new Repair(now.toString(), message));
+            conditions.synced(true, "Repaired", message);
+        } else if (!mended.isEmpty()) {
+            conditions.synced(true, "Updated", "Sent to the provider: " + mended + ".");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.partnerhub.operator.user;
+
+import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.PersonChange;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RemotePerson;
+import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.UserDetails;
+import dev.partnerhub.provider.UserField;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pure comparison of the user fields a spec declares with what the provider holds. A field the spec leaves out is
+ * not managed. The provider's value is the subscriber's where the subscriber record carries the field, else the
+ * person's once there is one; a field neither reports yet is not compared (a Wholesale user before it is
+ * provisioned).
+ */
+public final class UserFields {
+
+    /** A declared field the provider holds differently. */
+    public record Difference(UserField field, String declared, String held) {
+
+        @Override
+        public String toString() {
+            return field.path() + " " + (held == null ? "(none)" : held) + " -> " + declared;
+        }
+    }
+
+    private UserFields() {
+    }
+
+    /** Where a field is changed: the subscriber API if it can, else the people API, else nowhere. */
+    public static Set<UserField> changeable(ProvisioningProvider provider, LicensingProvider licensing) {
+        Set<UserField> all = EnumSet.noneOf(UserField.class);
+        all.addAll(provider.subscriberUpdates());
+        all.addAll(licensing.personUpdates());
+        return all;
+    }
+
+    /** The declared fields this provider cannot hold, each naming the field and the fix. */
+    public static List<String> unsupported(CustomerUserSpec spec, Set<UserField> changeable, String model) {
+        List<String> problems = new ArrayList<>();
+        for (UserField field : UserField.values()) {
+            if (declared(spec, field) != null && !changeable.contains(field)) {
+                problems.add(field.path() + ": a " + model + " connection has no such field for a user; remove it.");
+            }
+        }
+        return problems;
+    }
+
+    /** The declared fields that differ from the provider's values, in the order of {@link UserField}. */
+    public static List<Difference> differences(CustomerUserSpec spec, RemoteSubscriber subscriber,
+            Optional<RemotePerson> person) {
+        List<Difference> differences = new ArrayList<>();
+        for (UserField field : UserField.values()) {
+            String declared = declared(spec, field);
+            if (declared == null) {
+                continue;
+            }
+            Optional<String> held = held(field, subscriber, person);
+            if (held != null && !same(field, declared, held.orElse(null))) {
+                differences.add(new Difference(field, declared, held.orElse(null)));
+            }
+        }
+        return differences;
+    }
+
+    /** The differences one API can mend. */
+    public static List<Difference> through(List<Difference> differences, Set<UserField> fields) {
+        return differences.stream().filter(d -> fields.contains(d.field())).toList();
+    }
+
+    /** The people-API change that mends these differences; null when there is none. */
+    public static PersonChange personChange(List<Difference> differences) {
+        if (differences.isEmpty()) {
+            return null;
+        }
+        return new PersonChange(value(differences, UserField.FIRST_NAME), value(differences, UserField.LAST_NAME),
+                value(differences, UserField.DISPLAY_NAME), null);
+    }
+
+    /**
+     * Why an edited {@code spec.email} cannot reach the provider (no API changes a subscriber's address); null when
+     * it is unchanged, or when the user waits in a state that onboarding again with the new address resolves.
+     */
+    public static String emailRefusal(CustomerUserSpec spec, RemoteSubscriber subscriber) {
+        if (spec.getEmail() == null || subscriber.email() == null || spec.getEmail().equalsIgnoreCase(subscriber.email())
+                || ActivationActions.RETRYABLE.contains(UserActivation.state(subscriber.status()))) {
+            return null;
+        }
+        return "spec.email: the provider cannot change the address of an onboarded subscriber; it holds "
+                + subscriber.email() + ". Set spec.email back to it, or delete this CustomerUser and create one for "
+                + "the new address.";
+    }
+
+    static String declared(CustomerUserSpec spec, UserField field) {
+        return switch (field) {
+            case PACKAGE -> spec.getPackageName();
+            case FIRST_NAME -> spec.getFirstName();
+            case LAST_NAME -> spec.getLastName();
+            case DISPLAY_NAME -> spec.getDisplayName();
+            case PHONE_NUMBER -> spec.getPhoneNumber();
+            case EXTENSION -> spec.getExtension();
+            case LOCATION -> spec.getLocationId();
+        };
+    }
+
+    /** The provider's value (empty: it holds none); null when neither the subscriber nor a person tells. */
+    private static Optional<String> held(UserField field, RemoteSubscriber subscriber, Optional<RemotePerson> person) {
+        if (field == UserField.PACKAGE) {
+            return Optional.ofNullable(subscriber.packageName());
+        }
+        String own = detail(subscriber.details(), field);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return person.map(p -> Optional.ofNullable(detail(p.details(), field))).orElse(null);
+    }
+
+    private static String detail(UserDetails details, UserField field) {
+        if (details == null) {
+            return null;
+        }
+        return switch (field) {
+            case FIRST_NAME -> details.firstName();
+            case LAST_NAME -> details.lastName();
+            case DISPLAY_NAME -> details.displayName();
+            case PHONE_NUMBER -> details.phoneNumber();
+            case EXTENSION -> details.extension();
+            case LOCATION -> details.locationId();
+            case PACKAGE -> null;
+        };
+    }
+
+    /** Phone numbers compare by their digits and the leading +: the provider may format them ("+1-240-555-1212"). */
+    static boolean same(UserField field, String declared, String held) {
+        if (held == null) {
+            return false;
+        }
+        if (field == UserField.PHONE_NUMBER) {
+            return digits(declared).equals(digits(held));
+        }
+        return declared.equals(held);
+    }
+
+    private static String digits(String phone) {
+        return phone.replaceAll("[^+0-9]", "");
+    }
+
+    private static String value(List<Difference> differences, UserField field) {
+        return differences.stream().filter(d -> d.field() == field).map(Difference::declared).findFirst().orElse(null);
+    }
+}

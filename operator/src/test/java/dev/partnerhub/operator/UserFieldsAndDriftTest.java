@@ -1,0 +1,152 @@
+package dev.partnerhub.operator;
+
+import static dev.partnerhub.operator.Fixtures.user;
+import static dev.partnerhub.operator.Fixtures.wholesaleCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.provider.CustomerScope;
+import dev.partnerhub.provider.LicensingProvider;
+import dev.partnerhub.provider.PersonChange;
+import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.provider.RateLimiter;
+import dev.partnerhub.provider.SubscriberRequest;
+import dev.partnerhub.provider.webex.WebexHttp;
+import dev.partnerhub.provider.webex.WebexProviders;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every declared field converges: an edit reaches the provider through the API that can change it, what no API can
+ * change is refused naming the field, and a change made in the provider behind the operator's back (a portal,
+ * another tool, here the same public API) is noticed and undone, with status.lastRepair saying what happened. The
+ * resync interval stays at its 10-minute default in tests: what is seen within these waits came through the
+ * subscriber snapshot's change events.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@WithTestResource(LocalHubResource.class)
+class UserFieldsAndDriftTest extends OperatorTestSupport {
+
+    private WebexHttp http;
+
+    @BeforeEach
+    void connectToTheHub() {
+        connect("hub", WebexModel.WHOLESALE);
+        http = WebexProviders.http(hubUrl + "/v1", () -> LocalHubResource.hub.token(), new RateLimiter(10, 10),
+                WebexHttp.RetryPolicy.defaults());
+    }
+
+    @Test
+    void anEditOfNamesAndNumbersReachesTheHubAndAnEmailEditIsRefusedNamingTheField() {
+        String customerId = readyCustomer("fields");
+        apply(user(namespace, "ada", "fields", "ada@fields.example.com", "webex_calling", "+12405550100"));
+        CustomerUser ada = awaitCondition(CustomerUser.class, "ada", Conditions.READY, "True");
+        String personId = ada.getStatus().getPersonId();
+
+        edit(CustomerUser.class, "ada", u -> {
+            u.getSpec().setLastName("King");
+            u.getSpec().setDisplayName("Ada King (Analytics)");
+            u.getSpec().setPhoneNumber("+12405550199");
+            u.getSpec().setExtension("5199");
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode person = person(personId);
+            assertThat(person.path("phoneNumbers").path(0).path("value").asText()).isEqualTo("+12405550199");
+            assertThat(person.path("extension").asText()).isEqualTo("5199");
+            assertThat(person.path("lastName").asText()).isEqualTo("King");
+            assertThat(person.path("displayName").asText()).isEqualTo("Ada King (Analytics)");
+            assertThat(person.path("firstName").asText()).isEqualTo("ada");
+        });
+        ada = awaitCondition(CustomerUser.class, "ada", Conditions.READY, "True");
+        assertThat(ada.getStatus().getLastRepair()).as("an edit is not drift").isNull();
+
+        edit(CustomerUser.class, "ada", u -> u.getSpec().setEmail("ada.king@fields.example.com"));
+        ada = awaitCondition(CustomerUser.class, "ada", Conditions.STALLED, "True");
+        assertThat(condition(ada, Conditions.STALLED).getReason()).isEqualTo("UnsupportedByProvider");
+        assertThat(condition(ada, Conditions.STALLED).getMessage()).startsWith("spec.email:")
+                .contains("ada@fields.example.com");
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("email").asText())
+                .containsExactly("ada@fields.example.com");
+
+        edit(CustomerUser.class, "ada", u -> u.getSpec().setEmail("ada@fields.example.com"));
+        awaitCondition(CustomerUser.class, "ada", Conditions.READY, "True");
+    }
+
+    @Test
+    void aSubscriberDeletedOrChangedBehindTheOperatorsBackIsNoticedAndRepaired() {
+        String customerId = readyCustomer("drift");
+        apply(user(namespace, "bob", "drift", "bob@drift.example.com", "webex_calling", "+12405550200"));
+        String first = awaitCondition(CustomerUser.class, "bob", Conditions.READY, "True").getStatus().getUserId();
+
+        provisioning().deleteSubscriber(first);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            CustomerUser bob = customerUser("bob");
+            assertThat(bob.getStatus().getLastRepair()).isNotNull();
+            assertThat(bob.getStatus().getLastRepair().getMessage()).contains(first).contains("deleted");
+            assertThat(bob.getStatus().getUserId()).isNotEqualTo(first);
+        });
+        CustomerUser bob = awaitCondition(CustomerUser.class, "bob", Conditions.READY, "True");
+        String second = bob.getStatus().getUserId();
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("id").asText()).containsExactly(second);
+
+        provisioning().updateSubscriber(second, new SubscriberRequest(new CustomerScope(customerId, null), null, null,
+                null, null, null, "webex_meetings", "+12405550999", null, null));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode subscriber = hubSubscribersOf(customerId).get(0);
+            assertThat(subscriber.path("package").asText()).isEqualTo("webex_calling");
+            assertThat(person(subscriber.path("personId").asText()).path("phoneNumbers").path(0).path("value")
+                    .asText()).isEqualTo("+12405550200");
+            assertThat(customerUser("bob").getStatus().getLastRepair().getMessage())
+                    .contains("changed outside the operator").contains("spec.package webex_meetings -> webex_calling");
+        });
+        awaitCondition(CustomerUser.class, "bob", Conditions.READY, "True");
+    }
+
+    @Test
+    void anAdoptedAdministratorWithoutRolesInTheSpecKeepsFullAdministrator() {
+        String customerId = readyCustomer("admins");
+        String subscriberId = provisioning().createSubscriber(new SubscriberRequest(new CustomerScope(customerId, null),
+                null, null, "root@admins.example.com", "Root", "Admin", "webex_meetings", null, null, null)).id();
+        String personId = await().atMost(TIMEOUT).until(() -> hubSubscribersOf(customerId).get(0).path("personId")
+                .asText(null), id -> id != null);
+        LicensingProvider licensing = WebexProviders.licensing(http);
+        String fullAdmin = licensing.roles().stream().filter(r -> r.name().equals(licensing.fullAdminRole()))
+                .findFirst().orElseThrow().id();
+        licensing.updatePerson(personId, new PersonChange(null, null, null, Set.of(fullAdmin)));
+
+        CustomerUser root = user(namespace, "root", "admins", "root@admins.example.com", "webex_meetings", null);
+        root.getSpec().setFirstName("Root");
+        root.getSpec().setLastName("Admin");
+        root.getSpec().setAdoptExisting(true);
+        apply(root);
+        root = awaitCondition(CustomerUser.class, "root", Conditions.READY, "True");
+        assertThat(root.getStatus().getUserId()).isEqualTo(subscriberId);
+        assertThat(root.getStatus().getGrantedRoles()).isEmpty();
+        assertThat(person(personId).path("roles")).extracting(JsonNode::asText).containsExactly(fullAdmin);
+    }
+
+    private ProvisioningProvider provisioning() {
+        return WebexProviders.provisioning(false, http);
+    }
+
+    private JsonNode person(String personId) {
+        return hubRecords("people").stream().filter(p -> personId.equals(p.path("id").asText())).findFirst()
+                .orElse(MissingNode.getInstance());
+    }
+
+    private String readyCustomer(String name) {
+        apply(wholesaleCustomer(namespace, name, "hub", "webex_meetings", "webex_calling"));
+        return awaitCondition(Customer.class, name, Conditions.READY, "True").getStatus().getCustomerId();
+    }
+}

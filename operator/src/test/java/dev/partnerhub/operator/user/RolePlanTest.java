@@ -1,0 +1,46 @@
+package dev.partnerhub.operator.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.ContactCenterRole;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RolePlanTest {
+
+    private static final Map<String, String> ROLES = Map.of("Supervisor", "r-sup", "Full Administrator", "r-admin",
+            "User Administrator", "r-user-admin");
+
+    private static RolePlan plan(List<ContactCenterRole> spec, List<String> granted, List<String> held) {
+        return RolePlan.of(spec, granted, held, ROLES, "Supervisor", "Full Administrator");
+    }
+
+    @Test
+    void anAdoptedAdministratorWithoutRolesInTheSpecKeepsThem() {
+        RolePlan plan = plan(List.of(), List.of(), List.of("r-admin", "r-sup"));
+        assertThat(plan.roleIds()).isNull();
+        assertThat(plan.granted()).isEmpty();
+    }
+
+    @Test
+    void aWantedRoleIsGivenAndRecordedAndOnlyWhatWasGivenIsTakenAway() {
+        RolePlan given = plan(List.of(ContactCenterRole.Administrator), List.of(), List.of("r-user-admin", "r-sup"));
+        assertThat(given.roleIds()).containsExactlyInAnyOrder("r-user-admin", "r-sup", "r-admin");
+        assertThat(given.granted()).containsExactly("Full Administrator");
+
+        RolePlan withdrawn = plan(List.of(), given.granted(), List.copyOf(given.roleIds()));
+        assertThat(withdrawn.roleIds()).isEqualTo(Set.of("r-user-admin", "r-sup"));
+        assertThat(withdrawn.granted()).isEmpty();
+    }
+
+    @Test
+    void aGrantedRoleTakenAwayBehindTheOperatorsBackIsGivenAgain() {
+        RolePlan plan = plan(List.of(ContactCenterRole.Supervisor), List.of("Supervisor"), List.of());
+        assertThat(plan.roleIds()).containsExactly("r-sup");
+        assertThat(plan.granted()).containsExactly("Supervisor");
+        assertThat(plan(List.of(ContactCenterRole.Supervisor), List.of("Supervisor"), List.of("r-sup")).roleIds())
+                .isNull();
+    }
+}

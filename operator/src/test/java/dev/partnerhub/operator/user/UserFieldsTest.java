@@ -1,0 +1,106 @@
+package dev.partnerhub.operator.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.provider.PersonChange;
+import dev.partnerhub.provider.RemotePerson;
+import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.provider.UserDetails;
+import dev.partnerhub.provider.UserField;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UserFieldsTest {
+
+    @Test
+    void aWholesaleUserIsComparedWithItsPersonOnceThereIsOneAndOnlyInTheFieldsTheSpecDeclares() {
+        CustomerUserSpec spec = spec();
+        RemoteSubscriber subscriber = subscriber("provisioned", UserDetails.NONE);
+        assertThat(UserFields.differences(spec, subscriber, Optional.empty())).isEmpty();
+
+        RemotePerson person = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+1-240-555-0100", null,
+                "loc-1"));
+        assertThat(UserFields.differences(spec, subscriber, Optional.of(person))).isEmpty();
+
+        spec.setLastName("King");
+        spec.setPhoneNumber("+12405550199");
+        spec.setExtension("5100");
+        assertThat(UserFields.differences(spec, subscriber, Optional.of(person)))
+                .extracting(UserFields.Difference::field)
+                .containsExactly(UserField.LAST_NAME, UserField.PHONE_NUMBER, UserField.EXTENSION);
+        assertThat(UserFields.differences(spec, subscriber, Optional.of(person)).get(2).held()).isNull();
+    }
+
+    @Test
+    void theSubscribersOwnFieldsWinOverThePersonsAndThePackageIsAlwaysCompared() {
+        CustomerUserSpec spec = spec();
+        spec.setPackageName("standard");
+        RemoteSubscriber subscriber = subscriber("provisioned", new UserDetails("Ada", "Byron", null, "+12405550100",
+                null, null));
+        RemotePerson stale = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1"));
+        assertThat(UserFields.differences(spec, subscriber, Optional.of(stale)))
+                .extracting(UserFields.Difference::toString)
+                .containsExactly("spec.package webex_calling -> standard", "spec.lastName Byron -> Lovelace");
+    }
+
+    @Test
+    void differencesAreSplitByTheApiThatCanMendThem() {
+        CustomerUserSpec spec = spec();
+        spec.setFirstName("Augusta");
+        spec.setDisplayName("Augusta Ada King");
+        spec.setPhoneNumber("+12405550199");
+        List<UserFields.Difference> all = UserFields.differences(spec, subscriber("provisioned", UserDetails.NONE),
+                Optional.of(person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1"))));
+        var wholesaleSubscriber = EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
+                UserField.LOCATION);
+        assertThat(UserFields.through(all, wholesaleSubscriber)).extracting(UserFields.Difference::field)
+                .containsExactly(UserField.PHONE_NUMBER);
+        PersonChange change = UserFields.personChange(UserFields.through(all, EnumSet.of(UserField.FIRST_NAME,
+                UserField.LAST_NAME, UserField.DISPLAY_NAME)));
+        assertThat(change).isEqualTo(new PersonChange("Augusta", null, "Augusta Ada King", null));
+        assertThat(UserFields.personChange(List.of())).isNull();
+    }
+
+    @Test
+    void anEmailEditOfAnOnboardedUserIsRefusedButAStuckUserWaitsForARetry() {
+        CustomerUserSpec spec = spec();
+        spec.setEmail("ada.king@example.com");
+        assertThat(UserFields.emailRefusal(spec, subscriber("provisioned", UserDetails.NONE)))
+                .startsWith("spec.email: the provider cannot change the address")
+                .contains("it holds ada@example.com");
+        assertThat(UserFields.emailRefusal(spec, subscriber("pending_email_validation", UserDetails.NONE))).isNull();
+        spec.setEmail("ADA@example.com");
+        assertThat(UserFields.emailRefusal(spec, subscriber("provisioned", UserDetails.NONE))).isNull();
+    }
+
+    @Test
+    void aFieldNoApiOfTheModelCanHoldIsNamed() {
+        CustomerUserSpec spec = spec();
+        spec.setLocationId("loc-1");
+        assertThat(UserFields.unsupported(spec, EnumSet.complementOf(EnumSet.of(UserField.LOCATION)), "broadworks"))
+                .containsExactly("spec.locationId: a broadworks connection has no such field for a user; remove it.");
+        assertThat(UserFields.unsupported(spec, EnumSet.allOf(UserField.class), "wholesale")).isEmpty();
+    }
+
+    private static CustomerUserSpec spec() {
+        CustomerUserSpec spec = new CustomerUserSpec();
+        spec.setEmail("ada@example.com");
+        spec.setFirstName("Ada");
+        spec.setLastName("Lovelace");
+        spec.setPackageName("webex_calling");
+        spec.setPhoneNumber("+12405550100");
+        return spec;
+    }
+
+    private static RemoteSubscriber subscriber(String status, UserDetails details) {
+        return new RemoteSubscriber("sub-1", "person-1", "cust-1", null, null, "ada@example.com", "webex_calling",
+                status, List.of(), null, null, false, details);
+    }
+
+    private static RemotePerson person(UserDetails details) {
+        return new RemotePerson("person-1", "ada@example.com", List.of(), List.of(), details);
+    }
+}
