@@ -2,10 +2,10 @@ package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Address;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
-import dev.partnerhub.provider.CustomerRequest;
-import dev.partnerhub.provider.ProvisioningProvider;
-import dev.partnerhub.provider.ProvisioningProvider.CustomerCreation;
-import dev.partnerhub.provider.RemoteCustomer;
+import dev.partnerhub.providers.spi.CustomerRequest;
+import dev.partnerhub.providers.spi.ProvisioningProvider;
+import dev.partnerhub.providers.spi.ProvisioningProvider.CustomerCreation;
+import dev.partnerhub.providers.spi.RemoteCustomer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -12,12 +12,12 @@ import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.provider.AdminAccess;
-import dev.partnerhub.provider.AttachRefusedException;
-import dev.partnerhub.provider.CustomerScope;
-import dev.partnerhub.provider.ProviderException;
-import dev.partnerhub.provider.ProvisioningProvider;
-import dev.partnerhub.provider.RemoteCustomer;
+import dev.partnerhub.providers.spi.AdminAccess;
+import dev.partnerhub.providers.spi.AttachRefusedException;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.ProviderException;
+import dev.partnerhub.providers.spi.ProvisioningProvider;
+import dev.partnerhub.providers.spi.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,7 +192,7 @@ public class CustomerSync {
             var subscribers = directory.subscribers(resolved.connection(), resolved.provider(),
                     new CustomerScope(status.getCustomerId(), spEnterpriseId));
             return Undeclared.of(subscribers, users);
-        } catch (dev.partnerhub.provider.ProviderException e) {
+        } catch (dev.partnerhub.providers.spi.ProviderException e) {
             return status.getUndeclared();
         }
     }

@@ -3,7 +3,7 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.UndeclaredUser;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
-import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -5,7 +5,7 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.tenancy.LabelSelectors;
-import dev.partnerhub.provider.RemoteLicense;
+import dev.partnerhub.providers.spi.RemoteLicense;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.provider.LicensingProvider;
-import dev.partnerhub.provider.RemoteLicense;
-import dev.partnerhub.provider.RemotePerson;
-import dev.partnerhub.provider.RemoteRole;
+import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.RemoteRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

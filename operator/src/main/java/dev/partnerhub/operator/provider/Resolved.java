@@ -1,7 +1,7 @@
 package dev.partnerhub.operator.provider;
 
-import dev.partnerhub.provider.LicensingProvider;
-import dev.partnerhub.provider.ProvisioningProvider;
+import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.ProvisioningProvider;
 
 /**
  * The clients of one PartnerConnection (and its registry key), ready to act, or why there are none now: a CamelCase

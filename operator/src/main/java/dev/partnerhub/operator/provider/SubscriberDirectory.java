@@ -1,9 +1,9 @@
 package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.provider.CustomerScope;
-import dev.partnerhub.provider.ProvisioningProvider;
-import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.ProvisioningProvider;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.partnerhub.operator.status;
 
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
-import dev.partnerhub.provider.ProviderAuthenticationException;
-import dev.partnerhub.provider.ProviderException;
-import dev.partnerhub.provider.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.ProviderException;
+import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;

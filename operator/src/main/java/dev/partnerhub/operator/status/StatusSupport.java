@@ -2,8 +2,8 @@ package dev.partnerhub.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.api.v1alpha1.ProviderError;
-import dev.partnerhub.provider.ProviderException;
-import dev.partnerhub.provider.RemoteError;
+import dev.partnerhub.providers.spi.ProviderException;
+import dev.partnerhub.providers.spi.RemoteError;
 import java.util.List;
 
 /** Small pure helpers shared by the status builders. */

@@ -5,7 +5,7 @@ import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
 import java.time.Instant;
 
 /** Pure mapping from the provider's subscriber to the user's status: activation state, pending action, conditions. */

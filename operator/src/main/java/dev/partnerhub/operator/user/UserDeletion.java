@@ -10,7 +10,7 @@ import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.SubscriberDirectory;
 import dev.partnerhub.operator.tenancy.Namespaces;
-import dev.partnerhub.provider.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

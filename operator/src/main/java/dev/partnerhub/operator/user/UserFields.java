@@ -1,13 +1,13 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
-import dev.partnerhub.provider.LicensingProvider;
-import dev.partnerhub.provider.PersonChange;
-import dev.partnerhub.provider.ProvisioningProvider;
-import dev.partnerhub.provider.RemotePerson;
-import dev.partnerhub.provider.RemoteSubscriber;
-import dev.partnerhub.provider.UserDetails;
-import dev.partnerhub.provider.UserField;
+import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.ProvisioningProvider;
+import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.UserField;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -9,10 +9,10 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.Activation;
 import dev.partnerhub.api.v1alpha1.ActivationState;
-import dev.partnerhub.provider.ProvisioningProvider;
-import dev.partnerhub.provider.RemoteCustomer;
-import dev.partnerhub.provider.webex.WebexHttp;
-import dev.partnerhub.provider.webex.WebexProviders;
+import dev.partnerhub.providers.spi.ProvisioningProvider;
+import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.webex.WebexHttp;
+import dev.partnerhub.providers.webex.WebexProviders;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CustomerDesiredStateTest {
 
     private static final ProvisioningProvider WHOLESALE = WebexProviders.create(false, "http://unused.invalid/v1",
-            () -> "t", new dev.partnerhub.provider.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
+            () -> "t", new dev.partnerhub.providers.spi.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
 
     @Test
     void aWholesaleCustomerWithoutItsRequiredFieldsNamesEachOfThem() {

@@ -3,11 +3,11 @@ package dev.partnerhub.operator.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
-import dev.partnerhub.provider.PersonChange;
-import dev.partnerhub.provider.RemotePerson;
-import dev.partnerhub.provider.RemoteSubscriber;
-import dev.partnerhub.provider.UserDetails;
-import dev.partnerhub.provider.UserField;
+import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.UserField;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

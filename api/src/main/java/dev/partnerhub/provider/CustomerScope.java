@@ -1,8 +1,0 @@
-package dev.partnerhub.provider;
-
-/**
- * Identifies one customer to the provider: the hub's customer ID (wholesale) or the service provider's
- * enterprise ID (BroadWorks), whichever the model keys subscribers by.
- */
-public record CustomerScope(String customerId, String spEnterpriseId) {
-}

@@ -1,2 +1,0 @@
-/** The provider interface that reconcilers speak to, its value objects and errors. Plain Java: no HTTP types leak. */
-package dev.partnerhub.provider;

@@ -1,0 +1,12 @@
+package dev.partnerhub.providers.spi;
+
+import java.util.List;
+
+/** A person of a customer org: its own fields, and the licence IDs and role IDs it holds. */
+public record RemotePerson(String id, String email, List<String> licenses, List<String> roles, UserDetails details) {
+
+    /** The same person holding these licences. */
+    public RemotePerson withLicenses(List<String> held) {
+        return new RemotePerson(id, email, held, roles, details);
+    }
+}

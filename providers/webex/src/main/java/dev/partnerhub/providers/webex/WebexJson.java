@@ -1,0 +1,80 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.RemotePackage;
+import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.UserDetails;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the Webex wire objects (Customer, Subscriber, Enterprise) into the provider's value objects. */
+final class WebexJson {
+
+    private WebexJson() {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Writes a field only when it has a value: Webex treats an empty string as "clear this field". */
+    static void putIfSet(com.fasterxml.jackson.databind.node.ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    static List<RemoteError> errors(JsonNode array) {
+        List<RemoteError> errors = new ArrayList<>();
+        array.forEach(e -> errors.add(new RemoteError(text(e, "errorCode"), text(e, "description"), null)));
+        return errors;
+    }
+
+    /** A field the API documents as always present; its absence means the reply cannot be trusted. */
+    static String required(JsonNode node, String field, String what) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new ProviderProtocolException("the provider's " + what + " has no " + field, 0, null, null);
+        }
+        return value;
+    }
+
+    static RemoteCustomer customer(JsonNode node) {
+        List<RemotePackage> details = new ArrayList<>();
+        node.path("resourceDetails").path("packages").forEach(p -> details.add(new RemotePackage(text(p, "name"),
+                text(p, "status"), errors(p.path("warnings")), errors(p.path("errors")))));
+        return new RemoteCustomer(required(node, "id", "customer"), text(node, "orgId"), text(node, "externalId"),
+                text(node, "status"), strings(node.path("packages")), details, errors(node.path("errors")));
+    }
+
+    static RemoteSubscriber subscriber(JsonNode node) {
+        String pkg = text(node, "package");
+        if (pkg == null && node.path("packages").size() > 0) {
+            pkg = node.path("packages").get(0).asText();
+        }
+        return new RemoteSubscriber(required(node, "id", "subscriber"), text(node, "personId"), text(node, "customerId"),
+                text(node, "spEnterpriseId"), text(node, "userId"), text(node, "email"), pkg, text(node, "status"),
+                errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")),
+                node.path("selfActivated").asBoolean(false), new UserDetails(text(node, "firstName"),
+                        text(node, "lastName"), null, text(node, "primaryPhoneNumber"), text(node, "extension"), null));
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

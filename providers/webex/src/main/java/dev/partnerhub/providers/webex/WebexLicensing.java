@@ -1,0 +1,222 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.AdminAccess;
+import dev.partnerhub.providers.spi.LicenseChange;
+import dev.partnerhub.providers.spi.LicenseRefusal;
+import dev.partnerhub.providers.spi.LicenseUpdate;
+import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.ProviderRejectedException;
+import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.RemoteRole;
+import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.UserField;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Webex admin APIs for licences ({@code /licenses}, {@code PATCH /licenses/users}), people and roles.
+ * Refusals are typed from Webex's documented error codes; a refusal is matched to its licence by the licence
+ * ID that Webex puts in the description ("could not be applied as requested: {licenses}").
+ */
+public final class WebexLicensing implements LicensingProvider {
+
+    /** The local partner hub's code for a licence without free seats (Cisco's file documents none). */
+    private static final Set<String> COUNT = Set.of("409001");
+    /** The fields "Update a Person" accepts; the others of a Person are read-only. */
+    private static final List<String> UPDATABLE = List.of("emails", "phoneNumbers", "extension", "locationId",
+            "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
+            "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
+    private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
+    private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
+
+    private static final Map<String, Set<String>> PACKAGE_LICENSES = Map.ofEntries(
+            Map.entry("webex_meetings", Set.of("Meeting - Webex Meetings", "Messaging - Webex")),
+            Map.entry("webex_calling", Set.of("Webex Calling - Professional", "Messaging - Webex")),
+            Map.entry("webex_suite", Set.of("Webex Calling - Professional", "Meeting - Webex Meetings",
+                    "Messaging - Webex")),
+            Map.entry("webex_voice", Set.of("Webex Calling - Professional")),
+            Map.entry("webex_calling_standard", Set.of("Webex Calling - Standard")),
+            Map.entry("cx_essentials", Set.of("Customer Assist - CX Essentials", "Webex Calling - Professional")),
+            Map.entry("cx_standard_agent", Set.of("Contact Center - Standard Agent", "Messaging - Webex")),
+            Map.entry("cx_premium_agent", Set.of("Contact Center - Premium Agent", "Messaging - Webex")),
+            Map.entry("softphone", Set.of("Webex Calling - Professional")),
+            Map.entry("basic", Set.of("Webex Calling - Professional", "Messaging - Webex")),
+            Map.entry("standard", Set.of("Webex Calling - Professional", "Messaging - Webex",
+                    "Meeting - Webex Meetings")),
+            Map.entry("premium", Set.of("Webex Calling - Professional", "Messaging - Webex",
+                    "Meeting - Webex Meetings")));
+
+    private final WebexHttp http;
+    private final ObjectMapper mapper;
+
+    public WebexLicensing(WebexHttp http, ObjectMapper mapper) {
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<RemoteLicense> licenses(String orgId) {
+        return http.getAll("/licenses", Map.of("orgId", orgId)).stream().map(l -> new RemoteLicense(
+                WebexJson.required(l, "id", "licence"), WebexJson.text(l, "name"), l.path("totalUnits").asInt(),
+                l.path("consumedUnits").asInt())).toList();
+    }
+
+    @Override
+    public List<RemotePerson> people(String orgId) {
+        return http.getAll("/people", Map.of("orgId", orgId, "max", "100")).stream().map(WebexLicensing::person)
+                .toList();
+    }
+
+    /**
+     * Sends all changes at once. A 206 lists what the person holds but not why the rest was refused, and a 400
+     * may not name every licence; each refusal left unexplained is then asked about on its own, so that every
+     * refused licence comes back with the provider's own error. That costs calls only when something failed.
+     */
+    @Override
+    public LicenseUpdate changeLicenses(String orgId, String personId, List<LicenseChange> changes) {
+        Attempt first = attempt(orgId, personId, changes);
+        List<String> held = first.held();
+        Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
+        for (LicenseChange c : changes) {
+            boolean applied = first.held() != null && c.add() == first.held().contains(c.licenseId());
+            if (applied) {
+                continue;
+            }
+            Optional<RemoteError> named = first.errors().stream().filter(e -> e.description() != null
+                    && e.description().contains(c.licenseId())).findFirst();
+            if (named.isPresent() || changes.size() == 1) {
+                RemoteError error = named.orElse(first.errors().isEmpty() ? unexplained() : first.errors().get(0));
+                refused.put(c.licenseId(), new LicenseRefusal(reason(error.code()), error));
+                continue;
+            }
+            Attempt alone = attempt(orgId, personId, List.of(c));
+            if (alone.held() != null) {
+                held = alone.held();
+            } else {
+                RemoteError error = alone.errors().isEmpty() ? unexplained() : alone.errors().get(0);
+                refused.put(c.licenseId(), new LicenseRefusal(reason(error.code()), error));
+            }
+        }
+        return new LicenseUpdate(held, refused);
+    }
+
+    /** One PATCH: what the person holds after it, or (nothing applied) the provider's errors. */
+    private record Attempt(List<String> held, List<RemoteError> errors) {
+    }
+
+    private Attempt attempt(String orgId, String personId, List<LicenseChange> changes) {
+        ObjectNode body = mapper.createObjectNode().put("personId", personId).put("orgId", orgId);
+        var licenses = body.putArray("licenses");
+        for (LicenseChange c : changes) {
+            ObjectNode op = licenses.addObject().put("id", c.licenseId()).put("operation", c.add() ? "add" : "remove");
+            if (c.add() && (c.phoneNumber() != null || c.extension() != null || c.locationId() != null)) {
+                ObjectNode properties = op.putObject("properties");
+                WebexJson.putIfSet(properties, "phoneNumber", c.phoneNumber());
+                WebexJson.putIfSet(properties, "extension", c.extension());
+                WebexJson.putIfSet(properties, "locationId", c.locationId());
+            }
+        }
+        try {
+            return new Attempt(WebexJson.strings(http.patch("/licenses/users", body).body().path("licenses")), List.of());
+        } catch (ProviderRejectedException e) {
+            return new Attempt(null, e.errors().stream().map(err -> new RemoteError(err.code(), err.description(),
+                    err.trackingId() != null ? err.trackingId() : e.trackingId())).toList());
+        }
+    }
+
+    private static RemoteError unexplained() {
+        return new RemoteError(null, "The provider did not apply this licence and gave no reason for it.", null);
+    }
+
+    @Override
+    public List<RemoteRole> roles() {
+        return http.getAll("/roles", Map.of()).stream()
+                .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
+    }
+
+    @Override
+    public Set<UserField> personUpdates() {
+        return EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME);
+    }
+
+    /** The People API replaces the whole person: read it, change what the change names, write it back. */
+    @Override
+    public RemotePerson updatePerson(String personId, PersonChange change) {
+        JsonNode current = http.get("/people/" + personId, Map.of()).body();
+        ObjectNode update = mapper.createObjectNode();
+        UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
+        WebexJson.putIfSet(update, "firstName", change.firstName());
+        WebexJson.putIfSet(update, "lastName", change.lastName());
+        WebexJson.putIfSet(update, "displayName", change.displayName());
+        if (change.roleIds() != null) {
+            update.set("roles", mapper.valueToTree(change.roleIds()));
+        }
+        return person(http.put("/people/" + personId, update).body());
+    }
+
+    @Override
+    public Set<String> packageLicenses(String packageName) {
+        return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
+    }
+
+    /** The partner's role in the org, from the orgs its administrator (the token's person) manages. */
+    @Override
+    public Optional<dev.partnerhub.providers.spi.AdminAccess> partnerAccess(String orgId) {
+        String me = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
+        return http.getAll("/partner/organizations", Map.of("managedBy", me)).stream()
+                .filter(o -> orgId.equals(WebexJson.text(o, "orgId")))
+                .map(o -> String.valueOf(WebexJson.text(o, "role")).contains("provisioning")
+                        ? dev.partnerhub.providers.spi.AdminAccess.PROVISIONING_ADMIN
+                        : dev.partnerhub.providers.spi.AdminAccess.FULL_ADMIN)
+                .findFirst();
+    }
+
+    @Override
+    public Set<String> supervisorLicenses() {
+        return Set.of("Contact Center - Premium Agent");
+    }
+
+    @Override
+    public String supervisorRole() {
+        return "Contact Center Supervisor";
+    }
+
+    @Override
+    public String fullAdminRole() {
+        return "Full Administrator";
+    }
+
+    static LicenseRefusal.Reason reason(String code) {
+        if (code == null) {
+            return LicenseRefusal.Reason.OTHER;
+        }
+        return COUNT.contains(code) ? LicenseRefusal.Reason.COUNT_VIOLATION
+                : DEPENDENCY.contains(code) ? LicenseRefusal.Reason.DEPENDENCY_VIOLATION
+                : EXCLUSIVE.contains(code) ? LicenseRefusal.Reason.MUTUALLY_EXCLUSIVE_VIOLATION
+                : LicenseRefusal.Reason.OTHER;
+    }
+
+    private static RemotePerson person(JsonNode p) {
+        List<String> emails = WebexJson.strings(p.path("emails"));
+        String workNumber = null;
+        for (JsonNode number : p.path("phoneNumbers")) {
+            if ("work".equals(WebexJson.text(number, "type"))) {
+                workNumber = WebexJson.text(number, "value");
+            }
+        }
+        return new RemotePerson(WebexJson.required(p, "id", "person"), emails.isEmpty() ? null : emails.get(0),
+                WebexJson.strings(p.path("licenses")), WebexJson.strings(p.path("roles")), new UserDetails(
+                        WebexJson.text(p, "firstName"), WebexJson.text(p, "lastName"), WebexJson.text(p, "displayName"),
+                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId")));
+    }
+}
