@@ -101,7 +101,7 @@ class BroadWorksActivationTest extends OperatorTestSupport {
         });
         edit(CustomerUser.class, "clark", u -> u.getSpec().setLocationId("loc-metropolis"));
         CustomerUser refused = awaitCondition(CustomerUser.class, "clark", Conditions.STALLED, "True");
-        assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("UnsupportedByProvider");
         assertThat(condition(refused, Conditions.STALLED).getMessage()).contains("spec.locationId: a broadworks "
                 + "connection has no such field");
         assertThat(hubSubscriber(userId).path("firstName").asText()).isEqualTo("Kal");

@@ -80,6 +80,14 @@ final class Fixtures {
         return c;
     }
 
+    /** A customer with only its key and name: what every provider that creates customers can hold. */
+    static Customer plainCustomer(String namespace, String name, String connection) {
+        Customer c = customer(namespace, name, connection);
+        c.getSpec().setExternalId(namespace + "-" + name);
+        c.getSpec().setDisplayName("Customer " + name);
+        return c;
+    }
+
     static Customer broadworksCustomer(String namespace, String name, String connection, String provisioningId,
             String spEnterpriseId) {
         Customer c = customer(namespace, name, connection);

@@ -151,7 +151,7 @@ class LicenseAssignmentTest extends OperatorTestSupport {
 
         CustomerUser stalled = awaitCondition(CustomerUser.class, "sam", Conditions.STALLED, "True");
         assertThat(condition(stalled, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
-        assertThat(condition(stalled, Conditions.STALLED).getMessage()).contains("spec.roles: [Supervisor]")
+        assertThat(condition(stalled, Conditions.STALLED).getMessage()).contains("spec.roles: Supervisor needs the Contact Center - Premium Agent licence")
                 .contains(CC_PREMIUM).contains("cx_premium_agent");
         assertThat(hubRecords("wholesaleSubscribers")).hasSize(subscribers);
 

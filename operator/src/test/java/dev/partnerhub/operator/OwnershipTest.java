@@ -12,10 +12,7 @@ import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.RateLimiter;
-import dev.partnerhub.providers.spi.SubscriberRequest;
-import dev.partnerhub.providers.webex.WebexHttp;
-import dev.partnerhub.providers.webex.WebexProviders;
+import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.RecordedExchange;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.quarkus.test.common.WithTestResource;
@@ -93,10 +90,10 @@ class OwnershipTest extends OperatorTestSupport {
     @Test
     void aSubscriberMadeOutsideTheOperatorIsRefusedThenAdoptedWithoutACreateAndOrphanLeavesIt() {
         String customerId = readyCustomer("outside");
-        String subscriberId = WebexProviders.create(false, hubUrl + "/v1", () -> LocalHubResource.hub.token(),
-                new RateLimiter(10, 10), WebexHttp.RetryPolicy.defaults()).createSubscriber(new SubscriberRequest(
-                        new CustomerScope(customerId, null), null, null, "pat@outside.example.com", "Pat", "Portal",
-                        "webex_meetings", null, null, null)).id();
+        String subscriberId = TestProviders.webex("wholesale", hubUrl + "/v1", LocalHubResource.hub.token()).users()
+                .create(new CustomerScope(customerId), new UserRequest("pat@outside.example.com",
+                        "pat@outside.example.com", "Pat", "Portal", null, "webex_meetings", null, null, null, null, null,
+                        null)).id();
 
         apply(user(namespace, "pat", "outside", "pat@outside.example.com", "webex_meetings", null));
         CustomerUser pat = awaitCondition(CustomerUser.class, "pat", Conditions.STALLED, "True");

@@ -12,13 +12,10 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.PersonChange;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.RateLimiter;
-import dev.partnerhub.providers.spi.SubscriberRequest;
-import dev.partnerhub.providers.webex.WebexHttp;
-import dev.partnerhub.providers.webex.WebexProviders;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.UserRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -38,13 +35,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalHubResource.class)
 class UserFieldsAndDriftTest extends OperatorTestSupport {
 
-    private WebexHttp http;
+    private Provider webex;
 
     @BeforeEach
     void connectToTheHub() {
         connect("hub", WebexModel.WHOLESALE);
-        http = WebexProviders.http(hubUrl + "/v1", () -> LocalHubResource.hub.token(), new RateLimiter(10, 10),
-                WebexHttp.RetryPolicy.defaults());
+        webex = TestProviders.webex("wholesale", hubUrl + "/v1", LocalHubResource.hub.token());
     }
 
     @Test
@@ -89,7 +85,7 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         apply(user(namespace, "bob", "drift", "bob@drift.example.com", "webex_calling", "+12405550200"));
         String first = awaitCondition(CustomerUser.class, "bob", Conditions.READY, "True").getStatus().getUserId();
 
-        provisioning().deleteSubscriber(first);
+        webex.users().delete(new CustomerScope(customerId), first);
         await().atMost(TIMEOUT).untilAsserted(() -> {
             CustomerUser bob = customerUser("bob");
             assertThat(bob.getStatus().getLastRepair()).isNotNull();
@@ -100,8 +96,8 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         String second = bob.getStatus().getUserId();
         assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("id").asText()).containsExactly(second);
 
-        provisioning().updateSubscriber(second, new SubscriberRequest(new CustomerScope(customerId, null), null, null,
-                null, null, null, "webex_meetings", "+12405550999", null, null));
+        webex.users().update(new CustomerScope(customerId), second, new UserRequest(null, null, null, null, null,
+                "webex_meetings", "+12405550999", null, null, null, null, null));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             JsonNode subscriber = hubSubscribersOf(customerId).get(0);
             assertThat(subscriber.path("package").asText()).isEqualTo("webex_calling");
@@ -116,14 +112,15 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
     @Test
     void anAdoptedAdministratorWithoutRolesInTheSpecKeepsFullAdministrator() {
         String customerId = readyCustomer("admins");
-        String subscriberId = provisioning().createSubscriber(new SubscriberRequest(new CustomerScope(customerId, null),
-                null, null, "root@admins.example.com", "Root", "Admin", "webex_meetings", null, null, null)).id();
+        String subscriberId = webex.users().create(new CustomerScope(customerId), new UserRequest(
+                "root@admins.example.com", "root@admins.example.com", "Root", "Admin", null, "webex_meetings", null,
+                null, null, null, null, null)).id();
         String personId = await().atMost(TIMEOUT).until(() -> hubSubscribersOf(customerId).get(0).path("personId")
                 .asText(null), id -> id != null);
-        LicensingProvider licensing = WebexProviders.licensing(http);
-        String fullAdmin = licensing.roles().stream().filter(r -> r.name().equals(licensing.fullAdminRole()))
+        People people = webex.people();
+        String fullAdmin = people.roles().stream().filter(r -> r.name().equals("Full Administrator"))
                 .findFirst().orElseThrow().id();
-        licensing.updatePerson(personId, new PersonChange(null, null, null, Set.of(fullAdmin)));
+        people.update(personId, new PersonChange(null, null, null, Set.of(fullAdmin)));
 
         CustomerUser root = user(namespace, "root", "admins", "root@admins.example.com", "webex_meetings", null);
         root.getSpec().setFirstName("Root");
@@ -134,10 +131,6 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         assertThat(root.getStatus().getUserId()).isEqualTo(subscriberId);
         assertThat(root.getStatus().getGrantedRoles()).isEmpty();
         assertThat(person(personId).path("roles")).extracting(JsonNode::asText).containsExactly(fullAdmin);
-    }
-
-    private ProvisioningProvider provisioning() {
-        return WebexProviders.provisioning(false, http);
     }
 
     private JsonNode person(String personId) {

@@ -108,7 +108,7 @@ final class WholesaleApi {
         }
         boolean needsApproval = org.users >= 100 || org.verifiedDomain || org.claimedDomain;
         if (needsApproval && !org.approved) {
-            throw HubError.conflict(1021, "The administrator of organization " + org.name + " must approve the "
+            throw HubError.conflict(2017, "The administrator of organization " + org.name + " must approve the "
                     + "partner: add " + store.template(provisioningId).adminEmail() + " as an external Full "
                     + "Administrator of the organization, then the attach proceeds.");
         }

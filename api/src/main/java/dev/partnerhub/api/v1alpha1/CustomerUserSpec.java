@@ -53,12 +53,12 @@ public class CustomerUserSpec {
             + "names.")
     private String displayName;
 
-    @Required
     @JsonProperty("package")
     @Pattern("^[a-z][a-z_]*$")
     @JsonPropertyDescription("The user's package. Wholesale: webex_calling, webex_meetings, webex_suite, webex_voice, "
             + "cx_essentials, webex_calling_standard, cx_standard_agent, cx_premium_agent (and one of the customer's "
-            + "packages). BroadWorks: softphone, basic, standard, premium.")
+            + "packages). BroadWorks: softphone, basic, standard, premium. Partner Center users have no package: "
+            + "their licences come from LicenseAssignments.")
     private String packageName;
 
     @Pattern("^\\+[1-9][0-9]{1,14}$")
@@ -72,6 +72,11 @@ public class CustomerUserSpec {
 
     @JsonPropertyDescription("Webex Calling location ID of the user (wholesale).")
     private String locationId;
+
+    @Pattern("^[A-Z]{2}$")
+    @JsonPropertyDescription("The country (ISO 3166-1 alpha-2, for example US) whose services the user may be "
+            + "licensed for: Partner Center needs it before it assigns a licence.")
+    private String usageLocation;
 
     @JsonPropertyDescription("Contact Center roles beyond agent: Supervisor (needs the Premium agent package or "
             + "licence), Administrator (Premium agent with full administrator rights).")
@@ -144,6 +149,14 @@ public class CustomerUserSpec {
 
     public void setExtension(String extension) {
         this.extension = extension;
+    }
+
+    public String getUsageLocation() {
+        return usageLocation;
+    }
+
+    public void setUsageLocation(String usageLocation) {
+        this.usageLocation = usageLocation;
     }
 
     public String getLocationId() {

@@ -7,5 +7,10 @@ public enum ProviderKind {
     @JsonProperty("webex")
     WEBEX,
     @JsonProperty("partnercenter")
-    PARTNER_CENTER
+    PARTNER_CENTER;
+
+    /** The value as the manifest spells it. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+    }
 }

@@ -7,5 +7,10 @@ public enum WebexModel {
     @JsonProperty("wholesale")
     WHOLESALE,
     @JsonProperty("broadworks")
-    BROADWORKS
+    BROADWORKS;
+
+    /** The value as the manifest spells it. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+    }
 }

@@ -3,22 +3,20 @@ package dev.partnerhub.operator.connection;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
-import dev.partnerhub.api.v1alpha1.ProviderKind;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
-import dev.partnerhub.operator.provider.CredentialsException;
+import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
+import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import dev.partnerhub.providers.spi.ProviderException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.webex.WebexProviders;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -101,19 +99,14 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
         PartnerConnectionStatus previous = connection.getStatus();
         PartnerConnectionStatus status = copy(previous);
-        status.setEndpoint(connection.getSpec().getEndpoint() == null ? WebexProviders.DEFAULT_ENDPOINT
-                : connection.getSpec().getEndpoint());
+        status.setEndpoint(registry.endpoint(connection.getSpec()));
         List<Customer> customers = users(connection, context);
         status.setCustomers(customers.size());
         Conditions conditions = Conditions.builder();
         Optional<Secret> secret = context.getSecondaryResource(Secret.class);
         String secretVersion = secret.map(s -> s.getMetadata().getResourceVersion()).orElse(null);
         Duration next = config.polling().probe();
-        if (connection.getSpec().getProvider() != ProviderKind.WEBEX) {
-            conditions.ready(false, "ProviderNotSupported", "spec.provider: only webex is implemented so far.")
-                    .stalled("ProviderNotSupported", "spec.provider: only webex is implemented so far; "
-                            + "use provider: webex.");
-        } else if (probes.due(connection, secretVersion)) {
+        if (probes.due(connection, secretVersion)) {
             next = probe(connection, conditions);
             probes.probed(connection, secretVersion);
         } else {
@@ -169,13 +162,13 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
 
     private Duration probe(PartnerConnection connection, Conditions conditions) {
         try {
-            ProvisioningProvider provider = registry.refresh(connection);
+            Provider provider = registry.refresh(connection);
             provider.probe();
             conditions.ready(true, "ProbeSucceeded", "An authenticated call to the provider succeeded.")
                     .synced(true, "ProbeSucceeded", "An authenticated call to the provider succeeded.")
                     .notStalled();
             return config.polling().probe();
-        } catch (CredentialsException e) {
+        } catch (ConnectionException e) {
             conditions.ready(false, e.reason(), e.getMessage()).stalled(e.reason(), e.getMessage());
             return config.polling().blocked();
         } catch (ProviderAuthenticationException e) {
@@ -186,7 +179,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             return config.polling().blocked();
         } catch (ProviderRejectedException e) {
             String message = "The probe call was refused (HTTP " + e.httpStatus() + "): "
-                    + StatusSupport.firstDescription(e) + " Check spec.endpoint and spec.webex.model.";
+                    + StatusSupport.firstDescription(e) + " Check spec.endpoint and the provider settings of the spec.";
             conditions.ready(false, "ProbeRejected", message).synced(false, "ProbeRejected", message)
                     .stalled("ProbeRejected", message);
             return config.polling().blocked();

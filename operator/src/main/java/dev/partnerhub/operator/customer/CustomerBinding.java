@@ -4,8 +4,8 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
 import dev.partnerhub.providers.spi.CustomerRequest;
+import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
 /**
  * Binds a Customer to its customer in the provider, never to someone else's: the one whose ID it recorded; else its
  * own create (recorded as pending before the call); else, with {@code spec.adoptExisting}, the one found under its
- * key; else a new one. For a BroadWorks enterprise, which its first subscriber creates, "pending" means the
- * enterprise did not exist when the Customer first looked. A customer found under the key that the Customer did not
- * create and may not adopt is reported, not touched.
+ * key; else a new one. Where the provider creates a customer with its first user, "pending" means the customer did
+ * not exist when the Customer first looked. A customer found under the key that the Customer did not create and may
+ * not adopt is reported, not touched. A customer that exists independently of the partner (a tenant) is only
+ * looked up: the Customer refers to it and never changes or deletes it.
  */
 @ApplicationScoped
 public class CustomerBinding {
@@ -25,7 +26,7 @@ public class CustomerBinding {
     private static final Logger LOG = Logger.getLogger(CustomerBinding.class);
 
     /** How the customer was bound. */
-    public enum How { OWNED, CLAIMED, ADOPTED, CREATED, RECREATED, AWAITING_FIRST_SUBSCRIBER }
+    public enum How { OWNED, CLAIMED, ADOPTED, CREATED, RECREATED, AWAITING_FIRST_USER, NOT_FOUND, REFERENCED }
 
     /**
      * The customer (empty right after a create: the provider is provisioning it) and how it was bound; or, with
@@ -48,13 +49,13 @@ public class CustomerBinding {
         this.clock = clock;
     }
 
-    /** A customer the partner creates explicitly (Wholesale). */
-    Bound bind(Customer customer, ProvisioningProvider provider, CustomerStatus status, Runnable persist) {
+    /** A customer the partner creates explicitly. */
+    Bound bind(Customer customer, Provider provider, CustomerStatus status, Runnable persist) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
-        CustomerRequest request = CustomerDesiredState.request(customer.getSpec());
+        CustomerRequest request = CustomerDesiredState.request(customer.getSpec(), provider.capabilities());
         boolean gone = false;
         if (status.getCustomerId() != null) {
-            Optional<RemoteCustomer> own = provider.getCustomer(status.getCustomerId());
+            Optional<RemoteCustomer> own = provider.customers().get(status.getCustomerId());
             if (own.isPresent()) {
                 return Bound.to(own.get(), How.OWNED);
             }
@@ -64,9 +65,9 @@ public class CustomerBinding {
             status.setOrgId(null);
             gone = true;
         }
-        String key = request.externalId();
+        String key = request.key();
         boolean ownCreate = ownCreate(status, key);
-        Optional<RemoteCustomer> found = provider.findCustomer(request);
+        Optional<RemoteCustomer> found = provider.customers().find(key);
         if (found.isPresent()) {
             if (!ownCreate && !customer.getSpec().isAdoptExisting()) {
                 return new Bound(Optional.empty(), null, found.get());
@@ -80,7 +81,7 @@ public class CustomerBinding {
         persist.run();
         String id;
         try {
-            id = provider.createCustomer(request);
+            id = provider.customers().create(request);
         } catch (ProviderRejectedException e) {
             status.setCreatePending(null);
             throw e;
@@ -92,28 +93,36 @@ public class CustomerBinding {
     }
 
     /**
-     * A BroadWorks enterprise: the Customer owns it when it recorded it, or when it was absent when the Customer
-     * first looked (its users create it); an enterprise that existed before is adopted only with adoptExisting.
+     * A customer the provider creates with its first user: the Customer owns it when it recorded it, or when it was
+     * absent when the Customer first looked (its users create it); one that existed before is adopted only with
+     * adoptExisting.
      */
-    Bound bindEnterprise(Customer customer, ProvisioningProvider provider, CustomerStatus status) {
-        CustomerRequest request = CustomerDesiredState.request(customer.getSpec());
-        Optional<RemoteCustomer> enterprise = provider.findCustomer(request);
-        boolean owned = status.getCustomerId() != null || ownCreate(status, request.spEnterpriseId());
-        if (enterprise.isEmpty()) {
-            // The enterprise goes with its last subscriber and comes with the first: ours when our users make it.
+    Bound bindWithFirstUser(Customer customer, Provider provider, CustomerStatus status) {
+        String key = CustomerDesiredState.key(customer.getSpec(), provider.capabilities());
+        Optional<RemoteCustomer> remote = provider.customers().find(key);
+        boolean owned = status.getCustomerId() != null || ownCreate(status, key);
+        if (remote.isEmpty()) {
+            // It goes with its last user and comes with the first: ours when our users make it.
             status.setCustomerId(null);
             status.setOrgId(null);
             status.setProviderStatus(null);
             if (status.getCreatePending() == null) {
-                status.setCreatePending(new PendingCreate(request.spEnterpriseId(), clock.instant().toString()));
+                status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
             }
-            return new Bound(Optional.empty(), How.AWAITING_FIRST_SUBSCRIBER, null);
+            return new Bound(Optional.empty(), How.AWAITING_FIRST_USER, null);
         }
         if (!owned && !customer.getSpec().isAdoptExisting()) {
-            return new Bound(Optional.empty(), null, enterprise.get());
+            return new Bound(Optional.empty(), null, remote.get());
         }
         status.setCreatePending(null);
-        return Bound.to(enterprise.get(), owned ? How.OWNED : How.ADOPTED);
+        return Bound.to(remote.get(), owned ? How.OWNED : How.ADOPTED);
+    }
+
+    /** A customer that exists on its own (a tenant the partner manages): looked up under its key, never created. */
+    Bound bindExisting(Customer customer, Provider provider) {
+        String key = CustomerDesiredState.key(customer.getSpec(), provider.capabilities());
+        return provider.customers().find(key).map(c -> Bound.to(c, How.REFERENCED))
+                .orElseGet(() -> new Bound(Optional.empty(), How.NOT_FOUND, null));
     }
 
     private static boolean ownCreate(CustomerStatus status, String key) {

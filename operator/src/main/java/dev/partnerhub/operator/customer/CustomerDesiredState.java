@@ -2,9 +2,10 @@ package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Address;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
+import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.CustomerModel;
 import dev.partnerhub.providers.spi.CustomerRequest;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.ProvisioningProvider.CustomerCreation;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,74 +18,71 @@ public final class CustomerDesiredState {
     private CustomerDesiredState() {
     }
 
-    /** What is wrong with the spec for this provider, each naming the field and the fix; empty when valid. */
-    public static List<String> problems(CustomerSpec spec, ProvisioningProvider provider) {
+    /** The fields a provider does not hold that the spec declares, each naming the field and the fix. */
+    public static List<String> unsupported(CustomerSpec spec, Capabilities capabilities) {
         List<String> problems = new ArrayList<>();
-        if (provider.customerCreation() == CustomerCreation.EXPLICIT) {
-            require(problems, spec.getExternalId(), "spec.externalId", "the partner's stable ID of the customer");
-            if (spec.getAttach() == null) {
-                require(problems, spec.getDisplayName(), "spec.displayName", "the organization's name");
-                require(problems, spec.getPrimaryEmail(), "spec.primaryEmail", "the customer administrator's email");
-            }
-            if (spec.getAddress() == null) {
-                problems.add("spec.address: required on a wholesale connection (addressLine1, city, country).");
-            }
-            if (spec.getPackages() == null || spec.getPackages().isEmpty()) {
-                problems.add("spec.packages: list at least one package, for example webex_calling.");
-            }
-        } else {
-            if (spec.getBroadworks() == null || blank(spec.getBroadworks().getSpEnterpriseId())) {
-                problems.add("spec.broadworks.spEnterpriseId: required on a broadworks connection.");
-            }
-            if (spec.getPackages() != null && !spec.getPackages().isEmpty()) {
-                problems.add("spec.packages: BroadWorks customers carry no packages; set each user's "
-                        + "spec.package instead and remove spec.packages.");
-            }
-            if (spec.getAttach() != null) {
-                problems.add("spec.attach: attaching an existing org is supported on wholesale connections only.");
-            }
-        }
-        if (spec.getPackages() != null) {
-            List<String> unknown = spec.getPackages().stream()
-                    .filter(p -> !provider.customerPackages().contains(p)).toList();
-            if (!unknown.isEmpty() && provider.customerCreation() == CustomerCreation.EXPLICIT) {
-                problems.add("spec.packages: unknown package(s) " + unknown + "; allowed: "
-                        + new TreeSet<>(provider.customerPackages()) + ".");
+        for (CustomerField field : CustomerField.values()) {
+            if (CustomerFields.declared(spec, field) && !capabilities.customers().supported().contains(field)) {
+                problems.add(CustomerFields.path(field) + ": a " + capabilities.name() + " connection has no such "
+                        + "field for a customer; remove it.");
             }
         }
         return problems;
     }
 
-    public static CustomerRequest request(CustomerSpec spec) {
+    /** What is missing or wrong in the spec for this provider, each naming the field and the fix; empty when valid. */
+    public static List<String> problems(CustomerSpec spec, Capabilities capabilities) {
+        CustomerModel model = capabilities.customers();
+        List<String> problems = new ArrayList<>();
+        String on = " on a " + capabilities.name() + " connection";
+        for (CustomerField field : CustomerField.values()) {
+            boolean required = model.required().contains(field)
+                    || spec.getAttach() == null && model.requiredToCreate().contains(field);
+            if (required && !CustomerFields.declared(spec, field)) {
+                problems.add(CustomerFields.path(field) + ": required" + on + hint(field) + ".");
+            }
+        }
+        if (spec.getPackages() != null && model.supported().contains(CustomerField.PACKAGES)) {
+            List<String> unknown = spec.getPackages().stream().filter(p -> !model.packages().contains(p)).toList();
+            if (!unknown.isEmpty()) {
+                problems.add("spec.packages: unknown package(s) " + unknown + "; allowed: "
+                        + new TreeSet<>(model.packages()) + ".");
+            }
+        }
+        return problems;
+    }
+
+    private static String hint(CustomerField field) {
+        return switch (field) {
+            case EXTERNAL_ID -> " (the partner's stable ID of the customer)";
+            case DISPLAY_NAME -> " (the organization's name)";
+            case PRIMARY_EMAIL -> " (the customer administrator's email)";
+            case ADDRESS -> " (addressLine1, city, country)";
+            case PACKAGES -> "; list at least one package";
+            case PROVISIONING_ID -> " (the onboarding template's provisioning ID)";
+            default -> "";
+        };
+    }
+
+    public static CustomerRequest request(CustomerSpec spec, Capabilities capabilities) {
         Address a = spec.getAddress();
         CustomerRequest.PostalAddress address = a == null ? null : new CustomerRequest.PostalAddress(
                 a.getAddressLine1(), a.getAddressLine2(), a.getCity(), a.getStateOrProvince(), a.getZipOrPostalCode(),
                 a.getCountry());
-        return new CustomerRequest(spec.getExternalId(),
-                spEnterpriseId(spec),
-                spec.getProvisioningId(), spec.getDisplayName(), spec.getPrimaryEmail(), spec.getLanguage(),
+        return new CustomerRequest(key(spec, capabilities), spec.getProvisioningId(), spec.getDisplayName(),
+                spec.getPrimaryEmail(), spec.getLanguage(),
                 spec.getPackages() == null ? List.of() : List.copyOf(spec.getPackages()), address,
                 spec.getAttach() == null ? null : spec.getAttach().getOrgId());
     }
 
-    /** The BroadWorks enterprise a Customer names; null on a wholesale Customer. */
-    public static String spEnterpriseId(CustomerSpec spec) {
-        return spec.getBroadworks() == null ? null : spec.getBroadworks().getSpEnterpriseId();
+    /** The customer's value of the provider's customer key. */
+    public static String key(CustomerSpec spec, Capabilities capabilities) {
+        return CustomerFields.value(spec, capabilities.customers().key());
     }
 
     /** Whether the provider's package set differs from the desired one (order does not matter). */
     public static boolean packagesDiffer(CustomerSpec spec, RemoteCustomer remote) {
         List<String> desired = spec.getPackages() == null ? List.of() : spec.getPackages();
         return !new HashSet<>(desired).equals(new HashSet<>(remote.packages()));
-    }
-
-    private static void require(List<String> problems, String value, String field, String what) {
-        if (blank(value)) {
-            problems.add(field + ": required on a wholesale connection (" + what + ").");
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

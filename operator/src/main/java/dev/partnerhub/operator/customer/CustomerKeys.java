@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import dev.partnerhub.providers.spi.CustomerField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The keys that identify a Customer in the provider, which no two Customers may share: its externalId and its
- * BroadWorks enterprise within one connection, and the org it attaches (an org has one Customer only). The first
+ * enterprise or tenant within one connection, and the org it attaches (an org has one Customer only). The first
  * Customer to declare a key keeps it; a later one is refused, naming the first, and nothing is sent for it.
  */
 final class CustomerKeys {
@@ -22,6 +23,10 @@ final class CustomerKeys {
     record Duplicate(String reason, String message) {
     }
 
+    /** The fields that identify a customer within one connection, whichever the provider keys customers by. */
+    private static final List<CustomerField> KEYS = List.of(CustomerField.EXTERNAL_ID, CustomerField.ENTERPRISE_ID,
+            CustomerField.TENANT_ID);
+
     private CustomerKeys() {
     }
 
@@ -29,14 +34,15 @@ final class CustomerKeys {
     static List<String> of(Customer customer) {
         List<String> keys = new ArrayList<>();
         String connection = CreatedWith.connectionKey(customer);
-        if (customer.getSpec().getExternalId() != null) {
-            keys.add(connection + "|externalId|" + customer.getSpec().getExternalId());
+        for (CustomerField field : KEYS) {
+            String value = CustomerFields.value(customer.getSpec(), field);
+            if (value != null) {
+                keys.add(connection + "|" + field + "|" + value);
+            }
         }
-        if (customer.getSpec().getBroadworks() != null && customer.getSpec().getBroadworks().getSpEnterpriseId() != null) {
-            keys.add(connection + "|spEnterpriseId|" + customer.getSpec().getBroadworks().getSpEnterpriseId());
-        }
-        if (customer.getSpec().getAttach() != null && customer.getSpec().getAttach().getOrgId() != null) {
-            keys.add("org|" + customer.getSpec().getAttach().getOrgId());
+        String org = CustomerFields.value(customer.getSpec(), CustomerField.ATTACH_ORG_ID);
+        if (org != null) {
+            keys.add("org|" + org);
         }
         return keys;
     }
@@ -63,7 +69,7 @@ final class CustomerKeys {
             return new Duplicate("OrgAlreadyAttached", "spec.attach.orgId: the org is already attached by Customer "
                     + name + "; an org can be attached to one Customer only.");
         }
-        String field = "spEnterpriseId".equals(parts[1]) ? "spec.broadworks.spEnterpriseId" : "spec.externalId";
+        String field = CustomerFields.path(CustomerField.valueOf(parts[1]));
         return new Duplicate("DuplicateCustomer", field + ": Customer " + name + " already declares " + parts[2]
                 + " on the same PartnerConnection; two Customers cannot manage one customer. Delete one of them, or "
                 + "give this one its own " + field + ".");

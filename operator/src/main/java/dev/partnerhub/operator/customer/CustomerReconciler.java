@@ -9,14 +9,14 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
+import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.ProvisioningProvider.CustomerCreation;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -31,7 +31,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +48,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
     static final String BY_CONNECTION = "byConnection";
     private static final Logger LOG = Logger.getLogger(CustomerReconciler.class);
 
-    private final ProviderRegistry registry;
+    private final Resolver resolver;
     private final CustomerSync sync;
     private final CustomerDeletion deletion;
     private final Namespaces namespaces;
@@ -57,9 +56,9 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
     private final OperatorConfig config;
     private final Clock clock;
 
-    public CustomerReconciler(ProviderRegistry registry, CustomerSync sync, CustomerDeletion deletion,
+    public CustomerReconciler(Resolver resolver, CustomerSync sync, CustomerDeletion deletion,
             Namespaces namespaces, OperatorConfig config, Clock clock) {
-        this.registry = registry;
+        this.resolver = resolver;
         this.sync = sync;
         this.deletion = deletion;
         this.namespaces = namespaces;
@@ -135,13 +134,14 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                     + " is not Ready; see its status.").notStalled();
             return config.polling().blocked();
         }
-        Resolved resolved = registry.resolve(customer);
+        Resolved resolved = resolver.resolve(customer);
         if (!resolved.isReady()) {
             conditions.ready(false, "ConnectionNotReady", "Cannot act: " + resolved.message() + ".").notStalled();
             return config.polling().blocked();
         }
-        ProvisioningProvider provider = resolved.provider();
-        List<String> problems = new java.util.ArrayList<>(CustomerDesiredState.problems(customer.getSpec(), provider));
+        Provider provider = resolved.provider();
+        List<String> unsupported = CustomerDesiredState.unsupported(customer.getSpec(), provider.capabilities());
+        List<String> problems = CustomerDesiredState.problems(customer.getSpec(), provider.capabilities());
         Optional<CustomerKeys.Duplicate> duplicate = CustomerKeys.duplicateOf(customer, context.getPrimaryCache(),
                 other -> allowed(other, context));
         if (duplicate.isPresent()) {
@@ -150,15 +150,22 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
             // The other Customer's deletion sends no event here: look again later.
             return config.polling().blocked();
         }
+        if (!unsupported.isEmpty()) {
+            String message = String.join(" ", unsupported);
+            conditions.ready(false, "UnsupportedByProvider", message).stalled("UnsupportedByProvider", message);
+            return null;
+        }
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
             return null;
         }
         try {
-            return provider.customerCreation() == CustomerCreation.EXPLICIT
-                    ? sync.converge(customer, provider, status, conditions, persist)
-                    : sync.convergeEnterprise(customer, provider, status, conditions);
+            return switch (provider.capabilities().customers().creation()) {
+                case EXPLICIT -> sync.converge(customer, provider, status, conditions, persist);
+                case WITH_FIRST_USER -> sync.convergeWithFirstUser(customer, provider, status, conditions);
+                case EXISTING -> sync.convergeExisting(customer, provider, status, conditions);
+            };
         } catch (ProviderRejectedException e) {
             String message = "The hub refused the customer (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
@@ -171,7 +178,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
 
     /**
      * Whether the hub holds this customer, so that its undeclared users can be listed: a Ready customer with
-     * an ID, or any customer whose org exists (a BroadWorks enterprise gets its org with its first subscriber).
+     * an ID, or any customer whose org exists (one the provider creates with its first user gets its org then).
      */
     private static boolean knownToTheHub(CustomerStatus previous, CustomerStatus status) {
         return (Conditions.isTrue(previous, Conditions.READY) && status.getCustomerId() != null)

@@ -7,16 +7,16 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.providers.spi.AttachRefusedException;
-import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,24 +37,24 @@ public class CustomerSync {
 
     private static final Logger LOG = Logger.getLogger(CustomerSync.class);
 
-    private final ProviderRegistry registry;
-    private final SubscriberDirectory directory;
+    private final Resolver resolver;
+    private final UserDirectory directory;
     private final CustomerBinding binding;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(ProviderRegistry registry, SubscriberDirectory directory, CustomerBinding binding,
+    public CustomerSync(Resolver resolver, UserDirectory directory, CustomerBinding binding,
             OperatorConfig config, Clock clock) {
-        this.registry = registry;
+        this.resolver = resolver;
         this.directory = directory;
         this.binding = binding;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Wholesale: the partner creates the customer and the hub provisions it asynchronously. */
-    Duration converge(Customer customer, ProvisioningProvider provider, CustomerStatus status, Conditions conditions,
+    /** A customer the partner creates, and the provider provisions asynchronously. */
+    Duration converge(Customer customer, Provider provider, CustomerStatus status, Conditions conditions,
             Runnable persist) {
         if (isConverged(customer)) {
             return untilResync(customer);
@@ -66,7 +66,7 @@ public class CustomerSync {
             return attachRefused(e, status, conditions);
         }
         if (bound.refused()) {
-            return alreadyExists(customer, bound.foreign(), conditions);
+            return alreadyExists(customer, provider, bound.foreign(), conditions);
         }
         if (bound.remote().isEmpty()) {
             status.setOrgId(null);
@@ -103,12 +103,12 @@ public class CustomerSync {
     }
 
     /** Someone else's customer holds the key: nothing is touched; the message says how to take it over. */
-    private Duration alreadyExists(Customer customer, RemoteCustomer foreign, Conditions conditions) {
-        boolean broadworks = CustomerDesiredState.spEnterpriseId(customer.getSpec()) != null;
-        String message = (broadworks ? "A BroadWorks enterprise " + foreign.externalId() : "A customer with externalId "
-                + foreign.externalId()) + " already exists in the provider (" + foreign.id() + ") and the operator "
-                + "did not create it. Set spec.adoptExisting: true to manage it from this Customer, or use another "
-                + (broadworks ? "spec.broadworks.spEnterpriseId." : "spec.externalId.");
+    private Duration alreadyExists(Customer customer, Provider provider, RemoteCustomer foreign,
+            Conditions conditions) {
+        String field = CustomerFields.path(provider.capabilities().customers().key());
+        String message = "A customer with " + field + " " + foreign.key() + " already exists in the provider ("
+                + foreign.id() + ") and the operator did not create it. Set spec.adoptExisting: true to manage it "
+                + "from this Customer, or use another " + field + ".";
         conditions.ready(false, "AlreadyExists", message).synced(true, "Observed", "Observed the provider.")
                 .stalled("AlreadyExists", message);
         return config.polling().pending();
@@ -131,10 +131,11 @@ public class CustomerSync {
         return config.polling().pending();
     }
 
-    private Duration convergePackages(Customer customer, ProvisioningProvider provider, RemoteCustomer c,
+    private Duration convergePackages(Customer customer, Provider provider, RemoteCustomer c,
             CustomerStatus status, Conditions conditions) {
         if (CustomerDesiredState.packagesDiffer(customer.getSpec(), c)) {
-            provider.updateCustomer(c.id(), CustomerDesiredState.request(customer.getSpec()));
+            provider.customers().update(c.id(), CustomerDesiredState.request(customer.getSpec(),
+                    provider.capabilities()));
             LOG.infof("Customer %s/%s: packages %s -> %s", customer.getMetadata().getNamespace(),
                     customer.getMetadata().getName(), c.packages(), customer.getSpec().getPackages());
             conditions.ready(false, "Updating", "The hub is applying the package list.")
@@ -142,7 +143,7 @@ public class CustomerSync {
             return config.polling().inProgress();
         }
         status.setPendingAction(null);
-        status.setAdminAccess(adminAccess(customer, c.orgId()));
+        status.setAdminAccess(adminAccess(provider, c.orgId()));
         boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
         conditions.ready(true, withErrors ? "ProvisionedWithErrors" : "Provisioned", withErrors
                 ? "The customer is provisioned, with errors on some packages; see status.packages."
@@ -152,24 +153,49 @@ public class CustomerSync {
         return config.polling().resync();
     }
 
-    /** BroadWorks: the enterprise and its org appear with the first provisioned subscriber. */
-    Duration convergeEnterprise(Customer customer, ProvisioningProvider provider, CustomerStatus status,
+    /** A customer the provider creates with its first user: its org appears with that user. */
+    Duration convergeWithFirstUser(Customer customer, Provider provider, CustomerStatus status,
             Conditions conditions) {
         if (isConverged(customer) && status.getOrgId() != null) {
             return untilResync(customer);
         }
-        CustomerBinding.Bound bound = binding.bindEnterprise(customer, provider, status);
+        CustomerBinding.Bound bound = binding.bindWithFirstUser(customer, provider, status);
         if (bound.refused()) {
-            return alreadyExists(customer, bound.foreign(), conditions);
+            return alreadyExists(customer, provider, bound.foreign(), conditions);
         }
         bound.remote().ifPresent(e -> record(status, e));
         conditions.synced(true, "Observed", "Observed the hub.").notStalled();
         if (status.getOrgId() == null) {
-            conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the hub creates the enterprise's "
-                    + "org when its first subscriber is provisioned.");
+            conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the provider creates the customer's org "
+                    + "when its first user is provisioned.");
             return config.polling().inProgressMax();
         }
-        conditions.ready(true, "Provisioned", "The enterprise's org exists in the hub.");
+        conditions.ready(true, "Provisioned", "The customer's org exists in the provider.");
+        markObserved(customer);
+        return config.polling().resync();
+    }
+
+    /** A customer that exists on its own (a tenant): the Customer refers to it, and says so when it cannot find it. */
+    Duration convergeExisting(Customer customer, Provider provider, CustomerStatus status, Conditions conditions) {
+        if (isConverged(customer)) {
+            return untilResync(customer);
+        }
+        CustomerBinding.Bound bound = binding.bindExisting(customer, provider);
+        String field = CustomerFields.path(provider.capabilities().customers().key());
+        if (bound.remote().isEmpty()) {
+            String message = field + ": the provider has no customer " + CustomerDesiredState.key(customer.getSpec(),
+                    provider.capabilities()) + " that this partner manages; check the ID, or the partner's "
+                    + "relationship with the customer.";
+            status.setCustomerId(null);
+            status.setOrgId(null);
+            conditions.ready(false, "CustomerNotFound", message).synced(true, "Observed", "Observed the provider.")
+                    .stalled("CustomerNotFound", message);
+            return config.polling().pending();
+        }
+        record(status, bound.remote().get());
+        status.setAdminAccess(adminAccess(provider, bound.remote().get().orgId()));
+        conditions.ready(true, "Provisioned", "The customer exists in the provider; the operator manages its users.")
+                .synced(true, "Observed", "Observed the provider.").notStalled();
         markObserved(customer);
         return config.polling().resync();
     }
@@ -180,33 +206,23 @@ public class CustomerSync {
      * be asked now.
      */
     UndeclaredUsers undeclared(Customer customer, CustomerStatus status, Collection<CustomerUser> users) {
-        String spEnterpriseId = CustomerDesiredState.spEnterpriseId(customer.getSpec());
-        if (status.getCustomerId() == null && spEnterpriseId == null) {
-            return status.getUndeclared();
-        }
-        Resolved resolved = registry.resolve(customer);
-        if (!resolved.isReady()) {
+        Resolved resolved = resolver.resolve(customer);
+        if (!resolved.isReady() || resolved.scope() == null) {
             return status.getUndeclared();
         }
         try {
-            var subscribers = directory.subscribers(resolved.connection(), resolved.provider(),
-                    new CustomerScope(status.getCustomerId(), spEnterpriseId));
-            return Undeclared.of(subscribers, users);
+            return Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()), users);
         } catch (dev.partnerhub.providers.spi.ProviderException e) {
             return status.getUndeclared();
         }
     }
 
     /** The partner's rights in the org, from the provider; unknown (null) when it cannot tell. */
-    private AdminAccessLevel adminAccess(Customer customer, String orgId) {
-        if (orgId == null) {
+    private static AdminAccessLevel adminAccess(Provider provider, String orgId) {
+        if (orgId == null || !provider.capabilities().has(Feature.ADMIN_ACCESS)) {
             return null;
         }
-        Resolved resolved = registry.resolve(customer);
-        if (!resolved.isReady()) {
-            return null;
-        }
-        return resolved.licensing().partnerAccess(orgId)
+        return provider.customers().partnerAccess(orgId)
                 .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
                 .orElse(null);
     }

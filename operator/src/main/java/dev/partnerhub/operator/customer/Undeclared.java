@@ -3,7 +3,9 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.UndeclaredUser;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.operator.user.UserFields;
+import dev.partnerhub.providers.spi.UserField;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,7 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-/** Pure: which of a customer's subscribers no CustomerUser declares. */
+/** Pure: which of a customer's users in the provider no CustomerUser declares. */
 public final class Undeclared {
 
     static final int MAX_LISTED = 100;
@@ -20,32 +22,32 @@ public final class Undeclared {
     private Undeclared() {
     }
 
-    public static UndeclaredUsers of(Collection<RemoteSubscriber> subscribers, Collection<CustomerUser> users) {
+    public static UndeclaredUsers of(Collection<RemoteUser> remote, Collection<CustomerUser> users) {
         Set<String> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         for (CustomerUser u : users) {
             if (u.getStatus() != null && u.getStatus().getUserId() != null) {
                 ids.add(u.getStatus().getUserId());
             }
-            if (u.getSpec().getEmail() != null) {
-                keys.add(u.getSpec().getEmail().toLowerCase(Locale.ROOT));
-            }
-            if (u.getSpec().getBroadworks() != null && u.getSpec().getBroadworks().getUserId() != null) {
-                keys.add(u.getSpec().getBroadworks().getUserId());
+            for (UserField field : List.of(UserField.EMAIL, UserField.USER_ID)) {
+                String value = UserFields.declared(u.getSpec(), field);
+                if (value != null) {
+                    keys.add(value.toLowerCase(Locale.ROOT));
+                }
             }
         }
-        List<RemoteSubscriber> undeclared = subscribers.stream()
+        List<RemoteUser> undeclared = remote.stream()
                 .filter(s -> !ids.contains(s.id()))
-                .filter(s -> !keys.contains(s.userId()) && (s.email() == null
+                .filter(s -> (s.key() == null || !keys.contains(s.key().toLowerCase(Locale.ROOT))) && (s.email() == null
                         || !keys.contains(s.email().toLowerCase(Locale.ROOT))))
-                .sorted(Comparator.comparing(s -> Objects.toString(s.userId(), Objects.toString(s.email(), s.id()))))
+                .sorted(Comparator.comparing(s -> Objects.toString(s.key(), Objects.toString(s.email(), s.id()))))
                 .toList();
         UndeclaredUsers result = new UndeclaredUsers();
         result.setCount(undeclared.size());
         result.setUsers(undeclared.stream().limit(MAX_LISTED).map(s -> {
             UndeclaredUser u = new UndeclaredUser();
             u.setSubscriberId(s.id());
-            u.setUserId(s.userId());
+            u.setUserId(s.key() != null && !s.key().equalsIgnoreCase(Objects.toString(s.email(), "")) ? s.key() : null);
             u.setEmail(s.email());
             u.setProviderStatus(s.status());
             u.setSelfActivated(s.selfActivated() ? Boolean.TRUE : null);

@@ -10,14 +10,14 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
-import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
-import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -49,7 +49,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
 
     static final String BY_CUSTOMER = "byCustomer";
 
-    private final ProviderRegistry registry;
+    private final Resolver resolver;
     private final LicenseDirectory directory;
     private final Namespaces namespaces;
     private final OperatorConfig config;
@@ -57,9 +57,9 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
     private volatile IndexedResourceCache<LicenseAssignment> assignments;
 
-    public LicenseAssignmentReconciler(ProviderRegistry registry, LicenseDirectory directory, Namespaces namespaces,
+    public LicenseAssignmentReconciler(Resolver resolver, LicenseDirectory directory, Namespaces namespaces,
             OperatorConfig config, Clock clock) {
-        this.registry = registry;
+        this.resolver = resolver;
         this.directory = directory;
         this.namespaces = namespaces;
         this.config = config;
@@ -124,15 +124,20 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
             conditions.ready(false, "CustomerNotFound", message).stalled("CustomerNotFound", message);
             return null;
         }
-        String orgId = customer.get().getStatus() == null ? null : customer.get().getStatus().getOrgId();
-        Optional<LicensingProvider> licensing = licensing(customer.get());
-        if (!Conditions.isTrue(customer.get().getStatus(), Conditions.READY) || orgId == null || licensing.isEmpty()) {
+        Resolved resolved = resolver.resolve(customer.get());
+        if (resolved.isReady() && !resolved.capabilities().has(Feature.LICENSES)) {
+            String message = "spec.license: a " + resolved.capabilities().name() + " connection has no licences to "
+                    + "assign; remove this LicenseAssignment.";
+            conditions.ready(false, "UnsupportedByProvider", message).stalled("UnsupportedByProvider", message);
+            return null;
+        }
+        String orgId = resolved.orgId();
+        if (!Conditions.isTrue(customer.get().getStatus(), Conditions.READY) || orgId == null || !resolved.isReady()) {
             conditions.ready(false, "CustomerNotReady", "Customer " + customerName + " has no org in the hub yet; "
                     + "licences are assigned once it has.").notStalled();
             return null;
         }
-        String connection = CreatedWith.connectionKey(customer.get());
-        List<RemoteLicense> catalog = directory.licenses(connection, licensing.get(), orgId);
+        List<RemoteLicense> catalog = directory.licenses(resolved.connection(), resolved.provider(), orgId);
         Optional<RemoteLicense> license = LicenseSelection.resolve(assignment.getSpec().getLicense(), catalog);
         if (license.isEmpty()) {
             String message = "spec.license: no licence " + assignment.getSpec().getLicense() + " in the org of Customer "
@@ -165,11 +170,6 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
         }
         return status.getFailed() + status.getPending() + status.getRemovalsHeld() > 0 ? config.polling().pending()
                 : config.polling().resync();
-    }
-
-    private Optional<LicensingProvider> licensing(Customer customer) {
-        Resolved resolved = registry.resolve(customer);
-        return resolved.isReady() ? Optional.of(resolved.licensing()) : Optional.empty();
     }
 
     private static Seats seats(RemoteLicense license) {

@@ -1,6 +1,5 @@
 package dev.partnerhub.operator.license;
 
-import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
@@ -9,10 +8,11 @@ import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
+import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.LicenseRefusal;
 import dev.partnerhub.providers.spi.LicenseUpdate;
-import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
@@ -61,17 +61,20 @@ public class UserLicensing {
         this.clock = clock;
     }
 
-    public Result reconcile(CustomerUser user, Customer customer, String connection, LicensingProvider licensing,
-            String personId, Collection<LicenseAssignment> assignments) {
-        String orgId = customer.getStatus() == null ? null : customer.getStatus().getOrgId();
+    public Result reconcile(CustomerUser user, Resolved target, String personId,
+            Collection<LicenseAssignment> assignments) {
+        String orgId = target.orgId();
+        String connection = target.connection();
+        Licensing licensing = target.provider().licensing();
         Optional<RemotePerson> person = personId == null || orgId == null ? Optional.empty()
-                : directory.person(connection, licensing, orgId, personId);
+                : directory.person(connection, target.provider(), orgId, personId);
         if (person.isEmpty()) {
             return new Result(LicenseEntries.pending(user, assignments), null);
         }
-        List<RemoteLicense> catalog = directory.licenses(connection, licensing, orgId);
+        List<RemoteLicense> catalog = directory.licenses(connection, target.provider(), orgId);
         Set<String> held = new LinkedHashSet<>(person.get().licenses());
-        Set<String> packageIds = idsOf(catalog, licensing.packageLicenses(user.getSpec().getPackageName()));
+        Set<String> packageIds = user.getSpec().getPackageName() == null ? Set.of()
+                : idsOf(catalog, licensing.packageLicenses(user.getSpec().getPackageName()));
         LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
         Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
         Set<String> removalsHeld = new LinkedHashSet<>();
@@ -80,8 +83,10 @@ public class UserLicensing {
         if (!changes.isEmpty()) {
             LicenseUpdate update = licensing.changeLicenses(orgId, personId, changes);
             after = update.licenses() == null ? held : new LinkedHashSet<>(update.licenses());
-            refused.putAll(update.refused());
             directory.changed(connection, orgId, person.get().withLicenses(List.copyOf(after)));
+            if (!update.refused().isEmpty()) {
+                refused.putAll(seatsTaken(update.refused(), directory.licenses(connection, target.provider(), orgId)));
+            }
             LOG.infof("CustomerUser %s/%s: licences +%s -%s, refused %s", user.getMetadata().getNamespace(),
                     user.getMetadata().getName(), names(plan.add(), catalog), names(plan.remove(), catalog),
                     names(List.copyOf(update.refused().keySet()), catalog));
@@ -117,6 +122,22 @@ public class UserLicensing {
             }
         }
         return changes;
+    }
+
+    /**
+     * A refusal the provider gave no type for, of a licence whose seats are all taken now (another user got the
+     * last one between the seat count and the request): a CountViolation, with the provider's own error.
+     */
+    private static Map<String, LicenseRefusal> seatsTaken(Map<String, LicenseRefusal> refused,
+            List<RemoteLicense> catalog) {
+        Map<String, LicenseRefusal> typed = new LinkedHashMap<>(refused);
+        refused.forEach((id, refusal) -> {
+            boolean full = catalog.stream().anyMatch(l -> l.id().equals(id) && l.availableUnits() == 0);
+            if (refusal.reason() == LicenseRefusal.Reason.OTHER && full) {
+                typed.put(id, new LicenseRefusal(LicenseRefusal.Reason.COUNT_VIOLATION, refusal.error()));
+            }
+        });
+        return typed;
     }
 
     /** Whether an addition should be sent: never tried, or something changed since it was refused. */

@@ -9,6 +9,10 @@ import dev.partnerhub.operator.status.Conditions;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
+import dev.partnerhub.operator.customer.CustomerFields;
+import dev.partnerhub.operator.user.UserFields;
+import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.UserField;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,17 +43,21 @@ public final class CreatedWith {
         return List.of(
                 new Field(CONNECTION_NAME, spec.getConnectionRef().getName(), false),
                 new Field(CONNECTION_NAMESPACE, spec.getConnectionRef().getNamespace(), false),
-                new Field("spec.externalId", spec.getExternalId(), true),
-                new Field("spec.attach.orgId", spec.getAttach() == null ? null : spec.getAttach().getOrgId(), false),
-                new Field("spec.broadworks.spEnterpriseId", spec.getBroadworks() == null ? null
-                        : spec.getBroadworks().getSpEnterpriseId(), true));
+                customerField(spec, CustomerField.EXTERNAL_ID, true),
+                customerField(spec, CustomerField.ATTACH_ORG_ID, false),
+                customerField(spec, CustomerField.ENTERPRISE_ID, true),
+                customerField(spec, CustomerField.TENANT_ID, true));
     }
 
     public static List<Field> of(CustomerUser user) {
         return List.of(
                 new Field(CUSTOMER_REF, user.getSpec().getCustomerRef().getName(), false),
-                new Field("spec.broadworks.userId", user.getSpec().getBroadworks() == null ? null
-                        : user.getSpec().getBroadworks().getUserId(), true));
+                new Field(UserFields.path(UserField.USER_ID), UserFields.declared(user.getSpec(), UserField.USER_ID),
+                        true));
+    }
+
+    private static Field customerField(CustomerSpec spec, CustomerField field, boolean setOnce) {
+        return new Field(CustomerFields.path(field), CustomerFields.value(spec, field), setOnce);
     }
 
     public static List<Field> of(LicenseAssignment assignment) {

@@ -1,7 +1,7 @@
 package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
@@ -42,23 +42,23 @@ public class LicenseDirectory {
         this.clock = clock;
     }
 
-    public List<RemoteLicense> licenses(String connection, LicensingProvider provider, String orgId) {
+    public List<RemoteLicense> licenses(String connection, Provider provider, String orgId) {
         return fresh(catalogs.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> provider.licenses(orgId));
+                () -> provider.licensing().licenses(orgId));
     }
 
-    public Optional<RemotePerson> person(String connection, LicensingProvider provider, String orgId,
+    public Optional<RemotePerson> person(String connection, Provider provider, String orgId,
             String personId) {
         return Optional.ofNullable(fresh(people.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> index(provider.people(orgId))).get(personId));
+                () -> index(provider.licensing().people(orgId))).get(personId));
     }
 
     /** The provider's roles; they hardly ever change, so they are fetched again only at the resync interval. */
-    public List<RemoteRole> roles(String connection, LicensingProvider provider) {
+    public List<RemoteRole> roles(String connection, Provider provider) {
         Snapshot<List<RemoteRole>> snapshot = roles.computeIfAbsent(connection, k -> new Snapshot<>());
         synchronized (snapshot) {
             if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.polling().resync()).isBefore(clock.instant())) {
-                snapshot.value = provider.roles();
+                snapshot.value = provider.people().roles();
                 snapshot.fetchedAt = clock.instant();
             }
             return snapshot.value;

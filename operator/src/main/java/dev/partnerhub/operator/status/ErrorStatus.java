@@ -29,6 +29,7 @@ public final class ErrorStatus {
     public static <S extends ConditionedStatus, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> of(
             Context<P> context, P resource, Exception e, UnaryOperator<S> copy, Clock clock, Duration blocked,
             BiConsumer<S, ProviderException> recordErrors) {
+        e = cause(e);
         if (e instanceof StatusConflictException) {
             // Nothing to report: the newer resource is reconciled next, with the framework's retry.
             return ErrorStatusUpdateControl.noStatusUpdate();
@@ -55,5 +56,15 @@ public final class ErrorStatus {
         StatusWrite.patch(context, resource, previous, status);
         ErrorStatusUpdateControl<P> control = ErrorStatusUpdateControl.noStatusUpdate();
         return rescheduleInstead == null ? control : control.withNoRetry().rescheduleAfter(rescheduleInstead);
+    }
+
+    /** The failure itself: the framework hands it over wrapped (in an OperatorException, by its metrics timer). */
+    private static Exception cause(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProviderException || t instanceof StatusConflictException) {
+                return (Exception) t;
+            }
+        }
+        return e;
     }
 }

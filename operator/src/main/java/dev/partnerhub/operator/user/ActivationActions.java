@@ -5,18 +5,23 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.UserActions;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * The imperative annotations of a CustomerUser, acted on once per new token, the token then recorded in
  * {@code status.actions} (so re-applying the same manifest does nothing): retry activation (the partner
  * portal's "Retry Activation": onboard a stuck user again with the address in spec.email) and resend the
- * consent email to a user whose existing Webex account must move.
+ * consent email to a user whose existing account must move.
  */
 @ApplicationScoped
 public class ActivationActions {
@@ -35,13 +40,24 @@ public class ActivationActions {
         this.sync = sync;
     }
 
+    /** The annotations whose action this provider does not have, each naming it. */
+    static List<String> unsupported(CustomerUser user, Capabilities capabilities) {
+        Map<String, String> annotations = user.getMetadata().getAnnotations();
+        if (annotations == null || capabilities.has(Feature.ACTIVATION_ACTIONS)) {
+            return List.of();
+        }
+        return Stream.of(RETRY_ACTIVATION, RESEND_CONSENT).filter(annotations::containsKey)
+                .map(a -> "metadata.annotations[" + a + "]: a " + capabilities.name() + " connection has no such "
+                        + "action; remove the annotation.").toList();
+    }
+
     /** Acts on new tokens; returns the subscriber to report (a new one after a retried activation). */
-    RemoteSubscriber act(CustomerUser user, Customer customer, UserSync.Target target, RemoteSubscriber remote,
+    RemoteUser act(CustomerUser user, Customer customer, Resolved target, RemoteUser remote,
             CustomerUserStatus status, Runnable persist) {
         UserActions done = status.getActions() == null ? new UserActions() : status.getActions();
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
-        ActivationState state = UserActivation.state(remote.status());
-        RemoteSubscriber result = remote;
+        ActivationState state = UserActivation.state(remote.state());
+        RemoteUser result = remote;
         String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
         if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
             if (RETRYABLE.contains(state)) {
@@ -56,7 +72,7 @@ public class ActivationActions {
         String resend = fresh(user, RESEND_CONSENT, done.getResendConsent());
         if (resend != null) {
             if (state == ActivationState.PendingUserMigration) {
-                target.provider().sendConsentEmail(remote.id());
+                target.provider().users().resendConsent(target.scope(), remote.id());
                 LOG.infof("CustomerUser %s: consent email sent again (token %s)", name, resend);
             } else {
                 LOG.infof("CustomerUser %s: no consent to send in state %s (token %s)", name, state, resend);

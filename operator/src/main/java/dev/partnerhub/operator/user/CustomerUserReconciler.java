@@ -12,14 +12,16 @@ import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.license.LicenseSelection;
 import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
-import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
+import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -62,7 +64,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private final ActivationActions actions;
     private final UserLicensing licensing;
     private final PersonSync people;
-    private final SubscriberDirectory directory;
+    private final UserDirectory directory;
     private final Namespaces namespaces;
     private final OperatorConfig config;
     private final Clock clock;
@@ -70,7 +72,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private volatile IndexedResourceCache<CustomerUser> users;
 
     public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
-            UserLicensing licensing, PersonSync people, SubscriberDirectory directory, Namespaces namespaces,
+            UserLicensing licensing, PersonSync people, UserDirectory directory, Namespaces namespaces,
             OperatorConfig config, Clock clock) {
         this.sync = sync;
         this.deletion = deletion;
@@ -136,19 +138,17 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             conditions.ready(false, reason, blocker).stalled(reason, blocker);
             return customer.isEmpty() ? null : config.polling().blocked();
         }
-        UserSync.Target target = sync.target(customer.get());
+        Resolved target = sync.target(customer.get());
         if (target == null) {
             String message = "The PartnerConnection of Customer " + customer.get().getMetadata().getName()
                     + " is missing or has no usable credentials; see the Customer's status.";
             conditions.ready(false, "CustomerNotReady", message).stalled("CustomerNotReady", message);
             return config.polling().blocked();
         }
-        List<String> problems = new ArrayList<>(UserDesiredState.problems(user.getSpec(), customer.get(),
-                target.provider(), target.licensing()));
-        problems.addAll(UserDesiredState.roleProblems(user, target.licensing(), assignmentsOf(user)));
-        if (!problems.isEmpty()) {
-            String message = String.join(" ", problems);
-            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+        UserDesiredState.Refusal refusal = UserDesiredState.refusal(user, customer.get(), target.capabilities(),
+                target.provider().people(), target.provider().licensing(), assignmentsOf(user));
+        if (refusal != null) {
+            conditions.ready(false, refusal.reason(), refusal.message()).stalled(refusal.reason(), refusal.message());
             return null;
         }
         Optional<String> duplicate = UserKeys.duplicateOf(user, users);
@@ -157,13 +157,16 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             // The other user's deletion sends no event here: look again later.
             return config.polling().blocked();
         }
+        if (UserChanges.refusedRecently(user, status, clock.instant(), config.polling().resync())) {
+            return config.polling().resync();
+        }
         UserChanges changes = UserChanges.before(user, status);
-        RemoteSubscriber remote;
+        RemoteUser remote;
         UserSync.Applied applied;
         try {
             applied = sync.apply(user, customer.get(), target, status, persist);
             if (applied.bound().refused()) {
-                String message = alreadyExists(user, applied.bound().foreign());
+                String message = alreadyExists(user, target, applied.bound().foreign());
                 conditions.ready(false, "AlreadyExists", message).stalled("AlreadyExists", message);
                 return null;
             }
@@ -178,35 +181,36 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         }
         UserActivation.apply(status, remote, conditions, clock.instant());
         Duration next = shorter(pollInterval(status.getActivation().getState()),
-                licences(user, customer.get(), target, status, conditions));
+                licences(user, target, status, conditions));
         List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
-                target.provider().subscriberUpdates()));
+                target.capabilities().users().updatable()));
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             mended.addAll(people.reconcile(user, customer.get(), target, status, applied.differences()));
         }
         changes.report(applied.bound(), mended, conditions, clock.instant());
-        String refusal = UserFields.emailRefusal(user.getSpec(), remote);
-        if (refusal != null) {
-            conditions.ready(false, "UnsupportedByProvider", refusal).synced(false, "UnsupportedByProvider", refusal)
-                    .stalled("UnsupportedByProvider", refusal);
+        String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote);
+        if (emailRefusal != null) {
+            conditions.ready(false, "UnsupportedByProvider", emailRefusal)
+                    .synced(false, "UnsupportedByProvider", emailRefusal).stalled("UnsupportedByProvider", emailRefusal);
         }
         return next;
     }
 
-    /** Someone else's subscriber holds the user's key: what it is, and how to take it over or step aside. */
-    private static String alreadyExists(CustomerUser user, RemoteSubscriber foreign) {
-        boolean broadworks = user.getSpec().getBroadworks() != null && user.getSpec().getBroadworks().getUserId() != null;
-        return "A subscriber with " + (broadworks ? "BroadWorks user ID " : "email ")
-                + UserDesiredState.key(user.getSpec()) + " already exists in the provider (" + foreign.id() + ", "
-                + foreign.status() + ") and the operator did not create it. Set spec.adoptExisting: true to manage it "
-                + "from this CustomerUser, or use another " + (broadworks ? "spec.broadworks.userId." : "spec.email.");
+    /** Someone else's user holds the user's key: what it is, and how to take it over or step aside. */
+    private static String alreadyExists(CustomerUser user, Resolved target, RemoteUser foreign) {
+        String field = UserFields.path(target.capabilities().users().key());
+        return "A user with " + field + " " + UserDesiredState.key(user.getSpec(), target.capabilities())
+                + " already exists in the provider (" + foreign.id() + ", " + foreign.status() + ") and the operator "
+                + "did not create it. Set spec.adoptExisting: true to manage it from this CustomerUser, or use another "
+                + field + ".";
     }
 
     /** Licences of a user whose customer is Ready; returns when to look again. */
-    private Duration licences(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
-            Conditions conditions) {
-        var result = licensing.reconcile(user, customer, target.connection(), target.licensing(),
-                status.getPersonId(), assignmentsOf(user));
+    private Duration licences(CustomerUser user, Resolved target, CustomerUserStatus status, Conditions conditions) {
+        if (!target.capabilities().has(Feature.LICENSES)) {
+            return null;
+        }
+        var result = licensing.reconcile(user, target, status.getPersonId(), assignmentsOf(user));
         status.setLicenses(result.licenses());
         if (result.refusals() != null) {
             conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()

@@ -5,14 +5,18 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.provider.LicenseDirectory;
-import dev.partnerhub.providers.spi.LicensingProvider;
+import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -32,10 +36,10 @@ public class PersonSync {
     }
 
     /** The user's person, once the provider has one for it. */
-    Optional<RemotePerson> person(Customer customer, UserSync.Target target, String personId) {
-        String orgId = customer.getStatus() == null ? null : customer.getStatus().getOrgId();
-        return personId == null || orgId == null ? Optional.empty()
-                : directory.person(target.connection(), target.licensing(), orgId, personId);
+    Optional<RemotePerson> person(Customer customer, Resolved target, String personId) {
+        String orgId = target.orgId();
+        return personId == null || orgId == null || !target.capabilities().has(Feature.LICENSES) ? Optional.empty()
+                : directory.person(target.connection(), target.provider(), orgId, personId);
     }
 
     /**
@@ -43,15 +47,15 @@ public class PersonSync {
      *
      * @return the differences mended (roles aside)
      */
-    List<UserFields.Difference> reconcile(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
+    List<UserFields.Difference> reconcile(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
             List<UserFields.Difference> differences) {
         Optional<RemotePerson> person = person(customer, target, status.getPersonId());
         if (person.isEmpty()) {
             return List.of();
         }
-        LicensingProvider licensing = target.licensing();
-        List<UserFields.Difference> names = UserFields.through(differences, licensing.personUpdates()).stream()
-                .filter(d -> !target.provider().subscriberUpdates().contains(d.field())).toList();
+        People people = target.provider().people();
+        List<UserFields.Difference> names = UserFields.through(differences, people.updatable()).stream()
+                .filter(d -> !target.capabilities().users().updatable().contains(d.field())).toList();
         RolePlan roles = roles(user, target, status, person.get());
         status.setGrantedRoles(roles.granted());
         PersonChange change = UserFields.personChange(names);
@@ -60,24 +64,31 @@ public class PersonSync {
         }
         PersonChange withRoles = change == null ? new PersonChange(null, null, null, roles.roleIds())
                 : new PersonChange(change.firstName(), change.lastName(), change.displayName(), roles.roleIds());
-        RemotePerson updated = licensing.updatePerson(person.get().id(), withRoles);
-        directory.changed(target.connection(), customer.getStatus().getOrgId(), updated);
+        RemotePerson updated = people.update(person.get().id(), withRoles);
+        directory.changed(target.connection(), target.orgId(), updated);
         LOG.infof("CustomerUser %s/%s: person updated%s%s", user.getMetadata().getNamespace(),
                 user.getMetadata().getName(), names.isEmpty() ? "" : " " + names,
                 roles.roleIds() == null ? "" : ", roles now " + roles.granted() + " granted by the operator");
         return names;
     }
 
-    private RolePlan roles(CustomerUser user, UserSync.Target target, CustomerUserStatus status, RemotePerson person) {
+    private RolePlan roles(CustomerUser user, Resolved target, CustomerUserStatus status, RemotePerson person) {
         List<ContactCenterRole> wanted = user.getSpec().getRoles() == null ? List.of() : user.getSpec().getRoles();
         List<String> granted = status.getGrantedRoles() == null ? List.of() : status.getGrantedRoles();
-        if (wanted.isEmpty() && granted.isEmpty()) {
+        if (wanted.isEmpty() && granted.isEmpty() || !target.capabilities().has(Feature.ROLES)) {
             // Nothing asked, nothing given: the provider's role list is not even read.
             return new RolePlan(null, List.of());
         }
-        Map<String, String> idsByName = directory.roles(target.connection(), target.licensing()).stream()
+        People people = target.provider().people();
+        Map<String, String> idsByName = directory.roles(target.connection(), target.provider()).stream()
                 .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
-        return RolePlan.of(wanted, granted, person.roles(), idsByName, target.licensing().supervisorRole(),
-                target.licensing().fullAdminRole());
+        Set<String> wantedRoles = new LinkedHashSet<>();
+        wanted.forEach(role -> {
+            People.RoleGrant grant = people.grant(role.name());
+            if (grant != null) {
+                wantedRoles.addAll(grant.roles());
+            }
+        });
+        return RolePlan.of(wantedRoles, granted, person.roles(), idsByName);
     }
 }

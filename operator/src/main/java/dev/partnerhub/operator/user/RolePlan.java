@@ -1,6 +1,5 @@
 package dev.partnerhub.operator.user;
 
-import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Pure plan of a person's provider roles for {@code spec.roles}: a wanted role the person lacks is given and
+ * Pure plan of a person's provider roles for {@code spec.roles} (the provider names the roles each spec role
+ * means): a wanted role the person lacks is given and
  * recorded as granted; a granted role no longer wanted is taken away; a role the operator did not grant is never
  * taken away (an adopted org administrator keeps Full Administrator whatever the spec says).
  *
@@ -19,19 +19,11 @@ import java.util.Set;
 public record RolePlan(Set<String> roleIds, List<String> granted) {
 
     /**
+     * @param wanted    the provider roles (by name) the spec's roles mean
      * @param idsByName the provider's roles
-     * @param supervisor the role Supervisor and Administrator need
-     * @param fullAdmin the role only Administrator needs
      */
-    public static RolePlan of(Collection<ContactCenterRole> spec, Collection<String> granted, Collection<String> heldIds,
-            Map<String, String> idsByName, String supervisor, String fullAdmin) {
-        Set<String> wanted = new LinkedHashSet<>();
-        if (spec.contains(ContactCenterRole.Supervisor) || spec.contains(ContactCenterRole.Administrator)) {
-            wanted.add(supervisor);
-        }
-        if (spec.contains(ContactCenterRole.Administrator)) {
-            wanted.add(fullAdmin);
-        }
+    public static RolePlan of(Collection<String> wanted, Collection<String> granted, Collection<String> heldIds,
+            Map<String, String> idsByName) {
         Set<String> ids = new LinkedHashSet<>(heldIds);
         List<String> nowGranted = new ArrayList<>();
         for (String name : granted) {

@@ -5,7 +5,8 @@ import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserState;
 import java.time.Instant;
 
 /** Pure mapping from the provider's subscriber to the user's status: activation state, pending action, conditions. */
@@ -14,23 +15,24 @@ public final class UserActivation {
     private UserActivation() {
     }
 
-    public static ActivationState state(String providerStatus) {
-        if (providerStatus == null) {
+    /** What a provider's user state means to a person; an unknown state reads as still provisioning. */
+    public static ActivationState state(UserState state) {
+        if (state == null) {
             return ActivationState.Provisioning;
         }
-        return switch (providerStatus) {
-            case "provisioned" -> ActivationState.Provisioned;
-            case "pending_email_input" -> ActivationState.PendingEmailInput;
-            case "pending_email_validation" -> ActivationState.PendingEmailValidation;
-            case "pending_user_migration" -> ActivationState.PendingUserMigration;
-            case "updating" -> ActivationState.Updating;
-            case "error" -> ActivationState.Error;
-            default -> ActivationState.Provisioning;
+        return switch (state) {
+            case PROVISIONED -> ActivationState.Provisioned;
+            case PENDING_EMAIL_INPUT -> ActivationState.PendingEmailInput;
+            case PENDING_EMAIL_VALIDATION -> ActivationState.PendingEmailValidation;
+            case PENDING_USER_MIGRATION -> ActivationState.PendingUserMigration;
+            case UPDATING -> ActivationState.Updating;
+            case ERROR -> ActivationState.Error;
+            case PROVISIONING, DELETED, UNKNOWN -> ActivationState.Provisioning;
         };
     }
 
     /** Who must do what for a pending user to become active; null outside pending states. */
-    public static String pendingAction(ActivationState state, RemoteSubscriber remote) {
+    public static String pendingAction(ActivationState state, RemoteUser remote) {
         return switch (state) {
             case PendingEmailInput -> "The end user must open the activation link from their service provider and "
                     + "enter their email address in the User Activation Portal. Or set spec.email and annotate "
@@ -38,7 +40,7 @@ public final class UserActivation {
             case PendingEmailValidation -> "The end user must open the validation email sent to " + remote.email()
                     + " and click Join Now to validate the address. Or set spec.email and annotate "
                     + ActivationActions.RETRY_ACTIVATION + "=<token> to onboard the user with another address.";
-            case PendingUserMigration -> "The end user already has a Webex account with this email: they must open "
+            case PendingUserMigration -> "The end user already has an account with this email: they must open "
                     + "the consent email and accept the move to this organization. Annotate "
                     + ActivationActions.RESEND_CONSENT + "=<token> to send the consent email again.";
             default -> null;
@@ -46,13 +48,13 @@ public final class UserActivation {
     }
 
     /** Records the subscriber in the status and states the conditions that follow from its state. */
-    public static void apply(CustomerUserStatus status, RemoteSubscriber remote, Conditions conditions, Instant now) {
-        ActivationState state = state(remote.status());
+    public static void apply(CustomerUserStatus status, RemoteUser remote, Conditions conditions, Instant now) {
+        ActivationState state = state(remote.state());
         Activation previous = status.getActivation();
         Activation activation = new Activation();
         activation.setState(state);
         String since = previous != null && previous.getState() == state ? previous.getSince()
-                : remote.lastStatusChange() != null ? remote.lastStatusChange().toString() : now.toString();
+                : remote.lastChange() != null ? remote.lastChange().toString() : now.toString();
         activation.setSince(since);
         activation.setPendingAction(pendingAction(state, remote));
         status.setActivation(activation);

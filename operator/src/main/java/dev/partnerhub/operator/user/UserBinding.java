@@ -4,9 +4,10 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
-import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -38,9 +39,9 @@ public class UserBinding {
     }
 
     /** The user's subscriber and how it was bound; or, with {@code foreign}, someone else's that holds the key. */
-    public record Bound(RemoteSubscriber subscriber, How how, RemoteSubscriber foreign) {
+    public record Bound(RemoteUser subscriber, How how, RemoteUser foreign) {
 
-        static Bound to(RemoteSubscriber subscriber, How how) {
+        static Bound to(RemoteUser subscriber, How how) {
             return new Bound(subscriber, how, null);
         }
 
@@ -49,10 +50,10 @@ public class UserBinding {
         }
     }
 
-    private final SubscriberDirectory directory;
+    private final UserDirectory directory;
     private final Clock clock;
 
-    public UserBinding(SubscriberDirectory directory, Clock clock) {
+    public UserBinding(UserDirectory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
     }
@@ -60,14 +61,13 @@ public class UserBinding {
     /**
      * @param persist writes the status as it is now: called with the pending create recorded, before the call
      */
-    Bound bind(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
+    Bound bind(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
             Runnable persist) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
-        List<RemoteSubscriber> subscribers = directory.subscribers(target.connection(), target.provider(),
-                target.scope());
+        List<RemoteUser> subscribers = directory.users(target.connection(), target.provider(), target.scope());
         boolean gone = false;
         if (status.getUserId() != null) {
-            Optional<RemoteSubscriber> own = UserDesiredState.byId(subscribers, status.getUserId());
+            Optional<RemoteUser> own = UserDesiredState.byId(subscribers, status.getUserId());
             if (own.isPresent()) {
                 return Bound.to(own.get(), How.OWNED);
             }
@@ -76,14 +76,14 @@ public class UserBinding {
             status.setUserId(null);
             gone = true;
         }
-        String key = UserDesiredState.key(user.getSpec());
+        String key = UserDesiredState.key(user.getSpec(), target.capabilities());
         PendingCreate pending = status.getCreatePending();
         boolean ownCreate = pending != null && key.equalsIgnoreCase(pending.getKey());
-        Optional<RemoteSubscriber> found = UserDesiredState.byKey(subscribers, user.getSpec());
+        Optional<RemoteUser> found = UserDesiredState.byKey(subscribers, key);
         if (found.isEmpty() && ownCreate) {
             // A list taken just before our own create may miss it: ask the provider again before creating twice.
             found = UserDesiredState.byKey(directory.refresh(target.connection(), target.provider(), target.scope()),
-                    user.getSpec());
+                    key);
         }
         if (found.isPresent()) {
             if (!ownCreate && !user.getSpec().isAdoptExisting()) {
@@ -95,13 +95,13 @@ public class UserBinding {
                     found.get().id());
             return Bound.to(found.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
         }
-        RemoteSubscriber created;
+        RemoteUser created;
         try {
             created = create(user, customer, target, status, key, persist);
         } catch (ProviderRejectedException e) {
             // A list taken before someone else's create misses it, and the provider refuses ours: look again.
-            Optional<RemoteSubscriber> holder = UserDesiredState.byKey(directory.refresh(target.connection(),
-                    target.provider(), target.scope()), user.getSpec());
+            Optional<RemoteUser> holder = UserDesiredState.byKey(directory.refresh(target.connection(),
+                    target.provider(), target.scope()), key);
             if (holder.isEmpty()) {
                 throw e;
             }
@@ -117,14 +117,14 @@ public class UserBinding {
     }
 
     /** Creates the subscriber, the intent recorded in status first; a definite refusal clears it. */
-    RemoteSubscriber create(CustomerUser user, Customer customer, UserSync.Target target, CustomerUserStatus status,
+    RemoteUser create(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
             String key, Runnable persist) {
         status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
         persist.run();
-        RemoteSubscriber created;
+        RemoteUser created;
         try {
-            created = target.provider().createSubscriber(UserDesiredState.request(user.getSpec(), customer,
-                    target.scope()));
+            created = target.provider().users().create(target.scope(), UserDesiredState.request(user.getSpec(),
+                    customer, target.capabilities()));
         } catch (ProviderRejectedException e) {
             status.setCreatePending(null);
             throw e;

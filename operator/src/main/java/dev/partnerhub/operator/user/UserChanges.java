@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.Repair;
 import dev.partnerhub.operator.status.Conditions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,20 @@ final class UserChanges {
         this.wasConverged = wasConverged;
         this.recordedId = recordedId;
         this.status = status;
+    }
+
+    /**
+     * Whether the provider refused this very spec (this generation) less than {@code resync} ago: the same request
+     * is not sent again on an unrelated event (its Customer's tally, a sibling's change), only after a spec edit or at
+     * the resync.
+     */
+    static boolean refusedRecently(CustomerUser user, CustomerUserStatus status, Instant now, Duration resync) {
+        return Conditions.find(status.getConditions(), Conditions.STALLED)
+                .filter(c -> "True".equals(c.getStatus()) && "ProviderRejected".equals(c.getReason()))
+                .filter(c -> Objects.equals(c.getObservedGeneration(), user.getMetadata().getGeneration()))
+                .filter(c -> c.getLastTransitionTime() != null
+                        && Instant.parse(c.getLastTransitionTime()).plus(resync).isAfter(now))
+                .isPresent();
     }
 
     /** Notes, before the round acts, whether the user was converged and which subscriber it recorded. */

@@ -6,11 +6,11 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.ownership.ReleaseAdvice;
-import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.tenancy.Namespaces;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -32,15 +32,15 @@ public class UserDeletion {
     }
 
     private final UserSync sync;
-    private final ProviderRegistry registry;
-    private final SubscriberDirectory directory;
+    private final Resolver resolver;
+    private final UserDirectory directory;
     private final DeletionBudget budget;
     private final Namespaces namespaces;
 
-    public UserDeletion(UserSync sync, ProviderRegistry registry, SubscriberDirectory directory, DeletionBudget budget,
+    public UserDeletion(UserSync sync, Resolver resolver, UserDirectory directory, DeletionBudget budget,
             Namespaces namespaces) {
         this.sync = sync;
-        this.registry = registry;
+        this.resolver = resolver;
         this.directory = directory;
         this.budget = budget;
         this.namespaces = namespaces;
@@ -57,24 +57,23 @@ public class UserDeletion {
         if (blocker.isPresent()) {
             return blocker;
         }
-        UserSync.Target target = sync.target(customer.orElseThrow());
+        Resolved target = sync.target(customer.orElseThrow());
         if (target == null) {
             // The customer was never created in the provider: neither was the user.
             return Optional.empty();
         }
-        List<RemoteSubscriber> subscribers = directory.subscribers(target.connection(), target.provider(),
-                target.scope());
-        Optional<RemoteSubscriber> own = status.getUserId() != null
-                ? UserDesiredState.byId(subscribers, status.getUserId())
-                : UserDesiredState.byKey(subscribers, user.getSpec())
-                        .filter(s -> status.getCreatePending().getKey().equalsIgnoreCase(UserDesiredState.key(
-                                user.getSpec())));
+        List<RemoteUser> users = directory.users(target.connection(), target.provider(), target.scope());
+        String key = UserDesiredState.key(user.getSpec(), target.capabilities());
+        Optional<RemoteUser> own = status.getUserId() != null
+                ? UserDesiredState.byId(users, status.getUserId())
+                : UserDesiredState.byKey(users, key).filter(s -> status.getCreatePending().getKey()
+                        .equalsIgnoreCase(key));
         if (own.isEmpty()) {
             LOG.infof("CustomerUser %s deleted; its subscriber was already gone from the provider", name);
             return Optional.empty();
         }
         ResourceID connection = CreatedWith.connectionId(customer.get());
-        String what = "CustomerUser " + name + " (subscriber " + UserDesiredState.key(user.getSpec()) + ")";
+        String what = "CustomerUser " + name + " (subscriber " + key + ")";
         if (!budget.allow(connection.getNamespace().orElseThrow(), connection.getName(),
                 user.getMetadata().getUid() + "/subscriber", what)) {
             return Optional.of(new Blocker("DeletionHeld", "Removing the subscriber is held: PartnerConnection "
@@ -83,7 +82,7 @@ public class UserDeletion {
                     + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release the held deletions, or set "
                     + "spec.deletionPolicy to Orphan to keep the subscriber."));
         }
-        target.provider().deleteSubscriber(own.get().id());
+        target.provider().users().delete(target.scope(), own.get().id());
         directory.forget(target.connection(), target.scope(), own.get().id());
         LOG.infof("CustomerUser %s deleted; subscriber %s removed from the provider", name, own.get().id());
         return Optional.empty();
@@ -98,7 +97,7 @@ public class UserDeletion {
                     + "cannot tell which account holds it. " + ReleaseAdvice.of("CustomerNotFound", namespace,
                             namespaces.terminating(namespace))));
         }
-        Resolved resolved = registry.resolve(customer.get());
+        Resolved resolved = resolver.resolve(customer.get());
         if (resolved.isReady()) {
             return Optional.empty();
         }

@@ -6,106 +6,150 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.operator.license.LicenseSelection;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.LicensingProvider;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.ProvisioningProvider.CustomerCreation;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
-import dev.partnerhub.providers.spi.SubscriberRequest;
+import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.Licensing;
+import dev.partnerhub.providers.spi.People;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserField;
+import dev.partnerhub.providers.spi.UserModel;
+import dev.partnerhub.providers.spi.UserRequest;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Pure functions from a CustomerUser's spec to the subscriber the provider should hold. */
+/**
+ * Pure functions from a CustomerUser's spec to the user the provider should hold, and the spec's problems, from the
+ * provider's capabilities: what identifies a user, which fields it needs and holds, its packages.
+ */
 public final class UserDesiredState {
 
     private UserDesiredState() {
     }
 
-    /** What is wrong with the spec for this customer and provider, each naming the field and the fix. */
-    public static List<String> problems(CustomerUserSpec spec, Customer customer, ProvisioningProvider provider,
-            LicensingProvider licensing) {
-        List<String> problems = new ArrayList<>();
-        String pkg = spec.getPackageName();
-        boolean wholesale = provider.customerCreation() == CustomerCreation.EXPLICIT;
-        if (pkg == null || !provider.userPackages().contains(pkg)) {
-            problems.add("spec.package: " + pkg + " is not a package of this connection's model; use one of "
-                    + new TreeSet<>(provider.userPackages()) + ".");
-        } else if (wholesale && !customer.getSpec().getPackages().contains(pkg)) {
-            problems.add("spec.package: " + pkg + " is not one of Customer " + customer.getMetadata().getName()
-                    + "'s packages " + customer.getSpec().getPackages() + "; add it to the Customer's spec.packages "
-                    + "or choose one of those.");
+    /** Why the spec cannot be acted on: a condition reason and a message naming the fields. */
+    public record Refusal(String reason, String message) {
+    }
+
+    /**
+     * Null when the spec can be acted on with this provider; otherwise {@code UnsupportedByProvider} (a field or a
+     * feature the provider lacks) or {@code InvalidSpec} (a field missing or wrong).
+     */
+    public static Refusal refusal(CustomerUser user, Customer customer, Capabilities capabilities, People people,
+            Licensing licensing, List<LicenseAssignment> assignments) {
+        List<String> unsupported = new ArrayList<>(unsupported(user.getSpec(), capabilities, people.updatable()));
+        unsupported.addAll(ActivationActions.unsupported(user, capabilities));
+        if (!unsupported.isEmpty()) {
+            return new Refusal("UnsupportedByProvider", String.join(" ", unsupported));
         }
-        if (pkg != null && provider.isCallingPackage(pkg) && blank(spec.getPhoneNumber()) && blank(spec.getExtension())) {
+        List<String> problems = new ArrayList<>(problems(user.getSpec(), customer, capabilities));
+        if (capabilities.has(Feature.ROLES)) {
+            problems.addAll(roleProblems(user, people, licensing, assignments));
+        }
+        return problems.isEmpty() ? null : new Refusal("InvalidSpec", String.join(" ", problems));
+    }
+
+    /** The declared fields and features this provider does not have, each naming the field. */
+    public static List<String> unsupported(CustomerUserSpec spec, Capabilities capabilities, Set<UserField> people) {
+        List<String> problems = new ArrayList<>();
+        Set<UserField> held = EnumSet.noneOf(UserField.class);
+        held.addAll(capabilities.users().supported());
+        held.addAll(people);
+        for (UserField field : UserField.values()) {
+            if (UserFields.declared(spec, field) != null && !held.contains(field)) {
+                problems.add(UserFields.path(field) + ": a " + capabilities.name() + " connection has no such field "
+                        + "for a user; remove it.");
+            }
+        }
+        if (spec.getRoles() != null && !spec.getRoles().isEmpty() && !capabilities.has(Feature.ROLES)) {
+            problems.add("spec.roles: a " + capabilities.name() + " connection has no such roles; remove them.");
+        }
+        return problems;
+    }
+
+    /** What is missing or wrong in the spec for this customer and provider, each naming the field and the fix. */
+    public static List<String> problems(CustomerUserSpec spec, Customer customer, Capabilities capabilities) {
+        UserModel model = capabilities.users();
+        List<String> problems = new ArrayList<>();
+        for (UserField field : UserField.values()) {
+            if (model.required().contains(field) && UserFields.declared(spec, field) == null) {
+                problems.add(UserFields.path(field) + ": required on a " + capabilities.name() + " connection.");
+            }
+        }
+        String pkg = spec.getPackageName();
+        if (pkg != null && !model.packages().isEmpty()) {
+            if (!model.packages().contains(pkg)) {
+                problems.add("spec.package: " + pkg + " is not a package of this connection's model; use one of "
+                        + new TreeSet<>(model.packages()) + ".");
+            } else if (capabilities.customers().supported().contains(CustomerField.PACKAGES)
+                    && !customer.getSpec().getPackages().contains(pkg)) {
+                problems.add("spec.package: " + pkg + " is not one of Customer " + customer.getMetadata().getName()
+                        + "'s packages " + customer.getSpec().getPackages() + "; add it to the Customer's "
+                        + "spec.packages or choose one of those.");
+            }
+        }
+        if (pkg != null && model.callingPackages().contains(pkg) && blank(spec.getPhoneNumber())
+                && blank(spec.getExtension())) {
             problems.add("spec.phoneNumber, spec.extension: package " + pkg + " gives the user a line; set a phone "
                     + "number (E.164, with its +) or an extension.");
         }
-        if (wholesale && blank(spec.getEmail())) {
-            problems.add("spec.email: required on a wholesale connection.");
-        }
-        if (!wholesale && (spec.getBroadworks() == null || blank(spec.getBroadworks().getUserId()))) {
-            problems.add("spec.broadworks.userId: required on a broadworks connection (the user's BroadWorks ID).");
-        }
-        if (!wholesale && (blank(spec.getFirstName()) || blank(spec.getLastName()))) {
-            problems.add("spec.firstName, spec.lastName: required on a broadworks connection.");
-        }
-        problems.addAll(UserFields.unsupported(spec, UserFields.changeable(provider, licensing),
-                wholesale ? "wholesale" : "broadworks"));
         return problems;
     }
 
     /**
-     * What is wrong with the Contact Center roles: Supervisor and Administrator need the Premium agent
-     * licence, from the package or from an assignment that selects the user.
+     * What is wrong with the roles: each needs one of the licences the provider names for it, from the package or
+     * from an assignment that selects the user.
      */
-    public static List<String> roleProblems(CustomerUser user, LicensingProvider licensing,
+    public static List<String> roleProblems(CustomerUser user, People people, Licensing licensing,
             List<LicenseAssignment> assignments) {
         CustomerUserSpec spec = user.getSpec();
         List<ContactCenterRole> roles = spec.getRoles() == null ? List.of() : spec.getRoles();
-        if (roles.isEmpty()) {
-            return List.of();
+        List<String> problems = new ArrayList<>();
+        Set<String> fromPackage = spec.getPackageName() == null ? Set.of()
+                : licensing.packageLicenses(spec.getPackageName());
+        for (ContactCenterRole role : roles) {
+            People.RoleGrant grant = people.grant(role.name());
+            if (grant == null) {
+                problems.add("spec.roles: " + role + " is not a role of this connection's provider.");
+                continue;
+            }
+            boolean fromAssignment = assignments.stream().anyMatch(a -> grant.licenses().stream()
+                    .anyMatch(l -> l.equalsIgnoreCase(a.getSpec().getLicense())) && LicenseSelection.selects(a, user));
+            if (grant.licenses().isEmpty() || fromPackage.stream().anyMatch(grant.licenses()::contains)
+                    || fromAssignment) {
+                continue;
+            }
+            problems.add("spec.roles: " + role + " needs the " + String.join(" or ", grant.licenses()) + " licence, "
+                    + "from the package (for example cx_premium_agent) or from a LicenseAssignment that selects this "
+                    + "user; its package " + spec.getPackageName() + " brings " + new TreeSet<>(fromPackage) + ".");
+            break;
         }
-        Set<String> premium = licensing.supervisorLicenses();
-        boolean fromPackage = licensing.packageLicenses(spec.getPackageName()).stream().anyMatch(premium::contains);
-        boolean fromAssignment = assignments.stream()
-                .anyMatch(a -> premium.stream().anyMatch(p -> p.equalsIgnoreCase(a.getSpec().getLicense()))
-                        && LicenseSelection.selects(a, user));
-        if (fromPackage || fromAssignment) {
-            return List.of();
-        }
-        return List.of("spec.roles: " + roles + " needs the " + String.join(" or ", premium) + " licence, from the "
-                + "package (for example cx_premium_agent) or from a LicenseAssignment that selects this user; its "
-                + "package " + spec.getPackageName() + " brings " + new TreeSet<>(licensing.packageLicenses(
-                        spec.getPackageName())) + ".");
+        return problems;
     }
 
-    public static SubscriberRequest request(CustomerUserSpec spec, Customer customer, CustomerScope scope) {
-        return new SubscriberRequest(scope, customer.getSpec().getProvisioningId(),
-                spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId(), spec.getEmail(),
-                spec.getFirstName(), spec.getLastName(), spec.getPackageName(), spec.getPhoneNumber(),
-                spec.getExtension(), spec.getLocationId());
+    public static UserRequest request(CustomerUserSpec spec, Customer customer, Capabilities capabilities) {
+        return new UserRequest(key(spec, capabilities), spec.getEmail(), spec.getFirstName(), spec.getLastName(),
+                spec.getDisplayName(), spec.getPackageName(), spec.getPhoneNumber(), spec.getExtension(),
+                spec.getLocationId(), spec.getUsageLocation(), customer.getSpec().getProvisioningId(), null);
     }
 
-    /** The key a user's subscriber is found under: its BroadWorks user ID, else its email. */
-    public static String key(CustomerUserSpec spec) {
-        String userId = spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId();
-        return userId != null ? userId : spec.getEmail();
+    /** The value that identifies the user in the provider: the field its capabilities name (an email, a user ID). */
+    public static String key(CustomerUserSpec spec, Capabilities capabilities) {
+        return UserFields.declared(spec, capabilities.users().key());
     }
 
-    public static Optional<RemoteSubscriber> byId(List<RemoteSubscriber> subscribers, String id) {
-        return subscribers.stream().filter(s -> id.equals(s.id())).findFirst();
+    public static Optional<RemoteUser> byId(List<RemoteUser> users, String id) {
+        return users.stream().filter(s -> id.equals(s.id())).findFirst();
     }
 
-    /** The subscriber under this user's key: its BroadWorks user ID, or its email (case does not matter). */
-    public static Optional<RemoteSubscriber> byKey(List<RemoteSubscriber> subscribers, CustomerUserSpec spec) {
-        String userId = spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId();
-        if (userId != null) {
-            return subscribers.stream().filter(s -> userId.equals(s.userId())).findFirst();
-        }
-        return subscribers.stream().filter(s -> s.email() != null && s.email().equalsIgnoreCase(spec.getEmail()))
-                .findFirst();
+    /** The user under this key (case does not matter). */
+    public static Optional<RemoteUser> byKey(List<RemoteUser> users, String key) {
+        return key == null ? Optional.empty()
+                : users.stream().filter(s -> s.key() != null && s.key().equalsIgnoreCase(key)).findFirst();
     }
 
     private static boolean blank(String value) {

@@ -1,11 +1,9 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
-import dev.partnerhub.providers.spi.LicensingProvider;
 import dev.partnerhub.providers.spi.PersonChange;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
 import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserDetails;
 import dev.partnerhub.providers.spi.UserField;
 import java.util.ArrayList;
@@ -27,37 +25,37 @@ public final class UserFields {
 
         @Override
         public String toString() {
-            return field.path() + " " + (held == null ? "(none)" : held) + " -> " + declared;
+            return path(field) + " " + (held == null ? "(none)" : held) + " -> " + declared;
         }
     }
 
     private UserFields() {
     }
 
-    /** Where a field is changed: the subscriber API if it can, else the people API, else nowhere. */
-    public static Set<UserField> changeable(ProvisioningProvider provider, LicensingProvider licensing) {
-        Set<UserField> all = EnumSet.noneOf(UserField.class);
-        all.addAll(provider.subscriberUpdates());
-        all.addAll(licensing.personUpdates());
-        return all;
+    /** The spec field, for messages. */
+    public static String path(UserField field) {
+        return switch (field) {
+            case EMAIL -> "spec.email";
+            case USER_ID -> "spec.broadworks.userId";
+            case FIRST_NAME -> "spec.firstName";
+            case LAST_NAME -> "spec.lastName";
+            case DISPLAY_NAME -> "spec.displayName";
+            case PACKAGE -> "spec.package";
+            case PHONE_NUMBER -> "spec.phoneNumber";
+            case EXTENSION -> "spec.extension";
+            case LOCATION -> "spec.locationId";
+            case USAGE_LOCATION -> "spec.usageLocation";
+        };
     }
 
-    /** The declared fields this provider cannot hold, each naming the field and the fix. */
-    public static List<String> unsupported(CustomerUserSpec spec, Set<UserField> changeable, String model) {
-        List<String> problems = new ArrayList<>();
-        for (UserField field : UserField.values()) {
-            if (declared(spec, field) != null && !changeable.contains(field)) {
-                problems.add(field.path() + ": a " + model + " connection has no such field for a user; remove it.");
-            }
-        }
-        return problems;
-    }
+    /** The fields whose change goes to the provider after creation; the identity fields are compared elsewhere. */
+    private static final Set<UserField> KEPT = EnumSet.complementOf(EnumSet.of(UserField.EMAIL, UserField.USER_ID));
 
     /** The declared fields that differ from the provider's values, in the order of {@link UserField}. */
-    public static List<Difference> differences(CustomerUserSpec spec, RemoteSubscriber subscriber,
+    public static List<Difference> differences(CustomerUserSpec spec, RemoteUser subscriber,
             Optional<RemotePerson> person) {
         List<Difference> differences = new ArrayList<>();
-        for (UserField field : UserField.values()) {
+        for (UserField field : KEPT) {
             String declared = declared(spec, field);
             if (declared == null) {
                 continue;
@@ -88,30 +86,35 @@ public final class UserFields {
      * Why an edited {@code spec.email} cannot reach the provider (no API changes a subscriber's address); null when
      * it is unchanged, or when the user waits in a state that onboarding again with the new address resolves.
      */
-    public static String emailRefusal(CustomerUserSpec spec, RemoteSubscriber subscriber) {
-        if (spec.getEmail() == null || subscriber.email() == null || spec.getEmail().equalsIgnoreCase(subscriber.email())
-                || ActivationActions.RETRYABLE.contains(UserActivation.state(subscriber.status()))) {
+    public static String emailRefusal(CustomerUserSpec spec, RemoteUser user) {
+        if (spec.getEmail() == null || user.email() == null || spec.getEmail().equalsIgnoreCase(user.email())
+                || ActivationActions.RETRYABLE.contains(UserActivation.state(user.state()))) {
             return null;
         }
-        return "spec.email: the provider cannot change the address of an onboarded subscriber; it holds "
-                + subscriber.email() + ". Set spec.email back to it, or delete this CustomerUser and create one for "
+        return "spec.email: the provider cannot change the address of an onboarded user; it holds "
+                + user.email() + ". Set spec.email back to it, or delete this CustomerUser and create one for "
                 + "the new address.";
     }
 
-    static String declared(CustomerUserSpec spec, UserField field) {
-        return switch (field) {
-            case PACKAGE -> spec.getPackageName();
+    /** The spec's value of a field; null when it is not declared. */
+    public static String declared(CustomerUserSpec spec, UserField field) {
+        String value = switch (field) {
+            case EMAIL -> spec.getEmail();
+            case USER_ID -> spec.getBroadworks() == null ? null : spec.getBroadworks().getUserId();
             case FIRST_NAME -> spec.getFirstName();
             case LAST_NAME -> spec.getLastName();
             case DISPLAY_NAME -> spec.getDisplayName();
+            case PACKAGE -> spec.getPackageName();
             case PHONE_NUMBER -> spec.getPhoneNumber();
             case EXTENSION -> spec.getExtension();
             case LOCATION -> spec.getLocationId();
+            case USAGE_LOCATION -> spec.getUsageLocation();
         };
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The provider's value (empty: it holds none); null when neither the subscriber nor a person tells. */
-    private static Optional<String> held(UserField field, RemoteSubscriber subscriber, Optional<RemotePerson> person) {
+    private static Optional<String> held(UserField field, RemoteUser subscriber, Optional<RemotePerson> person) {
         if (field == UserField.PACKAGE) {
             return Optional.ofNullable(subscriber.packageName());
         }
@@ -133,7 +136,8 @@ public final class UserFields {
             case PHONE_NUMBER -> details.phoneNumber();
             case EXTENSION -> details.extension();
             case LOCATION -> details.locationId();
-            case PACKAGE -> null;
+            case USAGE_LOCATION -> details.usageLocation();
+            case PACKAGE, EMAIL, USER_ID -> null;
         };
     }
 

@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import dev.partnerhub.providers.spi.UserField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The keys that identify a user within its customer, which no two CustomerUsers may share: its email (any case) and
- * its BroadWorks user ID. The first CustomerUser to declare a key keeps it; a later one is refused, naming the first.
+ * its calling platform's user ID. The first CustomerUser to declare a key keeps it; a later one is refused, naming the first.
  */
 final class UserKeys {
 
@@ -23,11 +24,11 @@ final class UserKeys {
     static List<String> of(CustomerUser user) {
         List<String> keys = new ArrayList<>();
         String customer = user.getMetadata().getNamespace() + "/" + CreatedWith.customerName(user);
-        if (user.getSpec().getEmail() != null) {
-            keys.add(customer + "|email|" + user.getSpec().getEmail().toLowerCase(Locale.ROOT));
-        }
-        if (user.getSpec().getBroadworks() != null && user.getSpec().getBroadworks().getUserId() != null) {
-            keys.add(customer + "|userId|" + user.getSpec().getBroadworks().getUserId());
+        for (UserField field : List.of(UserField.EMAIL, UserField.USER_ID)) {
+            String value = UserFields.declared(user.getSpec(), field);
+            if (value != null) {
+                keys.add(customer + "|" + field + "|" + value.toLowerCase(Locale.ROOT));
+            }
         }
         return keys;
     }
@@ -38,7 +39,7 @@ final class UserKeys {
             Optional<CustomerUser> first = UniqueKeys.firstOther(user, cache, INDEX, key, other -> true);
             if (first.isPresent()) {
                 String[] parts = key.split("\\|");
-                String field = "email".equals(parts[1]) ? "spec.email" : "spec.broadworks.userId";
+                String field = UserFields.path(UserField.valueOf(parts[1]));
                 return Optional.of(field + ": CustomerUser " + first.get().getMetadata().getName() + " already declares "
                         + parts[2] + " for Customer " + CreatedWith.customerName(user) + "; two CustomerUsers cannot "
                         + "manage one user. Delete one of them, or give this one another " + field + ".");

@@ -3,18 +3,13 @@ package dev.partnerhub.operator.user;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
-import dev.partnerhub.operator.customer.CustomerDesiredState;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.LicenseDirectory;
-import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.operator.provider.SubscriberDirectory;
+import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.LicensingProvider;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.ProvisioningProvider.CustomerCreation;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -26,20 +21,15 @@ public class UserSync {
 
     private static final Logger LOG = Logger.getLogger(UserSync.class);
 
-    /** Where a customer's users live: the connection's client and the customer's scope in the provider. */
-    public record Target(String connection, ProvisioningProvider provider, LicensingProvider licensing,
-            CustomerScope scope) {
-    }
-
-    private final ProviderRegistry registry;
-    private final SubscriberDirectory directory;
+    private final Resolver resolver;
+    private final UserDirectory directory;
     private final UserBinding binding;
     private final PersonSync people;
     private final LicenseDirectory licenses;
 
-    public UserSync(ProviderRegistry registry, SubscriberDirectory directory, UserBinding binding, PersonSync people,
+    public UserSync(Resolver resolver, UserDirectory directory, UserBinding binding, PersonSync people,
             LicenseDirectory licenses) {
-        this.registry = registry;
+        this.resolver = resolver;
         this.directory = directory;
         this.binding = binding;
         this.people = people;
@@ -60,22 +50,13 @@ public class UserSync {
     }
 
     /**
-     * The provider and scope of a customer: its connection's clients, if the connection exists, allows the
-     * customer's namespace and can read its token, and the customer owns its scope (the ID it recorded, or its
-     * BroadWorks enterprise). Null otherwise.
+     * The provider and scope of a customer: its connection's provider, if the connection exists, allows the
+     * customer's namespace and can read its token, and the provider files users under the customer already (the ID
+     * it recorded, or its declared key). Null otherwise.
      */
-    Target target(Customer customer) {
-        Resolved resolved = registry.resolve(customer);
-        if (!resolved.isReady()) {
-            return null;
-        }
-        String spEnterpriseId = CustomerDesiredState.spEnterpriseId(customer.getSpec());
-        String customerId = customer.getStatus() == null ? null : customer.getStatus().getCustomerId();
-        CustomerScope scope = new CustomerScope(customerId, spEnterpriseId);
-        if (resolved.provider().customerCreation() == CustomerCreation.EXPLICIT && customerId == null) {
-            return null;
-        }
-        return new Target(resolved.connection(), resolved.provider(), resolved.licensing(), scope);
+    Resolved target(Customer customer) {
+        Resolved resolved = resolver.resolve(customer);
+        return resolved.isReady() && resolved.scope() != null ? resolved : null;
     }
 
     /** The user's subscriber as bound, and the declared fields the provider held differently before this round. */
@@ -86,25 +67,26 @@ public class UserSync {
      * The user's subscriber, bound by {@link UserBinding}, with the fields the subscriber API can change brought to
      * the spec; or, when someone else's subscriber holds the user's key, that one, untouched.
      */
-    Applied apply(CustomerUser user, Customer customer, Target target, CustomerUserStatus status, Runnable persist) {
+    Applied apply(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status, Runnable persist) {
         UserBinding.Bound bound = binding.bind(user, customer, target, status, persist);
         if (bound.refused()) {
             return new Applied(bound, List.of());
         }
-        RemoteSubscriber subscriber = bound.subscriber();
+        RemoteUser subscriber = bound.subscriber();
         List<UserFields.Difference> differences = UserFields.differences(user.getSpec(), subscriber,
                 people.person(customer, target, subscriber.personId()));
-        List<UserFields.Difference> mend = UserFields.through(differences, target.provider().subscriberUpdates());
+        List<UserFields.Difference> mend = UserFields.through(differences,
+                target.capabilities().users().updatable());
         if (mend.isEmpty()) {
             return new Applied(bound, differences);
         }
-        RemoteSubscriber updated = target.provider().updateSubscriber(subscriber.id(),
-                UserDesiredState.request(user.getSpec(), customer, target.scope()));
+        RemoteUser updated = target.provider().users().update(target.scope(), subscriber.id(),
+                UserDesiredState.request(user.getSpec(), customer, target.capabilities()));
         LOG.infof("CustomerUser %s/%s: subscriber updated %s", user.getMetadata().getNamespace(),
                 user.getMetadata().getName(), mend);
         directory.remember(target.connection(), target.scope(), updated);
-        if (customer.getStatus() != null && customer.getStatus().getOrgId() != null) {
-            licenses.peopleChanged(target.connection(), customer.getStatus().getOrgId());
+        if (target.orgId() != null) {
+            licenses.peopleChanged(target.connection(), target.orgId());
         }
         return new Applied(new UserBinding.Bound(updated, bound.how(), null), differences);
     }
@@ -113,11 +95,12 @@ public class UserSync {
      * Onboards a stuck user again with the address in its spec: the stuck subscriber is removed and created
      * anew, as the partner portal's "Retry Activation" does. Only on a person's explicit request (a token).
      */
-    RemoteSubscriber onboardAgain(CustomerUser user, Customer customer, Target target, RemoteSubscriber stuck,
+    RemoteUser onboardAgain(CustomerUser user, Customer customer, Resolved target, RemoteUser stuck,
             CustomerUserStatus status, Runnable persist) {
-        target.provider().deleteSubscriber(stuck.id());
+        target.provider().users().delete(target.scope(), stuck.id());
         directory.forget(target.connection(), target.scope(), stuck.id());
         status.setUserId(null);
-        return binding.create(user, customer, target, status, UserDesiredState.key(user.getSpec()), persist);
+        return binding.create(user, customer, target, status, UserDesiredState.key(user.getSpec(),
+                target.capabilities()), persist);
     }
 }

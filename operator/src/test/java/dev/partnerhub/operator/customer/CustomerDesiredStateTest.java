@@ -9,10 +9,10 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.Activation;
 import dev.partnerhub.api.v1alpha1.ActivationState;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
+import dev.partnerhub.operator.TestProviders;
+import dev.partnerhub.api.v1alpha1.CustomerBroadWorks;
+import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.RemoteCustomer;
-import dev.partnerhub.providers.webex.WebexHttp;
-import dev.partnerhub.providers.webex.WebexProviders;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class CustomerDesiredStateTest {
 
-    private static final ProvisioningProvider WHOLESALE = WebexProviders.create(false, "http://unused.invalid/v1",
-            () -> "t", new dev.partnerhub.providers.spi.RateLimiter(1, 1), WebexHttp.RetryPolicy.defaults());
+    private static final Capabilities WHOLESALE = TestProviders.webex("wholesale").capabilities();
+    private static final Capabilities BROADWORKS = TestProviders.webex("broadworks").capabilities();
 
     @Test
     void aWholesaleCustomerWithoutItsRequiredFieldsNamesEachOfThem() {
@@ -32,6 +32,25 @@ class CustomerDesiredStateTest {
                 .anySatisfy(p -> assertThat(p).startsWith("spec.primaryEmail"))
                 .anySatisfy(p -> assertThat(p).startsWith("spec.address"))
                 .anySatisfy(p -> assertThat(p).startsWith("spec.packages: unknown package(s) [teleportation]"));
+    }
+
+    @Test
+    void aFieldTheProviderDoesNotHoldIsUnsupportedNamingIt() {
+        CustomerSpec spec = new CustomerSpec();
+        spec.setProvisioningId("template");
+        CustomerBroadWorks bw = new CustomerBroadWorks();
+        bw.setSpEnterpriseId("Reseller1+acme");
+        spec.setBroadworks(bw);
+        assertThat(CustomerDesiredState.problems(spec, BROADWORKS)).isEmpty();
+        assertThat(CustomerDesiredState.unsupported(spec, BROADWORKS)).isEmpty();
+        spec.setPackages(List.of("webex_calling"));
+        spec.setDisplayName("ACME");
+        assertThat(CustomerDesiredState.unsupported(spec, BROADWORKS)).containsExactly(
+                "spec.displayName: a broadworks connection has no such field for a customer; remove it.",
+                "spec.packages: a broadworks connection has no such field for a customer; remove it.");
+        assertThat(CustomerDesiredState.unsupported(spec, WHOLESALE))
+                .containsExactly("spec.broadworks.spEnterpriseId: a wholesale connection has no such field for a "
+                        + "customer; remove it.");
     }
 
     @Test
@@ -69,7 +88,8 @@ class CustomerDesiredStateTest {
     }
 
     private static RemoteCustomer remote(List<String> packages) {
-        return new RemoteCustomer("c1", "o1", "x", "provisioned", packages, List.of(), List.of());
+        return new RemoteCustomer("c1", "o1", "x", RemoteCustomer.State.READY, "provisioned", packages, List.of(),
+                List.of());
     }
 
     private static CustomerUser user(ActivationState state) {

@@ -6,8 +6,9 @@ import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.providers.spi.RemoteError;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.UserState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,16 +22,16 @@ class UserActivationTest {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
     @ParameterizedTest
-    @CsvSource({"provisioned,Provisioned", "pending_email_input,PendingEmailInput",
-            "pending_email_validation,PendingEmailValidation", "pending_user_migration,PendingUserMigration",
-            "provisioning,Provisioning", "updating,Updating", "error,Error"})
-    void everyProviderStatusMapsToItsActivationState(String providerStatus, ActivationState state) {
-        assertThat(UserActivation.state(providerStatus)).isEqualTo(state);
+    @CsvSource({"PROVISIONED,Provisioned", "PENDING_EMAIL_INPUT,PendingEmailInput",
+            "PENDING_EMAIL_VALIDATION,PendingEmailValidation", "PENDING_USER_MIGRATION,PendingUserMigration",
+            "PROVISIONING,Provisioning", "UPDATING,Updating", "ERROR,Error", "UNKNOWN,Provisioning"})
+    void everyProviderStateMapsToItsActivationState(UserState providerState, ActivationState state) {
+        assertThat(UserActivation.state(providerState)).isEqualTo(state);
     }
 
     @Test
     void aPendingUserIsNotReadyIsStalledOnAPersonAndSaysWhoMustDoWhat() {
-        CustomerUserStatus status = apply(subscriber("pending_email_validation", List.of()));
+        CustomerUserStatus status = apply(subscriber(UserState.PENDING_EMAIL_VALIDATION, List.of()));
         assertThat(status.getActivation().getState()).isEqualTo(ActivationState.PendingEmailValidation);
         assertThat(status.getActivation().getPendingAction()).contains("dana@example.com").contains("Join Now");
         assertThat(Conditions.isTrue(status, Conditions.READY)).isFalse();
@@ -41,7 +42,7 @@ class UserActivationTest {
 
     @Test
     void aFailedUserKeepsTheProvidersExactErrorForAPersonToCopy() {
-        CustomerUserStatus status = apply(subscriber("error",
+        CustomerUserStatus status = apply(subscriber(UserState.ERROR,
                 List.of(new RemoteError("6001", "Email domain is not verified.", null))));
         assertThat(Conditions.reason(status, Conditions.STALLED)).isEqualTo("ProvisioningError");
         assertThat(status.getErrors()).singleElement().satisfies(e -> {
@@ -52,13 +53,13 @@ class UserActivationTest {
 
     @Test
     void aProvisionedUserIsReadyWithNoPendingAction() {
-        CustomerUserStatus status = apply(subscriber("provisioned", List.of()));
+        CustomerUserStatus status = apply(subscriber(UserState.PROVISIONED, List.of()));
         assertThat(Conditions.isTrue(status, Conditions.READY)).isTrue();
         assertThat(Conditions.isTrue(status, Conditions.STALLED)).isFalse();
         assertThat(status.getActivation().getPendingAction()).isNull();
     }
 
-    private static CustomerUserStatus apply(RemoteSubscriber subscriber) {
+    private static CustomerUserStatus apply(RemoteUser subscriber) {
         CustomerUserStatus status = new CustomerUserStatus();
         Conditions conditions = Conditions.builder();
         UserActivation.apply(status, subscriber, conditions, NOW);
@@ -66,9 +67,9 @@ class UserActivationTest {
         return status;
     }
 
-    private static RemoteSubscriber subscriber(String status, List<RemoteError> errors) {
-        return new RemoteSubscriber("sub-1", null, null, "Reseller1+x", "dana@sp", "dana@example.com", "standard",
-                status, errors, Instant.parse("2025-12-31T08:00:00Z"), Instant.parse("2025-12-31T09:00:00Z"), false,
-                UserDetails.NONE);
+    private static RemoteUser subscriber(UserState state, List<RemoteError> errors) {
+        return new RemoteUser("sub-1", "dana@sp", "dana@example.com", null, "standard", state, "status-" + state,
+                errors, Instant.parse("2025-12-31T08:00:00Z"), Instant.parse("2025-12-31T09:00:00Z"), false,
+                UserDetails.NONE, null);
     }
 }

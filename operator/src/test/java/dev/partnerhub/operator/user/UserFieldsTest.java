@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserDetails;
 import dev.partnerhub.providers.spi.UserField;
+import dev.partnerhub.providers.spi.UserState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,11 @@ class UserFieldsTest {
     @Test
     void aWholesaleUserIsComparedWithItsPersonOnceThereIsOneAndOnlyInTheFieldsTheSpecDeclares() {
         CustomerUserSpec spec = spec();
-        RemoteSubscriber subscriber = subscriber("provisioned", UserDetails.NONE);
+        RemoteUser subscriber = subscriber("provisioned", UserDetails.NONE);
         assertThat(UserFields.differences(spec, subscriber, Optional.empty())).isEmpty();
 
         RemotePerson person = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+1-240-555-0100", null,
-                "loc-1"));
+                "loc-1", null));
         assertThat(UserFields.differences(spec, subscriber, Optional.of(person))).isEmpty();
 
         spec.setLastName("King");
@@ -38,12 +39,13 @@ class UserFieldsTest {
     void theSubscribersOwnFieldsWinOverThePersonsAndThePackageIsAlwaysCompared() {
         CustomerUserSpec spec = spec();
         spec.setPackageName("standard");
-        RemoteSubscriber subscriber = subscriber("provisioned", new UserDetails("Ada", "Byron", null, "+12405550100",
-                null, null));
-        RemotePerson stale = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1"));
+        RemoteUser subscriber = subscriber("provisioned", new UserDetails("Ada", "Byron", null, "+12405550100",
+                null, null, null));
+        RemotePerson stale = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1",
+                null));
         assertThat(UserFields.differences(spec, subscriber, Optional.of(stale)))
                 .extracting(UserFields.Difference::toString)
-                .containsExactly("spec.package webex_calling -> standard", "spec.lastName Byron -> Lovelace");
+                .containsExactly("spec.lastName Byron -> Lovelace", "spec.package webex_calling -> standard");
     }
 
     @Test
@@ -53,7 +55,8 @@ class UserFieldsTest {
         spec.setDisplayName("Augusta Ada King");
         spec.setPhoneNumber("+12405550199");
         List<UserFields.Difference> all = UserFields.differences(spec, subscriber("provisioned", UserDetails.NONE),
-                Optional.of(person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1"))));
+                Optional.of(person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1",
+                        null))));
         var wholesaleSubscriber = EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
                 UserField.LOCATION);
         assertThat(UserFields.through(all, wholesaleSubscriber)).extracting(UserFields.Difference::field)
@@ -76,15 +79,6 @@ class UserFieldsTest {
         assertThat(UserFields.emailRefusal(spec, subscriber("provisioned", UserDetails.NONE))).isNull();
     }
 
-    @Test
-    void aFieldNoApiOfTheModelCanHoldIsNamed() {
-        CustomerUserSpec spec = spec();
-        spec.setLocationId("loc-1");
-        assertThat(UserFields.unsupported(spec, EnumSet.complementOf(EnumSet.of(UserField.LOCATION)), "broadworks"))
-                .containsExactly("spec.locationId: a broadworks connection has no such field for a user; remove it.");
-        assertThat(UserFields.unsupported(spec, EnumSet.allOf(UserField.class), "wholesale")).isEmpty();
-    }
-
     private static CustomerUserSpec spec() {
         CustomerUserSpec spec = new CustomerUserSpec();
         spec.setEmail("ada@example.com");
@@ -95,9 +89,10 @@ class UserFieldsTest {
         return spec;
     }
 
-    private static RemoteSubscriber subscriber(String status, UserDetails details) {
-        return new RemoteSubscriber("sub-1", "person-1", "cust-1", null, null, "ada@example.com", "webex_calling",
-                status, List.of(), null, null, false, details);
+    private static RemoteUser subscriber(String status, UserDetails details) {
+        return new RemoteUser("sub-1", "ada@example.com", "ada@example.com", "person-1", "webex_calling",
+                "provisioned".equals(status) ? UserState.PROVISIONED : UserState.PENDING_EMAIL_VALIDATION,
+                status, List.of(), null, null, false, details, null);
     }
 
     private static RemotePerson person(UserDetails details) {

@@ -1,8 +1,8 @@
 package dev.partnerhub.providers.spi;
 
 /**
- * Identifies one customer to the provider: the hub's customer ID (wholesale) or the service provider's
- * enterprise ID (BroadWorks), whichever the model keys subscribers by.
+ * The customer a user call is about, as the provider files users: the customer's ID where the partner created it,
+ * else its declared key (see {@link CustomerModel.Creation}).
  */
-public record CustomerScope(String customerId, String spEnterpriseId) {
+public record CustomerScope(String id) {
 }

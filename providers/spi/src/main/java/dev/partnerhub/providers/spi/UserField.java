@@ -1,23 +1,18 @@
 package dev.partnerhub.providers.spi;
 
-/** A field of a user that the operator keeps as the spec says, and that a provider may or may not let it change. */
+/** A field of a user's desired state, as a provider's capabilities name it. */
 public enum UserField {
-    PACKAGE("spec.package"),
-    FIRST_NAME("spec.firstName"),
-    LAST_NAME("spec.lastName"),
-    DISPLAY_NAME("spec.displayName"),
-    PHONE_NUMBER("spec.phoneNumber"),
-    EXTENSION("spec.extension"),
-    LOCATION("spec.locationId");
-
-    private final String path;
-
-    UserField(String path) {
-        this.path = path;
-    }
-
-    /** The spec field, for messages. */
-    public String path() {
-        return path;
-    }
+    /** The user's email address (or sign-in name where the provider keys users by it). */
+    EMAIL,
+    /** The user's identifier in a calling platform, distinct from the email. */
+    USER_ID,
+    FIRST_NAME,
+    LAST_NAME,
+    DISPLAY_NAME,
+    PACKAGE,
+    PHONE_NUMBER,
+    EXTENSION,
+    LOCATION,
+    /** The country whose services the user may be licensed for. */
+    USAGE_LOCATION
 }

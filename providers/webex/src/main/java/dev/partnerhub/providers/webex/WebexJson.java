@@ -5,7 +5,7 @@ import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.RemotePackage;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserDetails;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,20 +54,28 @@ final class WebexJson {
         List<RemotePackage> details = new ArrayList<>();
         node.path("resourceDetails").path("packages").forEach(p -> details.add(new RemotePackage(text(p, "name"),
                 text(p, "status"), errors(p.path("warnings")), errors(p.path("errors")))));
+        String status = text(node, "status");
         return new RemoteCustomer(required(node, "id", "customer"), text(node, "orgId"), text(node, "externalId"),
-                text(node, "status"), strings(node.path("packages")), details, errors(node.path("errors")));
+                WebexStates.customer(status), status, strings(node.path("packages")), details,
+                errors(node.path("errors")));
     }
 
-    static RemoteSubscriber subscriber(JsonNode node) {
+    /**
+     * A Wholesale or BroadWorks subscriber; {@code keyField} is the field that identifies it ({@code email} or
+     * {@code userId}). Its names and numbers are read where the record carries them (BroadWorks).
+     */
+    static RemoteUser subscriber(JsonNode node, String keyField) {
         String pkg = text(node, "package");
         if (pkg == null && node.path("packages").size() > 0) {
             pkg = node.path("packages").get(0).asText();
         }
-        return new RemoteSubscriber(required(node, "id", "subscriber"), text(node, "personId"), text(node, "customerId"),
-                text(node, "spEnterpriseId"), text(node, "userId"), text(node, "email"), pkg, text(node, "status"),
-                errors(node.path("errors")), instant(text(node, "created")), instant(text(node, "lastStatusChange")),
+        String status = text(node, "status");
+        return new RemoteUser(required(node, "id", "subscriber"), text(node, keyField), text(node, "email"),
+                text(node, "personId"), pkg, WebexStates.user(status), status, errors(node.path("errors")),
+                instant(text(node, "created")), instant(text(node, "lastStatusChange")),
                 node.path("selfActivated").asBoolean(false), new UserDetails(text(node, "firstName"),
-                        text(node, "lastName"), null, text(node, "primaryPhoneNumber"), text(node, "extension"), null));
+                        text(node, "lastName"), null, text(node, "primaryPhoneNumber"), text(node, "extension"), null,
+                        null), null);
     }
 
     private static Instant instant(String value) {

@@ -3,20 +3,15 @@ package dev.partnerhub.providers.webex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.LicenseRefusal;
 import dev.partnerhub.providers.spi.LicenseUpdate;
-import dev.partnerhub.providers.spi.LicensingProvider;
-import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.RemoteRole;
 import dev.partnerhub.providers.spi.UserDetails;
-import dev.partnerhub.providers.spi.UserField;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +23,12 @@ import java.util.Set;
  * Refusals are typed from Webex's documented error codes; a refusal is matched to its licence by the licence
  * ID that Webex puts in the description ("could not be applied as requested: {licenses}").
  */
-public final class WebexLicensing implements LicensingProvider {
+final class WebexLicensing implements Licensing {
 
-    /** The local partner hub's code for a licence without free seats (Cisco's file documents none). */
-    private static final Set<String> COUNT = Set.of("409001");
-    /** The fields "Update a Person" accepts; the others of a Person are read-only. */
-    private static final List<String> UPDATABLE = List.of("emails", "phoneNumbers", "extension", "locationId",
-            "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
-            "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
+    /*
+     * Webex documents no error code for a licence without free seats: the operator never asks for one (it reads the
+     * seat counts first), and a refusal that races another assignment reads as Other until the next look.
+     */
     private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
     private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
 
@@ -59,7 +52,7 @@ public final class WebexLicensing implements LicensingProvider {
     private final WebexHttp http;
     private final ObjectMapper mapper;
 
-    public WebexLicensing(WebexHttp http, ObjectMapper mapper) {
+    WebexLicensing(WebexHttp http, ObjectMapper mapper) {
         this.http = http;
         this.mapper = mapper;
     }
@@ -139,74 +132,20 @@ public final class WebexLicensing implements LicensingProvider {
     }
 
     @Override
-    public List<RemoteRole> roles() {
-        return http.getAll("/roles", Map.of()).stream()
-                .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
-    }
-
-    @Override
-    public Set<UserField> personUpdates() {
-        return EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME);
-    }
-
-    /** The People API replaces the whole person: read it, change what the change names, write it back. */
-    @Override
-    public RemotePerson updatePerson(String personId, PersonChange change) {
-        JsonNode current = http.get("/people/" + personId, Map.of()).body();
-        ObjectNode update = mapper.createObjectNode();
-        UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
-        WebexJson.putIfSet(update, "firstName", change.firstName());
-        WebexJson.putIfSet(update, "lastName", change.lastName());
-        WebexJson.putIfSet(update, "displayName", change.displayName());
-        if (change.roleIds() != null) {
-            update.set("roles", mapper.valueToTree(change.roleIds()));
-        }
-        return person(http.put("/people/" + personId, update).body());
-    }
-
-    @Override
     public Set<String> packageLicenses(String packageName) {
         return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
-    }
-
-    /** The partner's role in the org, from the orgs its administrator (the token's person) manages. */
-    @Override
-    public Optional<dev.partnerhub.providers.spi.AdminAccess> partnerAccess(String orgId) {
-        String me = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
-        return http.getAll("/partner/organizations", Map.of("managedBy", me)).stream()
-                .filter(o -> orgId.equals(WebexJson.text(o, "orgId")))
-                .map(o -> String.valueOf(WebexJson.text(o, "role")).contains("provisioning")
-                        ? dev.partnerhub.providers.spi.AdminAccess.PROVISIONING_ADMIN
-                        : dev.partnerhub.providers.spi.AdminAccess.FULL_ADMIN)
-                .findFirst();
-    }
-
-    @Override
-    public Set<String> supervisorLicenses() {
-        return Set.of("Contact Center - Premium Agent");
-    }
-
-    @Override
-    public String supervisorRole() {
-        return "Contact Center Supervisor";
-    }
-
-    @Override
-    public String fullAdminRole() {
-        return "Full Administrator";
     }
 
     static LicenseRefusal.Reason reason(String code) {
         if (code == null) {
             return LicenseRefusal.Reason.OTHER;
         }
-        return COUNT.contains(code) ? LicenseRefusal.Reason.COUNT_VIOLATION
-                : DEPENDENCY.contains(code) ? LicenseRefusal.Reason.DEPENDENCY_VIOLATION
+        return DEPENDENCY.contains(code) ? LicenseRefusal.Reason.DEPENDENCY_VIOLATION
                 : EXCLUSIVE.contains(code) ? LicenseRefusal.Reason.MUTUALLY_EXCLUSIVE_VIOLATION
                 : LicenseRefusal.Reason.OTHER;
     }
 
-    private static RemotePerson person(JsonNode p) {
+    static RemotePerson person(JsonNode p) {
         List<String> emails = WebexJson.strings(p.path("emails"));
         String workNumber = null;
         for (JsonNode number : p.path("phoneNumbers")) {
@@ -217,6 +156,6 @@ public final class WebexLicensing implements LicensingProvider {
         return new RemotePerson(WebexJson.required(p, "id", "person"), emails.isEmpty() ? null : emails.get(0),
                 WebexJson.strings(p.path("licenses")), WebexJson.strings(p.path("roles")), new UserDetails(
                         WebexJson.text(p, "firstName"), WebexJson.text(p, "lastName"), WebexJson.text(p, "displayName"),
-                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId")));
+                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId"), null));
     }
 }

@@ -1,15 +1,20 @@
 package dev.partnerhub.providers.webex;
 
+import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.CustomerRequest;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.RateLimiter;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.providers.spi.http.RateLimiter;
+import dev.partnerhub.providers.spi.http.RetryPolicy;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** A local partner hub with short delays, and the real Webex clients pointed at it. */
+/** A local partner hub with short delays, and the real Webex providers (made by their factory) pointed at it. */
 final class HubFixture implements AutoCloseable {
 
     final LocalPartnerHub hub;
@@ -18,32 +23,47 @@ final class HubFixture implements AutoCloseable {
         hub = LocalPartnerHub.start(HubSettings.defaults().withDelays(Duration.ofMillis(100), Duration.ofMillis(100)));
     }
 
-    ProvisioningProvider wholesale() {
+    Provider wholesale() {
         return wholesale(hub.token());
     }
 
-    ProvisioningProvider wholesale(String token) {
-        return WebexProviders.create(false, hub.apiUrl(), () -> token, new RateLimiter(200, 50), fastRetries());
+    Provider wholesale(String token) {
+        return provider("wholesale", token, fastRetries());
     }
 
-    dev.partnerhub.providers.spi.LicensingProvider licensing() {
-        return WebexProviders.licensing(WebexProviders.http(hub.apiUrl(), hub::token, new RateLimiter(200, 50),
-                fastRetries()));
+    Provider broadworks() {
+        return provider("broadworks", hub.token(), fastRetries());
     }
 
-    ProvisioningProvider broadworks() {
-        return WebexProviders.create(true, hub.apiUrl(), hub::token, new RateLimiter(200, 50), fastRetries());
+    Provider provider(String model, String token, RetryPolicy retry) {
+        return new WebexProviderFactory().create(new ConnectionSettings(hub.apiUrl(), () -> token,
+                new RateLimiter(200, 50), Map.of("webex.model", model), retry));
     }
 
-    static WebexHttp.RetryPolicy fastRetries() {
-        return new WebexHttp.RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2),
+    static RetryPolicy fastRetries() {
+        return new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2),
                 Duration.ofSeconds(10));
     }
 
     static CustomerRequest customer(String externalId, String... packages) {
-        return new CustomerRequest(externalId, null, HubSettings.TRUSTED_TEMPLATE, "Customer " + externalId,
+        return new CustomerRequest(externalId, HubSettings.TRUSTED_TEMPLATE, "Customer " + externalId,
                 "admin@" + externalId + ".example.com", "en", List.of(packages),
                 new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"), null);
+    }
+
+    /** A Wholesale user: keyed by its email. */
+    static UserRequest user(String email, String pkg, String phone) {
+        return new UserRequest(email, email, "First", "Last", null, pkg, phone, null, null, null, null, null);
+    }
+
+    /** A BroadWorks user: keyed by its BroadWorks user ID, onboarded with a template. */
+    static UserRequest broadworksUser(String template, String userId, String email, String first, String last,
+            String pkg, String extension) {
+        return new UserRequest(userId, email, first, last, null, pkg, null, extension, null, null, template, null);
+    }
+
+    static CustomerScope scope(String id) {
+        return new CustomerScope(id);
     }
 
     @Override

@@ -10,8 +10,8 @@ import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.SubscriberRequest;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.RecordedExchange;
 import java.time.Duration;
@@ -46,13 +46,13 @@ class WebexClientTest {
 
     @Test
     void aListLongerThanOnePageIsFollowedThroughItsLinkHeaders() {
-        ProvisioningProvider provider = fixture.wholesale();
+        Provider provider = fixture.wholesale();
         CustomerScope scope = provisionedCustomer(provider, "paged");
         for (int i = 0; i < 130; i++) {
-            provider.createSubscriber(user(scope, "user" + i + "@paged.example.com"));
+            provider.users().create(scope, user("user" + i + "@paged.example.com"));
         }
         exchanges.clear();
-        assertThat(provider.listSubscribers(scope, null)).hasSize(130);
+        assertThat(provider.users().list(scope, null)).hasSize(130);
         assertThat(exchanges).filteredOn(e -> e.path().equals("/v1/wholesale/subscribers")).hasSize(2);
     }
 
@@ -61,10 +61,10 @@ class WebexClientTest {
         assertThatThrownBy(() -> fixture.wholesale("wrong-token").probe())
                 .isInstanceOf(ProviderAuthenticationException.class)
                 .satisfies(e -> assertThat(((ProviderAuthenticationException) e).httpStatus()).isEqualTo(401));
-        ProvisioningProvider provider = fixture.wholesale();
+        Provider provider = fixture.wholesale();
         CustomerScope scope = provisionedCustomer(provider, "refused");
-        assertThatThrownBy(() -> provider.createSubscriber(new SubscriberRequest(scope, null, null,
-                "nophone@refused.example.com", "No", "Phone", "webex_calling", null, null, null)))
+        assertThatThrownBy(() -> provider.users().create(scope,
+                HubFixture.user("nophone@refused.example.com", "webex_calling", null)))
                 .isInstanceOfSatisfying(ProviderRejectedException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.errors()).singleElement().satisfies(err -> {
@@ -77,7 +77,7 @@ class WebexClientTest {
 
     @Test
     void a429WithRetryAfterIsWaitedOutAndTheCallSucceeds() {
-        ProvisioningProvider provider = fixture.wholesale();
+        Provider provider = fixture.wholesale();
         admin.addFault(fault("GET", "/v1/wholesale/customers", 429).put("retryAfterSeconds", 1).put("times", 1));
         long start = System.nanoTime();
         provider.probe();
@@ -87,7 +87,7 @@ class WebexClientTest {
 
     @Test
     void aRetryAfterLongerThanTheClientWaitsIsHandedToTheCaller() {
-        ProvisioningProvider provider = fixture.wholesale();
+        Provider provider = fixture.wholesale();
         admin.addFault(fault("GET", "/v1/wholesale/customers", 429).put("retryAfterSeconds", 120));
         assertThatThrownBy(provider::probe).isInstanceOfSatisfying(ProviderUnavailableException.class,
                 e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120)));
@@ -96,7 +96,7 @@ class WebexClientTest {
 
     @Test
     void serverErrorsOnReadsAreRetriedAFewTimesThenReported() {
-        ProvisioningProvider provider = fixture.wholesale();
+        Provider provider = fixture.wholesale();
         admin.addFault(fault("GET", "/v1/wholesale/customers", 503).put("times", 2));
         provider.probe();
         admin.addFault(fault("GET", "/v1/wholesale/customers", 500).put("times", 10));
@@ -106,26 +106,26 @@ class WebexClientTest {
 
     @Test
     void aCreateWhoseReplyIsLostIsNotRepeatedAndIsFoundByItsKey() {
-        ProvisioningProvider provider = fixture.wholesale();
+        Provider provider = fixture.wholesale();
         CustomerScope scope = provisionedCustomer(provider, "lost");
         admin.addFault(fault("POST", "/v1/wholesale/subscribers", 0).put("lostReply", true));
-        assertThatThrownBy(() -> provider.createSubscriber(user(scope, "lost@lost.example.com")))
+        assertThatThrownBy(() -> provider.users().create(scope, user("lost@lost.example.com")))
                 .isInstanceOf(ProviderUnavailableException.class);
         assertThat(exchanges).filteredOn(e -> e.method().equals("POST") && e.path().equals("/v1/wholesale/subscribers"))
                 .hasSize(1);
-        assertThat(provider.listSubscribers(scope, null)).extracting(s -> s.email())
+        assertThat(provider.users().list(scope, null)).extracting(s -> s.email())
                 .containsExactly("lost@lost.example.com");
     }
 
-    private CustomerScope provisionedCustomer(ProvisioningProvider provider, String name) {
-        String id = provider.createCustomer(HubFixture.customer(name, "webex_calling", "webex_meetings"));
+    private CustomerScope provisionedCustomer(Provider provider, String name) {
+        String id = provider.customers().create(HubFixture.customer(name, "webex_calling", "webex_meetings"));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
-        return new CustomerScope(id, null);
+                .until(() -> "provisioned".equals(provider.customers().get(id).orElseThrow().status()));
+        return new CustomerScope(id);
     }
 
-    private static SubscriberRequest user(CustomerScope scope, String email) {
-        return new SubscriberRequest(scope, null, null, email, "First", "Last", "webex_meetings", null, null, null);
+    private static UserRequest user(String email) {
+        return HubFixture.user(email, "webex_meetings", null);
     }
 
     private static ObjectNode fault(String method, String pathPrefix, int status) {

@@ -12,9 +12,15 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
-import dev.partnerhub.providers.spi.SubscriberRequest;
+import dev.partnerhub.providers.spi.AdminAccess;
+import dev.partnerhub.providers.spi.AttachRefusedException;
+import dev.partnerhub.providers.spi.LicenseChange;
+import dev.partnerhub.providers.spi.Licensing;
+import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.providers.spi.UserState;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.RecordedExchange;
@@ -56,9 +62,8 @@ class WebexContractTest {
             fixture.hub.addListener(exchanges::add);
             runWholesaleScenario(fixture.wholesale());
             runBroadWorksScenario(fixture.broadworks(), new HubAdminClient(fixture.hub.url()));
-            runLicensingScenario(fixture.wholesale(), fixture.licensing(), new HubAdminClient(fixture.hub.url()));
-            runActivationScenario(fixture.wholesale(), fixture.broadworks(), fixture.licensing(),
-                    new HubAdminClient(fixture.hub.url()));
+            runLicensingScenario(fixture.wholesale(), new HubAdminClient(fixture.hub.url()));
+            runActivationScenario(fixture.wholesale(), fixture.broadworks(), new HubAdminClient(fixture.hub.url()));
         }
         OpenApiInteractionValidator wholesale = validator("webex-wholesale.json");
         OpenApiInteractionValidator broadworks = validator("webex-broadworks.json");
@@ -88,97 +93,102 @@ class WebexContractTest {
         assertThat(violations).isEmpty();
     }
 
-    private static void runWholesaleScenario(ProvisioningProvider provider) {
+    private static void runWholesaleScenario(Provider provider) {
         CustomerRequest acme = HubFixture.customer("contract-acme", "webex_calling", "webex_meetings");
         provider.probe();
-        assertThat(provider.findCustomer(acme)).isEmpty();
-        String id = provider.createCustomer(acme);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
-        CustomerScope scope = new CustomerScope(id, null);
-        RemoteSubscriber alice = provider.createSubscriber(new SubscriberRequest(scope, null, null,
-                "alice@contract.example.com", "Alice", "Andersen", "webex_calling", "+12405551212", "1212", null));
-        provider.updateSubscriber(alice.id(), new SubscriberRequest(scope, null, null, alice.email(), null, null,
-                "webex_meetings", null, null, null));
-        assertThat(provider.listSubscribers(scope, null)).hasSize(1);
-        assertThat(provider.listSubscribers(scope, java.time.Instant.now().minusSeconds(60))).hasSize(1);
-        assertThatThrownBy(() -> provider.createSubscriber(new SubscriberRequest(scope, null, null,
-                "bob@contract.example.com", "Bob", "B", "webex_calling", null, null, null)))
-                .isInstanceOf(ProviderRejectedException.class);
-        provider.updateCustomer(id, HubFixture.customer("contract-acme", "webex_calling", "webex_meetings",
+        assertThat(provider.customers().find(acme.key())).isEmpty();
+        String id = provider.customers().create(acme);
+        awaitProvisioned(provider, id);
+        CustomerScope scope = new CustomerScope(id);
+        RemoteUser alice = provider.users().create(scope, new UserRequest("alice@contract.example.com",
+                "alice@contract.example.com", "Alice", "Andersen", null, "webex_calling", "+12405551212", "1212", null,
+                null, null, null));
+        provider.users().update(scope, alice.id(), HubFixture.user(alice.email(), "webex_meetings", null));
+        assertThat(provider.users().list(scope, null)).hasSize(1);
+        assertThat(provider.users().list(scope, java.time.Instant.now().minusSeconds(60))).hasSize(1);
+        assertThatThrownBy(() -> provider.users().create(scope, HubFixture.user("bob@contract.example.com",
+                "webex_calling", null))).isInstanceOf(ProviderRejectedException.class);
+        provider.customers().update(id, HubFixture.customer("contract-acme", "webex_calling", "webex_meetings",
                 "webex_suite"));
-        provider.deleteSubscriber(alice.id());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
-        provider.deleteCustomer(id);
+        provider.users().delete(scope, alice.id());
+        awaitProvisioned(provider, id);
+        provider.customers().delete(id);
     }
 
-    private static void runLicensingScenario(ProvisioningProvider provider, dev.partnerhub.providers.spi.LicensingProvider
-            licensing, HubAdminClient admin) {
-        String id = provider.createCustomer(HubFixture.customer("contract-licences", "webex_meetings"));
+    private static void awaitProvisioned(Provider provider, String customerId) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
-        String orgId = provider.getCustomer(id).orElseThrow().orgId();
-        CustomerScope scope = new CustomerScope(id, null);
-        RemoteSubscriber carl = provider.createSubscriber(new SubscriberRequest(scope, null, null,
-                "carl@contract.example.com", "Carl", "Cole", "webex_meetings", null, null, null));
+                .until(() -> "provisioned".equals(provider.customers().get(customerId).orElseThrow().status()));
+    }
+
+    private static void runLicensingScenario(Provider provider, HubAdminClient admin) {
+        Licensing licensing = provider.licensing();
+        String id = provider.customers().create(HubFixture.customer("contract-licences", "webex_meetings"));
+        awaitProvisioned(provider, id);
+        String orgId = provider.customers().get(id).orElseThrow().orgId();
+        CustomerScope scope = new CustomerScope(id);
+        RemoteUser carl = provider.users().create(scope, new UserRequest("carl@contract.example.com",
+                "carl@contract.example.com", "Carl", "Cole", null, "webex_meetings", null, null, null, null, null,
+                null));
         var catalog = licensing.licenses(orgId);
         String ccStandard = licenseId(catalog, "Contact Center - Standard Agent");
         String callingStandard = licenseId(catalog, "Webex Calling - Standard");
         assertThat(licensing.people(orgId)).extracting(p -> p.email()).contains("carl@contract.example.com");
-        var ok = licensing.changeLicenses(orgId, carl.personId(), List.of(new dev.partnerhub.providers.spi.LicenseChange(
-                ccStandard, true, null, null, null)));
+        var ok = licensing.changeLicenses(orgId, carl.personId(), List.of(new LicenseChange(ccStandard, true, null,
+                null, null)));
         assertThat(ok.refused()).isEmpty();
-        var partial = licensing.changeLicenses(orgId, carl.personId(), List.of(
-                dev.partnerhub.providers.spi.LicenseChange.remove(ccStandard),
-                new dev.partnerhub.providers.spi.LicenseChange(callingStandard, true, null, null, null)));
+        var partial = licensing.changeLicenses(orgId, carl.personId(), List.of(LicenseChange.remove(ccStandard),
+                new LicenseChange(callingStandard, true, null, null, null)));
         assertThat(partial.refused()).containsOnlyKeys(callingStandard);
         admin.setSeats(orgId, "Contact Center - Standard Agent", 0);
-        var refused = licensing.changeLicenses(orgId, carl.personId(), List.of(new dev.partnerhub.providers.spi.LicenseChange(
-                ccStandard, true, null, null, null)));
-        assertThat(refused.refused().get(ccStandard).reason())
-                .isEqualTo(dev.partnerhub.providers.spi.LicenseRefusal.Reason.COUNT_VIOLATION);
-        var roles = licensing.roles();
-        var renamed = licensing.updatePerson(carl.personId(), new dev.partnerhub.providers.spi.PersonChange("Carlos", null,
-                "Carlos Cole (Sales)", java.util.Set.of(roles.get(0).id())));
+        var refused = licensing.changeLicenses(orgId, carl.personId(), List.of(new LicenseChange(ccStandard, true,
+                null, null, null)));
+        assertThat(refused.refused()).containsOnlyKeys(ccStandard);
+        var roles = provider.people().roles();
+        var renamed = provider.people().update(carl.personId(), new PersonChange("Carlos", null, "Carlos Cole (Sales)",
+                java.util.Set.of(roles.get(0).id())));
         assertThat(renamed.roles()).containsExactly(roles.get(0).id());
         assertThat(renamed.details().firstName()).isEqualTo("Carlos");
         assertThat(renamed.details().lastName()).isEqualTo("Cole");
         assertThat(renamed.details().displayName()).isEqualTo("Carlos Cole (Sales)");
     }
 
-    private static void runActivationScenario(ProvisioningProvider wholesale, ProvisioningProvider broadworks,
-            dev.partnerhub.providers.spi.LicensingProvider licensing, HubAdminClient admin) {
+    private static void runActivationScenario(Provider wholesale, Provider broadworks, HubAdminClient admin) {
         String plainOrg = admin.createOrg("Plain Corp", 5, false, false, true);
         String bigOrg = admin.createOrg("Big Corp", 150, false, false, true);
-        CustomerRequest attach = new CustomerRequest("contract-attach", null, HubSettings.TRUSTED_TEMPLATE, null, null,
+        CustomerRequest attach = new CustomerRequest("contract-attach", HubSettings.TRUSTED_TEMPLATE, null, null,
                 null, List.of("webex_meetings"), HubFixture.customer("x").address(), plainOrg);
-        String id = wholesale.createCustomer(attach);
-        assertThatThrownBy(() -> wholesale.createCustomer(new CustomerRequest("contract-big", null,
+        String id = wholesale.customers().create(attach);
+        assertThatThrownBy(() -> wholesale.customers().create(new CustomerRequest("contract-big",
                 HubSettings.TRUSTED_TEMPLATE, null, null, null, List.of("webex_meetings"),
                 HubFixture.customer("x").address(), bigOrg)))
-                .isInstanceOfSatisfying(dev.partnerhub.providers.spi.AttachRefusedException.class, e -> assertThat(e.kind())
-                        .isEqualTo(dev.partnerhub.providers.spi.AttachRefusedException.Kind.APPROVAL_REQUIRED));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> "provisioned".equals(wholesale.getCustomer(id).orElseThrow().status()));
-        assertThat(licensing.partnerAccess(plainOrg)).contains(dev.partnerhub.providers.spi.AdminAccess.PROVISIONING_ADMIN);
+                .isInstanceOfSatisfying(AttachRefusedException.class, e -> assertThat(e.kind())
+                        .isEqualTo(AttachRefusedException.Kind.APPROVAL_REQUIRED));
+        assertThatThrownBy(() -> wholesale.customers().create(new CustomerRequest("contract-again",
+                HubSettings.TRUSTED_TEMPLATE, null, null, null, List.of("webex_meetings"),
+                HubFixture.customer("x").address(), plainOrg)))
+                .isInstanceOfSatisfying(AttachRefusedException.class, e -> assertThat(e.kind())
+                        .isEqualTo(AttachRefusedException.Kind.ALREADY_ATTACHED));
+        awaitProvisioned(wholesale, id);
+        assertThat(wholesale.customers().partnerAccess(plainOrg)).contains(AdminAccess.PROVISIONING_ADMIN);
 
         admin.addConsumerAccount("moving@contract.example.com");
-        RemoteSubscriber moving = wholesale.createSubscriber(new SubscriberRequest(new CustomerScope(id, null), null,
-                null, "moving@contract.example.com", "Mo", "Ving", "webex_meetings", null, null, null));
+        CustomerScope scope = new CustomerScope(id);
+        RemoteUser moving = wholesale.users().create(scope, HubFixture.user("moving@contract.example.com",
+                "webex_meetings", null));
         assertThat(moving.status()).isEqualTo("pending_user_migration");
-        wholesale.sendConsentEmail(moving.id());
+        assertThat(moving.state()).isEqualTo(UserState.PENDING_USER_MIGRATION);
+        wholesale.users().resendConsent(scope, moving.id());
         admin.acceptMove(moving.email());
-        assertThat(wholesale.listSubscribers(new CustomerScope(id, null), null)).extracting(RemoteSubscriber::status)
-                .containsExactly("provisioned");
+        assertThat(wholesale.users().list(scope, null)).extracting(RemoteUser::state)
+                .containsExactly(UserState.PROVISIONED);
 
-        CustomerScope enterprise = new CustomerScope(null, "Reseller1+activation");
-        broadworks.createSubscriber(new SubscriberRequest(enterprise, HubSettings.UNTRUSTED_TEMPLATE, "given@sp", "given"
-                + "@contract.example.com", "Gi", "Ven", "basic", null, "3001", null));
-        RemoteSubscriber typed = broadworks.createSubscriber(new SubscriberRequest(enterprise,
-                HubSettings.UNTRUSTED_TEMPLATE, "typed@sp", null, "Ty", "Ped", "basic", null, "3002", null));
-        admin.enterEmail(typed.userId(), "given@contract.example.com");
-        assertThat(broadworks.listSubscribers(enterprise, null)).extracting(RemoteSubscriber::status)
+        CustomerScope enterprise = new CustomerScope("Reseller1+activation");
+        broadworks.users().create(enterprise, HubFixture.broadworksUser(HubSettings.UNTRUSTED_TEMPLATE, "given@sp",
+                "given@contract.example.com", "Gi", "Ven", "basic", "3001"));
+        RemoteUser typed = broadworks.users().create(enterprise, HubFixture.broadworksUser(
+                HubSettings.UNTRUSTED_TEMPLATE, "typed@sp", null, "Ty", "Ped", "basic", "3002"));
+        admin.enterEmail(typed.key(), "given@contract.example.com");
+        assertThat(broadworks.users().list(enterprise, null)).extracting(RemoteUser::status)
                 .containsExactlyInAnyOrder("pending_email_validation", "error");
     }
 
@@ -186,22 +196,22 @@ class WebexContractTest {
         return catalog.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
     }
 
-    private static void runBroadWorksScenario(ProvisioningProvider provider, HubAdminClient admin) {
+    private static void runBroadWorksScenario(Provider provider, HubAdminClient admin) {
         provider.probe();
-        CustomerScope scope = new CustomerScope(null, "Reseller1+contract");
-        RemoteSubscriber pending = provider.createSubscriber(new SubscriberRequest(scope,
-                HubSettings.UNTRUSTED_TEMPLATE, "95547321@sp.example.com", null, "John", "Andersen", "standard",
-                "+12405551212", "1212", null));
+        CustomerScope scope = new CustomerScope("Reseller1+contract");
+        RemoteUser pending = provider.users().create(scope, new UserRequest("95547321@sp.example.com", null, "John",
+                "Andersen", null, "standard", "+12405551212", "1212", null, null, HubSettings.UNTRUSTED_TEMPLATE,
+                null));
         assertThat(pending.status()).isEqualTo("pending_email_input");
-        admin.enterEmail(pending.userId(), "john.andersen@contract.example.com");
-        admin.validateEmail(pending.userId());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> provider
-                .listSubscribers(scope, null).stream().allMatch(s -> "provisioned".equals(s.status())));
-        assertThat(provider.findCustomer(new CustomerRequest(null, "Reseller1+contract", null, null, null, null,
-                List.of(), null, null)).orElseThrow().orgId()).isNotBlank();
-        provider.updateSubscriber(pending.id(), new SubscriberRequest(scope, null, null, null, "John", "Andersen",
-                "premium", null, null, null));
-        provider.deleteSubscriber(pending.id());
+        assertThat(pending.state()).isEqualTo(UserState.PENDING_EMAIL_INPUT);
+        admin.enterEmail(pending.key(), "john.andersen@contract.example.com");
+        admin.validateEmail(pending.key());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> provider.users()
+                .list(scope, null).stream().allMatch(u -> u.state() == UserState.PROVISIONED));
+        assertThat(provider.customers().find("Reseller1+contract").orElseThrow().orgId()).isNotBlank();
+        provider.users().update(scope, pending.id(), new UserRequest(pending.key(), null, "John", "Andersen", null,
+                "premium", null, null, null, null, null, null));
+        provider.users().delete(scope, pending.id());
     }
 
     /**

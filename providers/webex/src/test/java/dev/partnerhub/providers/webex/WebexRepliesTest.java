@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.RateLimiter;
-import dev.partnerhub.providers.spi.SubscriberRequest;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.http.RetryPolicy;
+import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.HubAdminClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,7 @@ class WebexRepliesTest {
 
     private HubFixture fixture;
     private HubAdminClient admin;
-    private ProvisioningProvider provider;
+    private Provider provider;
     private CustomerScope scope;
 
     @BeforeEach
@@ -36,12 +36,12 @@ class WebexRepliesTest {
         fixture = new HubFixture();
         admin = new HubAdminClient(fixture.hub.url());
         provider = fixture.wholesale();
-        String id = provider.createCustomer(HubFixture.customer("replies", "webex_meetings"));
+        String id = provider.customers().create(HubFixture.customer("replies", "webex_meetings"));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> "provisioned".equals(provider.getCustomer(id).orElseThrow().status()));
-        scope = new CustomerScope(id, null);
-        provider.createSubscriber(user("ann@replies.example.com"));
-        provider.createSubscriber(user("bob@replies.example.com"));
+                .until(() -> "provisioned".equals(provider.customers().get(id).orElseThrow().status()));
+        scope = new CustomerScope(id);
+        provider.users().create(scope, user("ann@replies.example.com"));
+        provider.users().create(scope, user("bob@replies.example.com"));
     }
 
     @AfterEach
@@ -52,31 +52,31 @@ class WebexRepliesTest {
     @Test
     void aListAnsweredWithAnHtmlPageIsAnErrorNotAnEmptyList() {
         admin.addFault(fault("GET", SUBSCRIBERS).put("malformed", "html").put("times", 10));
-        assertThatThrownBy(() -> provider.listSubscribers(scope, null))
+        assertThatThrownBy(() -> provider.users().list(scope, null))
                 .isInstanceOf(ProviderProtocolException.class)
                 .hasMessageContaining("is not the JSON the API documents").hasMessageContaining("text/html");
         admin.clearFaults();
-        assertThat(provider.listSubscribers(scope, null)).hasSize(2);
+        assertThat(provider.users().list(scope, null)).hasSize(2);
     }
 
     @Test
     void oneHtmlPageOnAReadIsRetriedAndTheWholeListArrives() {
         admin.addFault(fault("GET", SUBSCRIBERS).put("malformed", "html").put("times", 1));
-        assertThat(provider.listSubscribers(scope, null)).hasSize(2);
+        assertThat(provider.users().list(scope, null)).hasSize(2);
         assertThat(admin.requests("GET " + SUBSCRIBERS)).isEqualTo(2);
     }
 
     @Test
     void aTruncatedListIsAnError() {
         admin.addFault(fault("GET", SUBSCRIBERS).put("malformed", "truncated").put("times", 10));
-        assertThatThrownBy(() -> provider.listSubscribers(scope, null))
+        assertThatThrownBy(() -> provider.users().list(scope, null))
                 .isInstanceOf(ProviderProtocolException.class).hasMessageContaining("is not the JSON");
     }
 
     @Test
     void aListWhoseItemsHaveNoIdsIsAnError() {
         admin.addFault(fault("GET", SUBSCRIBERS).put("malformed", "no_ids").put("times", 10));
-        assertThatThrownBy(() -> provider.listSubscribers(scope, null))
+        assertThatThrownBy(() -> provider.users().list(scope, null))
                 .isInstanceOf(ProviderProtocolException.class).hasMessageContaining("subscriber has no id");
     }
 
@@ -84,26 +84,25 @@ class WebexRepliesTest {
     void aCreateAnsweredWithoutTheIdIsAnErrorAndIsNotRepeated() {
         admin.resetRequests();
         admin.addFault(fault("POST", SUBSCRIBERS).put("malformed", "no_ids"));
-        assertThatThrownBy(() -> provider.createSubscriber(user("cid@replies.example.com")))
+        assertThatThrownBy(() -> provider.users().create(scope, user("cid@replies.example.com")))
                 .isInstanceOf(ProviderProtocolException.class).hasMessageContaining("subscriber has no id");
         assertThat(admin.requests("POST " + SUBSCRIBERS)).isEqualTo(1);
-        assertThat(provider.listSubscribers(scope, null)).extracting(s -> s.email())
+        assertThat(provider.users().list(scope, null)).extracting(s -> s.email())
                 .contains("cid@replies.example.com");
     }
 
     @Test
     @Timeout(60)
     void aReplyThatStallsMidBodyTimesOut() {
-        ProvisioningProvider impatient = WebexProviders.create(false, fixture.hub.apiUrl(), fixture.hub::token,
-                new RateLimiter(200, 50), new WebexHttp.RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100),
-                        Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        Provider impatient = fixture.provider("wholesale", fixture.hub.token(), new RetryPolicy(2,
+                Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(1)));
         admin.addFault(fault("GET", SUBSCRIBERS).put("stallMs", 20_000).put("times", 2));
-        assertThatThrownBy(() -> impatient.listSubscribers(scope, null))
+        assertThatThrownBy(() -> impatient.users().list(scope, null))
                 .isInstanceOf(ProviderProtocolException.class).hasMessageContaining("no complete reply within 1 s");
     }
 
-    private SubscriberRequest user(String email) {
-        return new SubscriberRequest(scope, null, null, email, "First", "Last", "webex_meetings", null, null, null);
+    private static UserRequest user(String email) {
+        return HubFixture.user(email, "webex_meetings", null);
     }
 
     private static ObjectNode fault(String method, String pathPrefix) {

@@ -1,4 +1,4 @@
-package dev.partnerhub.providers.spi;
+package dev.partnerhub.providers.spi.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.partnerhub.providers.spi;
+package dev.partnerhub.providers.spi.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -2,8 +2,8 @@ package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProvisioningProvider;
-import dev.partnerhub.providers.spi.RemoteSubscriber;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,14 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Observes subscribers in bulk: one paged list per customer feeds every user of that customer, instead of
- * one GET per user per resync. Between full lists it asks only for subscribers whose status changed since the
- * last fetch; the operator's own writes are folded in at once. A fetch that finds a known subscriber changed or gone
+ * Observes users in bulk: one paged list per customer feeds every CustomerUser of that customer, instead of
+ * one GET per user per resync. Between full lists it asks only for users whose status changed since the
+ * last fetch; the operator's own writes are folded in at once. A fetch that finds a known user changed or gone
  * (by someone else: the operator's own writes are already folded in) tells the listeners, so that the user that
  * recorded it is reconciled at once rather than at its next resync.
  */
 @ApplicationScoped
-public class SubscriberDirectory {
+public class UserDirectory {
 
     /** Overlap of incremental fetches, so that a change stamped just before the last fetch is not missed. */
     private static final Duration SKEW = Duration.ofSeconds(2);
@@ -34,7 +34,7 @@ public class SubscriberDirectory {
     }
 
     private static final class Snapshot {
-        final Map<String, RemoteSubscriber> byId = new LinkedHashMap<>();
+        final Map<String, RemoteUser> byId = new LinkedHashMap<>();
         Instant fetchedAt;
         Instant fullAt;
     }
@@ -44,28 +44,28 @@ public class SubscriberDirectory {
     private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
-    public SubscriberDirectory(OperatorConfig config, Clock clock) {
+    public UserDirectory(OperatorConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
 
-    /** Listens to subscribers changed or gone outside the operator, by ID. */
+    /** Listens to users changed or gone outside the operator, by ID. */
     public void onChange(Consumer<Set<String>> listener) {
         listeners.add(listener);
     }
 
-    /** The customer's subscribers, at most {@code directory.max-age} old. */
-    public List<RemoteSubscriber> subscribers(String connection, ProvisioningProvider provider, CustomerScope scope) {
+    /** The customer's users, at most {@code directory.max-age} old. */
+    public List<RemoteUser> users(String connection, Provider provider, CustomerScope scope) {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
         Set<String> changed;
-        List<RemoteSubscriber> result;
+        List<RemoteUser> result;
         synchronized (snapshot) {
             Instant now = clock.instant();
             if (snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(config.directory().maxAge()).isBefore(now)) {
                 return List.copyOf(snapshot.byId.values());
             }
             boolean full = snapshot.fullAt == null || snapshot.fullAt.plus(config.directory().fullRefresh()).isBefore(now);
-            List<RemoteSubscriber> fetched = provider.listSubscribers(scope, full ? null : snapshot.fetchedAt.minus(SKEW));
+            List<RemoteUser> fetched = provider.users().list(scope, full ? null : snapshot.fetchedAt.minus(SKEW));
             changed = fold(snapshot, fetched, full, now);
             result = List.copyOf(snapshot.byId.values());
         }
@@ -73,25 +73,25 @@ public class SubscriberDirectory {
         return result;
     }
 
-    /** The customer's subscribers from a full list made now, whatever the snapshot's age. */
-    public List<RemoteSubscriber> refresh(String connection, ProvisioningProvider provider, CustomerScope scope) {
+    /** The customer's users from a full list made now, whatever the snapshot's age. */
+    public List<RemoteUser> refresh(String connection, Provider provider, CustomerScope scope) {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
         Set<String> changed;
-        List<RemoteSubscriber> result;
+        List<RemoteUser> result;
         synchronized (snapshot) {
-            changed = fold(snapshot, provider.listSubscribers(scope, null), true, clock.instant());
+            changed = fold(snapshot, provider.users().list(scope, null), true, clock.instant());
             result = List.copyOf(snapshot.byId.values());
         }
         tell(changed);
         return result;
     }
 
-    /** Puts a fetch into the snapshot; returns the IDs of known subscribers it shows changed or (full list) gone. */
-    private static Set<String> fold(Snapshot snapshot, List<RemoteSubscriber> fetched, boolean full, Instant now) {
+    /** Puts a fetch into the snapshot; returns the IDs of known users it shows changed or (full list) gone. */
+    private static Set<String> fold(Snapshot snapshot, List<RemoteUser> fetched, boolean full, Instant now) {
         boolean known = snapshot.fetchedAt != null;
         Set<String> changed = new HashSet<>();
-        for (RemoteSubscriber s : fetched) {
-            RemoteSubscriber before = snapshot.byId.get(s.id());
+        for (RemoteUser s : fetched) {
+            RemoteUser before = snapshot.byId.get(s.id());
             if (known && before != null && !before.equals(s)) {
                 changed.add(s.id());
             }
@@ -116,20 +116,20 @@ public class SubscriberDirectory {
         }
     }
 
-    /** Folds in a subscriber the operator just created or updated. */
-    public void remember(String connection, CustomerScope scope, RemoteSubscriber subscriber) {
+    /** Folds in a user the operator just created or updated. */
+    public void remember(String connection, CustomerScope scope, RemoteUser user) {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
         synchronized (snapshot) {
-            snapshot.byId.put(subscriber.id(), subscriber);
+            snapshot.byId.put(user.id(), user);
         }
     }
 
-    /** Drops a subscriber the operator just deleted. */
-    public void forget(String connection, CustomerScope scope, String subscriberId) {
+    /** Drops a user the operator just deleted. */
+    public void forget(String connection, CustomerScope scope, String userId) {
         Snapshot snapshot = snapshots.get(new Key(connection, scope));
         if (snapshot != null) {
             synchronized (snapshot) {
-                snapshot.byId.remove(subscriberId);
+                snapshot.byId.remove(userId);
             }
         }
     }

@@ -1,0 +1,51 @@
+package dev.partnerhub.operator.customer;
+
+import dev.partnerhub.api.v1alpha1.CustomerSpec;
+import dev.partnerhub.providers.spi.CustomerField;
+
+/** Where each customer field of the provider interface lives in a Customer's spec. */
+public final class CustomerFields {
+
+    private CustomerFields() {
+    }
+
+    public static String path(CustomerField field) {
+        return switch (field) {
+            case EXTERNAL_ID -> "spec.externalId";
+            case ENTERPRISE_ID -> "spec.broadworks.spEnterpriseId";
+            case TENANT_ID -> "spec.partnerCenter.tenantId";
+            case ATTACH_ORG_ID -> "spec.attach.orgId";
+            case DISPLAY_NAME -> "spec.displayName";
+            case PRIMARY_EMAIL -> "spec.primaryEmail";
+            case LANGUAGE -> "spec.language";
+            case PROVISIONING_ID -> "spec.provisioningId";
+            case PACKAGES -> "spec.packages";
+            case ADDRESS -> "spec.address";
+        };
+    }
+
+    /** The value of a text field; null when it is not declared (or not text). */
+    public static String value(CustomerSpec spec, CustomerField field) {
+        String value = switch (field) {
+            case EXTERNAL_ID -> spec.getExternalId();
+            case ENTERPRISE_ID -> spec.getBroadworks() == null ? null : spec.getBroadworks().getSpEnterpriseId();
+            case TENANT_ID -> null;
+            case ATTACH_ORG_ID -> spec.getAttach() == null ? null : spec.getAttach().getOrgId();
+            case DISPLAY_NAME -> spec.getDisplayName();
+            case PRIMARY_EMAIL -> spec.getPrimaryEmail();
+            case LANGUAGE -> spec.getLanguage();
+            case PROVISIONING_ID -> spec.getProvisioningId();
+            case PACKAGES, ADDRESS -> null;
+        };
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Whether the spec declares the field. */
+    public static boolean declared(CustomerSpec spec, CustomerField field) {
+        return switch (field) {
+            case PACKAGES -> spec.getPackages() != null && !spec.getPackages().isEmpty();
+            case ADDRESS -> spec.getAddress() != null;
+            default -> value(spec, field) != null;
+        };
+    }
+}

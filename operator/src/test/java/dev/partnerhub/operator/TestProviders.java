@@ -1,0 +1,26 @@
+package dev.partnerhub.operator;
+
+import dev.partnerhub.providers.spi.ConnectionSettings;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.http.RateLimiter;
+import dev.partnerhub.providers.spi.http.RetryPolicy;
+import dev.partnerhub.providers.webex.WebexProviderFactory;
+import java.util.Map;
+
+/** The real providers, made by their factories, for tests: against a hub, or for their capabilities alone. */
+public final class TestProviders {
+
+    private TestProviders() {
+    }
+
+    /** A Webex provider of a model ({@code wholesale}, {@code broadworks}) against an API base URL. */
+    public static Provider webex(String model, String apiUrl, String token) {
+        return new WebexProviderFactory().create(new ConnectionSettings(apiUrl, () -> token, new RateLimiter(10, 10),
+                Map.of("webex.model", model), RetryPolicy.defaults()));
+    }
+
+    /** A Webex provider of a model whose capabilities a test reads; it is never called. */
+    public static Provider webex(String model) {
+        return webex(model, "http://unused.invalid/v1", "unused");
+    }
+}

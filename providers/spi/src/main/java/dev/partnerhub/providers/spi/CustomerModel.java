@@ -1,0 +1,34 @@
+package dev.partnerhub.providers.spi;
+
+import java.util.Set;
+
+/**
+ * How a provider's customers are identified and come into being.
+ *
+ * @param key      the field that identifies a customer in the provider
+ * @param packages the package names a customer may have; empty where customers carry none
+ * @param required the fields a customer must declare
+ * @param requiredToCreate the fields a customer needs besides when the provider makes a new org for it (not when
+ *                 it attaches one that exists)
+ * @param supported every field the provider holds for a customer (the key and the required ones included)
+ */
+public record CustomerModel(CustomerField key, Creation creation, Set<String> packages, Set<CustomerField> required,
+        Set<CustomerField> requiredToCreate, Set<CustomerField> supported) {
+
+    public CustomerModel {
+        packages = Set.copyOf(packages);
+        required = Set.copyOf(required);
+        requiredToCreate = Set.copyOf(requiredToCreate);
+        supported = Set.copyOf(supported);
+    }
+
+    /** How a customer comes to exist in the provider. */
+    public enum Creation {
+        /** The partner creates it, and the provider provisions it asynchronously; users live under its ID. */
+        EXPLICIT,
+        /** The provider creates it with its first user; users live under the declared key. */
+        WITH_FIRST_USER,
+        /** It exists already (a tenant the partner manages); it is looked up, never created or deleted. */
+        EXISTING
+    }
+}

@@ -1,0 +1,30 @@
+package dev.partnerhub.providers.spi;
+
+import java.util.Optional;
+
+/** A provider's customer organizations. */
+public interface Customers {
+
+    /** The customer under this key (see {@link CustomerModel#key()}), if the provider has one. */
+    Optional<RemoteCustomer> find(String key);
+
+    Optional<RemoteCustomer> get(String customerId);
+
+    /**
+     * Starts creating a customer, or attaching an existing org; returns its ID at once (provisioning goes on
+     * asynchronously). Only where customers are created explicitly. A refused attach throws
+     * {@link AttachRefusedException}.
+     */
+    String create(CustomerRequest request);
+
+    /** Brings the customer's packages and address to the request; nothing where customers carry neither. */
+    void update(String customerId, CustomerRequest request);
+
+    /** Starts deleting a customer; one that is already gone counts as deleted. Nothing where customers go otherwise. */
+    void delete(String customerId);
+
+    /** The partner's rights in a customer org it manages; empty when it does not manage it or cannot tell. */
+    default Optional<AdminAccess> partnerAccess(String orgId) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.partnerhub.providers.spi;
+
+/**
+ * Makes the provider of one connection; one per vendor, found with {@link java.util.ServiceLoader} and chosen by the
+ * connection's kind ({@code spec.provider}).
+ */
+public interface ProviderFactory {
+
+    /** The {@code spec.provider} value it serves, for example {@code webex}. */
+    String kind();
+
+    /** The vendor's public API base URL, used when a connection names no endpoint. */
+    String defaultEndpoint();
+
+    /**
+     * The provider of one connection.
+     *
+     * @throws IllegalArgumentException when the settings cannot make one (a missing or unknown option); the
+     *                                  message names the field and the fix
+     */
+    Provider create(ConnectionSettings settings);
+
+    /** Whether it makes the provider of this connection: by default, of its kind. */
+    default boolean accepts(String kind, String endpoint) {
+        return kind().equals(kind);
+    }
+
+    /** Of two factories that accept a connection, the one with the higher priority makes its provider. */
+    default int priority() {
+        return 0;
+    }
+}

@@ -1,0 +1,299 @@
+package dev.partnerhub.providers.spi.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.providers.spi.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.ProviderException;
+import dev.partnerhub.providers.spi.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.ProviderRejectedException;
+import dev.partnerhub.providers.spi.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.RemoteError;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * JSON over HTTP as provider APIs speak it: a bearer token, the connection's rate limiter, bounded retries with
+ * jittered backoff that honour Retry-After, the whole exchange bounded in time, replies that are not the JSON the
+ * API documents turned into errors, and failures typed by HTTP status. A vendor's {@link Dialect} reads its error
+ * bodies and tracking IDs and adds its headers. A POST is sent again only when the reply proves it was not processed
+ * (429, 423, 503), or when the dialect makes POSTs idempotent (an idempotency key sent unchanged on each attempt).
+ */
+public final class JsonHttp {
+
+    private static final System.Logger LOG = System.getLogger(JsonHttp.class.getName());
+
+    /** What differs between vendors. */
+    public interface Dialect {
+
+        /** Headers of one logical call, sent unchanged on every attempt of it (an idempotency key belongs here). */
+        default Map<String, String> callHeaders(String method) {
+            return Map.of();
+        }
+
+        /** Whether a POST may be sent again when its outcome is unknown. */
+        default boolean postIsIdempotent() {
+            return false;
+        }
+
+        /** The provider's request-tracking ID of a reply (a header, or a field of a failure body); may be null. */
+        String trackingId(HttpHeaders headers, JsonNode body);
+
+        /** The errors a failure body carries, each with its code and description; empty when it carries none. */
+        List<RemoteError> errors(JsonNode body, String trackingId);
+
+        /** The one-line message of a failure body, where it has one besides its errors; null otherwise. */
+        default String message(JsonNode body) {
+            return null;
+        }
+    }
+
+    /** A successful reply: status, body (an empty object when there was none), headers, tracking ID. */
+    public record Reply(int status, JsonNode body, HttpHeaders headers, String trackingId) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    private final String baseUrl;
+    private final Supplier<String> token;
+    private final RateLimiter limiter;
+    private final RetryPolicy policy;
+    private final Dialect dialect;
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+
+    public JsonHttp(String baseUrl, Supplier<String> token, RateLimiter limiter, RetryPolicy policy, Dialect dialect,
+            HttpClient client, ObjectMapper mapper) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+        this.limiter = limiter;
+        this.policy = policy;
+        this.dialect = dialect;
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    /** A client whose connections time out after ten seconds. */
+    public static HttpClient defaultClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Reply get(String path, Map<String, String> query) {
+        return send("GET", uri(path, query), null);
+    }
+
+    /** A GET of a URL the provider gave (a next-page link). */
+    public Reply getUrl(URI url) {
+        return send("GET", url, null);
+    }
+
+    public Reply post(String path, Object body) {
+        return send("POST", uri(path, Map.of()), body);
+    }
+
+    public Reply put(String path, Object body) {
+        return send("PUT", uri(path, Map.of()), body);
+    }
+
+    public Reply patch(String path, Object body) {
+        return send("PATCH", uri(path, Map.of()), body);
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", uri(path, Map.of()), null);
+    }
+
+    public URI uri(String path, Map<String, String> query) {
+        String q = query.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return URI.create(baseUrl + path + (q.isEmpty() ? "" : "?" + q));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Reply send(String method, URI uri, Object body) {
+        boolean idempotent = !"POST".equals(method) || dialect.postIsIdempotent();
+        Map<String, String> headers = dialect.callHeaders(method);
+        for (int attempt = 1; ; attempt++) {
+            limiter.acquire();
+            HttpResponse<String> response;
+            try {
+                response = exchange(method, uri, body, headers);
+                if (response.statusCode() < 300) {
+                    Reply reply = reply(method, uri, response);
+                    LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + reply.status());
+                    return reply;
+                }
+            } catch (ProviderUnavailableException e) {
+                if (!idempotent || attempt >= policy.maxAttempts()) {
+                    throw e;
+                }
+                pause(backoff(attempt));
+                continue;
+            }
+            int status = response.statusCode();
+            LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
+            ProviderException failure = failure(method, uri, response);
+            boolean retryable = failure instanceof ProviderUnavailableException
+                    && (idempotent || status == 429 || status == 423 || status == 503);
+            if (!retryable || attempt >= policy.maxAttempts()) {
+                throw failure;
+            }
+            Duration retryAfter = ((ProviderUnavailableException) failure).retryAfter();
+            Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+            if (wait.compareTo(policy.maxInlineWait()) > 0) {
+                throw failure;
+            }
+            pause(wait);
+        }
+    }
+
+    /**
+     * One exchange, the whole of it (headers and body) within the request timeout: the JDK client's own timeout
+     * stops at the response headers, and a reply that stalls mid-body would otherwise hang the reconcile.
+     */
+    private HttpResponse<String> exchange(String method, URI uri, Object body, Map<String, String> headers) {
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, uri, body, headers),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            return future.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ProviderProtocolException(method + " " + uri.getPath() + ": no complete reply within "
+                    + policy.requestTimeout().toSeconds() + " s", 0, null, e);
+        } catch (ExecutionException e) {
+            throw new ProviderUnavailableException(method + " " + uri.getPath() + ": no reply from the provider ("
+                    + e.getCause().getClass().getSimpleName() + ")", 0, List.of(), null, null, e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("interrupted", 0, List.of(), null, null, e);
+        }
+    }
+
+    private HttpRequest request(String method, URI uri, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(policy.requestTimeout())
+                .header("Authorization", "Bearer " + token.get())
+                .header("Accept", "application/json");
+        headers.forEach(builder::header);
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        try {
+            return builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot serialize the request body", e);
+        }
+    }
+
+    /** A success reply: its body must be the JSON the API documents (or empty), never an HTML page or a fragment. */
+    private Reply reply(String method, URI uri, HttpResponse<String> response) {
+        String text = response.body();
+        JsonNode body;
+        if (text == null || text.isBlank()) {
+            body = mapper.createObjectNode();
+        } else {
+            String contentType = response.headers().firstValue("Content-Type").orElse("application/json");
+            try {
+                if (!contentType.contains("json")) {
+                    throw new IOException("Content-Type " + contentType);
+                }
+                body = mapper.readTree(text);
+            } catch (IOException e) {
+                throw new ProviderProtocolException(method + " " + uri.getPath() + ": the reply (HTTP "
+                        + response.statusCode() + ", " + text.length() + " characters) is not the JSON the API "
+                        + "documents: " + e.getMessage().lines().findFirst().orElse(""), response.statusCode(),
+                        dialect.trackingId(response.headers(), mapper.createObjectNode()), e);
+            }
+        }
+        return new Reply(response.statusCode(), body, response.headers(), dialect.trackingId(response.headers(), body));
+    }
+
+    private ProviderException failure(String method, URI uri, HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode body = parse(response.body());
+        String trackingId = dialect.trackingId(response.headers(), body);
+        List<RemoteError> errors = new ArrayList<>(dialect.errors(body, trackingId));
+        String text = dialect.message(body) != null ? dialect.message(body)
+                : errors.isEmpty() || errors.get(0).description() == null ? "HTTP " + status
+                : errors.get(0).description();
+        if (errors.isEmpty()) {
+            errors.add(new RemoteError(String.valueOf(status), text, trackingId));
+        }
+        String message = method + " " + uri.getPath() + " failed with HTTP " + status + ": " + text;
+        return switch (status) {
+            case 401, 403 -> new ProviderAuthenticationException(message, status, errors, trackingId);
+            case 404 -> new ProviderNotFoundException(message, errors, trackingId);
+            case 423, 429, 500, 502, 503, 504 -> new ProviderUnavailableException(message, status, errors, trackingId,
+                    response.headers().firstValue("Retry-After").map(JsonHttp::seconds).orElse(null), null);
+            default -> new ProviderRejectedException(message, status, errors, trackingId);
+        };
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            return mapper.createObjectNode();
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long cap = Math.min(policy.maxBackoff().toMillis(), policy.initialBackoff().toMillis() << (attempt - 1));
+        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("interrupted", 0, List.of(), null, null, e);
+        }
+    }
+}

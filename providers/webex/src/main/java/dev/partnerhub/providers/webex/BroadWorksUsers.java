@@ -1,0 +1,44 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserRequest;
+
+/**
+ * Webex for BroadWorks subscribers, under {@code /broadworks/subscribers}, filed by the enterprise (its spEnterpriseId)
+ * and keyed by BroadWorks user ID. BroadWorks holds their names and numbers.
+ */
+final class BroadWorksUsers extends WebexUsers {
+
+    BroadWorksUsers(WebexHttp http, ObjectMapper mapper) {
+        super(http, mapper, "/broadworks/subscribers", "spEnterpriseId", "userId");
+    }
+
+    @Override
+    public RemoteUser create(CustomerScope customer, UserRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("provisioningId", request.onboarding());
+        body.put("userId", request.key());
+        body.put("spEnterpriseId", customer.id());
+        body.put("firstName", request.firstName());
+        body.put("lastName", request.lastName());
+        body.put("package", request.packageName());
+        WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(body, "extension", request.extension());
+        WebexJson.putIfSet(body, "email", request.email());
+        return WebexJson.subscriber(http.post(path, body).body(), keyField);
+    }
+
+    @Override
+    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("package", request.packageName());
+        WebexJson.putIfSet(body, "firstName", request.firstName());
+        WebexJson.putIfSet(body, "lastName", request.lastName());
+        WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(body, "extension", request.extension());
+        return WebexJson.subscriber(http.put(path + "/" + userId, body).body(), keyField);
+    }
+}

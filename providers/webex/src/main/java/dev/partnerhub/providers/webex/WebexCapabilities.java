@@ -1,0 +1,69 @@
+package dev.partnerhub.providers.webex;
+
+import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.CustomerModel;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.UserField;
+import dev.partnerhub.providers.spi.UserModel;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What the two Webex models can do. */
+final class WebexCapabilities {
+
+    static final Set<String> WHOLESALE_CUSTOMER_PACKAGES = Set.of("common_area_calling", "webex_calling",
+            "webex_meetings", "webex_suite", "webex_voice", "cx_essentials", "webex_calling_standard",
+            "cisco_calling_plan", "attendant_console", "cx_premium_agent", "cx_standard_agent", "cx_voice_ports",
+            "cx_ai_assistant", "webex_ai_agent");
+    static final Set<String> WHOLESALE_USER_PACKAGES = Set.of("webex_calling", "webex_meetings", "webex_suite",
+            "webex_voice", "cx_essentials", "webex_calling_standard", "cx_standard_agent", "cx_premium_agent");
+    static final Set<String> WHOLESALE_CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
+            "webex_calling_standard", "cx_essentials");
+    /** Every BroadWorks package gives a line. */
+    static final Set<String> BROADWORKS_PACKAGES = Set.of("softphone", "basic", "standard", "premium");
+
+    /** The fields the People API changes (the subscriber APIs hold the rest). */
+    static final Set<UserField> PERSON_FIELDS = EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME,
+            UserField.DISPLAY_NAME);
+
+    private WebexCapabilities() {
+    }
+
+    /** Wholesale: the partner creates customers (or attaches orgs); users by email; names through People. */
+    static Capabilities wholesale() {
+        return new Capabilities("wholesale",
+                new CustomerModel(CustomerField.EXTERNAL_ID, CustomerModel.Creation.EXPLICIT,
+                        WHOLESALE_CUSTOMER_PACKAGES,
+                        EnumSet.of(CustomerField.EXTERNAL_ID, CustomerField.PROVISIONING_ID, CustomerField.PACKAGES,
+                                CustomerField.ADDRESS),
+                        EnumSet.of(CustomerField.DISPLAY_NAME, CustomerField.PRIMARY_EMAIL),
+                        EnumSet.of(CustomerField.EXTERNAL_ID, CustomerField.PROVISIONING_ID, CustomerField.PACKAGES,
+                                CustomerField.ADDRESS, CustomerField.DISPLAY_NAME, CustomerField.PRIMARY_EMAIL,
+                                CustomerField.LANGUAGE, CustomerField.ATTACH_ORG_ID)),
+                new UserModel(UserField.EMAIL, WHOLESALE_USER_PACKAGES, WHOLESALE_CALLING_PACKAGES,
+                        EnumSet.of(UserField.EMAIL, UserField.PACKAGE),
+                        EnumSet.of(UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME,
+                                UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION),
+                        EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
+                                UserField.LOCATION)),
+                EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
+                        Feature.ORG_ATTACH));
+    }
+
+    /** BroadWorks: an enterprise comes with its first subscriber; users by BroadWorks user ID, which holds names. */
+    static Capabilities broadworks() {
+        return new Capabilities("broadworks",
+                new CustomerModel(CustomerField.ENTERPRISE_ID, CustomerModel.Creation.WITH_FIRST_USER, Set.of(),
+                        EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID), Set.of(),
+                        EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID)),
+                new UserModel(UserField.USER_ID, BROADWORKS_PACKAGES, BROADWORKS_PACKAGES,
+                        EnumSet.of(UserField.USER_ID, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.PACKAGE),
+                        EnumSet.of(UserField.USER_ID, UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME,
+                                UserField.DISPLAY_NAME, UserField.PACKAGE, UserField.PHONE_NUMBER,
+                                UserField.EXTENSION),
+                        EnumSet.of(UserField.PACKAGE, UserField.FIRST_NAME, UserField.LAST_NAME,
+                                UserField.PHONE_NUMBER, UserField.EXTENSION)),
+                EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS));
+    }
+}

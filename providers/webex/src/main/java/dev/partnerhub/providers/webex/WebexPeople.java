@@ -1,0 +1,69 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.People;
+import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.RemoteRole;
+import dev.partnerhub.providers.spi.UserField;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The Webex People API: names and display name, and roles (Contact Center supervisor, full administrator). */
+final class WebexPeople implements People {
+
+    /** The fields "Update a Person" accepts; the others of a Person are read-only. */
+    private static final List<String> UPDATABLE = List.of("emails", "phoneNumbers", "extension", "locationId",
+            "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
+            "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
+    private static final String SUPERVISOR = "Contact Center Supervisor";
+    private static final String FULL_ADMIN = "Full Administrator";
+    private static final Set<String> PREMIUM_AGENT = Set.of("Contact Center - Premium Agent");
+
+    private final WebexHttp http;
+    private final ObjectMapper mapper;
+
+    WebexPeople(WebexHttp http, ObjectMapper mapper) {
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Set<UserField> updatable() {
+        return WebexCapabilities.PERSON_FIELDS;
+    }
+
+    /** The People API replaces the whole person: read it, change what the change names, write it back. */
+    @Override
+    public RemotePerson update(String personId, PersonChange change) {
+        JsonNode current = http.get("/people/" + personId, Map.of()).body();
+        ObjectNode update = mapper.createObjectNode();
+        UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
+        WebexJson.putIfSet(update, "firstName", change.firstName());
+        WebexJson.putIfSet(update, "lastName", change.lastName());
+        WebexJson.putIfSet(update, "displayName", change.displayName());
+        if (change.roleIds() != null) {
+            update.set("roles", mapper.valueToTree(change.roleIds()));
+        }
+        return WebexLicensing.person(http.put("/people/" + personId, update).body());
+    }
+
+    @Override
+    public List<RemoteRole> roles() {
+        return http.getAll("/roles", Map.of()).stream()
+                .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
+    }
+
+    /** Webex Contact Center: a supervisor needs the Premium Agent licence; an administrator is a supervisor too. */
+    @Override
+    public RoleGrant grant(String role) {
+        return switch (role) {
+            case "Supervisor" -> new RoleGrant(Set.of(SUPERVISOR), PREMIUM_AGENT);
+            case "Administrator" -> new RoleGrant(Set.of(SUPERVISOR, FULL_ADMIN), PREMIUM_AGENT);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.providers.spi.ConnectionSettings;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.ProviderFactory;
+import dev.partnerhub.providers.spi.http.JsonHttp;
+
+/** Webex connections ({@code spec.provider: webex}); option {@code webex.model}: wholesale (the default) or broadworks. */
+public final class WebexProviderFactory implements ProviderFactory {
+
+    /** The vendor's public API base URL. */
+    public static final String DEFAULT_ENDPOINT = "https://webexapis.com/v1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public String kind() {
+        return "webex";
+    }
+
+    @Override
+    public String defaultEndpoint() {
+        return DEFAULT_ENDPOINT;
+    }
+
+    @Override
+    public Provider create(ConnectionSettings settings) {
+        WebexHttp http = new WebexHttp(new JsonHttp(settings.endpointOr(DEFAULT_ENDPOINT), settings.token(),
+                settings.limiter(), settings.retry(), new WebexDialect(), JsonHttp.defaultClient(), MAPPER));
+        String model = settings.options().getOrDefault("webex.model", "wholesale");
+        return switch (model) {
+            case "wholesale" -> WebexProvider.wholesale(http, MAPPER);
+            case "broadworks" -> WebexProvider.broadworks(http, MAPPER);
+            default -> throw new IllegalArgumentException("spec.webex.model: " + model + " is not a Webex model; use "
+                    + "wholesale or broadworks.");
+        };
+    }
+}

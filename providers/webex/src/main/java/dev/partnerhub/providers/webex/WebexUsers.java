@@ -1,0 +1,62 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.Users;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the two kinds of Webex subscribers share: a collection filed by one query parameter, keyed by one field,
+ * listed in pages (incrementally by {@code lastStatusChange}), deleted by ID, sent the consent email by ID.
+ */
+abstract class WebexUsers implements Users {
+
+    final WebexHttp http;
+    final ObjectMapper mapper;
+    final String path;
+    private final String filter;
+    final String keyField;
+
+    /**
+     * @param path     the collection, for example {@code /wholesale/subscribers}
+     * @param filter   the query parameter that files subscribers under their customer
+     * @param keyField the field that identifies a subscriber
+     */
+    WebexUsers(WebexHttp http, ObjectMapper mapper, String path, String filter, String keyField) {
+        this.http = http;
+        this.mapper = mapper;
+        this.path = path;
+        this.filter = filter;
+        this.keyField = keyField;
+    }
+
+    @Override
+    public List<RemoteUser> list(CustomerScope customer, Instant changedSince) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put(filter, customer.id());
+        query.put("max", "100");
+        if (changedSince != null) {
+            query.put("lastStatusChange", String.valueOf(changedSince.toEpochMilli()));
+        }
+        return http.getAll(path, query).stream().map(s -> WebexJson.subscriber(s, keyField)).toList();
+    }
+
+    @Override
+    public void delete(CustomerScope customer, String userId) {
+        try {
+            http.delete(path + "/" + userId);
+        } catch (ProviderNotFoundException e) {
+            // already gone: that is what we wanted
+        }
+    }
+
+    @Override
+    public void resendConsent(CustomerScope customer, String userId) {
+        http.post("/subscribers/" + userId + "/emails/consentMove", null);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.AdminAccess;
+import dev.partnerhub.providers.spi.AttachRefusedException;
+import dev.partnerhub.providers.spi.CustomerRequest;
+import dev.partnerhub.providers.spi.Customers;
+import dev.partnerhub.providers.spi.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.ProviderRejectedException;
+import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.spi.http.JsonHttp;
+import java.util.Map;
+import java.util.Optional;
+
+/** Webex Wholesale customers, under {@code /wholesale/customers}, keyed by the partner's externalId. */
+final class WholesaleCustomers implements Customers {
+
+    /** The error Cisco's attach article names for an org whose administrator has not approved the partner yet. */
+    private static final String APPROVAL_REQUIRED = "2017";
+
+    private final WebexHttp http;
+    private final ObjectMapper mapper;
+    private final PartnerAccess access;
+
+    WholesaleCustomers(WebexHttp http, ObjectMapper mapper, PartnerAccess access) {
+        this.http = http;
+        this.mapper = mapper;
+        this.access = access;
+    }
+
+    @Override
+    public Optional<RemoteCustomer> find(String externalId) {
+        return http.getAll("/wholesale/customers", Map.of("externalId", externalId)).stream()
+                .map(WebexJson::customer)
+                .filter(c -> externalId.equals(c.key()))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<RemoteCustomer> get(String customerId) {
+        try {
+            return Optional.of(WebexJson.customer(http.get("/wholesale/customers/" + customerId, Map.of()).body()));
+        } catch (ProviderNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String create(CustomerRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("provisioningId", request.onboarding());
+        body.set("packages", mapper.valueToTree(request.packages()));
+        body.put("externalId", request.key());
+        body.set("address", address(request));
+        if (request.attachOrgId() != null) {
+            body.put("orgId", request.attachOrgId());
+        } else {
+            ObjectNode info = body.putObject("customerInfo");
+            info.put("name", request.name());
+            info.put("primaryEmail", request.primaryEmail());
+            if (request.language() != null) {
+                info.put("language", request.language());
+            }
+        }
+        JsonHttp.Reply reply;
+        try {
+            reply = http.post("/wholesale/customers", body);
+        } catch (ProviderRejectedException e) {
+            throw request.attachOrgId() == null ? e : attachRefusal(e);
+        }
+        String url = reply.header("Location") != null ? reply.header("Location") : WebexJson.text(reply.body(), "url");
+        if (url == null) {
+            throw new ProviderProtocolException("POST /wholesale/customers: the reply names no customer (no Location, "
+                    + "no url)", reply.status(), reply.trackingId(), null);
+        }
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A refused attach: error 2017 means the org's administrator must approve the partner first (Cisco's attach
+     * article); a 409 Conflict, that the org belongs to another customer already. Anything else stays a refusal.
+     */
+    private static ProviderRejectedException attachRefusal(ProviderRejectedException e) {
+        boolean approval = e.errors().stream().anyMatch(err -> APPROVAL_REQUIRED.equals(err.code()));
+        if (approval) {
+            return new AttachRefusedException(AttachRefusedException.Kind.APPROVAL_REQUIRED, e);
+        }
+        return e.httpStatus() == 409 ? new AttachRefusedException(AttachRefusedException.Kind.ALREADY_ATTACHED, e) : e;
+    }
+
+    @Override
+    public void update(String customerId, CustomerRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("packages", mapper.valueToTree(request.packages()));
+        body.set("address", address(request));
+        http.put("/wholesale/customers/" + customerId, body);
+    }
+
+    @Override
+    public void delete(String customerId) {
+        try {
+            http.delete("/wholesale/customers/" + customerId);
+        } catch (ProviderNotFoundException e) {
+            // already gone: that is what we wanted
+        }
+    }
+
+    @Override
+    public Optional<AdminAccess> partnerAccess(String orgId) {
+        return access.of(orgId);
+    }
+
+    private JsonNode address(CustomerRequest request) {
+        ObjectNode address = mapper.createObjectNode();
+        CustomerRequest.PostalAddress a = request.address();
+        if (a == null) {
+            return address;
+        }
+        WebexJson.putIfSet(address, "addressLine1", a.addressLine1());
+        WebexJson.putIfSet(address, "addressLine2", a.addressLine2());
+        WebexJson.putIfSet(address, "city", a.city());
+        WebexJson.putIfSet(address, "stateOrProvince", a.stateOrProvince());
+        WebexJson.putIfSet(address, "zipOrPostalCode", a.zipOrPostalCode());
+        WebexJson.putIfSet(address, "country", a.country());
+        return address;
+    }
+}

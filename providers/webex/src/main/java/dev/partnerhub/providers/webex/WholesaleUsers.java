@@ -1,0 +1,42 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserRequest;
+
+/** Webex Wholesale subscribers, under {@code /wholesale/subscribers}, filed by customer ID and keyed by email. */
+final class WholesaleUsers extends WebexUsers {
+
+    WholesaleUsers(WebexHttp http, ObjectMapper mapper) {
+        super(http, mapper, "/wholesale/subscribers", "customerId", "email");
+    }
+
+    @Override
+    public RemoteUser create(CustomerScope customer, UserRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("customerId", customer.id());
+        body.put("email", request.key());
+        body.set("packages", mapper.createArrayNode().add(request.packageName()));
+        ObjectNode params = body.putObject("provisioningParameters");
+        WebexJson.putIfSet(params, "firstName", request.firstName());
+        WebexJson.putIfSet(params, "lastName", request.lastName());
+        WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(params, "extension", request.extension());
+        WebexJson.putIfSet(params, "locationId", request.locationId());
+        return WebexJson.subscriber(http.post(path, body).body(), keyField);
+    }
+
+    /** The package and the provisioning parameters; names change through People. */
+    @Override
+    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("packages", mapper.createArrayNode().add(request.packageName()));
+        ObjectNode params = body.putObject("provisioningParameters");
+        WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
+        WebexJson.putIfSet(params, "extension", request.extension());
+        WebexJson.putIfSet(params, "locationId", request.locationId());
+        return WebexJson.subscriber(http.put(path + "/" + userId, body).body(), keyField);
+    }
+}
