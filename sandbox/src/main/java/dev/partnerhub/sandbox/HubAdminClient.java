@@ -94,6 +94,33 @@ public final class HubAdminClient {
         send("DELETE", "/admin/requests", null);
     }
 
+    /** Moves the hub's clock forward (past a restore window, for example). */
+    public JsonNode advanceClock(Duration by) {
+        return send("POST", "/admin/clock", Json.object().put("advanceSeconds", by.toSeconds()));
+    }
+
+    /** A Partner Center customer tenant the partner has a relationship with, with the default SKUs; its ID. */
+    public String createTenant(String name) {
+        return send("POST", "/admin/partnercenter/tenants", Json.object().put("name", name)).path("tenantId")
+                .asText();
+    }
+
+    /** The partner buys or returns seats of one SKU (by ID or name) of a Partner Center tenant. */
+    public JsonNode setSkuSeats(String tenantId, String sku, int totalUnits) {
+        return send("PUT", "/admin/partnercenter/tenants/" + enc(tenantId) + "/skus/" + enc(sku).replace("+", "%20"),
+                Json.object().put("totalUnits", totalUnits));
+    }
+
+    /** A Partner Center tenant as the hub holds it: its SKUs and every user, active or deleted. */
+    public JsonNode tenant(String tenantId) {
+        for (JsonNode t : state().path("partnerCenterTenants")) {
+            if (tenantId.equals(t.path("tenantId").asText())) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("The hub has no Partner Center tenant " + tenantId);
+    }
+
     public void clearFaults() {
         send("DELETE", "/admin/faults", null);
     }
@@ -113,7 +140,7 @@ public final class HubAdminClient {
             JsonNode reply = response.body().isBlank() ? Json.object() : Json.MAPPER.readTree(response.body());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("The hub answered HTTP " + response.statusCode() + ": "
-                        + reply.path("message").asText(response.body()));
+                        + reply.path("message").asText(reply.path("description").asText(response.body())));
             }
             return reply;
         } catch (IOException e) {

@@ -4,9 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** One HTTP request as the hub's handlers see it: path parameters resolved, body parsed. */
+/**
+ * One HTTP request as the hub's handlers see it: path parameters resolved, body parsed, header names in lower
+ * case.
+ */
 public record HubRequest(String method, String path, Map<String, List<String>> query, Map<String, String> pathParams,
-        JsonNode body) {
+        JsonNode body, Map<String, String> headers) {
+
+    /** A header's value, by its name in any case; null when absent. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
 
     public String pathParam(String name) {
         return pathParams.get(name);

@@ -8,35 +8,44 @@ import java.time.Instant;
 import java.util.Collection;
 
 /** Jackson helpers for the hub's wire format: absent rather than null, instants as RFC 3339 strings. */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ObjectNode put(ObjectNode node, String field, String value) {
+    public static ObjectNode put(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
         }
         return node;
     }
 
-    static ObjectNode put(ObjectNode node, String field, Instant value) {
+    public static ObjectNode put(ObjectNode node, String field, Instant value) {
         return put(node, field, value == null ? null : value.toString());
     }
 
-    static ArrayNode strings(Collection<String> values) {
+    public static ArrayNode strings(Collection<String> values) {
         ArrayNode array = MAPPER.createArrayNode();
         values.forEach(array::add);
         return array;
     }
 
-    static ObjectNode items(Collection<? extends JsonNode> items) {
+    /** A JSON text from a request (a query parameter); malformed is a 400. */
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw HubError.badRequest(4000, "Not JSON: " + text);
+        }
+    }
+
+    public static ObjectNode items(Collection<? extends JsonNode> items) {
         ObjectNode body = object();
         body.putArray("items").addAll(items);
         return body;

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.partnerhub.sandbox.partnercenter.PartnerCenterSurface;
+import dev.partnerhub.sandbox.webex.WebexSurface;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,18 @@ import java.util.logging.Logger;
 
 /**
  * The local partner hub: a real HTTP server that behaves like the vendors' provisioning systems, so that the
- * operator can be tried and tested without a partner account. Webex-shaped endpoints live under {@code /v1}
- * and need the bearer token; the admin endpoint lives under {@code /admin}.
+ * operator can be tried and tested without a partner account. Webex-shaped and Partner-Center-shaped endpoints
+ * (one {@link Surface} each) live under {@code /v1} and need the bearer token; the admin endpoint lives under
+ * {@code /admin}.
  */
 public final class LocalPartnerHub implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalPartnerHub.class.getName());
 
     private final HubSettings settings;
-    private final HubStore store;
+    private final HubClock clock = new HubClock();
+    private final List<Surface> surfaces;
+    private final Object lock = new Object();
     private final Faults faults = new Faults();
     private final RequestCounts requests = new RequestCounts();
     private final Router router = new Router();
@@ -42,22 +46,9 @@ public final class LocalPartnerHub implements AutoCloseable {
 
     private LocalPartnerHub(HubSettings settings) throws IOException {
         this.settings = settings;
-        this.store = new HubStore(Clock.systemUTC(), settings.customerProvisioningDelay(),
-                settings.subscriberProvisioningDelay());
-        settings.templates().forEach(t -> store.templates.put(t.provisioningId(),
-                new HubStore.Template(t.provisioningId(), t.name(), t.trustedEmail(), t.adminEmail())));
-        WholesaleApi wholesale = new WholesaleApi(store, this::url);
-        WholesaleSubscribersApi wholesaleSubscribers = new WholesaleSubscribersApi(store, this::url);
-        BroadWorksApi broadworks = new BroadWorksApi(store, this::url);
-        wholesale.register(router);
-        wholesaleSubscribers.register(router);
-        broadworks.register(router);
-        // Literal paths first: /v1/people/me before /v1/people/{personId}.
-        new PartnerApi(store).register(router);
-        LicensesApi people = new LicensesApi(store, this::url);
-        people.register(router);
-        new AdminApi(store, faults, requests, wholesale, wholesaleSubscribers, broadworks, people).register(router);
-        new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);
+        this.surfaces = List.of(new WebexSurface(settings, clock, this::url), new PartnerCenterSurface(clock));
+        surfaces.forEach(s -> s.register(router));
+        new AdminApi(faults, requests, clock, surfaces).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "local-partner-hub");
@@ -125,22 +116,34 @@ public final class LocalPartnerHub implements AutoCloseable {
                 throw new HubError(fault.status(), 9000 + fault.status(), "Injected fault: HTTP " + fault.status() + ".",
                         fault.retryAfterSeconds());
             }
-            HubRequest request = new HubRequest(method, uri.getPath(), query, match.pathParams(), parse(requestBody));
-            synchronized (store) {
-                store.settle();
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
+                    String.join(",", v)));
+            HubRequest request = new HubRequest(method, uri.getPath(), query, match.pathParams(), parse(requestBody),
+                    headers);
+            synchronized (lock) {
+                surfaces.forEach(Surface::settle);
                 response = match.route().handler().apply(request);
             }
         } catch (HubError e) {
             if (!counted && uri.getPath().startsWith("/v1/")) {
                 requests.count(method, uri.getPath());
             }
-            response = error(e, trackingId);
+            response = error(e, uri.getPath(), trackingId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Local partner hub failed on " + method + " " + uri.getPath(), e);
-            response = error(new HubError(500, 5000, "Internal error of the local partner hub."), trackingId);
+            response = error(new HubError(500, 5000, "Internal error of the local partner hub."), uri.getPath(),
+                    trackingId);
         }
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("TrackingID", trackingId);
+        // Partner Center's replies carry the caller's request and correlation IDs back.
+        for (String echoed : List.of("MS-RequestId", "MS-CorrelationId")) {
+            String value = exchange.getRequestHeaders().getFirst(echoed);
+            if (value != null) {
+                headers.put(echoed, value);
+            }
+        }
         String body = response.body() == null ? "" : Json.MAPPER.writeValueAsString(response.body());
         record(exchange, method, uri.getPath(), query, requestBody, response.status(), headers, body);
         new Reply(response.status(), headers, body, fault).send(exchange);
@@ -154,15 +157,10 @@ public final class LocalPartnerHub implements AutoCloseable {
         }
     }
 
-    private static HubResponse error(HubError e, String trackingId) {
-        ObjectNode body;
-        if (e instanceof LicensesApi.LicenseRefusal refusal) {
-            body = refusal.body().deepCopy();
-        } else {
-            body = Json.object().put("message", e.getMessage());
-            body.putArray("errors").addObject().put("errorCode", e.errorCode()).put("description", e.getMessage());
-        }
-        body.put("trackingId", trackingId);
+    /** A failure in the shape of the surface the path belongs to (Webex's for any other path). */
+    private HubResponse error(HubError e, String path, String trackingId) {
+        Surface owner = surfaces.stream().filter(s -> s.owns(path)).findFirst().orElse(surfaces.get(0));
+        ObjectNode body = owner.error(e, trackingId);
         Map<String, String> headers = e.retryAfterSeconds() == null ? Map.of()
                 : Map.of("Retry-After", String.valueOf(e.retryAfterSeconds()));
         return new HubResponse(e.status(), headers, body);

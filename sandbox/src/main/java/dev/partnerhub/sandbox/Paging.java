@@ -8,15 +8,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Webex-style paging: {@code max} items per page and an RFC 5988 {@code Link: <...>; rel="next"} header. */
-final class Paging {
+public final class Paging {
 
-    static final int DEFAULT_MAX = 50;
-    static final int LIMIT = 100;
+    public static final int DEFAULT_MAX = 50;
+    public static final int LIMIT = 100;
 
     private Paging() {
     }
 
-    static <T> HubResponse page(HubRequest request, String baseUrl, List<T> all, Function<T, JsonNode> render) {
+    public static <T> HubResponse page(HubRequest request, String baseUrl, List<T> all, Function<T, JsonNode> render) {
         int max = Math.min(Math.max(request.queryInt("max", DEFAULT_MAX), 1), LIMIT);
         int offset = Math.max(request.queryInt("offset", 0), 0);
         List<JsonNode> items = all.stream().skip(offset).limit(max).map(render).toList();

@@ -9,15 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Maps a method and a path template such as {@code /v1/wholesale/customers/{customerId}} to a handler. */
-final class Router {
+public final class Router {
 
     /** Whether a route needs the bearer token (the Webex-shaped API) or not (the local admin endpoint). */
-    enum Access { BEARER, OPEN }
+    public enum Access { BEARER, OPEN }
 
-    record Match(Route route, Map<String, String> pathParams) {
+    public record Match(Route route, Map<String, String> pathParams) {
     }
 
-    record Route(String method, String template, Pattern pattern, List<String> names, Access access,
+    public record Route(String method, String template, Pattern pattern, List<String> names, Access access,
             Function<HubRequest, HubResponse> handler) {
     }
 
@@ -25,7 +25,7 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
-    Router add(String method, String template, Access access, Function<HubRequest, HubResponse> handler) {
+    public Router add(String method, String template, Access access, Function<HubRequest, HubResponse> handler) {
         List<String> names = new ArrayList<>();
         Matcher m = PARAM.matcher(template);
         StringBuilder regex = new StringBuilder();
@@ -41,7 +41,7 @@ final class Router {
     }
 
     /** The route for this request; a 404 when no path matches, a 405 when only the method differs. */
-    Match match(String method, String path) {
+    public Match match(String method, String path) {
         boolean pathKnown = false;
         for (Route route : routes) {
             Matcher m = route.pattern().matcher(path);

@@ -1,9 +1,10 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.sandbox.HubStore.License;
-import dev.partnerhub.sandbox.HubStore.Person;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.webex.WebexStore.License;
+import dev.partnerhub.sandbox.webex.WebexStore.Person;
+import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +25,11 @@ final class LicenseRules {
      */
     static final int SEATS_EXHAUSTED = 409001;
 
-    private final HubStore store;
+    private final WebexStore store;
     private final Person person;
     private final Subscriber subscriber;
 
-    LicenseRules(HubStore store, Person person, Subscriber subscriber) {
+    LicenseRules(WebexStore store, Person person, Subscriber subscriber) {
         this.store = store;
         this.person = person;
         this.subscriber = subscriber;

@@ -1,7 +1,13 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubRequest;
+import dev.partnerhub.sandbox.HubResponse;
+import dev.partnerhub.sandbox.HubSettings;
+import dev.partnerhub.sandbox.Json;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +21,9 @@ final class PartnerApi {
     static final String PARTNER_ADMIN_ID = "cGFydG5lci1hZG1pbg";
     static final String PARTNER_ORG_ID = "cGFydG5lci1vcmc";
 
-    private final HubStore store;
+    private final WebexStore store;
 
-    PartnerApi(HubStore store) {
+    PartnerApi(WebexStore store) {
         this.store = store;
     }
 
@@ -40,7 +46,7 @@ final class PartnerApi {
             return HubResponse.ok(Json.items(List.of()));
         }
         List<ObjectNode> items = new ArrayList<>();
-        for (HubStore.Customer c : store.customers.values()) {
+        for (WebexStore.Customer c : store.customers.values()) {
             if (c.orgId == null || !c.status.startsWith("provisioned")) {
                 continue;
             }

@@ -1,11 +1,17 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.sandbox.HubStore.License;
-import dev.partnerhub.sandbox.HubStore.Person;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubRequest;
+import dev.partnerhub.sandbox.HubResponse;
+import dev.partnerhub.sandbox.Json;
+import dev.partnerhub.sandbox.Paging;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.webex.WebexStore.License;
+import dev.partnerhub.sandbox.webex.WebexStore.Person;
+import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +28,10 @@ import java.util.function.Supplier;
  */
 final class LicensesApi {
 
-    private final HubStore store;
+    private final WebexStore store;
     private final Supplier<String> baseUrl;
 
-    LicensesApi(HubStore store, Supplier<String> baseUrl) {
+    LicensesApi(WebexStore store, Supplier<String> baseUrl) {
         this.store = store;
         this.baseUrl = baseUrl;
     }

@@ -1,6 +1,7 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.partnerhub.sandbox.HubError;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * {@link #settle()} moves every record whose due time has passed to its next status, so a read always sees
  * what the hub would have done by then. Callers hold the store's monitor.
  */
-final class HubStore {
+final class WebexStore {
 
     /** Onboarding template, found by its provisioning ID. */
     record Template(String provisioningId, String name, boolean trustedEmail, String adminEmail) {
@@ -121,7 +122,7 @@ final class HubStore {
     Duration customerDelay;
     Duration subscriberDelay;
 
-    HubStore(Clock clock, Duration customerDelay, Duration subscriberDelay) {
+    WebexStore(Clock clock, Duration customerDelay, Duration subscriberDelay) {
         this.clock = clock;
         this.customerDelay = customerDelay;
         this.subscriberDelay = subscriberDelay;

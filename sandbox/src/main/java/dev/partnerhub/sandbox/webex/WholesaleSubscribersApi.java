@@ -1,9 +1,15 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.sandbox.HubStore.Customer;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubRequest;
+import dev.partnerhub.sandbox.HubResponse;
+import dev.partnerhub.sandbox.Json;
+import dev.partnerhub.sandbox.Paging;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.webex.WebexStore.Customer;
+import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,10 +22,10 @@ import java.util.function.Supplier;
  */
 final class WholesaleSubscribersApi {
 
-    private final HubStore store;
+    private final WebexStore store;
     private final Supplier<String> baseUrl;
 
-    WholesaleSubscribersApi(HubStore store, Supplier<String> baseUrl) {
+    WholesaleSubscribersApi(WebexStore store, Supplier<String> baseUrl) {
         this.store = store;
         this.baseUrl = baseUrl;
     }
@@ -73,7 +79,7 @@ final class WholesaleSubscribersApi {
             throw HubError.conflict(10022, "The email is already associated with an existing user.");
         });
         Subscriber s = new Subscriber();
-        s.id = HubStore.newId("SUBSCRIBER");
+        s.id = WebexStore.newId("SUBSCRIBER");
         s.customerId = c.id;
         s.externalCustomerId = c.externalId;
         s.email = email;

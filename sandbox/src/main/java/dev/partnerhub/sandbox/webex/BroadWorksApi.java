@@ -1,10 +1,16 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.sandbox.HubStore.Enterprise;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
-import dev.partnerhub.sandbox.HubStore.Template;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubRequest;
+import dev.partnerhub.sandbox.HubResponse;
+import dev.partnerhub.sandbox.Json;
+import dev.partnerhub.sandbox.Paging;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.webex.WebexStore.Enterprise;
+import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
+import dev.partnerhub.sandbox.webex.WebexStore.Template;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +26,10 @@ final class BroadWorksApi {
 
     static final Set<String> PACKAGES = Set.of("softphone", "basic", "standard", "premium");
 
-    private final HubStore store;
+    private final WebexStore store;
     private final Supplier<String> baseUrl;
 
-    BroadWorksApi(HubStore store, Supplier<String> baseUrl) {
+    BroadWorksApi(WebexStore store, Supplier<String> baseUrl) {
         this.store = store;
         this.baseUrl = baseUrl;
     }
@@ -94,7 +100,7 @@ final class BroadWorksApi {
         }
         Enterprise enterprise = store.enterprise(spEnterpriseId).orElseGet(() -> newEnterprise(spEnterpriseId,
                 provisioningId));
-        s.id = HubStore.newId("SUBSCRIBER");
+        s.id = WebexStore.newId("SUBSCRIBER");
         s.userId = userId;
         s.spEnterpriseId = enterprise.spEnterpriseId;
         s.provisioningId = provisioningId;
@@ -112,7 +118,7 @@ final class BroadWorksApi {
 
     private Enterprise newEnterprise(String spEnterpriseId, String provisioningId) {
         Enterprise e = new Enterprise();
-        e.id = HubStore.newId("ENTERPRISE");
+        e.id = WebexStore.newId("ENTERPRISE");
         e.spEnterpriseId = spEnterpriseId;
         e.provisioningId = provisioningId;
         store.enterprises.put(e.id, e);

@@ -1,4 +1,4 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,14 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.sandbox.HubStore.Customer;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubRequest;
+import dev.partnerhub.sandbox.HubResponse;
+import dev.partnerhub.sandbox.Json;
+import dev.partnerhub.sandbox.Paging;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.webex.WebexStore.Customer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +29,10 @@ final class WholesaleApi {
     static final Set<String> CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
             "webex_calling_standard", "cx_essentials");
 
-    private final HubStore store;
+    private final WebexStore store;
     private final Supplier<String> baseUrl;
 
-    WholesaleApi(HubStore store, Supplier<String> baseUrl) {
+    WholesaleApi(WebexStore store, Supplier<String> baseUrl) {
         this.store = store;
         this.baseUrl = baseUrl;
     }
@@ -66,9 +72,9 @@ final class WholesaleApi {
         if (store.customers.values().stream().anyMatch(c -> externalId.equals(c.externalId))) {
             throw HubError.conflict(1006, "A customer with externalId " + externalId + " already exists.");
         }
-        HubStore.ExistingOrg existing = orgId == null ? null : attachable(orgId, provisioningId);
+        WebexStore.ExistingOrg existing = orgId == null ? null : attachable(orgId, provisioningId);
         Customer c = new Customer();
-        c.id = HubStore.newId("CUSTOMER");
+        c.id = WebexStore.newId("CUSTOMER");
         c.externalId = externalId;
         c.provisioningId = provisioningId;
         c.orgId = orgId;
@@ -97,8 +103,8 @@ final class WholesaleApi {
      * The rules of seed 003 for attaching an existing org: one partner customer per org, and the org's
      * administrator must approve first when the org has 100 users or more, a verified or a claimed domain.
      */
-    private HubStore.ExistingOrg attachable(String orgId, String provisioningId) {
-        HubStore.ExistingOrg org = store.orgs.get(orgId);
+    private WebexStore.ExistingOrg attachable(String orgId, String provisioningId) {
+        WebexStore.ExistingOrg org = store.orgs.get(orgId);
         if (org == null) {
             throw HubError.badRequest(1020, "Organization " + orgId + " does not exist.");
         }

@@ -1,8 +1,12 @@
-package dev.partnerhub.sandbox;
+package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.sandbox.HubStore.Enterprise;
-import dev.partnerhub.sandbox.HubStore.Subscriber;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubRequest;
+import dev.partnerhub.sandbox.HubResponse;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.webex.WebexStore.Enterprise;
+import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
 
 /**
  * The local admin endpoint's end-user side: what a person does outside the partner's reach, in the User
@@ -10,11 +14,11 @@ import dev.partnerhub.sandbox.HubStore.Subscriber;
  */
 final class EndUserApi {
 
-    private final HubStore store;
+    private final WebexStore store;
     private final WholesaleSubscribersApi wholesale;
     private final BroadWorksApi broadworks;
 
-    EndUserApi(HubStore store, WholesaleSubscribersApi wholesale, BroadWorksApi broadworks) {
+    EndUserApi(WebexStore store, WholesaleSubscribersApi wholesale, BroadWorksApi broadworks) {
         this.store = store;
         this.wholesale = wholesale;
         this.broadworks = broadworks;
@@ -90,7 +94,7 @@ final class EndUserApi {
         Subscriber s = new Subscriber();
         s.broadworks = true;
         s.selfActivated = true;
-        s.id = HubStore.newId("SUBSCRIBER");
+        s.id = WebexStore.newId("SUBSCRIBER");
         s.userId = r.requiredText(b, "userId");
         s.email = r.requiredText(b, "email");
         s.firstName = HubRequest.optionalText(b, "firstName");

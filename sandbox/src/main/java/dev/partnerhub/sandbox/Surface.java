@@ -1,0 +1,24 @@
+package dev.partnerhub.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One vendor's API in the hub: its routes and records. The hub calls every surface with its lock held, so that a
+ * surface sees a consistent store; asynchronous work is settled before each call.
+ */
+public interface Surface {
+
+    void register(Router router);
+
+    /** Whether a request path belongs to this surface (for its error body shape). */
+    boolean owns(String path);
+
+    /** Completes every asynchronous step whose time has come. */
+    void settle();
+
+    /** Adds its records to the admin endpoint's dump. */
+    void state(ObjectNode into);
+
+    /** The body of a failure on one of its routes, in the vendor's error shape. */
+    ObjectNode error(HubError error, String trackingId);
+}

@@ -1,0 +1,95 @@
+package dev.partnerhub.sandbox.partnercenter;
+
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.HubResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Partner Center's records: the partner's customer tenants, their subscribed SKUs and users. A deleted user is
+ * inactive for 30 days (restorable, its licences remembered, its seats freed), then purged. Callers hold the hub's
+ * lock.
+ */
+final class PartnerCenterStore {
+
+    static final Duration RESTORE_WINDOW = Duration.ofDays(30);
+
+    static final class Tenant {
+        String id;
+        String name;
+        final Map<String, Sku> skus = new LinkedHashMap<>();
+        final Map<String, User> users = new LinkedHashMap<>();
+    }
+
+    /** A product the tenant subscribes to: its seats, and the licence group it belongs to. */
+    static final class Sku {
+        String id;
+        String name;
+        String partNumber;
+        String group;
+        int total;
+    }
+
+    static final class User {
+        String id;
+        String upn;
+        String firstName;
+        String lastName;
+        String displayName;
+        String usageLocation;
+        String phoneNumber;
+        boolean active = true;
+        Instant created;
+        Instant softDeletionTime;
+        final Set<String> licenses = new LinkedHashSet<>();
+        /** The licences it held when it was deleted, given back on restore where seats allow. */
+        final Set<String> licensesBeforeDeletion = new LinkedHashSet<>();
+    }
+
+    final Clock clock;
+    final Map<String, Tenant> tenants = new LinkedHashMap<>();
+    /** Replies by MS-RequestId: a create sent again with the same ID is answered again, not carried out twice. */
+    final Map<String, HubResponse> replies = new LinkedHashMap<>();
+
+    PartnerCenterStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    Tenant tenant(String id) {
+        Tenant tenant = tenants.get(id);
+        if (tenant == null) {
+            throw new HubError(404, 60003, "Customer tenant " + id + " was not found, or has no relationship with this "
+                    + "partner.");
+        }
+        return tenant;
+    }
+
+    User user(Tenant tenant, String id) {
+        User user = tenant.users.get(id);
+        if (user == null) {
+            throw new HubError(404, 60002, "User object id " + id + " was not found.");
+        }
+        return user;
+    }
+
+    /** Seats of a SKU held by active users. */
+    long consumed(Tenant tenant, String skuId) {
+        return tenant.users.values().stream().filter(u -> u.active && u.licenses.contains(skuId)).count();
+    }
+
+    /** Deleted users whose 30 days are over are gone for good. */
+    void settle() {
+        Instant now = now();
+        tenants.values().forEach(t -> t.users.values().removeIf(u -> !u.active
+                && u.softDeletionTime.plus(RESTORE_WINDOW).isBefore(now)));
+    }
+}

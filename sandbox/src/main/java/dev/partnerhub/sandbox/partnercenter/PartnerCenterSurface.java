@@ -1,0 +1,69 @@
+package dev.partnerhub.sandbox.partnercenter;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.Json;
+import dev.partnerhub.sandbox.Router;
+import dev.partnerhub.sandbox.Surface;
+import java.time.Clock;
+
+/**
+ * The Partner-Center-shaped surface of the hub: customers, their users and licences under {@code /v1/customers}, and
+ * the Partner Center admin endpoints. Errors are Partner Center's {@code {code, description, data, source}}; a
+ * throttled call gets its {@code {statusCode, message}}. It starts with one demo tenant,
+ * {@value #DEMO_TENANT} (Contoso).
+ */
+public final class PartnerCenterSurface implements Surface {
+
+    /** The tenant every hub starts with, which the samples name. */
+    public static final String DEMO_TENANT = "4c9d0f3e-8a1b-4c2d-9e3f-5a6b7c8d9e0f";
+
+    private final PartnerCenterStore store;
+    private final PartnerCenterAdminApi admin;
+
+    public PartnerCenterSurface(Clock clock) {
+        this.store = new PartnerCenterStore(clock);
+        this.admin = new PartnerCenterAdminApi(store);
+        admin.addTenant(DEMO_TENANT, "Contoso Ltd");
+    }
+
+    @Override
+    public void register(Router router) {
+        new PartnerCenterUsersApi(store).register(router);
+        new PartnerCenterLicensesApi(store).register(router);
+        admin.register(router);
+    }
+
+    @Override
+    public boolean owns(String path) {
+        return path.startsWith("/v1/customers");
+    }
+
+    @Override
+    public void settle() {
+        store.settle();
+    }
+
+    @Override
+    public void state(ObjectNode into) {
+        var tenants = into.putArray("partnerCenterTenants");
+        store.tenants.values().forEach(t -> tenants.add(admin.state(t)));
+    }
+
+    @Override
+    public ObjectNode error(HubError e, String trackingId) {
+        if (e.status() == 429) {
+            int seconds = e.retryAfterSeconds() == null ? 1 : e.retryAfterSeconds();
+            return Json.object().put("statusCode", 429).put("message", "Rate limit is exceeded. Try again in "
+                    + seconds + " seconds.");
+        }
+        ObjectNode body = Json.object().put("code", e.status() == 401 ? 400 : e.errorCode())
+                .put("description", e.getMessage());
+        var data = body.putArray("data");
+        if (e instanceof PartnerCenterLicensesApi.QuotaExceeded) {
+            data.add("LicenseQuotaExceededException: " + e.getMessage());
+        }
+        body.put("source", "PartnerFD");
+        return body;
+    }
+}
