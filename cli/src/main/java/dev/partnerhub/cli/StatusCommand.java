@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
                             .thenComparing(u -> u.getMetadata().getName()))
                     .filter(u -> !excludeProvisioned || !"Provisioned".equals(activation(u)) || !"-".equals(lastError(u)))
                     .forEach(u -> table.add(u.getMetadata().getNamespace(), u.getSpec().getCustomerRef().getName(),
-                            u.getMetadata().getName(), email(u), u.getSpec().getPackageName(), activation(u),
+                            u.getMetadata().getName(), email(u), pkg(u), activation(u),
                             condition(u, "Ready").map(Condition::getStatus).orElse("Unknown"),
                             shorten(pendingAction(u)), shorten(lastError(u))));
             String where = namespace == null ? "" : " in " + namespace;
@@ -116,6 +116,11 @@ final class StatusCommand implements Callable<Integer> {
         CustomerUserStatus s = u.getStatus();
         return s != null && s.getEmail() != null ? s.getEmail() : u.getSpec().getEmail() == null ? "-"
                 : u.getSpec().getEmail();
+    }
+
+    /** The user's package; users of providers without packages (Partner Center) have none. */
+    private static String pkg(CustomerUser u) {
+        return u.getSpec().getPackageName() == null ? "-" : u.getSpec().getPackageName();
     }
 
     private static String activation(CustomerUser u) {

@@ -74,7 +74,8 @@ class LocalModeTest {
     void theSamplesConvergeThroughTheWrittenKubeconfig() {
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             List<Customer> customers = client.resources(Customer.class).inAnyNamespace().list().getItems();
-            assertThat(customers).extracting(c -> c.getMetadata().getName()).containsExactlyInAnyOrder("acme", "globex");
+            assertThat(customers).extracting(c -> c.getMetadata().getName()).containsExactlyInAnyOrder("acme", "globex",
+                    "contoso");
             assertThat(customers).allSatisfy(c -> assertThat(ready(c.getStatus().getConditions())).isEqualTo("True"));
         });
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
@@ -82,7 +83,7 @@ class LocalModeTest {
             assertThat(users).extracting(u -> u.getMetadata().getName() + "=" + (u.getStatus() == null
                     || u.getStatus().getActivation() == null ? null : u.getStatus().getActivation().getState()))
                     .containsExactlyInAnyOrder("alice=Provisioned", "bob=Provisioned", "carol=Provisioned",
-                            "dana=PendingEmailInput");
+                            "dana=PendingEmailInput", "megan=Provisioned", "lars=Provisioned");
         });
         assertThat(env.operator().isAlive()).isTrue();
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
@@ -90,7 +91,8 @@ class LocalModeTest {
                     .list().getItems();
             assertThat(assignments).extracting(a -> a.getMetadata().getName() + "=" + a.getStatus().getSummary() + ","
                     + ready(a.getStatus().getConditions())).containsExactlyInAnyOrder(
-                            "contact-center-agents=2/2,True", "attendant-console=1/1,True");
+                            "contact-center-agents=2/2,True", "attendant-console=1/1,True",
+                            "business-basic=2/2,True");
         });
         CustomerUser bob = client.resources(CustomerUser.class).inNamespace("partnerhub-demo").withName("bob").get();
         assertThat(bob.getStatus().getLicenses()).extracting(l -> l.getLicense() + ":" + l.getState() + ":"
@@ -131,8 +133,9 @@ class LocalModeTest {
     @Order(3)
     void hubctlStatusPrintsTheSameUsersAndTheEndUserCanFinishThePendingOne() {
         String before = status();
-        assertThat(before.lines().filter(l -> l.contains("partnerhub-demo"))).hasSize(4);
+        assertThat(before.lines().filter(l -> l.contains("partnerhub-demo"))).hasSize(6);
         assertThat(before).containsPattern("acme\\s+alice\\s+alice@acme.example.com\\s+webex_calling\\s+Provisioned\\s+True");
+        assertThat(before).containsPattern("contoso\\s+megan\\s+megan@contoso.example.com\\s+-\\s+Provisioned\\s+True");
         assertThat(before).containsPattern("globex\\s+dana\\s+-\\s+standard\\s+PendingEmailInput\\s+False\\s+The end user");
 
         assertThat(sandbox("enter-email", "dana@globex.sp.example.com", "dana@globex.example.com"))

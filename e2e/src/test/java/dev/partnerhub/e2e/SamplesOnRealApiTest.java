@@ -10,6 +10,7 @@ import dev.partnerhub.e2e.support.Stack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The samples, as a new user applies them with kubectl, converge with the built operator on a real API server;
  * {@code kubectl wait --for=condition=Ready} works for every kind; deleting their namespace finishes, and the hub
- * keeps exactly what a deletionPolicy of Orphan keeps.
+ * keeps exactly what a deletionPolicy of Orphan keeps (and a Partner Center tenant, whose users are soft-deleted).
  */
 @RealKubernetes
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,6 +86,7 @@ class SamplesOnRealApiTest {
         assertThat(subscribersOf(acme)).hasSize(3);
         assertThat(subscribersOf(initech)).hasSize(1);
         assertThat(stack.hubRecords("broadworksSubscribers")).isNotEmpty();
+        assertThat(contosoUsers()).extracting(u -> u.path("state").asText()).containsOnly("active").hasSize(2);
 
         Instant start = Instant.now();
         ControlPlane.Kubectl.Result deleted = plane.kubectl("delete", "namespace", NS, "--timeout=120s");
@@ -100,6 +102,21 @@ class SamplesOnRealApiTest {
         assertThat(stack.hubRecords("wholesaleSubscribers")).extracting(s -> s.path("email").asText())
                 .containsExactly("peter@initech.example.com");
         assertThat(stack.hubRecords("broadworksSubscribers")).isEmpty();
+        // Partner Center (contoso): the tenant is the partner's own and stays; its declared users are soft-deleted,
+        // restorable for 30 days, and their seats are free again.
+        assertThat(stack.hubRecords("partnerCenterTenants")).extracting(t -> t.path("name").asText())
+                .contains("Contoso Ltd");
+        assertThat(contosoUsers()).extracting(u -> u.path("state").asText()).containsOnly("inactive").hasSize(2);
+        assertThat(contoso().path("skus")).allSatisfy(s -> assertThat(s.path("consumedUnits").asInt()).isZero());
+    }
+
+    private static JsonNode contoso() {
+        return stack.hubRecords("partnerCenterTenants").stream()
+                .filter(t -> t.path("name").asText().equals("Contoso Ltd")).findFirst().orElseThrow();
+    }
+
+    private static List<JsonNode> contosoUsers() {
+        return StreamSupport.stream(contoso().path("users").spliterator(), false).toList();
     }
 
     private static String customerId(ControlPlane plane, String name) {

@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.Address;
 import dev.partnerhub.api.v1alpha1.ConnectionRef;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerBroadWorks;
+import dev.partnerhub.api.v1alpha1.CustomerPartnerCenter;
 import dev.partnerhub.api.v1alpha1.CustomerRef;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
@@ -22,6 +23,7 @@ import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.api.v1alpha1.UserBroadWorks;
 import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.api.v1alpha1.WebexSettings;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -52,12 +54,12 @@ final class Fixtures {
         WebexSettings webex = new WebexSettings();
         webex.setModel(model);
         spec.setWebex(webex);
-        dev.partnerhub.api.v1alpha1.RateLimit limit = new dev.partnerhub.api.v1alpha1.RateLimit();
+        RateLimit limit = new RateLimit();
         limit.setRequestsPerSecond(20);
         limit.setBurst(20);
         spec.setRateLimit(limit);
         // Deletion protection has its own tests; elsewhere a test deletes what it made without approvals.
-        dev.partnerhub.api.v1alpha1.DeletionProtection protection = new dev.partnerhub.api.v1alpha1.DeletionProtection();
+        DeletionProtection protection = new DeletionProtection();
         protection.setMaxDeletesPerHour(1000);
         spec.setDeletionProtection(protection);
         c.setSpec(spec);
@@ -86,6 +88,29 @@ final class Fixtures {
         c.getSpec().setExternalId(namespace + "-" + name);
         c.getSpec().setDisplayName("Customer " + name);
         return c;
+    }
+
+    /** A Partner Center connection: the hub's root URL (Partner Center's paths carry their /v1). */
+    static PartnerConnection partnerCenterConnection(String namespace, String name, String hubUrl) {
+        PartnerConnection c = connection(namespace, name, hubUrl, WebexModel.WHOLESALE);
+        c.getSpec().setProvider(ProviderKind.PARTNER_CENTER);
+        c.getSpec().setWebex(null);
+        return c;
+    }
+
+    static Customer partnerCenterCustomer(String namespace, String name, String connection, String tenantId) {
+        Customer c = customer(namespace, name, connection);
+        CustomerPartnerCenter pc = new CustomerPartnerCenter();
+        pc.setTenantId(tenantId);
+        c.getSpec().setPartnerCenter(pc);
+        return c;
+    }
+
+    /** A Partner Center user: its user principal name, names and usage location; no package. */
+    static CustomerUser partnerCenterUser(String namespace, String name, String customer, String upn) {
+        CustomerUser u = user(namespace, name, customer, upn, null, null);
+        u.getSpec().setUsageLocation("US");
+        return u;
     }
 
     static Customer broadworksCustomer(String namespace, String name, String connection, String provisioningId,
@@ -136,26 +161,26 @@ final class Fixtures {
         return u;
     }
 
-    static CustomerUser labelled(CustomerUser user, java.util.Map<String, String> labels) {
-        user.getMetadata().setLabels(new java.util.HashMap<>(labels));
+    static CustomerUser labelled(CustomerUser user, Map<String, String> labels) {
+        user.getMetadata().setLabels(new HashMap<>(labels));
         return user;
     }
 
-    static dev.partnerhub.api.v1alpha1.LicenseAssignment assignment(String namespace, String name, String customer,
-            String license, dev.partnerhub.api.v1alpha1.LicenseMode mode, List<String> names,
-            java.util.Map<String, String> selector) {
-        dev.partnerhub.api.v1alpha1.LicenseAssignment a = new dev.partnerhub.api.v1alpha1.LicenseAssignment();
+    static LicenseAssignment assignment(String namespace, String name, String customer,
+            String license, LicenseMode mode, List<String> names,
+            Map<String, String> selector) {
+        LicenseAssignment a = new LicenseAssignment();
         a.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        dev.partnerhub.api.v1alpha1.LicenseAssignmentSpec spec = new dev.partnerhub.api.v1alpha1.LicenseAssignmentSpec();
+        LicenseAssignmentSpec spec = new LicenseAssignmentSpec();
         CustomerRef ref = new CustomerRef();
         ref.setName(customer);
         spec.setCustomerRef(ref);
         spec.setLicense(license);
         spec.setMode(mode);
-        dev.partnerhub.api.v1alpha1.LicenseUsers users = new dev.partnerhub.api.v1alpha1.LicenseUsers();
+        LicenseUsers users = new LicenseUsers();
         users.setNames(names == null ? List.of() : names);
         users.setSelector(selector == null ? null
-                : new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().withMatchLabels(selector).build());
+                : new LabelSelectorBuilder().withMatchLabels(selector).build());
         spec.setUsers(users);
         a.setSpec(spec);
         return a;

@@ -1,5 +1,6 @@
 package dev.partnerhub.operator;
 
+import dev.partnerhub.providers.partnercenter.PartnerCenterProviderFactory;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.http.RateLimiter;
@@ -17,6 +18,12 @@ public final class TestProviders {
     public static Provider webex(String model, String apiUrl, String token) {
         return new WebexProviderFactory().create(new ConnectionSettings(apiUrl, () -> token, new RateLimiter(10, 10),
                 Map.of("webex.model", model), RetryPolicy.defaults()));
+    }
+
+    /** A Partner Center provider against a hub's root URL. */
+    public static Provider partnerCenter(String hubUrl, String token) {
+        return new PartnerCenterProviderFactory().create(new ConnectionSettings(hubUrl, () -> token,
+                new RateLimiter(10, 10), Map.of(), RetryPolicy.defaults()));
     }
 
     /** A Webex provider of a model whose capabilities a test reads; it is never called. */

@@ -8,6 +8,8 @@ public enum ActivationState {
     PendingUserMigration,
     Updating,
     Provisioned,
+    /** A deleted user the operator restored (with its licences) instead of creating a new one; active. */
+    Restored,
     Error;
 
     /** Pending states wait for a person; the operator reports them and polls slowly. */

@@ -19,6 +19,12 @@ import java.util.List;
         + "|| self.attach.orgId == oldSelf.attach.orgId)", fieldPath = ".attach.orgId", reason = "FieldValueForbidden",
         message = "cannot change after creation: attaching another org (or attaching instead of creating) is "
                 + "another customer; delete this Customer and create a new one")
+@ValidationRule(value = "!has(oldSelf.partnerCenter) || !has(oldSelf.partnerCenter.tenantId) || "
+        + "(has(self.partnerCenter) && has(self.partnerCenter.tenantId) "
+        + "&& self.partnerCenter.tenantId == oldSelf.partnerCenter.tenantId)",
+        fieldPath = ".partnerCenter.tenantId", reason = "FieldValueForbidden",
+        message = "cannot change once set: it is the customer's tenant; delete this Customer and create a new one "
+                + "for another tenant")
 @ValidationRule(value = "!has(oldSelf.broadworks) || !has(oldSelf.broadworks.spEnterpriseId) || (has(self.broadworks) "
         + "&& has(self.broadworks.spEnterpriseId) && self.broadworks.spEnterpriseId == oldSelf.broadworks.spEnterpriseId)",
         fieldPath = ".broadworks.spEnterpriseId", reason = "FieldValueForbidden",
@@ -54,10 +60,9 @@ public class CustomerSpec {
     @JsonPropertyDescription("ISO-639-1 language, optionally with an ISO-3166 region (en, en_US, sv_SE).")
     private String language;
 
-    @Required
     @Size(min = 1, max = 255)
     @JsonPropertyDescription("Provisioning ID of the onboarding template in the hub: it decides trusted or untrusted "
-            + "email and the admin email of the customer.")
+            + "email and the admin email of the customer. Required on webex connections.")
     private String provisioningId;
 
     @JsonPropertyDescription("The full desired list of customer packages (wholesale), for example webex_calling, "
@@ -73,6 +78,9 @@ public class CustomerSpec {
 
     @JsonPropertyDescription("BroadWorks enterprise settings; required on a broadworks connection.")
     private CustomerBroadWorks broadworks;
+
+    @JsonPropertyDescription("Partner Center settings; required on a partnercenter connection.")
+    private CustomerPartnerCenter partnerCenter;
 
     @JsonPropertyDescription("Delete (default): deleting this resource deletes the customer in the hub. Orphan: the "
             + "customer stays in the hub.")
@@ -154,6 +162,14 @@ public class CustomerSpec {
 
     public void setBroadworks(CustomerBroadWorks broadworks) {
         this.broadworks = broadworks;
+    }
+
+    public CustomerPartnerCenter getPartnerCenter() {
+        return partnerCenter;
+    }
+
+    public void setPartnerCenter(CustomerPartnerCenter partnerCenter) {
+        this.partnerCenter = partnerCenter;
     }
 
     public DeletionPolicy getDeletionPolicy() {

@@ -36,6 +36,20 @@ public class CustomerStatus extends BoundStatus {
             + "orphaned, created elsewhere); the operator never touches them.")
     private UndeclaredUsers undeclared;
 
+    @JsonPropertyDescription("Users that CustomerUsers of this namespace deleted and the provider keeps restorable: "
+            + "a CustomerUser applied again with the same key restores its user instead of creating another.")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private List<DeletedUser> deletedUsers = new ArrayList<>();
+
+    public List<DeletedUser> getDeletedUsers() {
+        return deletedUsers;
+    }
+
+    public void setDeletedUsers(List<DeletedUser> deletedUsers) {
+        this.deletedUsers = deletedUsers;
+    }
+
+
     @JsonPropertyDescription("Per-package state with the hub's warnings and errors.")
     private List<PackageStatus> packages = new ArrayList<>();
 

@@ -44,6 +44,30 @@ public class CustomerUserStatus extends BoundStatus {
     @JsonPropertyDescription("The last token of each imperative annotation acted on.")
     private UserActions actions;
 
+    @JsonPropertyDescription("The Secret holding the user's temporary password (a new user's, or the last reset's), "
+            + "where the provider takes one; the user must change it at the next sign-in. Never in status or logs.")
+    private PasswordSecretRef passwordSecretRef;
+
+    @JsonPropertyDescription("For a user restored instead of created: until when the provider kept it restorable "
+            + "(RFC 3339).")
+    private String restoreDeadline;
+
+    public PasswordSecretRef getPasswordSecretRef() {
+        return passwordSecretRef;
+    }
+
+    public void setPasswordSecretRef(PasswordSecretRef passwordSecretRef) {
+        this.passwordSecretRef = passwordSecretRef;
+    }
+
+    public String getRestoreDeadline() {
+        return restoreDeadline;
+    }
+
+    public void setRestoreDeadline(String restoreDeadline) {
+        this.restoreDeadline = restoreDeadline;
+    }
+
     @JsonPropertyDescription("Errors of the last provider call or of the hub's provisioning, unchanged, so that a "
             + "person can copy them.")
     private List<ProviderError> errors = new ArrayList<>();

@@ -13,6 +13,17 @@ public class UserActions {
     @JsonPropertyDescription("Token of the last partnerhub.dev/resend-consent acted on.")
     private String resendConsent;
 
+    @JsonPropertyDescription("Token of the last partnerhub.dev/reset-password acted on.")
+    private String resetPassword;
+
+    public String getResetPassword() {
+        return resetPassword;
+    }
+
+    public void setResetPassword(String resetPassword) {
+        this.resetPassword = resetPassword;
+    }
+
     public String getRetryActivation() {
         return retryActivation;
     }

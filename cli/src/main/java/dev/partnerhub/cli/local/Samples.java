@@ -14,8 +14,12 @@ import java.util.stream.Stream;
  */
 public final class Samples {
 
-    /** The hub address written in the samples: {@code ./hubctl local} on its default port. */
-    public static final String SAMPLE_HUB = "http://127.0.0.1:18089/v1";
+    /**
+     * The hub address written in the samples: {@code ./hubctl local} on its default port. Webex connections name
+     * its {@code /v1} below it; Partner Center connections name it bare, since Partner Center's paths carry their own
+     * {@code /v1}.
+     */
+    public static final String SAMPLE_HUB = "http://127.0.0.1:18089";
 
     private Samples() {
     }
@@ -31,9 +35,9 @@ public final class Samples {
         }
     }
 
-    /** A sample's text with every endpoint of the sample hub replaced by {@code hubApiUrl}. */
+    /** A sample's text with every endpoint of the sample hub moved to the hub whose Webex API is {@code hubApiUrl}. */
     public static String retarget(String yaml, String hubApiUrl) {
-        return yaml.replace(SAMPLE_HUB, hubApiUrl.replaceAll("/$", ""));
+        return yaml.replace(SAMPLE_HUB, hubApiUrl.replaceAll("/$", "").replaceAll("/v1$", ""));
     }
 
     /** Writes the retargeted samples of {@code dir} into {@code out} (same file names); returns the files. */

@@ -29,7 +29,7 @@ public final class CustomerFields {
         String value = switch (field) {
             case EXTERNAL_ID -> spec.getExternalId();
             case ENTERPRISE_ID -> spec.getBroadworks() == null ? null : spec.getBroadworks().getSpEnterpriseId();
-            case TENANT_ID -> null;
+            case TENANT_ID -> spec.getPartnerCenter() == null ? null : spec.getPartnerCenter().getTenantId();
             case ATTACH_ORG_ID -> spec.getAttach() == null ? null : spec.getAttach().getOrgId();
             case DISPLAY_NAME -> spec.getDisplayName();
             case PRIMARY_EMAIL -> spec.getPrimaryEmail();

@@ -107,6 +107,7 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         if (knownToTheHub(previous, status)) {
             status.setUndeclared(sync.undeclared(customer, status, context.getSecondaryResources(CustomerUser.class)));
+            status.setDeletedUsers(sync.deletedUsers(customer, status));
             next = next == null || next.compareTo(config.polling().pending()) > 0 ? config.polling().pending() : next;
         }
         return next;

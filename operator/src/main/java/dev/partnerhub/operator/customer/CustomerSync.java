@@ -4,9 +4,11 @@ import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.DeletedUser;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
@@ -18,13 +20,17 @@ import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,7 +76,8 @@ public class CustomerSync {
         }
         if (bound.remote().isEmpty()) {
             status.setOrgId(null);
-            status.setProviderStatus("provisioning");
+            // The provider's own status is unknown until the customer is read back.
+            status.setProviderStatus(null);
             boolean recreated = bound.how() == CustomerBinding.How.RECREATED;
             conditions.ready(false, "Provisioning", "The hub accepted the customer and is provisioning it.")
                     .synced(true, recreated ? "Recreated" : "Created", recreated ? "The customer had been deleted in "
@@ -214,6 +221,27 @@ public class CustomerSync {
             return Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()), users);
         } catch (dev.partnerhub.providers.spi.ProviderException e) {
             return status.getUndeclared();
+        }
+    }
+
+    /**
+     * The users this namespace deleted that the provider still keeps restorable; the others (restored, or past their
+     * window) are forgotten. One list of deleted users, only while there are any.
+     */
+    List<DeletedUser> deletedUsers(Customer customer, CustomerStatus status) {
+        if (status.getDeletedUsers().isEmpty()) {
+            return status.getDeletedUsers();
+        }
+        Resolved resolved = resolver.resolve(customer);
+        if (!resolved.isReady() || resolved.scope() == null || !resolved.capabilities().has(Feature.RESTORE)) {
+            return status.getDeletedUsers();
+        }
+        try {
+            Set<String> deleted = resolved.provider().users().listDeleted(resolved.scope()).stream()
+                    .map(RemoteUser::id).collect(Collectors.toSet());
+            return DeletedUsers.pruned(status.getDeletedUsers(), deleted);
+        } catch (dev.partnerhub.providers.spi.ProviderException e) {
+            return status.getDeletedUsers();
         }
     }
 

@@ -48,6 +48,7 @@ public record LicensePlan(Map<String, String> wantedBy, List<String> add, List<S
             boolean granted = assigner != null && !"package".equals(assigner);
             boolean assignerGone = granted && !liveNames.contains(assigner);
             boolean excluded = granted && assignments.stream().filter(LicenseSelection::live)
+                    .filter(LicenseSelection::valid)
                     .filter(a -> LicenseSelection.sameCustomer(a, user))
                     .filter(a -> a.getSpec().getMode() == LicenseMode.Exclusive)
                     .anyMatch(a -> LicenseSelection.resolve(a.getSpec().getLicense(), catalog)

@@ -35,6 +35,16 @@ public final class LicenseSelection {
                 && CreatedWith.customerName(assignment).equals(CreatedWith.customerName(user));
     }
 
+    /**
+     * Whether the assignment says whom it selects (names or a selector; the API server refuses one that says neither,
+     * a server without admission does not): one that does not decides nothing, and excludes nobody.
+     */
+    public static boolean valid(LicenseAssignment assignment) {
+        LicenseUsers users = assignment.getSpec().getUsers();
+        return users != null && (users.getNames() != null && !users.getNames().isEmpty()
+                || users.getSelector() != null);
+    }
+
     /** Not being deleted: an assignment on its way out assigns nothing and its licences are taken back. */
     public static boolean live(LicenseAssignment assignment) {
         return assignment.getMetadata().getDeletionTimestamp() == null;

@@ -84,6 +84,13 @@ public class UserLicensing {
             LicenseUpdate update = licensing.changeLicenses(orgId, personId, changes);
             after = update.licenses() == null ? held : new LinkedHashSet<>(update.licenses());
             directory.changed(connection, orgId, person.get().withLicenses(List.copyOf(after)));
+            // Only a refused addition waits for a change before it is sent again; one that applied is forgotten, so
+            // that the licence can be given again at once after it was taken away.
+            for (String id : plan.add()) {
+                if (after.contains(id)) {
+                    attempts.remove(user.getMetadata().getUid() + "/" + id);
+                }
+            }
             if (!update.refused().isEmpty()) {
                 refused.putAll(seatsTaken(update.refused(), directory.licenses(connection, target.provider(), orgId)));
             }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The imperative annotations of a CustomerUser, acted on once per new token, the token then recorded in
+ * The imperative annotations of a CustomerUser, acted on once per new token (reset the password, where the provider
+ * takes temporary passwords, is one), the token then recorded in
  * {@code status.actions} (so re-applying the same manifest does nothing): retry activation (the partner
  * portal's "Retry Activation": onboard a stuck user again with the address in spec.email) and resend the
  * consent email to a user whose existing account must move.
@@ -28,6 +29,7 @@ public class ActivationActions {
 
     public static final String RETRY_ACTIVATION = "partnerhub.dev/retry-activation";
     public static final String RESEND_CONSENT = "partnerhub.dev/resend-consent";
+    public static final String RESET_PASSWORD = "partnerhub.dev/reset-password";
 
     private static final Logger LOG = Logger.getLogger(ActivationActions.class);
     /** The states a person can get out of by onboarding the user again with another address. */
@@ -35,18 +37,23 @@ public class ActivationActions {
             ActivationState.PendingEmailValidation, ActivationState.Error);
 
     private final UserSync sync;
+    private final Passwords passwords;
 
-    public ActivationActions(UserSync sync) {
+    public ActivationActions(UserSync sync, Passwords passwords) {
         this.sync = sync;
+        this.passwords = passwords;
     }
 
     /** The annotations whose action this provider does not have, each naming it. */
     static List<String> unsupported(CustomerUser user, Capabilities capabilities) {
         Map<String, String> annotations = user.getMetadata().getAnnotations();
-        if (annotations == null || capabilities.has(Feature.ACTIVATION_ACTIONS)) {
+        if (annotations == null) {
             return List.of();
         }
-        return Stream.of(RETRY_ACTIVATION, RESEND_CONSENT).filter(annotations::containsKey)
+        Map<String, Feature> needs = Map.of(RETRY_ACTIVATION, Feature.ACTIVATION_ACTIONS, RESEND_CONSENT,
+                Feature.ACTIVATION_ACTIONS, RESET_PASSWORD, Feature.PASSWORDS);
+        return Stream.of(RETRY_ACTIVATION, RESEND_CONSENT, RESET_PASSWORD)
+                .filter(a -> annotations.containsKey(a) && !capabilities.has(needs.get(a)))
                 .map(a -> "metadata.annotations[" + a + "]: a " + capabilities.name() + " connection has no such "
                         + "action; remove the annotation.").toList();
     }
@@ -79,7 +86,19 @@ public class ActivationActions {
             }
             done.setResendConsent(resend);
         }
-        status.setActions(done.getRetryActivation() == null && done.getResendConsent() == null ? null : done);
+        String reset = fresh(user, RESET_PASSWORD, done.getResetPassword());
+        if (reset != null && target.capabilities().has(Feature.PASSWORDS)) {
+            // Sent first, kept after: the Secret never holds a password the provider does not have.
+            String password = passwords.generate();
+            target.provider().users().resetPassword(target.scope(), remote.id(), password);
+            passwords.keep(user, password);
+            status.setPasswordSecretRef(Passwords.ref(user));
+            LOG.infof("CustomerUser %s: password reset; the temporary password is in Secret %s (token %s)", name,
+                    Passwords.secretName(user), reset);
+            done.setResetPassword(reset);
+        }
+        status.setActions(done.getRetryActivation() == null && done.getResendConsent() == null
+                && done.getResetPassword() == null ? null : done);
         return result;
     }
 

@@ -168,9 +168,14 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             if (applied.bound().refused()) {
                 String message = alreadyExists(user, target, applied.bound().foreign());
                 conditions.ready(false, "AlreadyExists", message).stalled("AlreadyExists", message);
-                return null;
+                // The other object may go (deleted, purged): look again now and then.
+                return config.polling().pending();
             }
             remote = actions.act(user, customer.get(), target, applied.bound().subscriber(), status, persist);
+        } catch (Passwords.PasswordException e) {
+            conditions.ready(false, "PasswordSecretConflict", e.getMessage())
+                    .stalled("PasswordSecretConflict", e.getMessage());
+            return null;
         } catch (ProviderRejectedException e) {
             String message = "The hub refused the user (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
@@ -180,6 +185,9 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             return null;
         }
         UserActivation.apply(status, remote, conditions, clock.instant());
+        if (applied.bound().how() == UserBinding.How.RESTORED) {
+            UserActivation.restored(status, conditions);
+        }
         Duration next = shorter(pollInterval(status.getActivation().getState()),
                 licences(user, target, status, conditions));
         List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
@@ -199,10 +207,12 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     /** Someone else's user holds the user's key: what it is, and how to take it over or step aside. */
     private static String alreadyExists(CustomerUser user, Resolved target, RemoteUser foreign) {
         String field = UserFields.path(target.capabilities().users().key());
-        return "A user with " + field + " " + UserDesiredState.key(user.getSpec(), target.capabilities())
-                + " already exists in the provider (" + foreign.id() + ", " + foreign.status() + ") and the operator "
-                + "did not create it. Set spec.adoptExisting: true to manage it from this CustomerUser, or use another "
-                + field + ".";
+        String what = foreign.restorableUntil() != null ? "A deleted user (restorable until " + foreign.restorableUntil()
+                + ") with " : "A user with ";
+        return what + field + " " + UserDesiredState.key(user.getSpec(), target.capabilities())
+                + " exists in the provider (" + foreign.id() + ", " + foreign.status() + ") and the operator did not "
+                + "create it. Set spec.adoptExisting: true to " + (foreign.restorableUntil() != null ? "restore it and "
+                : "") + "manage it from this CustomerUser, or use another " + field + ".";
     }
 
     /** Licences of a user whose customer is Ready; returns when to look again. */

@@ -82,4 +82,13 @@ public final class UserActivation {
                     .notStalled();
         }
     }
+
+    /** A deleted user the operator restored this round: usable, and reported as restored until the next look. */
+    public static void restored(CustomerUserStatus status, Conditions conditions) {
+        status.getActivation().setState(ActivationState.Restored);
+        status.getActivation().setPendingAction(null);
+        conditions.ready(true, "Restored", "The deleted user was restored, with the licences it had where seats "
+                + "allow" + (status.getRestoreDeadline() == null ? "." : " (it was restorable until "
+                + status.getRestoreDeadline() + ").")).notStalled();
+    }
 }

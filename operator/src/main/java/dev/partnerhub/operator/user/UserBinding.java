@@ -4,10 +4,13 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
+import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.UserDirectory;
+import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -35,7 +38,9 @@ public class UserBinding {
         ADOPTED,
         CREATED,
         /** The recorded subscriber was gone from the provider: created again. */
-        RECREATED
+        RECREATED,
+        /** A deleted user restored, with its licences: this namespace deleted it, or adoptExisting asked for it. */
+        RESTORED
     }
 
     /** The user's subscriber and how it was bound; or, with {@code foreign}, someone else's that holds the key. */
@@ -51,10 +56,12 @@ public class UserBinding {
     }
 
     private final UserDirectory directory;
+    private final Passwords passwords;
     private final Clock clock;
 
-    public UserBinding(UserDirectory directory, Clock clock) {
+    public UserBinding(UserDirectory directory, Passwords passwords, Clock clock) {
         this.directory = directory;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -66,6 +73,7 @@ public class UserBinding {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         List<RemoteUser> subscribers = directory.users(target.connection(), target.provider(), target.scope());
         boolean gone = false;
+        String lost = status.getUserId();
         if (status.getUserId() != null) {
             Optional<RemoteUser> own = UserDesiredState.byId(subscribers, status.getUserId());
             if (own.isPresent()) {
@@ -95,6 +103,12 @@ public class UserBinding {
                     found.get().id());
             return Bound.to(found.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
         }
+        if (target.capabilities().has(Feature.RESTORE)) {
+            Optional<Bound> restored = restore(user, customer, target, status, key, lost);
+            if (restored.isPresent()) {
+                return restored.get();
+            }
+        }
         RemoteUser created;
         try {
             created = create(user, customer, target, status, key, persist);
@@ -116,17 +130,54 @@ public class UserBinding {
         return Bound.to(created, gone ? How.RECREATED : How.CREATED);
     }
 
-    /** Creates the subscriber, the intent recorded in status first; a definite refusal clears it. */
+    /**
+     * A deleted user under the key that the provider still keeps: restored when it is this user's (the one it
+     * recorded, or one a CustomerUser of this namespace deleted) or with adoptExisting; otherwise someone else's,
+     * reported and not touched.
+     */
+    private Optional<Bound> restore(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
+            String key, String lost) {
+        Optional<RemoteUser> deleted = UserDesiredState.byKey(target.provider().users().listDeleted(target.scope()),
+                key);
+        if (deleted.isEmpty()) {
+            return Optional.empty();
+        }
+        RemoteUser d = deleted.get();
+        boolean ours = d.id().equals(lost) || DeletedUsers.recorded(customer, d.id());
+        if (!ours && !user.getSpec().isAdoptExisting()) {
+            return Optional.of(new Bound(null, null, d));
+        }
+        RemoteUser restored = target.provider().users().restore(target.scope(), d.id());
+        status.setUserId(restored.id());
+        status.setCreatePending(null);
+        status.setRestoreDeadline(d.restorableUntil() == null ? null : d.restorableUntil().toString());
+        directory.remember(target.connection(), target.scope(), restored);
+        LOG.infof("CustomerUser %s/%s: restored deleted user %s", user.getMetadata().getNamespace(),
+                user.getMetadata().getName(), d.id());
+        return Optional.of(Bound.to(restored, How.RESTORED));
+    }
+
+    /**
+     * Creates the user, the intent recorded in status first (with the temporary password stored beforehand, where the
+     * provider takes one); a definite refusal clears it.
+     */
     RemoteUser create(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
             String key, Runnable persist) {
+        UserRequest request = UserDesiredState.request(user.getSpec(), customer, target.capabilities());
+        if (target.capabilities().has(Feature.PASSWORDS)) {
+            boolean retried = status.getCreatePending() != null && key.equalsIgnoreCase(status.getCreatePending()
+                    .getKey());
+            request = request.withPassword(passwords.forCreate(user, retried));
+            status.setPasswordSecretRef(Passwords.ref(user));
+        }
         status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
         persist.run();
         RemoteUser created;
         try {
-            created = target.provider().users().create(target.scope(), UserDesiredState.request(user.getSpec(),
-                    customer, target.capabilities()));
+            created = target.provider().users().create(target.scope(), request);
         } catch (ProviderRejectedException e) {
             status.setCreatePending(null);
+            status.setPasswordSecretRef(null);
             throw e;
         }
         status.setUserId(created.id());

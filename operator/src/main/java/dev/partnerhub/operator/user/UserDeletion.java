@@ -3,16 +3,20 @@ package dev.partnerhub.operator.user;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.api.v1alpha1.DeletedUser;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.ownership.ReleaseAdvice;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.tenancy.Namespaces;
+import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteUser;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -36,14 +40,18 @@ public class UserDeletion {
     private final UserDirectory directory;
     private final DeletionBudget budget;
     private final Namespaces namespaces;
+    private final DeletedUsers deletedUsers;
+    private final Clock clock;
 
     public UserDeletion(UserSync sync, Resolver resolver, UserDirectory directory, DeletionBudget budget,
-            Namespaces namespaces) {
+            Namespaces namespaces, DeletedUsers deletedUsers, Clock clock) {
         this.sync = sync;
         this.resolver = resolver;
         this.directory = directory;
         this.budget = budget;
         this.namespaces = namespaces;
+        this.deletedUsers = deletedUsers;
+        this.clock = clock;
     }
 
     /** Empty when the user's subscriber is gone (or was never created); otherwise why it cannot be removed now. */
@@ -81,6 +89,10 @@ public class UserDeletion {
                     + "(spec.deletionProtection.maxDeletesPerHour) and they are spent. Annotate the connection with "
                     + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release the held deletions, or set "
                     + "spec.deletionPolicy to Orphan to keep the subscriber."));
+        }
+        if (target.capabilities().has(Feature.RESTORE)) {
+            // Before the delete: only a user this namespace deleted is restored when a CustomerUser comes back.
+            deletedUsers.record(customer.get(), new DeletedUser(own.get().id(), key, name, clock.instant().toString()));
         }
         target.provider().users().delete(target.scope(), own.get().id());
         directory.forget(target.connection(), target.scope(), own.get().id());

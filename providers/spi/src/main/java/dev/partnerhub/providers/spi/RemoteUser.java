@@ -14,9 +14,9 @@ import java.util.List;
  * @param lastChange    when its status last changed
  * @param selfActivated the user activated themselves
  * @param details       its own fields, where the user record carries them
- * @param deletedAt     when it was deleted, for a deleted user that can still be restored
+ * @param restorableUntil for a deleted user: until when it can be restored
  */
 public record RemoteUser(String id, String key, String email, String personId, String packageName, UserState state,
         String status, List<RemoteError> errors, Instant created, Instant lastChange, boolean selfActivated,
-        UserDetails details, Instant deletedAt) {
+        UserDetails details, Instant restorableUntil) {
 }

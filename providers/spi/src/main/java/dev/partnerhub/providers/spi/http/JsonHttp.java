@@ -106,28 +106,33 @@ public final class JsonHttp {
     }
 
     public Reply get(String path, Map<String, String> query) {
-        return send("GET", uri(path, query), null);
+        return send("GET", uri(path, query), null, Map.of());
     }
 
     /** A GET of a URL the provider gave (a next-page link). */
     public Reply getUrl(URI url) {
-        return send("GET", url, null);
+        return send("GET", url, null, Map.of());
+    }
+
+    /** A GET of a URL the provider gave, with the headers it asked for (a continuation token). */
+    public Reply getUrl(URI url, Map<String, String> headers) {
+        return send("GET", url, null, headers);
     }
 
     public Reply post(String path, Object body) {
-        return send("POST", uri(path, Map.of()), body);
+        return send("POST", uri(path, Map.of()), body, Map.of());
     }
 
     public Reply put(String path, Object body) {
-        return send("PUT", uri(path, Map.of()), body);
+        return send("PUT", uri(path, Map.of()), body, Map.of());
     }
 
     public Reply patch(String path, Object body) {
-        return send("PATCH", uri(path, Map.of()), body);
+        return send("PATCH", uri(path, Map.of()), body, Map.of());
     }
 
     public Reply delete(String path) {
-        return send("DELETE", uri(path, Map.of()), null);
+        return send("DELETE", uri(path, Map.of()), null, Map.of());
     }
 
     public URI uri(String path, Map<String, String> query) {
@@ -142,9 +147,10 @@ public final class JsonHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private Reply send(String method, URI uri, Object body) {
+    private Reply send(String method, URI uri, Object body, Map<String, String> extra) {
         boolean idempotent = !"POST".equals(method) || dialect.postIsIdempotent();
-        Map<String, String> headers = dialect.callHeaders(method);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(dialect.callHeaders(method));
+        headers.putAll(extra);
         for (int attempt = 1; ; attempt++) {
             limiter.acquire();
             HttpResponse<String> response;

@@ -1,0 +1,34 @@
+package dev.partnerhub.providers.partnercenter;
+
+import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.CustomerModel;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.UserField;
+import dev.partnerhub.providers.spi.UserModel;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What Partner Center can do for customer users. */
+final class PartnerCenterCapabilities {
+
+    private PartnerCenterCapabilities() {
+    }
+
+    /**
+     * Customers are existing tenants, found by tenant ID. Users are keyed by user principal name (the spec's email),
+     * carry no package, and keep their names, phone number and usage location; licences, restore within 30 days
+     * and temporary passwords are there; Contact Center roles and activation steps are not.
+     */
+    static Capabilities of() {
+        Set<UserField> fields = EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME,
+                UserField.PHONE_NUMBER, UserField.USAGE_LOCATION);
+        Set<UserField> supported = EnumSet.copyOf(fields);
+        supported.add(UserField.EMAIL);
+        return new Capabilities("partnercenter",
+                new CustomerModel(CustomerField.TENANT_ID, CustomerModel.Creation.EXISTING, Set.of(),
+                        EnumSet.of(CustomerField.TENANT_ID), Set.of(), EnumSet.of(CustomerField.TENANT_ID)),
+                new UserModel(UserField.EMAIL, Set.of(), Set.of(), EnumSet.of(UserField.EMAIL), supported, fields),
+                EnumSet.of(Feature.LICENSES, Feature.RESTORE, Feature.PASSWORDS));
+    }
+}

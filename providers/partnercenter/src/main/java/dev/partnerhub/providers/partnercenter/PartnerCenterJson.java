@@ -1,0 +1,74 @@
+package dev.partnerhub.providers.partnercenter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.UserState;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads and writes Partner Center's CustomerUser objects. */
+final class PartnerCenterJson {
+
+    private PartnerCenterJson() {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    /** A field the API documents as always present; its absence means the reply cannot be trusted. */
+    static String required(JsonNode node, String field, String what) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new ProviderProtocolException("the provider's " + what + " has no " + field, 0, null, null);
+        }
+        return value;
+    }
+
+    /** How long Partner Center keeps a deleted user restorable. */
+    static final java.time.Duration RESTORE_WINDOW = java.time.Duration.ofDays(30);
+
+    /** A user: active, or inactive (deleted, restorable until 30 days after its softDeletionTime). */
+    static RemoteUser user(JsonNode node) {
+        String state = text(node, "state");
+        String upn = required(node, "userPrincipalName", "user");
+        String id = required(node, "id", "user");
+        return new RemoteUser(id, upn, upn, id, null, state(state), state, List.of(), null, null, false,
+                new UserDetails(text(node, "firstName"), text(node, "lastName"), text(node, "displayName"),
+                        text(node, "phoneNumber"), null, null, text(node, "usageLocation")),
+                restorableUntil(instant(text(node, "softDeletionTime"))));
+    }
+
+    static UserState state(String state) {
+        if (state == null) {
+            return UserState.UNKNOWN;
+        }
+        return switch (state) {
+            case "active" -> UserState.PROVISIONED;
+            case "inactive" -> UserState.DELETED;
+            default -> UserState.UNKNOWN;
+        };
+    }
+
+    private static Instant restorableUntil(Instant softDeletionTime) {
+        return softDeletionTime == null ? null : softDeletionTime.plus(RESTORE_WINDOW);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.partnerhub.providers.partnercenter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.Customers;
+import dev.partnerhub.providers.spi.Licensing;
+import dev.partnerhub.providers.spi.People;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.Users;
+import java.util.Map;
+
+/** One Microsoft Partner Center account: its customer tenants, their users and licences. */
+final class PartnerCenterProvider implements Provider {
+
+    private static final Capabilities CAPABILITIES = PartnerCenterCapabilities.of();
+
+    private final PartnerCenterHttp http;
+    private final PartnerCenterCustomers customers;
+    private final PartnerCenterUsers users;
+    private final PartnerCenterLicensing licensing;
+
+    PartnerCenterProvider(PartnerCenterHttp http, ObjectMapper mapper) {
+        this.http = http;
+        this.customers = new PartnerCenterCustomers(http);
+        this.users = new PartnerCenterUsers(http, mapper);
+        this.licensing = new PartnerCenterLicensing(http, users, mapper);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** The first page of the partner's customers: authenticated, changes nothing. */
+    @Override
+    public void probe() {
+        http.json().get("/v1/customers", Map.of("size", "1"));
+    }
+
+    @Override
+    public Customers customers() {
+        return customers;
+    }
+
+    @Override
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public Licensing licensing() {
+        return licensing;
+    }
+
+    /** The user record holds every field: there is no separate person. */
+    @Override
+    public People people() {
+        return People.NONE;
+    }
+}

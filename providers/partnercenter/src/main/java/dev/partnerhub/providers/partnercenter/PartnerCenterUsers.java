@@ -1,0 +1,110 @@
+package dev.partnerhub.providers.partnercenter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.providers.spi.Users;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The users of a customer tenant, under {@code /v1/customers/{tenant}/users}, keyed by user principal name. A deleted
+ * user is inactive for 30 days and can be restored with its licences; a new user and a password reset take a
+ * temporary password that the user must change at the next sign-in.
+ */
+final class PartnerCenterUsers implements Users {
+
+    /** The filter of the deleted-users view: the inactive users. */
+    private static final String INACTIVE = "{\"Field\":\"UserState\",\"Value\":\"Inactive\",\"Operator\":\"equals\"}";
+
+    private final PartnerCenterHttp http;
+    private final ObjectMapper mapper;
+
+    PartnerCenterUsers(PartnerCenterHttp http, ObjectMapper mapper) {
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    static String path(CustomerScope customer) {
+        return "/v1/customers/" + customer.id() + "/users";
+    }
+
+    /** Every active user; Partner Center has no filter by change time. */
+    @Override
+    public List<RemoteUser> list(CustomerScope customer, Instant changedSince) {
+        return http.getAll(path(customer), Map.of("size", "100")).stream().map(PartnerCenterJson::user).toList();
+    }
+
+    @Override
+    public RemoteUser create(CustomerScope customer, UserRequest request) {
+        ObjectNode body = fields(request);
+        body.put("userPrincipalName", request.key());
+        if (!body.has("displayName")) {
+            body.put("displayName", displayName(request));
+        }
+        body.set("passwordProfile", password(request.password()));
+        return PartnerCenterJson.user(http.json().post(path(customer), body).body());
+    }
+
+    @Override
+    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
+        return PartnerCenterJson.user(http.json().patch(path(customer) + "/" + userId, fields(request)).body());
+    }
+
+    /** Deleting makes the user inactive: it can be restored for 30 days. */
+    @Override
+    public void delete(CustomerScope customer, String userId) {
+        try {
+            http.json().delete(path(customer) + "/" + userId);
+        } catch (ProviderNotFoundException e) {
+            // already gone: that is what we wanted
+        }
+    }
+
+    @Override
+    public List<RemoteUser> listDeleted(CustomerScope customer) {
+        return http.getAll(path(customer), Map.of("size", "100", "filter", INACTIVE)).stream()
+                .map(PartnerCenterJson::user).toList();
+    }
+
+    @Override
+    public RemoteUser restore(CustomerScope customer, String userId) {
+        ObjectNode body = mapper.createObjectNode().put("State", "active");
+        body.putObject("Attributes").put("ObjectType", "CustomerUser");
+        return PartnerCenterJson.user(http.json().patch(path(customer) + "/" + userId, body).body());
+    }
+
+    @Override
+    public void resetPassword(CustomerScope customer, String userId, String password) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("passwordProfile", password(password));
+        body.putObject("attributes").put("objectType", "CustomerUser");
+        http.json().patch(path(customer) + "/" + userId, body);
+    }
+
+    private ObjectNode fields(UserRequest request) {
+        ObjectNode body = mapper.createObjectNode();
+        PartnerCenterJson.putIfSet(body, "firstName", request.firstName());
+        PartnerCenterJson.putIfSet(body, "lastName", request.lastName());
+        PartnerCenterJson.putIfSet(body, "displayName", request.displayName());
+        PartnerCenterJson.putIfSet(body, "usageLocation", request.usageLocation());
+        PartnerCenterJson.putIfSet(body, "phoneNumber", request.phoneNumber());
+        body.putObject("attributes").put("objectType", "CustomerUser");
+        return body;
+    }
+
+    private ObjectNode password(String password) {
+        return mapper.createObjectNode().put("password", password).put("forceChangePassword", true);
+    }
+
+    /** Partner Center needs a display name: the names, else the sign-in name before its @. */
+    private static String displayName(UserRequest request) {
+        String names = ((request.firstName() == null ? "" : request.firstName()) + " "
+                + (request.lastName() == null ? "" : request.lastName())).trim();
+        return names.isEmpty() ? request.key().substring(0, Math.max(1, request.key().indexOf('@'))) : names;
+    }
+}
