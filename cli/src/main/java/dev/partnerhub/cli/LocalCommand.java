@@ -49,7 +49,7 @@ final class LocalCommand implements Callable<Integer> {
         System.out.printf("""
                 Partner Hub Operator, local mode
                   Kubernetes API     %s   (kubeconfig: %s)
-                  local partner hub  %s   (token: %s)
+                  local partner hub  %s   (token: %s; Webex under /v1, Partner Center at the root)
                   operator log       %s
                   applied            %d objects from %s
 
@@ -60,7 +60,7 @@ final class LocalCommand implements Callable<Integer> {
                   curl -X POST %s/admin/broadworks/subscribers/<userId>/enter-email -d '{"email":"..."}'
 
                 Ctrl-C stops everything.
-                """, env.apiUrl(), kubeconfigOut, env.hub().apiUrl(), env.hub().token(), operatorLog,
+                """, env.apiUrl(), kubeconfigOut, env.hub().url(), env.hub().token(), operatorLog,
                 env.applied().size(), samples, kubeconfigOut, env.hub().url());
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             if (!env.operator().isAlive()) {
