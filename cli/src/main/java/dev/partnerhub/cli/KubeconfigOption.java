@@ -13,13 +13,13 @@ import picocli.CommandLine.Option;
  * Which cluster a command talks to: {@code --kubeconfig}, else {@code $KUBECONFIG}, else the local mode's
  * {@code .local/kubeconfig} when it exists, else {@code ~/.kube/config}.
  */
-final class KubeconfigOption {
+public final class KubeconfigOption {
 
     @Option(names = "--kubeconfig", description = "Kubeconfig file (default: $KUBECONFIG, then .local/kubeconfig, "
             + "then ~/.kube/config).")
     Path kubeconfig;
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         Path file = kubeconfig;
         if (file == null && System.getenv("KUBECONFIG") == null && Files.isRegularFile(Path.of(".local/kubeconfig"))) {
             file = Path.of(".local/kubeconfig");

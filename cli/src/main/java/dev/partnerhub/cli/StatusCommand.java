@@ -1,14 +1,11 @@
 package dev.partnerhub.cli;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
-import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
-import dev.partnerhub.api.v1alpha1.ProviderError;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,11 +49,11 @@ final class StatusCommand implements Callable<Integer> {
                     .sorted(Comparator.comparing((CustomerUser u) -> u.getMetadata().getNamespace())
                             .thenComparing(u -> u.getSpec().getCustomerRef().getName())
                             .thenComparing(u -> u.getMetadata().getName()))
-                    .filter(u -> !excludeProvisioned || !"Provisioned".equals(activation(u)) || !"-".equals(lastError(u)))
+                    .filter(u -> !excludeProvisioned || UserView.needsAttention(u))
                     .forEach(u -> table.add(u.getMetadata().getNamespace(), u.getSpec().getCustomerRef().getName(),
-                            u.getMetadata().getName(), email(u), pkg(u), activation(u),
-                            condition(u, "Ready").map(Condition::getStatus).orElse("Unknown"),
-                            shorten(pendingAction(u)), shorten(lastError(u))));
+                            u.getMetadata().getName(), UserView.email(u), UserView.pkg(u), UserView.activation(u),
+                            UserView.condition(u, "Ready").map(Condition::getStatus).orElse("Unknown"),
+                            shorten(UserView.pendingAction(u)), shorten(UserView.lastError(u))));
             String where = namespace == null ? "" : " in " + namespace;
             if (users.isEmpty()) {
                 out.println("No CustomerUsers found" + where + ".");
@@ -110,49 +107,6 @@ final class StatusCommand implements Callable<Integer> {
                     : root.getClass().getSimpleName() + ": " + root.getMessage();
             throw new IllegalStateException("cannot list CustomerUsers from " + client.getMasterUrl() + ": " + why, e);
         }
-    }
-
-    private static String email(CustomerUser u) {
-        CustomerUserStatus s = u.getStatus();
-        return s != null && s.getEmail() != null ? s.getEmail() : u.getSpec().getEmail() == null ? "-"
-                : u.getSpec().getEmail();
-    }
-
-    /** The user's package; users of providers without packages (Partner Center) have none. */
-    private static String pkg(CustomerUser u) {
-        return u.getSpec().getPackageName() == null ? "-" : u.getSpec().getPackageName();
-    }
-
-    private static String activation(CustomerUser u) {
-        CustomerUserStatus s = u.getStatus();
-        return s == null || s.getActivation() == null ? "-" : s.getActivation().getState().name();
-    }
-
-    private static String pendingAction(CustomerUser u) {
-        CustomerUserStatus s = u.getStatus();
-        return s == null || s.getActivation() == null || s.getActivation().getPendingAction() == null ? "-"
-                : s.getActivation().getPendingAction();
-    }
-
-    /** The provider's first error, else why the user is stalled, else a refused licence, else nothing. */
-    private static String lastError(CustomerUser u) {
-        CustomerUserStatus s = u.getStatus();
-        if (s == null) {
-            return "-";
-        }
-        if (!s.getErrors().isEmpty()) {
-            ProviderError e = s.getErrors().get(0);
-            return (e.getCode() == null ? "" : e.getCode() + ": ") + e.getDescription();
-        }
-        boolean pending = s.getActivation() != null && s.getActivation().getState().isPending();
-        return condition(u, "Stalled").filter(c -> "True".equals(c.getStatus()) && !pending)
-                .or(() -> condition(u, "Synced").filter(c -> "False".equals(c.getStatus())))
-                .map(c -> c.getReason() + ": " + c.getMessage()).orElse("-");
-    }
-
-    private static Optional<Condition> condition(CustomerUser u, String type) {
-        return u.getStatus() == null ? Optional.empty()
-                : u.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
     private String shorten(String text) {

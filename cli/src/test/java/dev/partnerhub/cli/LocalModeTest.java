@@ -131,6 +131,26 @@ class LocalModeTest {
 
     @Test
     @Order(3)
+    void csvExportListsTheUsersWithTheirStateAndExcludeProvisionedKeepsThePendingOne() throws Exception {
+        String all = export("-n", "partnerhub-demo", "--customer", "acme");
+        assertThat(all.lines().findFirst().orElseThrow()).startsWith("First Name,Last Name,Display Name,"
+                + "User ID/Email (Required),Phone Number,Extension,Webex Calling,Webex Meetings,Webex Contact Center "
+                + "Standard,Webex Contact Center Premium,Licence: Webex Attendant Console,Provider User ID,");
+        assertThat(all).containsPattern("Alice,Andersen,,alice@acme.example.com,\\+12405551001,1001,TRUE,FALSE,"
+                + "FALSE,FALSE,TRUE,[^,]+,Provisioned,,,");
+        assertThat(all).containsPattern("Bob,Berg,,bob@acme.example.com,,,FALSE,TRUE,TRUE,FALSE,FALSE,[^,]+,"
+                + "Provisioned,,,");
+        assertThat(all.lines()).hasSize(4);
+        String pending = export("--exclude-provisioned");
+        assertThat(pending.lines()).hasSize(2);
+        assertThat(pending).contains(",PendingEmailInput,The end user must open the activation link");
+        assertThat(export("--customer", "contoso")).startsWith("First Name,Last Name,Display Name,"
+                + "User Principal Name,Phone Number,Usage Location,Licence: Microsoft 365 Business Basic,")
+                .contains("Megan,Bowen,,megan@contoso.example.com,,US,TRUE,");
+    }
+
+    @Test
+    @Order(4)
     void hubctlStatusPrintsTheSameUsersAndTheEndUserCanFinishThePendingOne() {
         String before = status();
         assertThat(before.lines().filter(l -> l.contains("partnerhub-demo"))).hasSize(6);
@@ -148,7 +168,7 @@ class LocalModeTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSelfActivatedUserIsListedAsUndeclared() {
         assertThat(sandbox("self-activate", "Reseller1+globex", "eddie@globex.sp.example.com",
                 "eddie@globex.example.com")).isEqualTo("eddie@globex.sp.example.com activated themselves: status "
@@ -169,6 +189,15 @@ class LocalModeTest {
         int exit = new CommandLine(command).execute(all);
         assertThat(exit).isZero();
         return buffer.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    private static String export(String... options) throws Exception {
+        Path file = Files.createTempFile("export", ".csv");
+        List<String> args = new ArrayList<>(List.of("csv", "export", "--kubeconfig", kubeconfig.toString(), "-o",
+                file.toString()));
+        args.addAll(List.of(options));
+        assertThat(new CommandLine(new Hubctl()).execute(args.toArray(String[]::new))).isZero();
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private static String status(String... options) {

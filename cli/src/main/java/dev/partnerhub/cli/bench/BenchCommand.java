@@ -1,0 +1,17 @@
+package dev.partnerhub.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code hubctl bench}: benchmarks that print their figures (never asserted in a unit test). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
+        subcommands = {CsvImportBench.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
