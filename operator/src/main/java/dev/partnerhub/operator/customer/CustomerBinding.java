@@ -3,6 +3,7 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
+import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;

@@ -2,6 +2,7 @@ package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
+import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;

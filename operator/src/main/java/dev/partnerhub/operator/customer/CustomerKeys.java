@@ -1,10 +1,11 @@
 package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import dev.partnerhub.providers.spi.CustomerField;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

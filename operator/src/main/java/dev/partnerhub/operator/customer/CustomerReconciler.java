@@ -5,6 +5,7 @@ import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;

@@ -7,6 +7,8 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.DeletedUser;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
+import dev.partnerhub.desired.CustomerDesiredState;
+import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.provider.Resolved;

@@ -8,6 +8,7 @@ import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
 import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
+import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import java.util.ArrayList;
 import java.util.Collection;

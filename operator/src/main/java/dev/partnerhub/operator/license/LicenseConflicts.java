@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.LicenseState;
+import dev.partnerhub.desired.LicenseSelection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

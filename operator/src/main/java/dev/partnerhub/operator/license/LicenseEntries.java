@@ -6,6 +6,8 @@ import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.ProviderError;
 import dev.partnerhub.api.v1alpha1.UserLicense;
+import dev.partnerhub.desired.LicensePlan;
+import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.providers.spi.LicenseRefusal;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
+import dev.partnerhub.desired.LicensePlan;
+import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;

@@ -5,14 +5,15 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.desired.Bound;
+import dev.partnerhub.desired.CustomerFields;
+import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.UserField;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
-import dev.partnerhub.operator.customer.CustomerFields;
-import dev.partnerhub.operator.user.UserFields;
-import dev.partnerhub.providers.spi.CustomerField;
-import dev.partnerhub.providers.spi.UserField;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class CreatedWith {
 
-    static final String CUSTOMER_REF = "spec.customerRef.name";
+    static final String CUSTOMER_REF = Bound.CUSTOMER_REF;
     static final String CONNECTION_NAME = "spec.connectionRef.name";
     static final String CONNECTION_NAMESPACE = "spec.connectionRef.namespace";
 
@@ -121,18 +122,16 @@ public final class CreatedWith {
 
     /** The value a field had at creation, else its current value: what deletion and look-ups must follow. */
     public static String bound(CustomResource<?, ? extends BoundStatus> resource, String path, String current) {
-        Map<String, String> recorded = resource.getStatus() == null ? null : resource.getStatus().getCreatedWith();
-        String was = recorded == null ? null : recorded.get(path);
-        return was == null ? current : was.isEmpty() ? null : was;
+        return Bound.value(resource, path, current);
     }
 
     /** The name of the Customer a user or assignment was created for. */
     public static String customerName(CustomerUser user) {
-        return bound(user, CUSTOMER_REF, user.getSpec().getCustomerRef().getName());
+        return Bound.customerName(user);
     }
 
     public static String customerName(LicenseAssignment assignment) {
-        return bound(assignment, CUSTOMER_REF, assignment.getSpec().getCustomerRef().getName());
+        return Bound.customerName(assignment);
     }
 
     /** The PartnerConnection a Customer was created with: its name and the namespace as written (null: its own). */

@@ -4,18 +4,16 @@ import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
+import dev.partnerhub.desired.ConnectionSpecs;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderFactory;
-import dev.partnerhub.providers.spi.http.RateLimiter;
-import dev.partnerhub.providers.spi.http.RetryPolicy;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,18 +120,11 @@ public class ProviderRegistry {
     }
 
     private static String kind(PartnerConnectionSpec spec) {
-        return spec.getProvider() == null ? null : spec.getProvider().value();
+        return ConnectionSpecs.kind(spec);
     }
 
-    /** The connection's settings for its provider; the vendor blocks of the spec become options by their name. */
     private static ConnectionSettings settings(PartnerConnectionSpec spec, AtomicReference<String> token) {
-        RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
-        Map<String, String> options = new HashMap<>();
-        if (spec.getWebex() != null && spec.getWebex().getModel() != null) {
-            options.put("webex.model", spec.getWebex().getModel().value());
-        }
-        return new ConnectionSettings(spec.getEndpoint(), token::get, new RateLimiter(limit.getRequestsPerSecond(),
-                limit.getBurst()), options, RetryPolicy.defaults());
+        return ConnectionSpecs.settings(spec, token::get);
     }
 
     private String readToken(PartnerConnection connection) throws ConnectionException {

@@ -1,12 +1,10 @@
 package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.api.v1alpha1.Customer;
-import dev.partnerhub.operator.customer.CustomerFields;
+import dev.partnerhub.desired.CustomerDesiredState;
+import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.ownership.CreatedWith;
-import dev.partnerhub.operator.tenancy.LabelSelectors;
 import dev.partnerhub.operator.tenancy.Namespaces;
-import dev.partnerhub.providers.spi.CustomerModel;
-import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +42,7 @@ public class Resolver {
                 return Resolved.blocked("ConnectionNotAllowed", "its PartnerConnection " + key + " does not allow "
                         + "namespace " + customerNamespace + " (spec.allowedNamespaces)");
             }
-            return Resolved.ready(key, provider.get(), scope(customer, provider.get()), customer.getStatus() == null
+            return Resolved.ready(key, provider.get(), CustomerDesiredState.scope(customer, provider.get().capabilities()), customer.getStatus() == null
                     ? null : customer.getStatus().getOrgId());
         } catch (ConnectionException e) {
             return Resolved.blocked(e.reason().equals("InvalidSpec") || e.reason().equals("ProviderNotSupported")
@@ -53,14 +51,4 @@ public class Resolver {
         }
     }
 
-    /** Where the provider files the customer's users: the ID it recorded, or the key it declares. */
-    private static CustomerScope scope(Customer customer, Provider provider) {
-        CustomerModel model = provider.capabilities().customers();
-        if (model.creation() == CustomerModel.Creation.EXPLICIT) {
-            String id = customer.getStatus() == null ? null : customer.getStatus().getCustomerId();
-            return id == null ? null : new CustomerScope(id);
-        }
-        String key = CustomerFields.value(customer.getSpec(), model.key());
-        return key == null ? null : new CustomerScope(key);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.tenancy;
 
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.desired.LabelSelectors;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;

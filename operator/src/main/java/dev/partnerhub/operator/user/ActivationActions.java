@@ -5,16 +5,14 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.UserActions;
+import dev.partnerhub.desired.Annotations;
 import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,9 +25,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ActivationActions {
 
-    public static final String RETRY_ACTIVATION = "partnerhub.dev/retry-activation";
-    public static final String RESEND_CONSENT = "partnerhub.dev/resend-consent";
-    public static final String RESET_PASSWORD = "partnerhub.dev/reset-password";
+    public static final String RETRY_ACTIVATION = Annotations.RETRY_ACTIVATION;
+    public static final String RESEND_CONSENT = Annotations.RESEND_CONSENT;
+    public static final String RESET_PASSWORD = Annotations.RESET_PASSWORD;
 
     private static final Logger LOG = Logger.getLogger(ActivationActions.class);
     /** The states a person can get out of by onboarding the user again with another address. */
@@ -42,20 +40,6 @@ public class ActivationActions {
     public ActivationActions(UserSync sync, Passwords passwords) {
         this.sync = sync;
         this.passwords = passwords;
-    }
-
-    /** The annotations whose action this provider does not have, each naming it. */
-    static List<String> unsupported(CustomerUser user, Capabilities capabilities) {
-        Map<String, String> annotations = user.getMetadata().getAnnotations();
-        if (annotations == null) {
-            return List.of();
-        }
-        Map<String, Feature> needs = Map.of(RETRY_ACTIVATION, Feature.ACTIVATION_ACTIONS, RESEND_CONSENT,
-                Feature.ACTIVATION_ACTIONS, RESET_PASSWORD, Feature.PASSWORDS);
-        return Stream.of(RETRY_ACTIVATION, RESEND_CONSENT, RESET_PASSWORD)
-                .filter(a -> annotations.containsKey(a) && !capabilities.has(needs.get(a)))
-                .map(a -> "metadata.annotations[" + a + "]: a " + capabilities.name() + " connection has no such "
-                        + "action; remove the annotation.").toList();
     }
 
     /** Acts on new tokens; returns the subscriber to report (a new one after a retried activation). */

@@ -3,6 +3,7 @@ package dev.partnerhub.operator.user;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.Repair;
+import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.DeletedUser;
+import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.ownership.DeletionBudget;

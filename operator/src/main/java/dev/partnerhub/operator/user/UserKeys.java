@@ -1,10 +1,11 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import dev.partnerhub.providers.spi.UserField;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,8 @@ package dev.partnerhub.operator.user;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.desired.UserDesiredState;
+import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;

@@ -1,16 +1,16 @@
 package dev.partnerhub.operator.customer;
 
-import dev.partnerhub.operator.tenancy.LabelSelectors;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.partnerhub.api.v1alpha1.Activation;
+import dev.partnerhub.api.v1alpha1.ActivationState;
+import dev.partnerhub.api.v1alpha1.CustomerBroadWorks;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
-import dev.partnerhub.api.v1alpha1.Activation;
-import dev.partnerhub.api.v1alpha1.ActivationState;
+import dev.partnerhub.desired.CustomerDesiredState;
+import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.TestProviders;
-import dev.partnerhub.api.v1alpha1.CustomerBroadWorks;
 import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;

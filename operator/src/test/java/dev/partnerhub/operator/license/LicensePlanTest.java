@@ -12,6 +12,7 @@ import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.api.v1alpha1.UserLicense;
+import dev.partnerhub.desired.LicensePlan;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.UserBroadWorks;
+import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.operator.TestProviders;
 import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.RemoteUser;

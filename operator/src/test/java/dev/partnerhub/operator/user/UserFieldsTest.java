@@ -3,6 +3,7 @@ package dev.partnerhub.operator.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
+import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteUser;

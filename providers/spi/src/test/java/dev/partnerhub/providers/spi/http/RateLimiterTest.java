@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
     @Test
     void aBurstPassesAtOnceAndTheNextCallerIsToldToWaitForTheSustainedRate() {
-        RateLimiter limiter = new RateLimiter(10, 3);
+        // The clock stands still unless the test moves it: what the limiter decides depends on nothing else.
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        RateLimiter limiter = new RateLimiter(10, 3, now::get);
         assertThat(limiter.acquire()).isZero();
         assertThat(limiter.acquire()).isZero();
         assertThat(limiter.acquire()).isZero();
-        Duration wait = limiter.acquire();
-        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(limiter.acquire()).isEqualTo(Duration.ofMillis(100));
+        assertThat(limiter.acquire()).as("in debt by one permit already").isEqualTo(Duration.ofMillis(200));
+
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(limiter.acquire()).as("refilled up to the burst, never beyond").isZero();
+        assertThat(limiter.acquire()).isZero();
+        assertThat(limiter.acquire()).isZero();
+        assertThat(limiter.acquire()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

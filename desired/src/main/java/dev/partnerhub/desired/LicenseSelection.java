@@ -1,10 +1,8 @@
-package dev.partnerhub.operator.license;
+package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
-import dev.partnerhub.operator.ownership.CreatedWith;
-import dev.partnerhub.operator.tenancy.LabelSelectors;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,7 +30,7 @@ public final class LicenseSelection {
 
     public static boolean sameCustomer(LicenseAssignment assignment, CustomerUser user) {
         return assignment.getMetadata().getNamespace().equals(user.getMetadata().getNamespace())
-                && CreatedWith.customerName(assignment).equals(CreatedWith.customerName(user));
+                && Bound.customerName(assignment).equals(Bound.customerName(user));
     }
 
     /**

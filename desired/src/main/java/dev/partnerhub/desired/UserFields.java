@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.user;
+package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.providers.spi.PersonChange;
@@ -88,7 +88,7 @@ public final class UserFields {
      */
     public static String emailRefusal(CustomerUserSpec spec, RemoteUser user) {
         if (spec.getEmail() == null || user.email() == null || spec.getEmail().equalsIgnoreCase(user.email())
-                || ActivationActions.RETRYABLE.contains(UserActivation.state(user.state()))) {
+                || Annotations.RETRYABLE.contains(user.state())) {
             return null;
         }
         return "spec.email: the provider cannot change the address of an onboarded user; it holds "

@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.license;
+package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
@@ -62,7 +62,7 @@ public record LicensePlan(Map<String, String> wantedBy, List<String> add, List<S
     }
 
     /** Who assigned each licence the user's status lists, as the operator recorded it. */
-    static Map<String, String> previousAssigners(CustomerUser user) {
+    public static Map<String, String> previousAssigners(CustomerUser user) {
         Map<String, String> byId = new LinkedHashMap<>();
         if (user.getStatus() != null) {
             for (UserLicense l : user.getStatus().getLicenses()) {

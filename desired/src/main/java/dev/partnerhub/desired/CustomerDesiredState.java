@@ -1,11 +1,13 @@
-package dev.partnerhub.operator.customer;
+package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.Address;
+import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.CustomerField;
 import dev.partnerhub.providers.spi.CustomerModel;
 import dev.partnerhub.providers.spi.CustomerRequest;
+import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,5 +86,19 @@ public final class CustomerDesiredState {
     public static boolean packagesDiffer(CustomerSpec spec, RemoteCustomer remote) {
         List<String> desired = spec.getPackages() == null ? List.of() : spec.getPackages();
         return !new HashSet<>(desired).equals(new HashSet<>(remote.packages()));
+    }
+
+    /**
+     * Where the provider files the customer's users: the ID the Customer recorded, for customers the partner creates;
+     * else the customer's key. Null until there is one.
+     */
+    public static CustomerScope scope(Customer customer, Capabilities capabilities) {
+        CustomerModel model = capabilities.customers();
+        if (model.creation() == CustomerModel.Creation.EXPLICIT) {
+            String id = customer.getStatus() == null ? null : customer.getStatus().getCustomerId();
+            return id == null ? null : new CustomerScope(id);
+        }
+        String key = CustomerFields.value(customer.getSpec(), model.key());
+        return key == null ? null : new CustomerScope(key);
     }
 }

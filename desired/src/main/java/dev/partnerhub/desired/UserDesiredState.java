@@ -1,11 +1,10 @@
-package dev.partnerhub.operator.user;
+package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
-import dev.partnerhub.operator.license.LicenseSelection;
 import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.CustomerField;
 import dev.partnerhub.providers.spi.Feature;
@@ -42,7 +41,7 @@ public final class UserDesiredState {
     public static Refusal refusal(CustomerUser user, Customer customer, Capabilities capabilities, People people,
             Licensing licensing, List<LicenseAssignment> assignments) {
         List<String> unsupported = new ArrayList<>(unsupported(user.getSpec(), capabilities, people.updatable()));
-        unsupported.addAll(ActivationActions.unsupported(user, capabilities));
+        unsupported.addAll(Annotations.unsupported(user, capabilities));
         if (!unsupported.isEmpty()) {
             return new Refusal("UnsupportedByProvider", String.join(" ", unsupported));
         }

@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.tenancy;
+package dev.partnerhub.desired;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;

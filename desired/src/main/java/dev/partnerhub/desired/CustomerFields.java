@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.customer;
+package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.providers.spi.CustomerField;

@@ -1,0 +1,33 @@
+package dev.partnerhub.desired;
+
+import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
+import dev.partnerhub.api.v1alpha1.RateLimit;
+import dev.partnerhub.providers.spi.ConnectionSettings;
+import dev.partnerhub.providers.spi.http.RateLimiter;
+import dev.partnerhub.providers.spi.http.RetryPolicy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** What a PartnerConnection's spec tells its provider's factory. */
+public final class ConnectionSpecs {
+
+    private ConnectionSpecs() {
+    }
+
+    /** {@code spec.provider} as the factories know it. */
+    public static String kind(PartnerConnectionSpec spec) {
+        return spec.getProvider() == null ? null : spec.getProvider().value();
+    }
+
+    /** The connection's settings for its provider; the vendor blocks of the spec become options by their name. */
+    public static ConnectionSettings settings(PartnerConnectionSpec spec, Supplier<String> token) {
+        RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
+        Map<String, String> options = new HashMap<>();
+        if (spec.getWebex() != null && spec.getWebex().getModel() != null) {
+            options.put("webex.model", spec.getWebex().getModel().value());
+        }
+        return new ConnectionSettings(spec.getEndpoint(), token, new RateLimiter(limit.getRequestsPerSecond(),
+                limit.getBurst()), options, RetryPolicy.defaults());
+    }
+}
