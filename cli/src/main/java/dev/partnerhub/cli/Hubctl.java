@@ -2,6 +2,8 @@ package dev.partnerhub.cli;
 
 import dev.partnerhub.cli.bench.BenchCommand;
 import dev.partnerhub.cli.csv.CsvCommand;
+import dev.partnerhub.cli.plan.AdoptCommand;
+import dev.partnerhub.cli.plan.PlanCommand;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -10,8 +12,8 @@ import picocli.CommandLine.Command;
 /** hubctl: run the Partner Hub Operator locally and look at customers and users from the terminal. */
 @Command(name = "hubctl", mixinStandardHelpOptions = true, versionProvider = Hubctl.Version.class,
         description = "Partner Hub Operator: customers, users and licences of partner portals as code.",
-        subcommands = {LocalCommand.class, StatusCommand.class, CsvCommand.class, SandboxCommand.class,
-            HubCommand.class, BenchCommand.class})
+        subcommands = {LocalCommand.class, StatusCommand.class, CsvCommand.class, PlanCommand.class,
+            AdoptCommand.class, SandboxCommand.class, HubCommand.class, BenchCommand.class})
 public final class Hubctl implements Runnable {
 
     /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */

@@ -114,7 +114,7 @@ public final class UserFields {
     }
 
     /** The provider's value (empty: it holds none); null when neither the subscriber nor a person tells. */
-    private static Optional<String> held(UserField field, RemoteUser subscriber, Optional<RemotePerson> person) {
+    public static Optional<String> held(UserField field, RemoteUser subscriber, Optional<RemotePerson> person) {
         if (field == UserField.PACKAGE) {
             return Optional.ofNullable(subscriber.packageName());
         }

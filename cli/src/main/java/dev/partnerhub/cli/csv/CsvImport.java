@@ -80,7 +80,7 @@ public final class CsvImport {
                 }
                 continue;
             }
-            String name = existing != null ? existing.name() : newName(row.email(), names);
+            String name = existing != null ? existing.name() : ManifestFolder.uniqueName(row.email(), names);
             ObjectNode user = existing != null ? existing.object().deepCopy() : newUser(name);
             apply(row, (ObjectNode) user.get("spec"));
             String problem = callingProblem((ObjectNode) user.get("spec"));
@@ -230,17 +230,6 @@ public final class CsvImport {
 
     private String assignmentName(String licence) {
         return ManifestFolder.slug(customer + "-" + licence);
-    }
-
-    /** The email's local part, or the whole email when another user of the folder has that name. */
-    private static String newName(String email, Set<String> taken) {
-        String base = ManifestFolder.slug(email.substring(0, email.indexOf('@')));
-        String name = taken.contains(base) ? ManifestFolder.slug(email) : base;
-        for (int i = 2; taken.contains(name); i++) {
-            name = ManifestFolder.slug(email) + "-" + i;
-        }
-        taken.add(name);
-        return name;
     }
 
     static boolean isManaged(JsonNode assignment) {

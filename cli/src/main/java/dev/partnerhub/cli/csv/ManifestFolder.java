@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +23,9 @@ import java.util.stream.Stream;
  * wrote, by licence, each with the file that holds it (assignments a person wrote are never edited). Writes a file only when its text changes, so that an import that changes nothing
  * leaves no diff.
  */
-final class ManifestFolder {
+public final class ManifestFolder {
 
-    static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+    public static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build()).build();
 
@@ -85,7 +86,7 @@ final class ManifestFolder {
     }
 
     /** Writes the object to its file when the text differs; whether it did. */
-    static boolean write(Path file, ObjectNode object) throws IOException {
+    public static boolean write(Path file, ObjectNode object) throws IOException {
         String text = YAML.writeValueAsString(object);
         if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
             return false;
@@ -96,12 +97,26 @@ final class ManifestFolder {
     }
 
     /** A DNS-1123 name from a text: lower case, letters, digits and dashes, at most 63 characters. */
-    static String slug(String text) {
+    public static String slug(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 63) {
             String hash = Integer.toHexString(text.hashCode() & 0xfffffff);
             s = s.substring(0, 62 - hash.length()).replaceAll("-+$", "") + "-" + hash;
         }
         return s.isEmpty() ? "user" : s;
+    }
+
+    /**
+     * A new object's name from a user's key: the local part of an email (or a BroadWorks user ID's), else the whole
+     * key when another object has that name, numbered when that is taken too. Adds it to {@code taken}.
+     */
+    public static String uniqueName(String key, Set<String> taken) {
+        String base = slug(key.contains("@") ? key.substring(0, key.indexOf('@')) : key);
+        String name = taken.contains(base) ? slug(key) : base;
+        for (int i = 2; taken.contains(name); i++) {
+            name = slug(key) + "-" + i;
+        }
+        taken.add(name);
+        return name;
     }
 }

@@ -89,8 +89,9 @@ public class UserBinding {
         PendingCreate pending = status.getCreatePending();
         boolean ownCreate = pending != null && key.equalsIgnoreCase(pending.getKey());
         Optional<RemoteUser> found = UserDesiredState.byKey(subscribers, key);
-        if (found.isEmpty() && ownCreate) {
-            // A list taken just before our own create may miss it: ask the provider again before creating twice.
+        if (found.isEmpty() && (ownCreate || user.getSpec().isAdoptExisting())) {
+            // A list taken just before our own create may miss it, and one taken before a user made elsewhere (which
+            // adoptExisting says exists) too: ask the provider again before creating.
             found = UserDesiredState.byKey(directory.refresh(target.connection(), target.provider(), target.scope()),
                     key);
         }
