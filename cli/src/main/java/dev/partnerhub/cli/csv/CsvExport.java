@@ -1,5 +1,6 @@
 package dev.partnerhub.cli.csv;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -41,7 +42,9 @@ public final class CsvExport {
         List<CustomerUser> sorted = users.stream().sorted(Comparator.comparing(UserView::email)).toList();
         List<Column> columns = columns(format, sorted);
         // Quotes only where CSV needs them (a comma, a quote, a line break), so that a file reads well and diffs small.
+        // The writer is the caller's (standard output, say): written to and flushed, never closed.
         CsvMapper mapper = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+        mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         List<String[]> rows = new ArrayList<>();
         rows.add(columns.stream().map(Column::header).toArray(String[]::new));
         for (CustomerUser user : sorted) {

@@ -107,9 +107,10 @@ public final class AdoptCommand implements Callable<Integer> {
                     written++;
                 }
             }
-            out.printf("%d users of %s/%s in the provider are not declared; %d manifests written to %s "
+            out.printf("%d user%s of %s/%s in the provider %s not declared; %d manifest%s written to %s "
                     + "(adoptExisting: true, deletionPolicy: Orphan). Apply them to hand the users to the operator.%n",
-                    undeclared.size(), namespace, customer, written, dir);
+                    undeclared.size(), undeclared.size() == 1 ? "" : "s", namespace, customer,
+                    undeclared.size() == 1 ? "is" : "are", written, written == 1 ? "" : "s", dir);
             long provisioning = undeclared.stream().filter(u -> u.state() != UserState.PROVISIONED).count();
             if (provisioning > 0) {
                 out.printf("%d of them are not provisioned yet: the provider may not show all their fields; run "

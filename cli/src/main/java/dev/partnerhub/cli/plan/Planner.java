@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What applying a folder of manifests would do: each Customer and CustomerUser compared with what the provider holds,
@@ -51,10 +53,15 @@ final class Planner {
     List<Change> plan() {
         List<Change> changes = new ArrayList<>();
         LicensePlanner licences = new LicensePlanner(manifests);
-        for (Customer customer : sorted(manifests.customers)) {
-            withClusterStatus(customer, Customer.class);
+        for (Customer customer : customers()) {
+            boolean declared = manifests.customers.contains(customer);
+            if (declared) {
+                withClusterStatus(customer, Customer.class);
+            }
             Target target = target(customer);
-            changes.add(customerChange(target));
+            if (declared) {
+                changes.add(customerChange(target));
+            }
             for (CustomerUser user : sorted(manifests.users)) {
                 if (user.getMetadata().getNamespace().equals(customer.getMetadata().getNamespace())
                         && user.getSpec().getCustomerRef().getName().equals(customer.getMetadata().getName())) {
@@ -68,6 +75,34 @@ final class Planner {
         changes.addAll(licences.changes());
         changes.addAll(new Prune(manifests, cluster).changes());
         return changes;
+    }
+
+    /**
+     * The folder's Customers, then those its users and assignments name that it does not hold (a folder of one
+     * customer's users, as a CSV import writes it), read from the cluster: their users are planned, they are not.
+     */
+    private List<Customer> customers() {
+        List<Customer> customers = new ArrayList<>(sorted(manifests.customers));
+        Set<String> named = new TreeSet<>();
+        manifests.users.forEach(u -> named.add(u.getMetadata().getNamespace() + "/"
+                + u.getSpec().getCustomerRef().getName()));
+        manifests.assignments.forEach(a -> named.add(a.getMetadata().getNamespace() + "/"
+                + a.getSpec().getCustomerRef().getName()));
+        for (String ref : named) {
+            String namespace = ref.substring(0, ref.indexOf('/'));
+            String name = ref.substring(ref.indexOf('/') + 1);
+            if (Manifests.find(manifests.customers, namespace, name).isPresent()) {
+                continue;
+            }
+            Customer live = cluster == null ? null
+                    : cluster.resources(Customer.class).inNamespace(namespace).withName(name).get();
+            if (live == null) {
+                throw new IllegalStateException("Customer " + ref + ", which the manifests name, is neither among "
+                        + "them nor in the cluster");
+            }
+            customers.add(live);
+        }
+        return customers;
     }
 
     private Target target(Customer customer) {

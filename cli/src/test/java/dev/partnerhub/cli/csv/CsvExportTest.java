@@ -42,7 +42,13 @@ class CsvExportTest {
         error.setDescription("The email is taken.");
         dana.getStatus().getErrors().add(error);
 
-        StringWriter csv = new StringWriter();
+        // Standard output is the usual target: the export must leave it open.
+        StringWriter csv = new StringWriter() {
+            @Override
+            public void close() {
+                throw new AssertionError("the export closed the caller's writer");
+            }
+        };
         CsvExport.write(List.of(dana, alice), csv);
 
         assertThat(csv.toString()).isEqualTo("""

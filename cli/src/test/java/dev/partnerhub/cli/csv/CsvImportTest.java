@@ -183,6 +183,16 @@ class CsvImportTest {
     }
 
     @Test
+    void theSampleFileImportsWithoutAProblem() throws IOException {
+        UserCsvReader.Result csv = UserCsvReader.read(Path.of("../samples/acme-users.csv"));
+        CsvImport.Outcome outcome = new CsvImport("acme", "partnerhub-demo", CsvImport.Behaviour.ADD_ONLY, false)
+                .run(csv, dir);
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.created()).isEqualTo(3);
+        assertThat(manifest("goran.yaml").path("spec").path("firstName").asText()).isEqualTo("Göran");
+    }
+
+    @Test
     void aFileLargerThanAPortalAcceptsIsFine() throws IOException {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 300; i++) {
