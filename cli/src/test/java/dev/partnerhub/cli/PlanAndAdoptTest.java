@@ -11,6 +11,7 @@ import dev.partnerhub.cli.local.LocalEnvironment;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.providers.spi.UserState;
 import dev.partnerhub.providers.spi.http.RateLimiter;
@@ -179,6 +180,9 @@ class PlanAndAdoptTest {
         Provider portal = new WebexProviderFactory().create(new ConnectionSettings(env.hub().apiUrl(),
                 () -> env.hub().token(), new RateLimiter(10, 10), Map.of("webex.model", "wholesale"),
                 RetryPolicy.defaults()));
+        // The first test's package change may still be provisioning; the portal too adds users once it is done.
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(portal.customers().get(customerId).orElseThrow()
+                .state()).isEqualTo(RemoteCustomer.State.READY));
         String pat = portal.users().create(new CustomerScope(customerId), new UserRequest("pat@initech.example.com",
                 "pat@initech.example.com", "Pat", "Portal", null, "webex_calling", "+12405559001", "9001", null, null,
                 null, null)).id();
