@@ -25,7 +25,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -56,7 +55,12 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
-    private volatile IndexedResourceCache<LicenseAssignment> assignments;
+    /**
+     * Every assignment, as the sibling informer has seen it. Its events are what tell an assignment that another one
+     * appeared or changed, so the reconcile reads this informer's cache: the controller's own informer of the same
+     * kind may not have seen that other assignment yet, and the event, once consumed, does not come again.
+     */
+    private volatile InformerEventSource<LicenseAssignment, LicenseAssignment> assignments;
 
     public LicenseAssignmentReconciler(Resolver resolver, LicenseDirectory directory, Namespaces namespaces,
             OperatorConfig config, Clock clock) {
@@ -71,7 +75,6 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, a -> List.of(a.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(a)));
-        assignments = context.getPrimaryCache();
         users = new InformerEventSource<>(InformerEventSourceConfiguration.from(CustomerUser.class, LicenseAssignment.class)
                 .withSecondaryToPrimaryMapper(u -> byCustomer(context, u.getMetadata().getNamespace(),
                         CreatedWith.customerName(u)))
@@ -84,7 +87,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
                         c.getMetadata().getName()))
                 .build(), context);
         // Another assignment of the customer may now disagree with this one: its spec changes reach this one too.
-        var siblings = new InformerEventSource<>(InformerEventSourceConfiguration.from(LicenseAssignment.class,
+        assignments = new InformerEventSource<>(InformerEventSourceConfiguration.from(LicenseAssignment.class,
                         LicenseAssignment.class)
                 .withName("sibling-assignments")
                 .withOnUpdateFilter((newer, older) -> !Objects.equals(newer.getMetadata().getGeneration(),
@@ -92,7 +95,7 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
                 .withSecondaryToPrimaryMapper(a -> byCustomer(context, a.getMetadata().getNamespace(),
                         CreatedWith.customerName(a)))
                 .build(), context);
-        return List.of(users, customers, siblings);
+        return List.of(users, customers, assignments);
     }
 
     @Override
