@@ -22,10 +22,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,7 +265,25 @@ class PlanAndAdoptTest {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 List<HasMetadata> objects = client.load(Files.newInputStream(file)).items();
-                objects.forEach(o -> client.resource(o).inNamespace(NS).createOr(NonDeletingOperation::update));
+                objects.forEach(PlanAndAdoptTest::apply);
+            }
+        }
+    }
+
+    /**
+     * Creates the object, or replaces the one there, as kubectl apply does: a conflict with the operator's own
+     * status write in between is retried on the fresh object, as a person's kubectl would.
+     */
+    private static void apply(HasMetadata object) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resource(object).inNamespace(NS).createOr(NonDeletingOperation::update);
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 10) {
+                    throw e;
+                }
+                object.getMetadata().setResourceVersion(null);
             }
         }
     }
