@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
             if (undeclared) {
                 return printUndeclared(client);
             }
-            List<CustomerUser> users = list(client);
+            List<CustomerUser> users = UserView.list(client, namespace);
             TextTable table = new TextTable("NAMESPACE", "CUSTOMER", "USER", "EMAIL", "PACKAGE", "ACTIVATION", "READY",
                     "PENDING ACTION", "LAST ERROR");
             users.stream()
@@ -92,21 +92,6 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private List<CustomerUser> list(KubernetesClient client) {
-        try {
-            return namespace == null ? client.resources(CustomerUser.class).inAnyNamespace().list().getItems()
-                    : client.resources(CustomerUser.class).inNamespace(namespace).list().getItems();
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            String why = e.getCode() == 404 ? "the CustomerUser CRD is not installed (apply crds/)"
-                    : root.getClass().getSimpleName() + ": " + root.getMessage();
-            throw new IllegalStateException("cannot list CustomerUsers from " + client.getMasterUrl() + ": " + why, e);
-        }
     }
 
     private String shorten(String text) {

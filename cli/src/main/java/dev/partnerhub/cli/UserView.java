@@ -4,12 +4,31 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.ProviderError;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.Optional;
 
 /** A CustomerUser as the status views show it: `hubctl status` and `hubctl csv export`; "-" where there is nothing. */
 public final class UserView {
 
     private UserView() {
+    }
+
+    /** The CustomerUsers of a namespace (null: of all); a failure says where and why, and a missing CRD how to fix it. */
+    public static List<CustomerUser> list(KubernetesClient client, String namespace) {
+        try {
+            return namespace == null ? client.resources(CustomerUser.class).inAnyNamespace().list().getItems()
+                    : client.resources(CustomerUser.class).inNamespace(namespace).list().getItems();
+        } catch (KubernetesClientException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = e.getCode() == 404 ? "the CustomerUser CRD is not installed (apply crds/)"
+                    : root.getClass().getSimpleName() + ": " + root.getMessage();
+            throw new IllegalStateException("cannot list CustomerUsers from " + client.getMasterUrl() + ": " + why, e);
+        }
     }
 
     /** Not provisioned, or provisioned with an error: what "exclude provisioned users" keeps. */

@@ -5,6 +5,9 @@ import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,6 +21,15 @@ public final class ConnectionSpecs {
     /** {@code spec.provider} as the factories know it. */
     public static String kind(PartnerConnectionSpec spec) {
         return spec.getProvider() == null ? null : spec.getProvider().value();
+    }
+
+    /** A key of a Secret as text, from {@code data} (base64) or {@code stringData}, trimmed; null when empty or absent. */
+    public static String secretValue(Secret secret, String key) {
+        String encoded = secret.getData() == null ? null : secret.getData().get(key);
+        String plain = secret.getStringData() == null ? null : secret.getStringData().get(key);
+        String value = encoded != null ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim()
+                : plain == null ? null : plain.trim();
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** The connection's settings for its provider; the vendor blocks of the spec become options by their name. */

@@ -126,15 +126,13 @@ public final class CsvImport {
                 assignmentsRemoved, true);
     }
 
-    /** Who holds each licence in the import's own assignments now. */
+    /** Who holds each licence in the import's own assignments now (the folder reads no other). */
     private static Map<String, Set<String>> currentHolders(ManifestFolder folder) {
         Map<String, Set<String>> holders = new LinkedHashMap<>();
         folder.assignments.forEach((licence, m) -> {
-            if (HUBCTL_CSV.equals(m.object().path("metadata").path("labels").path(MANAGED_BY).asText())) {
-                Set<String> names = new TreeSet<>();
-                m.object().path("spec").path("users").path("names").forEach(n -> names.add(n.asText()));
-                holders.put(licence, names);
-            }
+            Set<String> names = new TreeSet<>();
+            m.object().path("spec").path("users").path("names").forEach(n -> names.add(n.asText()));
+            holders.put(licence, names);
         });
         return holders;
     }

@@ -43,8 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<CustomerUser> users;
         try (KubernetesClient client = kubeconfig.client()) {
-            users = (namespace == null ? client.resources(CustomerUser.class).inAnyNamespace().list()
-                    : client.resources(CustomerUser.class).inNamespace(namespace).list()).getItems();
+            users = UserView.list(client, namespace);
         }
         users = users.stream()
                 .filter(u -> customer == null || customer.equals(u.getSpec().getCustomerRef().getName()))

@@ -8,8 +8,6 @@ import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderFactory;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -70,11 +68,8 @@ final class Providers {
                     + "PartnerConnection " + namespace + "/" + connection.getMetadata().getName() + ") is neither "
                     + "among the manifests nor in the cluster");
         }
-        String encoded = secret.getData() == null ? null : secret.getData().get(ref.getKey());
-        String plain = secret.getStringData() == null ? null : secret.getStringData().get(ref.getKey());
-        String token = encoded != null ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim()
-                : plain == null ? null : plain.trim();
-        if (token == null || token.isEmpty()) {
+        String token = ConnectionSpecs.secretValue(secret, ref.getKey());
+        if (token == null) {
             throw new IllegalStateException("Secret " + namespace + "/" + ref.getName() + " has no key "
                     + ref.getKey());
         }

@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,11 +134,8 @@ public class ProviderRegistry {
                     + "/" + ref.getName() + " does not exist; create it with the provider's token under key "
                     + ref.getKey() + ".");
         }
-        String encoded = secret.getData() == null ? null : secret.getData().get(ref.getKey());
-        String plain = secret.getStringData() == null ? null : secret.getStringData().get(ref.getKey());
-        String token = encoded != null ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim()
-                : plain == null ? null : plain.trim();
-        if (token == null || token.isEmpty()) {
+        String token = ConnectionSpecs.secretValue(secret, ref.getKey());
+        if (token == null) {
             throw new ConnectionException("SecretKeyMissing", "spec.credentialsSecretRef.key: Secret " + namespace
                     + "/" + ref.getName() + " has no non-empty key " + ref.getKey() + ".");
         }
