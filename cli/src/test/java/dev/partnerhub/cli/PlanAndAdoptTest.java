@@ -177,8 +177,10 @@ class PlanAndAdoptTest {
     @Test
     @Order(2)
     void usersMadeInThePortalAreAdoptedWithNoCreateAndNoChangeInTheHub() throws Exception {
-        String customerId = client.resources(dev.partnerhub.api.v1alpha1.Customer.class).inNamespace(NS)
-                .withName("initech").get().getStatus().getCustomerId();
+        var initech = client.resources(dev.partnerhub.api.v1alpha1.Customer.class).inNamespace(NS)
+                .withName("initech").get().getStatus();
+        String customerId = initech.getCustomerId();
+        String orgId = initech.getOrgId();
         Provider portal = new WebexProviderFactory().create(new ConnectionSettings(env.hub().apiUrl(),
                 () -> env.hub().token(), new RateLimiter(10, 10), Map.of("webex.model", "wholesale"),
                 RetryPolicy.defaults()));
@@ -195,7 +197,11 @@ class PlanAndAdoptTest {
         // Users that exist: provisioned, with the person the People API shows for them.
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(portal.users().list(new CustomerScope(customerId),
                 null)).filteredOn(u -> u.id().equals(pat) || u.id().equals(quinn))
-                .allSatisfy(u -> assertThat(u.state()).isEqualTo(UserState.PROVISIONED)).hasSize(2));
+                .allSatisfy(u -> {
+                    assertThat(u.state()).isEqualTo(UserState.PROVISIONED);
+                    assertThat(portal.licensing().people(orgId)).anySatisfy(p -> assertThat(p.id())
+                            .isEqualTo(u.personId()));
+                }).hasSize(2));
 
         Path adopted = work.resolve("adopted");
         StringWriter buffer = new StringWriter();

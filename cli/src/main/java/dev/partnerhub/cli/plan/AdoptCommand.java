@@ -111,10 +111,13 @@ public final class AdoptCommand implements Callable<Integer> {
                     + "(adoptExisting: true, deletionPolicy: Orphan). Apply them to hand the users to the operator.%n",
                     undeclared.size(), undeclared.size() == 1 ? "" : "s", namespace, customer,
                     undeclared.size() == 1 ? "is" : "are", written, written == 1 ? "" : "s", dir);
-            long provisioning = undeclared.stream().filter(u -> u.state() != UserState.PROVISIONED).count();
-            if (provisioning > 0) {
-                out.printf("%d of them are not provisioned yet: the provider may not show all their fields; run "
-                        + "adopt again once they are (it rewrites only what changed).%n", provisioning);
+            long incomplete = undeclared.stream().filter(u -> u.state() != UserState.PROVISIONED
+                    || caps.has(Feature.LICENSES) && people.stream().noneMatch(p -> p.id().equals(u.personId())))
+                    .count();
+            if (incomplete > 0) {
+                out.printf("%d of them are not provisioned yet or have no person record yet: the provider may not "
+                        + "show all their fields; run adopt again once they do (it rewrites only what changed).%n",
+                        incomplete);
             }
             out.flush();
             return 0;
