@@ -211,7 +211,7 @@ class PlanAndAdoptTest {
                 "--kubeconfig", kubeconfig.toString())).isZero();
         assertThat(buffer.toString()).startsWith("2 users of plan-demo/initech in the provider are not declared; 2 "
                 + "manifests written to " + adopted);
-        assertThat(Files.readString(adopted.resolve("pat.yaml"))).contains("email: pat@initech.example.com",
+        assertThat(Files.readString(adopted.resolve("pat.yaml"))).as(buffer.toString()).contains("email: pat@initech.example.com",
                 "package: webex_calling", "phoneNumber: \"+12405559001\"", "extension: \"9001\"",
                 "adoptExisting: true", "deletionPolicy: Orphan");
 

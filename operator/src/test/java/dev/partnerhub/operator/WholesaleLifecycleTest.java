@@ -13,6 +13,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.sandbox.Json;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -76,6 +77,29 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubCustomer(customerId).path("packages"))
                 .extracting(JsonNode::asText).containsExactlyInAnyOrder("webex_calling", "webex_meetings", "webex_suite"));
         awaitCondition(Customer.class, "globex", Conditions.READY, "True");
+    }
+
+    @Test
+    void theOrgIdStaysInTheStatusWhileTheHubAppliesAPackageChange() {
+        apply(wholesaleCustomer(namespace, "hooli", "hub", "webex_meetings"));
+        Customer ready = awaitCondition(Customer.class, "hooli", Conditions.READY, "True");
+        String orgId = ready.getStatus().getOrgId();
+        assertThat(orgId).isNotBlank();
+        long delayBefore = hub().settings(Json.object()).path("customerProvisioningDelayMs").asLong();
+        // Long enough for the operator to read the customer back while the hub still applies the change; Webex
+        // leaves the org's ID out of an "updating" customer.
+        hub().settings(Json.object().put("customerProvisioningDelayMs", 3000));
+        try {
+            edit(Customer.class, "hooli", c -> c.getSpec().setPackages(List.of("webex_meetings", "webex_calling")));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customer("hooli").getStatus().getProviderStatus())
+                    .isEqualTo("updating"));
+            assertThat(customer("hooli").getStatus().getOrgId()).isEqualTo(orgId);
+        } finally {
+            hub().settings(Json.object().put("customerProvisioningDelayMs", delayBefore));
+        }
+        Customer updated = awaitCondition(Customer.class, "hooli", Conditions.READY, "True");
+        assertThat(updated.getStatus().getProviderStatus()).isEqualTo("provisioned");
+        assertThat(updated.getStatus().getOrgId()).isEqualTo(orgId);
     }
 
     @Test

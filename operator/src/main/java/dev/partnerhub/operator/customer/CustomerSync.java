@@ -263,8 +263,13 @@ public class CustomerSync {
     }
 
     private void record(CustomerStatus status, RemoteCustomer c) {
+        // Webex leaves the org's ID out of a customer that is not "provisioned" (while a package change is applied,
+        // for one); the org is still there, and the users, licences and hubctl adopt go on needing its ID.
+        boolean sameCustomer = c.id().equals(status.getCustomerId());
         status.setCustomerId(c.id());
-        status.setOrgId(c.orgId());
+        if (c.orgId() != null || !sameCustomer) {
+            status.setOrgId(c.orgId());
+        }
         status.setProviderStatus(c.status());
         status.setPackages(c.packageDetails().stream().map(p -> {
             PackageStatus ps = new PackageStatus();
