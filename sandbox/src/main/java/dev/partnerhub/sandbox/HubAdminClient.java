@@ -121,6 +121,11 @@ public final class HubAdminClient {
         throw new IllegalStateException("The hub has no Partner Center tenant " + tenantId);
     }
 
+    /** The person's next {@code count} Contact Center syncs come back Invalid. */
+    public JsonNode invalidContactCenterSyncs(String email, int count) {
+        return send("POST", "/admin/contactCenter/invalidSyncs", Json.object().put("email", email).put("count", count));
+    }
+
     public void clearFaults() {
         send("DELETE", "/admin/faults", null);
     }

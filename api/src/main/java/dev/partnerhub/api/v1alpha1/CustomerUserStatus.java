@@ -41,6 +41,10 @@ public class CustomerUserStatus extends BoundStatus {
             + "away only these: a role the person held already (an adopted administrator) stays.")
     private List<String> grantedRoles = new ArrayList<>();
 
+    @JsonPropertyDescription("The user's synchronisation with Contact Center, once it held a Contact Center licence "
+            + "or role.")
+    private ContactCenterSync contactCenter;
+
     @JsonPropertyDescription("The last token of each imperative annotation acted on.")
     private UserActions actions;
 
@@ -134,6 +138,14 @@ public class CustomerUserStatus extends BoundStatus {
 
     public void setLicenses(List<UserLicense> licenses) {
         this.licenses = licenses;
+    }
+
+    public ContactCenterSync getContactCenter() {
+        return contactCenter;
+    }
+
+    public void setContactCenter(ContactCenterSync contactCenter) {
+        this.contactCenter = contactCenter;
     }
 
     public UserActions getActions() {

@@ -12,6 +12,7 @@ import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
+import dev.partnerhub.operator.license.ContactCenterSyncs;
 import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.Resolved;
@@ -66,6 +67,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private final ActivationActions actions;
     private final UserLicensing licensing;
     private final PersonSync people;
+    private final ContactCenterSyncs contactCenter;
     private final UserDirectory directory;
     private final Namespaces namespaces;
     private final OperatorConfig config;
@@ -74,13 +76,14 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private volatile IndexedResourceCache<CustomerUser> users;
 
     public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
-            UserLicensing licensing, PersonSync people, UserDirectory directory, Namespaces namespaces,
-            OperatorConfig config, Clock clock) {
+            UserLicensing licensing, PersonSync people, ContactCenterSyncs contactCenter, UserDirectory directory,
+            Namespaces namespaces, OperatorConfig config, Clock clock) {
         this.sync = sync;
         this.deletion = deletion;
         this.actions = actions;
         this.licensing = licensing;
         this.people = people;
+        this.contactCenter = contactCenter;
         this.directory = directory;
         this.namespaces = namespaces;
         this.config = config;
@@ -168,7 +171,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         try {
             applied = sync.apply(user, customer.get(), target, status, persist);
             if (applied.bound().refused()) {
-                String message = alreadyExists(user, target, applied.bound().foreign());
+                String message = UserBinding.alreadyExists(user, target, applied.bound().foreign());
                 conditions.ready(false, "AlreadyExists", message).stalled("AlreadyExists", message);
                 // The other object may go (deleted, purged): look again now and then.
                 return config.polling().pending();
@@ -198,23 +201,15 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             mended.addAll(people.reconcile(user, customer.get(), target, status, applied.differences()));
         }
         changes.report(applied.bound(), mended, conditions, clock.instant());
+        if (status.getActivation().getState() == ActivationState.Provisioned) {
+            next = shorter(next, contactCenter.reconcile(user, target, status, conditions));
+        }
         String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote);
         if (emailRefusal != null) {
             conditions.ready(false, "UnsupportedByProvider", emailRefusal)
                     .synced(false, "UnsupportedByProvider", emailRefusal).stalled("UnsupportedByProvider", emailRefusal);
         }
         return next;
-    }
-
-    /** Someone else's user holds the user's key: what it is, and how to take it over or step aside. */
-    private static String alreadyExists(CustomerUser user, Resolved target, RemoteUser foreign) {
-        String field = UserFields.path(target.capabilities().users().key());
-        String what = foreign.restorableUntil() != null ? "A deleted user (restorable until " + foreign.restorableUntil()
-                + ") with " : "A user with ";
-        return what + field + " " + UserDesiredState.key(user.getSpec(), target.capabilities())
-                + " exists in the provider (" + foreign.id() + ", " + foreign.status() + ") and the operator did not "
-                + "create it. Set spec.adoptExisting: true to " + (foreign.restorableUntil() != null ? "restore it and "
-                : "") + "manage it from this CustomerUser, or use another " + field + ".";
     }
 
     /** Licences of a user whose customer is Ready; returns when to look again. */

@@ -5,6 +5,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
 import dev.partnerhub.desired.UserDesiredState;
+import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.UserDirectory;
@@ -186,5 +187,16 @@ public class UserBinding {
         status.setCreatePending(null);
         directory.remember(target.connection(), target.scope(), created);
         return created;
+    }
+
+    /** Someone else's user holds the user's key: what it is, and how to take it over or step aside. */
+    static String alreadyExists(CustomerUser user, Resolved target, RemoteUser foreign) {
+        String field = UserFields.path(target.capabilities().users().key());
+        String what = foreign.restorableUntil() != null ? "A deleted user (restorable until " + foreign.restorableUntil()
+                + ") with " : "A user with ";
+        return what + field + " " + UserDesiredState.key(user.getSpec(), target.capabilities())
+                + " exists in the provider (" + foreign.id() + ", " + foreign.status() + ") and the operator did not "
+                + "create it. Set spec.adoptExisting: true to " + (foreign.restorableUntil() != null ? "restore it and "
+                : "") + "manage it from this CustomerUser, or use another " + field + ".";
     }
 }

@@ -27,6 +27,7 @@ public final class WebexSurface implements Surface {
     }
 
     private WebexAdminApi admin;
+    private ContactCenterApi contactCenter;
 
     @Override
     public void register(Router router) {
@@ -43,6 +44,8 @@ public final class WebexSurface implements Surface {
         admin = new WebexAdminApi(store, wholesale, wholesaleSubscribers, broadworks, people);
         admin.register(router);
         new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);
+        contactCenter = new ContactCenterApi(store);
+        contactCenter.register(router);
     }
 
     /** Every {@code /v1} path but Partner Center's customers. */
@@ -59,6 +62,7 @@ public final class WebexSurface implements Surface {
     @Override
     public void state(ObjectNode into) {
         admin.state(into);
+        contactCenter.state(into);
     }
 
     @Override

@@ -15,5 +15,7 @@ public enum Feature {
     /** The partner's rights in a customer org can be read ({@link Customers#partnerAccess}). */
     ADMIN_ACCESS,
     /** A customer can be attached to an org that exists already. */
-    ORG_ATTACH
+    ORG_ATTACH,
+    /** People are synchronised with Contact Center after a Contact Center licence or role change. */
+    CONTACT_CENTER
 }

@@ -22,4 +22,9 @@ public interface Provider {
 
     /** A user's person record besides the user (names, roles); {@link People#NONE} where there is none. */
     People people();
+
+    /** Contact Center's synchronisation of people; {@link ContactCenter#NONE} without {@link Feature#CONTACT_CENTER}. */
+    default ContactCenter contactCenter() {
+        return ContactCenter.NONE;
+    }
 }

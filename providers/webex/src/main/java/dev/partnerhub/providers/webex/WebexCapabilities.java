@@ -48,7 +48,7 @@ final class WebexCapabilities {
                         EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
                                 UserField.LOCATION)),
                 EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
-                        Feature.ORG_ATTACH));
+                        Feature.ORG_ATTACH, Feature.CONTACT_CENTER));
     }
 
     /** BroadWorks: an enterprise comes with its first subscriber; users by BroadWorks user ID, which holds names. */
@@ -64,6 +64,7 @@ final class WebexCapabilities {
                                 UserField.EXTENSION),
                         EnumSet.of(UserField.PACKAGE, UserField.FIRST_NAME, UserField.LAST_NAME,
                                 UserField.PHONE_NUMBER, UserField.EXTENSION)),
-                EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS));
+                EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
+                        Feature.CONTACT_CENTER));
     }
 }

@@ -2,6 +2,7 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.providers.spi.Capabilities;
+import dev.partnerhub.providers.spi.ContactCenter;
 import dev.partnerhub.providers.spi.Customers;
 import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.People;
@@ -19,6 +20,7 @@ final class WebexProvider implements Provider {
     private final Users users;
     private final Licensing licensing;
     private final People people;
+    private final ContactCenter contactCenter;
 
     private WebexProvider(Capabilities capabilities, WebexHttp http, String probePath, Customers customers,
             Users users, ObjectMapper mapper) {
@@ -29,6 +31,7 @@ final class WebexProvider implements Provider {
         this.users = users;
         this.licensing = new WebexLicensing(http, mapper);
         this.people = new WebexPeople(http, mapper);
+        this.contactCenter = new WebexContactCenter(http, mapper);
     }
 
     static WebexProvider wholesale(WebexHttp http, ObjectMapper mapper) {
@@ -70,5 +73,10 @@ final class WebexProvider implements Provider {
     @Override
     public People people() {
         return people;
+    }
+
+    @Override
+    public ContactCenter contactCenter() {
+        return contactCenter;
     }
 }

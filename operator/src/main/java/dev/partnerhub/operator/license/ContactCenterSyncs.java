@@ -1,0 +1,130 @@
+package dev.partnerhub.operator.license;
+
+import dev.partnerhub.api.v1alpha1.ContactCenterSync;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.LicenseDirectory;
+import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.providers.spi.ContactCenter;
+import dev.partnerhub.providers.spi.Feature;
+import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.RemotePerson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Seed 004's step after a Contact Center licence or role change: synchronise the user with Contact Center. One sync
+ * per change: the status remembers what the last sync was for, so a restart or a resync does not sync again. An
+ * invalid sync is retried once; after a second, the status says a support request is needed, and nothing is tried
+ * again until the user's Contact Center licences or roles change.
+ */
+@ApplicationScoped
+public class ContactCenterSyncs {
+
+    static final int ATTEMPTS = 2;
+    static final String NONE = "(none)";
+    private static final Logger LOG = Logger.getLogger(ContactCenterSyncs.class);
+
+    private final LicenseDirectory directory;
+    private final OperatorConfig config;
+    private final Clock clock;
+    /**
+     * The last sync made for each user (by UID), in case its status write was lost to a conflict: the status is
+     * the memory across restarts, this one within the process.
+     */
+    private final Map<String, ContactCenterSync> made = new ConcurrentHashMap<>();
+
+    public ContactCenterSyncs(LicenseDirectory directory, OperatorConfig config, Clock clock) {
+        this.directory = directory;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Syncs the user when its Contact Center licences or roles changed since the last sync; returns when to look again. */
+    public Duration reconcile(CustomerUser user, Resolved target, CustomerUserStatus status, Conditions conditions) {
+        if (!target.capabilities().has(Feature.CONTACT_CENTER) || status.getPersonId() == null
+                || target.orgId() == null) {
+            return null;
+        }
+        Optional<RemotePerson> person = directory.person(target.connection(), target.provider(), target.orgId(),
+                status.getPersonId());
+        if (person.isEmpty()) {
+            return null;
+        }
+        ContactCenter contactCenter = target.provider().contactCenter();
+        String holds = holds(contactCenter, person.get(), status,
+                directory.licenses(target.connection(), target.provider(), target.orgId()));
+        ContactCenterSync last = made.getOrDefault(user.getMetadata().getUid(), status.getContactCenter());
+        if (last == null && holds.equals(NONE)) {
+            // Never a Contact Center user: nothing to synchronise.
+            return null;
+        }
+        boolean changed = last == null || !holds.equals(last.getSyncedFor());
+        if (!changed && (valid(last) || last.getAttempts() >= ATTEMPTS)) {
+            status.setContactCenter(last);
+            report(last, conditions);
+            return null;
+        }
+        ContactCenter.Sync sync = contactCenter.sync(target.orgId(), status.getPersonId());
+        ContactCenterSync next = new ContactCenterSync();
+        next.setSyncedFor(holds);
+        next.setSyncStatus(sync.status());
+        next.setAttempts(changed ? 1 : last.getAttempts() + 1);
+        next.setLastSyncTime(clock.instant().toString());
+        next.setTrackingId(sync.trackingId());
+        if (!sync.valid()) {
+            next.setMessage(message(next, sync));
+        }
+        status.setContactCenter(next);
+        made.put(user.getMetadata().getUid(), next);
+        LOG.infof("CustomerUser %s/%s: Contact Center sync for %s: %s (attempt %d)", user.getMetadata().getNamespace(),
+                user.getMetadata().getName(), holds, sync.status(), next.getAttempts());
+        report(next, conditions);
+        // The one retry of an invalid sync comes at the next look.
+        return !sync.valid() && next.getAttempts() < ATTEMPTS ? config.polling().pending() : null;
+    }
+
+    /** The Contact Center licences and roles the person holds, by name, in a stable order. */
+    static String holds(ContactCenter contactCenter, RemotePerson person, CustomerUserStatus status,
+            List<RemoteLicense> catalog) {
+        List<String> names = new ArrayList<>(catalog.stream().filter(l -> person.licenses().contains(l.id()))
+                .map(RemoteLicense::name).filter(contactCenter::covers).sorted().toList());
+        if (status.getGrantedRoles() != null) {
+            names.addAll(status.getGrantedRoles().stream().sorted().toList());
+        }
+        return names.isEmpty() ? NONE : String.join(", ", names);
+    }
+
+    private static boolean valid(ContactCenterSync sync) {
+        return sync.getMessage() == null;
+    }
+
+    private static String message(ContactCenterSync sync, ContactCenter.Sync result) {
+        String what = "The Contact Center sync of this user is " + result.status()
+                + (result.description() == null ? "" : " (" + result.description() + ")");
+        return sync.getAttempts() < ATTEMPTS ? what + "; the operator syncs it once more."
+                : what + " again after a retry: open a support request with the provider, quoting tracking ID "
+                        + result.trackingId() + ". The operator syncs the user again when its Contact Center "
+                        + "licences or roles change.";
+    }
+
+    private static void report(ContactCenterSync sync, Conditions conditions) {
+        if (valid(sync)) {
+            return;
+        }
+        String reason = sync.getAttempts() < ATTEMPTS ? "ContactCenterSyncInvalid" : "ContactCenterSupportNeeded";
+        conditions.ready(false, reason, sync.getMessage()).synced(false, reason, sync.getMessage());
+        if (sync.getAttempts() >= ATTEMPTS) {
+            conditions.stalled(reason, sync.getMessage());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.partnerhub.operator.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.providers.spi.ContactCenter;
+import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.UserDetails;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a Contact Center sync is for: a change of it, and only of it, makes the next sync. */
+class ContactCenterSyncsTest {
+
+    private static final List<RemoteLicense> CATALOG = List.of(new RemoteLicense("L1", "Meeting - Webex Meetings", 10, 0),
+            new RemoteLicense("L2", "Contact Center - Standard Agent", 10, 0),
+            new RemoteLicense("L3", "Contact Center - Premium Agent", 10, 0));
+
+    private static final ContactCenter CONTACT_CENTER = new ContactCenter() {
+        @Override
+        public boolean covers(String licenseName) {
+            return licenseName.startsWith("Contact Center");
+        }
+
+        @Override
+        public Sync sync(String orgId, String personId) {
+            throw new AssertionError("not called");
+        }
+    };
+
+    @Test
+    void contactCenterLicencesAndGrantedRolesByNameInAStableOrder() {
+        CustomerUserStatus status = new CustomerUserStatus();
+        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1"), status, CATALOG)).isEqualTo("(none)");
+        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1", "L3"), status, CATALOG))
+                .isEqualTo("Contact Center - Premium Agent");
+        status.setGrantedRoles(List.of("Full Administrator", "Contact Center Supervisor"));
+        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L3", "L1"), status, CATALOG))
+                .as("a role change is a change").isEqualTo("Contact Center - Premium Agent, Contact Center Supervisor, "
+                        + "Full Administrator");
+    }
+
+    private static RemotePerson person(String... licenses) {
+        return new RemotePerson("P1", "a@example.com", List.of(licenses), List.of(), UserDetails.NONE);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.partnerhub.providers.webex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.providers.spi.ContactCenter;
+import dev.partnerhub.providers.spi.http.JsonHttp;
+import java.util.Locale;
+
+/**
+ * Contact Center's user synchronisation, Control Hub's "Synchronize users". Cisco's OpenAPI files document no
+ * endpoint for it; this maps the local partner hub's own, {@code POST /contactCenter/users/sync}, and nothing else.
+ */
+final class WebexContactCenter implements ContactCenter {
+
+    private static final String LICENSE_PREFIX = "Contact Center";
+
+    private final WebexHttp http;
+    private final ObjectMapper mapper;
+
+    WebexContactCenter(WebexHttp http, ObjectMapper mapper) {
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean covers(String licenseName) {
+        return licenseName != null && licenseName.startsWith(LICENSE_PREFIX);
+    }
+
+    @Override
+    public Sync sync(String orgId, String personId) {
+        JsonHttp.Reply reply = http.post("/contactCenter/users/sync", mapper.createObjectNode().put("orgId", orgId)
+                .put("personId", personId));
+        String status = WebexJson.text(reply.body(), "syncStatus");
+        boolean valid = status != null && status.toLowerCase(Locale.ROOT).equals("valid");
+        return new Sync(valid, status, valid ? null : WebexJson.text(reply.body(), "description"), reply.trackingId());
+    }
+}
