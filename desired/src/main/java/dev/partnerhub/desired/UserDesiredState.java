@@ -52,6 +52,22 @@ public final class UserDesiredState {
         return problems.isEmpty() ? null : new Refusal("InvalidSpec", String.join(" ", problems));
     }
 
+    /**
+     * What the provider accepts but the portal warns about: a package with meetings and no meeting site (seed 000:
+     * no error, but problems with the meeting site later on).
+     */
+    public static List<String> warnings(CustomerUserSpec spec, Capabilities capabilities, Licensing licensing) {
+        List<String> warnings = new ArrayList<>();
+        if (capabilities.users().supported().contains(UserField.PREFERRED_SITE) && spec.getPackageName() != null
+                && licensing.hasMeetings(spec.getPackageName())
+                && UserFields.declared(spec, UserField.PREFERRED_SITE) == null) {
+            warnings.add(UserFields.path(UserField.PREFERRED_SITE) + ": not set, and package " + spec.getPackageName()
+                    + " brings meetings; the user's meetings may land on a site it was not meant for. Set it to the "
+                    + "customer's Webex site (for example acme.webex.com).");
+        }
+        return warnings;
+    }
+
     /** The declared fields and features this provider does not have, each naming the field. */
     public static List<String> unsupported(CustomerUserSpec spec, Capabilities capabilities, Set<UserField> people) {
         List<String> problems = new ArrayList<>();

@@ -45,6 +45,7 @@ public final class UserFields {
             case EXTENSION -> "spec.extension";
             case LOCATION -> "spec.locationId";
             case USAGE_LOCATION -> "spec.usageLocation";
+            case PREFERRED_SITE -> "spec.preferredWebexSite";
         };
     }
 
@@ -79,7 +80,7 @@ public final class UserFields {
             return null;
         }
         return new PersonChange(value(differences, UserField.FIRST_NAME), value(differences, UserField.LAST_NAME),
-                value(differences, UserField.DISPLAY_NAME), null);
+                value(differences, UserField.DISPLAY_NAME), null, value(differences, UserField.PREFERRED_SITE));
     }
 
     /**
@@ -109,6 +110,7 @@ public final class UserFields {
             case EXTENSION -> spec.getExtension();
             case LOCATION -> spec.getLocationId();
             case USAGE_LOCATION -> spec.getUsageLocation();
+            case PREFERRED_SITE -> spec.getPreferredWebexSite();
         };
         return value == null || value.isBlank() ? null : value;
     }
@@ -137,6 +139,7 @@ public final class UserFields {
             case EXTENSION -> details.extension();
             case LOCATION -> details.locationId();
             case USAGE_LOCATION -> details.usageLocation();
+            case PREFERRED_SITE -> details.preferredSite();
             case PACKAGE, EMAIL, USER_ID -> null;
         };
     }
@@ -148,6 +151,9 @@ public final class UserFields {
         }
         if (field == UserField.PHONE_NUMBER) {
             return digits(declared).equals(digits(held));
+        }
+        if (field == UserField.PREFERRED_SITE) {
+            return declared.equalsIgnoreCase(held);
         }
         return declared.equals(held);
     }

@@ -78,6 +78,12 @@ public class CustomerUserSpec {
             + "licensed for: Partner Center needs it before it assigns a licence.")
     private String usageLocation;
 
+    @Pattern("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+    @JsonPropertyDescription("The Webex site the user hosts meetings on, as a host name (acme.webex.com): Control "
+            + "Hub's Preferred Webex Site. Set it for packages with meetings; without it the status warns, as the "
+            + "portal does, since the user's meetings may land on the wrong site.")
+    private String preferredWebexSite;
+
     @JsonPropertyDescription("Contact Center roles beyond agent: Supervisor (needs the Premium agent package or "
             + "licence), Administrator (Premium agent with full administrator rights).")
     private List<ContactCenterRole> roles = new ArrayList<>();
@@ -205,5 +211,13 @@ public class CustomerUserSpec {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getPreferredWebexSite() {
+        return preferredWebexSite;
+    }
+
+    public void setPreferredWebexSite(String preferredWebexSite) {
+        this.preferredWebexSite = preferredWebexSite;
     }
 }

@@ -41,6 +41,10 @@ public class CustomerUserStatus extends BoundStatus {
             + "away only these: a role the person held already (an adopted administrator) stays.")
     private List<String> grantedRoles = new ArrayList<>();
 
+    @JsonPropertyDescription("What the provider accepts but the portal warns about, each naming the field and the fix "
+            + "(a package with meetings and no spec.preferredWebexSite).")
+    private List<String> warnings = new ArrayList<>();
+
     @JsonPropertyDescription("The user's synchronisation with Contact Center, once it held a Contact Center licence "
             + "or role.")
     private ContactCenterSync contactCenter;
@@ -138,6 +142,14 @@ public class CustomerUserStatus extends BoundStatus {
 
     public void setLicenses(List<UserLicense> licenses) {
         this.licenses = licenses;
+    }
+
+    public List<String> getWarnings() {
+        return warnings;
+    }
+
+    public void setWarnings(List<String> warnings) {
+        this.warnings = warnings;
     }
 
     public ContactCenterSync getContactCenter() {

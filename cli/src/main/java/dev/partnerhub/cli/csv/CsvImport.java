@@ -177,6 +177,7 @@ public final class CsvImport {
         set(spec, "phoneNumber", row.fields(), Column.Kind.PHONE_NUMBER);
         set(spec, "extension", row.fields(), Column.Kind.EXTENSION);
         set(spec, "usageLocation", row.fields(), Column.Kind.USAGE_LOCATION);
+        set(spec, "preferredWebexSite", row.fields(), Column.Kind.PREFERRED_SITE);
     }
 
     private static void set(ObjectNode spec, String field, Map<Column.Kind, String> fields, Column.Kind kind) {

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class UserCsvReader {
 
+    /** A site's host name, as spec.preferredWebexSite takes it. */
+    private static final java.util.regex.Pattern SITE = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     /** A number a spreadsheet stripped of its leading +: all digits, as long as an international number. */
@@ -193,11 +197,12 @@ public final class UserCsvReader {
                 problems.add(new Problem(line, null, "both Contact Center columns are TRUE; a user holds Standard or "
                         + "Premium, not both"));
             }
-            if (!fields.getOrDefault(Column.Kind.PREFERRED_SITE, "").isEmpty()) {
-                warnings.add(new Problem(line, Column.PREFERRED_SITE.header(), "not written to the manifest: the "
-                        + "operator does not manage the Preferred Webex Site yet; set it in Control Hub"));
+            String site = fields.getOrDefault(Column.Kind.PREFERRED_SITE, "");
+            if (!site.isEmpty() && !SITE.matcher(site).matches()) {
+                problems.add(new Problem(line, Column.PREFERRED_SITE.header(), "\"" + site + "\" is not a site's host "
+                        + "name; write it as acme.webex.com, without https:// or a path"));
             }
-            if (!delete && fields.getOrDefault(Column.Kind.PREFERRED_SITE, "").isEmpty() && format == Format.WEBEX
+            if (!delete && site.isEmpty() && format == Format.WEBEX
                     && packages.stream().anyMatch(p -> p.equals("webex_meetings") || p.equals("webex_suite"))
                     && columns.contains(Column.PREFERRED_SITE)) {
                 warnings.add(new Problem(line, Column.PREFERRED_SITE.header(), "no Preferred Webex Site for a "

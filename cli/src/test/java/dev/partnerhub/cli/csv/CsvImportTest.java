@@ -42,17 +42,16 @@ class CsvImportTest {
         assertThat(asa.path("metadata").path("namespace").asText()).isEqualTo("demo");
         assertThat(asa.path("spec")).hasToString("{\"customerRef\":{\"name\":\"acme\"},\"email\":\"asa@acme.example.com\","
                 + "\"firstName\":\"Åsa\",\"lastName\":\"Ström\",\"displayName\":\"Ström, Åsa\",\"package\":"
-                + "\"webex_calling\",\"phoneNumber\":\"+46812345678\",\"extension\":\"1001\"}");
+                + "\"webex_calling\",\"phoneNumber\":\"+46812345678\",\"extension\":\"1001\",\"preferredWebexSite\":"
+                + "\"acme.webex.com\"}");
         assertThat(Files.readString(dir.resolve("asa.yaml"), StandardCharsets.UTF_8)).contains("phoneNumber: \"+46812345678\"");
         assertThat(manifest("orjan.yaml").path("spec").path("package").asText()).isEqualTo("webex_meetings");
         assertThat(names("acme-contact-center-standard-agent.yaml")).containsExactly("asa");
         assertThat(names("acme-contact-center-premium-agent.yaml")).containsExactly("orjan");
         assertThat(manifest("acme-contact-center-premium-agent.yaml").path("spec").path("mode").asText())
                 .isEqualTo("Additive");
-        // The site is not managed yet, and a meetings package without one is what the portal warns about.
+        // A meetings package without a site is what the portal warns about.
         assertThat(outcome.warnings()).extracting(Problem::toString).containsExactly(
-                "line 2, column \"Preferred Webex Site\": not written to the manifest: the operator does not manage "
-                        + "the Preferred Webex Site yet; set it in Control Hub",
                 "line 3, column \"Preferred Webex Site\": no Preferred Webex Site for a package with meetings; the "
                         + "portal warns that this can cause problems with the meeting site later");
     }
@@ -118,7 +117,8 @@ class CsvImportTest {
                 + "Di,Two,,di@acme.example.com,,1004,,TRUE,TRUE,,\n"
                 + "Ed,Line,,ed@acme.example.com,,,,TRUE,FALSE,,\n"
                 + "Fi,Both,,fi@acme.example.com,,,,FALSE,TRUE,TRUE,TRUE\n"
-                + "Gu,Maybe,,gu@acme.example.com,,,,yes,FALSE,,\n";
+                + "Gu,Maybe,,gu@acme.example.com,,,,yes,FALSE,,\n"
+                + "Hu,Site,,hu@acme.example.com,,,https://acme.webex.com/meet,FALSE,TRUE,,\n";
         CsvImport.Outcome outcome = importCsv(csv, CsvImport.Behaviour.ADD_ONLY);
 
         assertThat(outcome.written()).isFalse();
@@ -132,7 +132,9 @@ class CsvImportTest {
                 "line 7, column \"Phone Number\": package webex_calling gives the user a line: a Phone Number "
                         + "(E.164, with its +) or an Extension is required",
                 "line 8: both Contact Center columns are TRUE; a user holds Standard or Premium, not both",
-                "line 9, column \"Webex Calling\": \"yes\": TRUE or FALSE expected");
+                "line 9, column \"Webex Calling\": \"yes\": TRUE or FALSE expected",
+                "line 10, column \"Preferred Webex Site\": \"https://acme.webex.com/meet\" is not a site's host name; "
+                        + "write it as acme.webex.com, without https:// or a path");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

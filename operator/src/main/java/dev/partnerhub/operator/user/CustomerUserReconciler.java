@@ -156,6 +156,8 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             conditions.ready(false, refusal.reason(), refusal.message()).stalled(refusal.reason(), refusal.message());
             return null;
         }
+        status.setWarnings(UserDesiredState.warnings(user.getSpec(), target.capabilities(),
+                target.provider().licensing()));
         Optional<String> duplicate = UserKeys.duplicateOf(user, users);
         if (duplicate.isPresent()) {
             conditions.ready(false, "DuplicateUser", duplicate.get()).stalled("DuplicateUser", duplicate.get());
@@ -198,7 +200,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
                 target.capabilities().users().updatable()));
         if (status.getActivation().getState() == ActivationState.Provisioned) {
-            mended.addAll(people.reconcile(user, customer.get(), target, status, applied.differences()));
+            mended.addAll(people.reconcile(user, customer.get(), target, status, applied.differences(), conditions));
         }
         changes.report(applied.bound(), mended, conditions, clock.instant());
         if (status.getActivation().getState() == ActivationState.Provisioned) {

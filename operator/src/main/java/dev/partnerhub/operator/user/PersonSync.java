@@ -7,9 +7,12 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.PersonChange;
+import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +52,7 @@ public class PersonSync {
      * @return the differences mended (roles aside)
      */
     List<UserFields.Difference> reconcile(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
-            List<UserFields.Difference> differences) {
+            List<UserFields.Difference> differences, Conditions conditions) {
         Optional<RemotePerson> person = person(customer, target, status.getPersonId());
         if (person.isEmpty()) {
             return List.of();
@@ -64,8 +67,21 @@ public class PersonSync {
             return List.of();
         }
         PersonChange withRoles = change == null ? new PersonChange(null, null, null, roles.roleIds())
-                : new PersonChange(change.firstName(), change.lastName(), change.displayName(), roles.roleIds());
-        RemotePerson updated = people.update(person.get().id(), withRoles);
+                : new PersonChange(change.firstName(), change.lastName(), change.displayName(), roles.roleIds(),
+                        change.preferredSite());
+        RemotePerson updated;
+        try {
+            updated = people.update(person.get().id(), withRoles);
+        } catch (ProviderRejectedException e) {
+            // Sent again only after a spec edit or at the resync (UserChanges.refusedRecently), never in a loop.
+            String message = "The hub refused the change of " + (names.isEmpty() ? "the roles"
+                    : names.stream().map(d -> UserFields.path(d.field())).toList()) + " (HTTP " + e.httpStatus()
+                    + "): " + StatusSupport.firstDescription(e) + " Fix the field in the spec.";
+            status.setErrors(StatusSupport.errors(e));
+            conditions.ready(false, "ProviderRejected", message).synced(false, "ProviderRejected", message)
+                    .stalled("ProviderRejected", message);
+            return List.of();
+        }
         directory.changed(target.connection(), target.orgId(), updated);
         LOG.infof("CustomerUser %s/%s: person updated%s%s", user.getMetadata().getNamespace(),
                 user.getMetadata().getName(), names.isEmpty() ? "" : " " + names,

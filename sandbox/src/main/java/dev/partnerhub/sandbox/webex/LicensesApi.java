@@ -28,6 +28,10 @@ import java.util.function.Supplier;
  */
 final class LicensesApi {
 
+    /** The hub's sites are all Webex-hosted: name.webex.com, with the person's role on it. */
+    private static final java.util.regex.Pattern SITE_URL = java.util.regex.Pattern.compile(
+            "[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.webex\\.com#(host|attendee)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final WebexStore store;
     private final Supplier<String> baseUrl;
 
@@ -79,7 +83,7 @@ final class LicensesApi {
         ObjectNode reply = Json.object().put("orgId", person.orgId).put("personId", person.id);
         Json.put(reply, "email", emailOf(person));
         reply.set("licenses", Json.strings(person.licenses));
-        reply.putArray("siteUrls");
+        reply.set("siteUrls", Json.strings(person.siteUrls));
         if (outcome.refused().isEmpty()) {
             return HubResponse.ok(reply);
         }
@@ -119,6 +123,16 @@ final class LicensesApi {
         if (subscriber != null) {
             subscriber.firstName = HubRequest.updatedText(r.body(), "firstName", subscriber.firstName);
             subscriber.lastName = HubRequest.updatedText(r.body(), "lastName", subscriber.lastName);
+        }
+        if (r.body().has("siteUrls")) {
+            List<String> sites = new ArrayList<>();
+            r.body().path("siteUrls").forEach(site -> sites.add(site.asText()));
+            sites.stream().filter(site -> !SITE_URL.matcher(site).matches()).findFirst().ifPresent(site -> {
+                throw HubError.badRequest(400003, "Invalid siteUrl " + site + ": expected a Webex site such as "
+                        + "acme.webex.com, followed by #host or #attendee.");
+            });
+            person.siteUrls.clear();
+            person.siteUrls.addAll(sites);
         }
         if (r.body().has("roles")) {
             List<String> roles = new ArrayList<>();
@@ -183,6 +197,7 @@ final class LicensesApi {
         Json.put(node, "locationId", s == null ? null : s.locationId);
         node.put("orgId", p.orgId);
         node.set("roles", Json.strings(p.roles));
+        node.set("siteUrls", Json.strings(p.siteUrls));
         node.set("licenses", Json.strings(p.licenses));
         Json.put(node, "created", s == null ? null : s.created);
         node.put("type", "person");

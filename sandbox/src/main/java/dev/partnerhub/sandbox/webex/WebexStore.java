@@ -92,6 +92,8 @@ final class WebexStore {
         String displayName;
         final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
         final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+        /** Meeting sites as the People API lists them: "site#host" or "site#attendee". */
+        final List<String> siteUrls = new ArrayList<>();
     }
 
     /** A customer org that exists in the hub before any partner attaches to it (seed 003). */

@@ -40,4 +40,9 @@ public interface Licensing {
     default Set<String> packageLicenses(String packageName) {
         return Set.of();
     }
+
+    /** Whether a user package brings meetings, whose host needs a meeting site ({@link UserField#PREFERRED_SITE}). */
+    default boolean hasMeetings(String packageName) {
+        return false;
+    }
 }

@@ -14,5 +14,7 @@ public enum UserField {
     EXTENSION,
     LOCATION,
     /** The country whose services the user may be licensed for. */
-    USAGE_LOCATION
+    USAGE_LOCATION,
+    /** The site the user hosts meetings on (Control Hub's Preferred Webex Site), for a package with meetings. */
+    PREFERRED_SITE
 }

@@ -25,7 +25,7 @@ final class WebexCapabilities {
 
     /** The fields the People API changes (the subscriber APIs hold the rest). */
     static final Set<UserField> PERSON_FIELDS = EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME,
-            UserField.DISPLAY_NAME);
+            UserField.DISPLAY_NAME, UserField.PREFERRED_SITE);
 
     private WebexCapabilities() {
     }
@@ -44,7 +44,8 @@ final class WebexCapabilities {
                 new UserModel(UserField.EMAIL, WHOLESALE_USER_PACKAGES, WHOLESALE_CALLING_PACKAGES,
                         EnumSet.of(UserField.EMAIL, UserField.PACKAGE),
                         EnumSet.of(UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME,
-                                UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION),
+                                UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION,
+                                UserField.PREFERRED_SITE),
                         EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
                                 UserField.LOCATION)),
                 EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
@@ -61,7 +62,7 @@ final class WebexCapabilities {
                         EnumSet.of(UserField.USER_ID, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.PACKAGE),
                         EnumSet.of(UserField.USER_ID, UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME,
                                 UserField.DISPLAY_NAME, UserField.PACKAGE, UserField.PHONE_NUMBER,
-                                UserField.EXTENSION),
+                                UserField.EXTENSION, UserField.PREFERRED_SITE),
                         EnumSet.of(UserField.PACKAGE, UserField.FIRST_NAME, UserField.LAST_NAME,
                                 UserField.PHONE_NUMBER, UserField.EXTENSION)),
                 EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,

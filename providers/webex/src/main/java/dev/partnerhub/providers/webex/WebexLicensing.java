@@ -32,10 +32,11 @@ final class WebexLicensing implements Licensing {
     private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
     private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
 
+    private static final String MEETINGS = "Meeting - Webex Meetings";
     private static final Map<String, Set<String>> PACKAGE_LICENSES = Map.ofEntries(
-            Map.entry("webex_meetings", Set.of("Meeting - Webex Meetings", "Messaging - Webex")),
+            Map.entry("webex_meetings", Set.of(MEETINGS, "Messaging - Webex")),
             Map.entry("webex_calling", Set.of("Webex Calling - Professional", "Messaging - Webex")),
-            Map.entry("webex_suite", Set.of("Webex Calling - Professional", "Meeting - Webex Meetings",
+            Map.entry("webex_suite", Set.of("Webex Calling - Professional", MEETINGS,
                     "Messaging - Webex")),
             Map.entry("webex_voice", Set.of("Webex Calling - Professional")),
             Map.entry("webex_calling_standard", Set.of("Webex Calling - Standard")),
@@ -45,9 +46,9 @@ final class WebexLicensing implements Licensing {
             Map.entry("softphone", Set.of("Webex Calling - Professional")),
             Map.entry("basic", Set.of("Webex Calling - Professional", "Messaging - Webex")),
             Map.entry("standard", Set.of("Webex Calling - Professional", "Messaging - Webex",
-                    "Meeting - Webex Meetings")),
+                    MEETINGS)),
             Map.entry("premium", Set.of("Webex Calling - Professional", "Messaging - Webex",
-                    "Meeting - Webex Meetings")));
+                    MEETINGS)));
 
     private final WebexHttp http;
     private final ObjectMapper mapper;
@@ -136,6 +137,11 @@ final class WebexLicensing implements Licensing {
         return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
     }
 
+    @Override
+    public boolean hasMeetings(String packageName) {
+        return packageLicenses(packageName).contains(MEETINGS);
+    }
+
     static LicenseRefusal.Reason reason(String code) {
         if (code == null) {
             return LicenseRefusal.Reason.OTHER;
@@ -156,6 +162,15 @@ final class WebexLicensing implements Licensing {
         return new RemotePerson(WebexJson.required(p, "id", "person"), emails.isEmpty() ? null : emails.get(0),
                 WebexJson.strings(p.path("licenses")), WebexJson.strings(p.path("roles")), new UserDetails(
                         WebexJson.text(p, "firstName"), WebexJson.text(p, "lastName"), WebexJson.text(p, "displayName"),
-                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId"), null));
+                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId"), null,
+                        hostSite(p)));
     }
+
+    /** The site a person hosts meetings on: its {@code siteUrls} entry "site#host". */
+    static String hostSite(JsonNode person) {
+        return WebexJson.strings(person.path("siteUrls")).stream().filter(s -> s.endsWith(HOST))
+                .map(s -> s.substring(0, s.length() - HOST.length())).findFirst().orElse(null);
+    }
+
+    static final String HOST = "#host";
 }

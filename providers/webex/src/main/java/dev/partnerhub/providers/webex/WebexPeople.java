@@ -2,6 +2,7 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.PersonChange;
@@ -45,6 +46,13 @@ final class WebexPeople implements People {
         WebexJson.putIfSet(update, "firstName", change.firstName());
         WebexJson.putIfSet(update, "lastName", change.lastName());
         WebexJson.putIfSet(update, "displayName", change.displayName());
+        if (change.preferredSite() != null) {
+            // The person hosts on one site; the sites it only attends stay as they are.
+            ArrayNode sites = update.putArray("siteUrls");
+            WebexJson.strings(current.path("siteUrls")).stream().filter(s -> !s.endsWith(WebexLicensing.HOST))
+                    .forEach(sites::add);
+            sites.add(change.preferredSite() + WebexLicensing.HOST);
+        }
         if (change.roleIds() != null) {
             update.set("roles", mapper.valueToTree(change.roleIds()));
         }

@@ -159,6 +159,10 @@ class WebexContractTest {
         assertThat(renamed.details().firstName()).isEqualTo("Carlos");
         assertThat(renamed.details().lastName()).isEqualTo("Cole");
         assertThat(renamed.details().displayName()).isEqualTo("Carlos Cole (Sales)");
+        var hosting = provider.people().update(carl.personId(), new PersonChange(null, null, null, null,
+                "contract.webex.com"));
+        assertThat(hosting.details().preferredSite()).isEqualTo("contract.webex.com");
+        assertThat(hosting.roles()).as("the roles stay").containsExactly(roles.get(0).id());
         var sync = provider.contactCenter().sync(orgId, carl.personId());
         assertThat(sync.valid()).as(sync.toString()).isTrue();
         assertThat(sync.trackingId()).isNotBlank();
