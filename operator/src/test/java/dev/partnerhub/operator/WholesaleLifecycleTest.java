@@ -135,6 +135,28 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
     }
 
     @Test
+    void anExternalUserIsRefusedWithTheProvidersReasonAndTheFixAndNothingIsCreated() {
+        apply(wholesaleCustomer(namespace, "initrode", "hub", "webex_meetings"));
+        String customerId = awaitCondition(Customer.class, "initrode", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        apply(user(namespace, "guest", "initrode", "guest@partner.example.net", "webex_meetings", null));
+
+        CustomerUser guest = awaitCondition(CustomerUser.class, "guest", Conditions.STALLED, "True");
+        assertThat(condition(guest, Conditions.STALLED).getReason()).isEqualTo("ProviderRejected");
+        assertThat(condition(guest, Conditions.READY).getMessage()).contains("guest@partner.example.net",
+                "external user", "initrode.example.com", "Use the user's address in the customer's domain");
+        assertThat(guest.getStatus().getErrors()).extracting(e -> e.getCode()).containsExactly("10024");
+        assertThat(guest.getStatus().getUserId()).isNull();
+        assertThat(hubSubscribersOf(customerId)).isEmpty();
+
+        // Corrected, the same CustomerUser converges.
+        edit(CustomerUser.class, "guest", u -> u.getSpec().setEmail("guest@initrode.example.com"));
+        awaitCondition(CustomerUser.class, "guest", Conditions.READY, "True");
+        assertThat(hubSubscribersOf(customerId)).extracting(n -> n.path("email").asText())
+                .containsExactly("guest@initrode.example.com");
+    }
+
+    @Test
     void anUnknownPackageOrACallingPackageWithoutANumberIsStalledNamingTheField() {
         apply(wholesaleCustomer(namespace, "umbrella", "hub", "webex_calling"));
         String customerId = awaitCondition(Customer.class, "umbrella", Conditions.READY, "True").getStatus()

@@ -75,6 +75,7 @@ final class WholesaleSubscribersApi {
         if (!body.has("provisioningParameters")) {
             throw HubError.badRequest(4001, "Missing required field: provisioningParameters.");
         }
+        refuseExternal(c, email);
         store.subscriberByEmail(email).ifPresent(existing -> {
             throw HubError.conflict(10022, "The email is already associated with an existing user.");
         });
@@ -96,6 +97,24 @@ final class WholesaleSubscribersApi {
         store.setStatus(s, "provisioned", null);
         store.providePerson(s);
         return HubResponse.ok(render(s));
+    }
+
+    /**
+     * Wholesale packages cannot go to an external user (seed 000): the local hub takes a customer's domain from its
+     * primary email. Cisco's files document no error code for it; 10024 is the local hub's own.
+     */
+    private static void refuseExternal(Customer c, String email) {
+        String domain = domainOf(c.primaryEmail);
+        if (domain != null && !domain.equalsIgnoreCase(domainOf(email))) {
+            throw HubError.badRequest(10024, "The user " + email + " is an external user: " + domainOf(email)
+                    + " is not a domain of the customer's organization (" + domain + "), and Wholesale packages "
+                    + "cannot be assigned to external users. Use the user's address in the customer's domain.");
+        }
+    }
+
+    private static String domainOf(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        return at < 0 ? null : email.substring(at + 1);
     }
 
     private HubResponse getSubscriber(HubRequest r) {
