@@ -16,6 +16,29 @@ public class UserActions {
     @JsonPropertyDescription("Token of the last partnerhub.dev/reset-password acted on.")
     private String resetPassword;
 
+    @JsonPropertyDescription("Token of the last partnerhub.dev/reassign-package acted on.")
+    private String reassignPackage;
+
+    @JsonPropertyDescription("What the last package reassignment did: the licences taken away and given back, or "
+            + "those the provider refused back, with its error.")
+    private String reassignPackageResult;
+
+    public String getReassignPackage() {
+        return reassignPackage;
+    }
+
+    public void setReassignPackage(String reassignPackage) {
+        this.reassignPackage = reassignPackage;
+    }
+
+    public String getReassignPackageResult() {
+        return reassignPackageResult;
+    }
+
+    public void setReassignPackageResult(String reassignPackageResult) {
+        this.reassignPackageResult = reassignPackageResult;
+    }
+
     public String getResetPassword() {
         return resetPassword;
     }

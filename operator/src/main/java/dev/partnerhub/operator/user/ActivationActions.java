@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.UserActions;
 import dev.partnerhub.desired.Annotations;
+import dev.partnerhub.operator.license.PackageReassignment;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteUser;
@@ -28,6 +29,7 @@ public class ActivationActions {
     public static final String RETRY_ACTIVATION = Annotations.RETRY_ACTIVATION;
     public static final String RESEND_CONSENT = Annotations.RESEND_CONSENT;
     public static final String RESET_PASSWORD = Annotations.RESET_PASSWORD;
+    public static final String REASSIGN_PACKAGE = Annotations.REASSIGN_PACKAGE;
 
     private static final Logger LOG = Logger.getLogger(ActivationActions.class);
     /** The states a person can get out of by onboarding the user again with another address. */
@@ -36,10 +38,12 @@ public class ActivationActions {
 
     private final UserSync sync;
     private final Passwords passwords;
+    private final PackageReassignment packages;
 
-    public ActivationActions(UserSync sync, Passwords passwords) {
+    public ActivationActions(UserSync sync, Passwords passwords, PackageReassignment packages) {
         this.sync = sync;
         this.passwords = passwords;
+        this.packages = packages;
     }
 
     /** Acts on new tokens; returns the subscriber to report (a new one after a retried activation). */
@@ -81,8 +85,20 @@ public class ActivationActions {
                     Passwords.secretName(user), reset);
             done.setResetPassword(reset);
         }
+        String reassign = fresh(user, REASSIGN_PACKAGE, done.getReassignPackage());
+        if (reassign != null && state == ActivationState.Provisioned) {
+            done.setReassignPackageResult(packages.reassign(user, target, remote.personId(), remote.packageName())
+                    .map(o -> o.refused().isEmpty() ? "Package " + remote.packageName() + " unassigned and assigned "
+                            + "again: " + String.join(", ", o.reassigned()) + "."
+                            : "Package " + remote.packageName() + " unassigned; the provider refused "
+                                    + String.join(", ", o.refused()) + " back: " + o.refusal())
+                    .orElse("Nothing to reassign: the user holds none of package " + remote.packageName()
+                            + "'s licences yet."));
+            LOG.infof("CustomerUser %s: %s (token %s)", name, done.getReassignPackageResult(), reassign);
+            done.setReassignPackage(reassign);
+        }
         status.setActions(done.getRetryActivation() == null && done.getResendConsent() == null
-                && done.getResetPassword() == null ? null : done);
+                && done.getResetPassword() == null && done.getReassignPackage() == null ? null : done);
         return result;
     }
 

@@ -45,9 +45,10 @@ final class HubFixture implements AutoCloseable {
                 Duration.ofSeconds(10));
     }
 
+    /** A customer whose domain is its external ID's first word (contract-acme: contract.example.com). */
     static CustomerRequest customer(String externalId, String... packages) {
         return new CustomerRequest(externalId, HubSettings.TRUSTED_TEMPLATE, "Customer " + externalId,
-                "admin@" + externalId + ".example.com", "en", List.of(packages),
+                "admin@" + externalId.split("-")[0] + ".example.com", "en", List.of(packages),
                 new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"), null);
     }
 
