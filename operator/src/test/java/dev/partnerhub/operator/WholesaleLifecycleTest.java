@@ -137,14 +137,19 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
     @Test
     void anExternalUserIsRefusedWithTheProvidersReasonAndTheFixAndNothingIsCreated() {
         apply(wholesaleCustomer(namespace, "initrode", "hub", "webex_meetings"));
+        apply(wholesaleCustomer(namespace, "vendor", "hub", "webex_meetings"));
         String customerId = awaitCondition(Customer.class, "initrode", Conditions.READY, "True").getStatus()
                 .getCustomerId();
-        apply(user(namespace, "guest", "initrode", "guest@partner.example.net", "webex_meetings", null));
+        String vendorOrg = awaitCondition(Customer.class, "vendor", Conditions.READY, "True").getStatus().getOrgId();
+        // The guest's address is in a domain another customer's organization has claimed.
+        hub().claimDomains(vendorOrg, "vendor.example.com");
+        apply(user(namespace, "guest", "initrode", "guest@vendor.example.com", "webex_meetings", null));
 
         CustomerUser guest = awaitCondition(CustomerUser.class, "guest", Conditions.STALLED, "True");
         assertThat(condition(guest, Conditions.STALLED).getReason()).isEqualTo("ProviderRejected");
-        assertThat(condition(guest, Conditions.READY).getMessage()).contains("guest@partner.example.net",
-                "external user", "initrode.example.com", "Use the user's address in the customer's domain");
+        assertThat(condition(guest, Conditions.READY).getMessage()).contains("guest@vendor.example.com",
+                "external user", "claimed the domain vendor.example.com",
+                "Use the user's address in a domain of the customer's own organization");
         assertThat(guest.getStatus().getErrors()).extracting(e -> e.getCode()).containsExactly("10024");
         assertThat(guest.getStatus().getUserId()).isNull();
         assertThat(hubSubscribersOf(customerId)).isEmpty();
@@ -154,6 +159,7 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
         awaitCondition(CustomerUser.class, "guest", Conditions.READY, "True");
         assertThat(hubSubscribersOf(customerId)).extracting(n -> n.path("email").asText())
                 .containsExactly("guest@initrode.example.com");
+        hub().claimDomains(vendorOrg);
     }
 
     @Test

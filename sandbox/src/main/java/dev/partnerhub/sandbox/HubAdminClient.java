@@ -121,6 +121,13 @@ public final class HubAdminClient {
         throw new IllegalStateException("The hub has no Partner Center tenant " + tenantId);
     }
 
+    /** The org's administrator claims email domains: their users are external to every other org. */
+    public JsonNode claimDomains(String orgId, String... domains) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
+        java.util.Arrays.stream(domains).forEach(body.putArray("domains")::add);
+        return send("PUT", "/admin/orgs/" + enc(orgId) + "/claimedDomains", body);
+    }
+
     /** The person's next {@code count} Contact Center syncs come back Invalid. */
     public JsonNode invalidContactCenterSyncs(String email, int count) {
         return send("POST", "/admin/contactCenter/invalidSyncs", Json.object().put("email", email).put("count", count));

@@ -15,6 +15,10 @@ public class UndeclaredUsers {
     @JsonPropertyDescription("The first 100 of them.")
     private List<UndeclaredUser> users = new ArrayList<>();
 
+    @JsonPropertyDescription("The workspaces the provider holds for the customer (BroadWorks), the first 100: no "
+            + "resource declares them; deleting a Customer the operator created removes them first.")
+    private List<UndeclaredWorkspace> workspaces = new ArrayList<>();
+
     public int getCount() {
         return count;
     }
@@ -29,5 +33,13 @@ public class UndeclaredUsers {
 
     public void setUsers(List<UndeclaredUser> users) {
         this.users = users;
+    }
+
+    public List<UndeclaredWorkspace> getWorkspaces() {
+        return workspaces;
+    }
+
+    public void setWorkspaces(List<UndeclaredWorkspace> workspaces) {
+        this.workspaces = workspaces;
     }
 }

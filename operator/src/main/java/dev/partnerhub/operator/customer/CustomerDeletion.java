@@ -12,14 +12,20 @@ import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.CustomerModel;
+import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.RemoteWorkspace;
+import dev.partnerhub.providers.spi.UserState;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /** The Customer finalizer's provider side: the documented order of a detach and delete. */
@@ -81,9 +87,12 @@ public class CustomerDeletion {
         boolean explicit = creation == CustomerModel.Creation.EXPLICIT;
         Optional<RemoteCustomer> remote = own(customer, provider, status);
         if (remote.isPresent() || !explicit) {
-            var remaining = explicit ? provider.users().list(new dev.partnerhub.providers.spi.CustomerScope(
-                    remote.get().id()), null) : resolved.scope() == null ? List.<RemoteUser>of()
-                    : provider.users().list(resolved.scope(), null);
+            CustomerScope scope = explicit ? new CustomerScope(remote.get().id()) : resolved.scope();
+            List<RemoteWorkspace> workspaces = scope == null ? List.of() : provider.workspaces().list(scope);
+            if (!workspaces.isEmpty()) {
+                return removeWorkspaces(customer, resolved, scope, workspaces, progress);
+            }
+            var remaining = scope == null ? List.<RemoteUser>of() : provider.users().list(scope, null);
             if (!remaining.isEmpty()) {
                 return removeUsers(customer, resolved, remaining, progress);
             }
@@ -127,32 +136,55 @@ public class CustomerDeletion {
         return provider.customers().find(key).filter(c -> pendingKey.equals(c.key()));
     }
 
-    /** Removes the users the customer still holds, as far as the deletion budget allows. */
+    /** The documented detach order starts with the workspaces: removes them, as far as the budget allows. */
+    private DeleteControl removeWorkspaces(Customer customer, Resolved resolved, CustomerScope scope,
+            List<RemoteWorkspace> workspaces, Progress progress) {
+        int held = remove(customer, workspaces, w -> "workspace/" + w.id(), w -> "its workspace " + w.userId() + " ("
+                + w.displayName() + ")", w -> resolved.provider().workspaces().delete(scope, w.id()));
+        return report(customer, resolved, "workspaces", workspaces.size(), held, progress);
+    }
+
+    /** Then the users the customer still holds: subscribers first, then pending users, as far as the budget allows. */
     private DeleteControl removeUsers(Customer customer, Resolved resolved, List<RemoteUser> remaining,
             Progress progress) {
+        var scope = resolved.scope() != null ? resolved.scope()
+                : new CustomerScope(customer.getStatus().getCustomerId());
+        List<RemoteUser> ordered = remaining.stream()
+                .sorted(Comparator.comparing(u -> u.state() != UserState.PROVISIONED)).toList();
+        int held = remove(customer, ordered, u -> "subscriber/" + u.id(), u -> "its remaining user " + u.key(),
+                u -> resolved.provider().users().delete(scope, u.id()));
+        return report(customer, resolved, "users and pending users", remaining.size(), held, progress);
+    }
+
+    /** Deletes each object the budget allows; returns how many it held. */
+    private <T> int remove(Customer customer, List<T> objects, Function<T, String> key, Function<T, String> label,
+            Consumer<T> delete) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         var connection = CreatedWith.connectionId(customer);
-        var scope = resolved.scope() != null ? resolved.scope()
-                : new dev.partnerhub.providers.spi.CustomerScope(customer.getStatus().getCustomerId());
         int held = 0;
-        for (RemoteUser user : remaining) {
-            String what = "Customer " + name + " (its remaining user " + user.key() + ")";
+        for (T object : objects) {
             if (budget.allow(connection.getNamespace().orElseThrow(), connection.getName(),
-                    customer.getMetadata().getUid() + "/subscriber/" + user.id(), what)) {
-                resolved.provider().users().delete(scope, user.id());
+                    customer.getMetadata().getUid() + "/" + key.apply(object), "Customer " + name + " ("
+                            + label.apply(object) + ")")) {
+                delete.accept(object);
             } else {
                 held++;
             }
         }
-        LOG.infof("Customer %s: removed %d remaining users from the hub, %d held", name, remaining.size() - held,
-                held);
+        return held;
+    }
+
+    private DeleteControl report(Customer customer, Resolved resolved, String what, int count, int held,
+            Progress progress) {
+        String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
+        LOG.infof("Customer %s: removed %d remaining %s from the hub, %d held", name, count - held, what, held);
         if (held > 0) {
-            progress.blocked("DeletionHeld", held(resolved.connection(), "Removing " + held + " of the "
-                    + remaining.size() + " users the hub still holds for this customer"));
+            progress.blocked("DeletionHeld", held(resolved.connection(), "Removing " + held + " of the " + count
+                    + " " + what + " the hub still holds for this customer"));
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
         }
-        progress.step("Removing the " + remaining.size() + " users and pending users the hub still holds for "
-                + "this customer, then the customer.");
+        progress.step("Removing the " + count + " " + what + " the hub still holds for this customer (in the "
+                + "documented order: workspaces, subscribers, pending users), then the customer.");
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
     }
 

@@ -220,7 +220,8 @@ public class CustomerSync {
             return status.getUndeclared();
         }
         try {
-            return Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()), users);
+            return Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()), users,
+                    resolved.provider().workspaces().list(resolved.scope()));
         } catch (dev.partnerhub.providers.spi.ProviderException e) {
             return status.getUndeclared();
         }

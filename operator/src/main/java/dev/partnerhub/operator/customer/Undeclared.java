@@ -3,8 +3,10 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.UndeclaredUser;
 import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
+import dev.partnerhub.api.v1alpha1.UndeclaredWorkspace;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.RemoteWorkspace;
 import dev.partnerhub.providers.spi.UserField;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +22,21 @@ public final class Undeclared {
     static final int MAX_LISTED = 100;
 
     private Undeclared() {
+    }
+
+    /** The undeclared users, and the customer's workspaces (no resource declares those). */
+    public static UndeclaredUsers of(Collection<RemoteUser> remote, Collection<CustomerUser> users,
+            List<RemoteWorkspace> workspaces) {
+        UndeclaredUsers result = of(remote, users);
+        result.setWorkspaces(workspaces.stream().sorted(Comparator.comparing(RemoteWorkspace::id)).limit(MAX_LISTED)
+                .map(w -> {
+                    UndeclaredWorkspace u = new UndeclaredWorkspace();
+                    u.setWorkspaceId(w.id());
+                    u.setUserId(w.userId());
+                    u.setDisplayName(w.displayName());
+                    return u;
+                }).toList());
+        return result;
     }
 
     public static UndeclaredUsers of(Collection<RemoteUser> remote, Collection<CustomerUser> users) {

@@ -6,7 +6,7 @@ import dev.partnerhub.sandbox.HubRequest;
 import dev.partnerhub.sandbox.HubResponse;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Router;
-import dev.partnerhub.sandbox.webex.WebexStore.Person;
+import dev.partnerhub.sandbox.webex.WebexRecords.Person;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

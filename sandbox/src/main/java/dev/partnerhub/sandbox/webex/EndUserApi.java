@@ -5,8 +5,8 @@ import dev.partnerhub.sandbox.HubError;
 import dev.partnerhub.sandbox.HubRequest;
 import dev.partnerhub.sandbox.HubResponse;
 import dev.partnerhub.sandbox.Router;
-import dev.partnerhub.sandbox.webex.WebexStore.Enterprise;
-import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
+import dev.partnerhub.sandbox.webex.WebexRecords.Enterprise;
+import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
 
 /**
  * The local admin endpoint's end-user side: what a person does outside the partner's reach, in the User

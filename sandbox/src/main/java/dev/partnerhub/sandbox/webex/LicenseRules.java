@@ -2,9 +2,9 @@ package dev.partnerhub.sandbox.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.sandbox.HubError;
-import dev.partnerhub.sandbox.webex.WebexStore.License;
-import dev.partnerhub.sandbox.webex.WebexStore.Person;
-import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
+import dev.partnerhub.sandbox.webex.WebexRecords.License;
+import dev.partnerhub.sandbox.webex.WebexRecords.Person;
+import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import dev.partnerhub.sandbox.HubResponse;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Router;
-import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
+import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +46,7 @@ final class PartnerApi {
             return HubResponse.ok(Json.items(List.of()));
         }
         List<ObjectNode> items = new ArrayList<>();
-        for (WebexStore.Customer c : store.customers.values()) {
+        for (WebexRecords.Customer c : store.customers.values()) {
             if (c.orgId == null || !c.status.startsWith("provisioned")) {
                 continue;
             }

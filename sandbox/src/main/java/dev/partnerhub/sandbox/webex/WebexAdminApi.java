@@ -9,6 +9,7 @@ import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Router;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The local admin endpoint's Webex part: onboarding templates, provisioning delays, orgs that exist before a partner
@@ -36,13 +37,14 @@ final class WebexAdminApi {
                 .add("PUT", "/admin/settings", Router.Access.OPEN, this::settings)
                 .add("PUT", "/admin/orgs/{orgId}/licenses/{license}", Router.Access.OPEN, this::setSeats)
                 .add("POST", "/admin/orgs", Router.Access.OPEN, this::createOrg)
-                .add("POST", "/admin/orgs/{orgId}/approve", Router.Access.OPEN, this::approveAttach);
+                .add("POST", "/admin/orgs/{orgId}/approve", Router.Access.OPEN, this::approveAttach)
+                .add("PUT", "/admin/orgs/{orgId}/claimedDomains", Router.Access.OPEN, this::claimDomains);
     }
 
     /** A customer org that exists before the partner attaches to it: its size, domains and licences. */
     private HubResponse createOrg(HubRequest r) {
         JsonNode b = r.body();
-        WebexStore.ExistingOrg org = new WebexStore.ExistingOrg();
+        WebexRecords.ExistingOrg org = new WebexRecords.ExistingOrg();
         org.id = WebexStore.newId("ORGANIZATION");
         org.name = r.requiredText(b, "name");
         org.users = b.path("users").asInt(0);
@@ -55,7 +57,7 @@ final class WebexAdminApi {
 
     /** The customer org's administrator adds the partner administrator as an external Full Administrator. */
     private HubResponse approveAttach(HubRequest r) {
-        WebexStore.ExistingOrg org = store.orgs.get(r.pathParam("orgId"));
+        WebexRecords.ExistingOrg org = store.orgs.get(r.pathParam("orgId"));
         if (org == null) {
             throw HubError.notFound("Organization " + r.pathParam("orgId"));
         }
@@ -63,7 +65,7 @@ final class WebexAdminApi {
         return HubResponse.ok(renderOrg(org));
     }
 
-    private static ObjectNode renderOrg(WebexStore.ExistingOrg o) {
+    private static ObjectNode renderOrg(WebexRecords.ExistingOrg o) {
         ObjectNode node = Json.object().put("orgId", o.id).put("name", o.name).put("users", o.users)
                 .put("verifiedDomain", o.verifiedDomain).put("claimedDomain", o.claimedDomain)
                 .put("activeLicenses", o.activeLicenses).put("approved", o.approved);
@@ -71,11 +73,19 @@ final class WebexAdminApi {
         return node;
     }
 
+    /** The org's administrator claims email domains: their users are external users of every other org. */
+    private HubResponse claimDomains(HubRequest r) {
+        String orgId = r.pathParam("orgId");
+        store.claimedDomains.values().removeIf(orgId::equals);
+        r.body().path("domains").forEach(d -> store.claimedDomains.put(d.asText().toLowerCase(Locale.ROOT), orgId));
+        return HubResponse.ok(Json.object().put("orgId", orgId).set("domains", r.body().path("domains")));
+    }
+
     /** A partner buys or returns seats: changes the total units of one licence (by ID or name) of an org. */
     private HubResponse setSeats(HubRequest r) {
         String orgId = r.pathParam("orgId");
         String license = r.pathParam("license");
-        WebexStore.License l = store.licenses.values().stream()
+        WebexRecords.License l = store.licenses.values().stream()
                 .filter(x -> x.orgId.equals(orgId) && (x.id.equals(license) || x.name.equalsIgnoreCase(license)))
                 .findFirst().orElseThrow(() -> HubError.notFound("License " + license + " of org " + orgId));
         JsonNode total = r.body().get("totalUnits");
@@ -92,7 +102,7 @@ final class WebexAdminApi {
         boolean trusted = r.body().path("trustedEmail").asBoolean(true);
         String name = HubRequest.optionalText(r.body(), "name");
         String adminEmail = HubRequest.optionalText(r.body(), "adminEmail");
-        store.templates.put(id, new WebexStore.Template(id, name == null ? id : name, trusted,
+        store.templates.put(id, new WebexRecords.Template(id, name == null ? id : name, trusted,
                 adminEmail == null ? HubSettings.PARTNER_ADMIN : adminEmail));
         return HubResponse.of(201, r.body());
     }
@@ -121,6 +131,8 @@ final class WebexAdminApi {
                 .filter(s -> !s.broadworks).map(wholesaleSubscribers::render).toList()).get("items"));
         state.set("broadworksEnterprises", Json.items(store.enterprises.values().stream()
                 .map(broadworks::render).toList()).get("items"));
+        state.set("broadworksWorkspaces", Json.items(store.workspaces.values().stream()
+                .map(BroadWorksWorkspacesApi::render).toList()).get("items"));
         state.set("broadworksSubscribers", Json.items(store.subscribers.values().stream()
                 .filter(s -> s.broadworks).map(broadworks::render).toList()).get("items"));
         var licenses = state.putArray("licenses");

@@ -1,12 +1,18 @@
 package dev.partnerhub.sandbox.webex;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.sandbox.HubError;
+import dev.partnerhub.sandbox.webex.WebexRecords.Customer;
+import dev.partnerhub.sandbox.webex.WebexRecords.Enterprise;
+import dev.partnerhub.sandbox.webex.WebexRecords.ExistingOrg;
+import dev.partnerhub.sandbox.webex.WebexRecords.License;
+import dev.partnerhub.sandbox.webex.WebexRecords.Person;
+import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
+import dev.partnerhub.sandbox.webex.WebexRecords.Template;
+import dev.partnerhub.sandbox.webex.WebexRecords.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,94 +27,6 @@ import java.util.UUID;
  */
 final class WebexStore {
 
-    /** Onboarding template, found by its provisioning ID. */
-    record Template(String provisioningId, String name, boolean trustedEmail, String adminEmail) {
-    }
-
-    static final class Customer {
-        String id;
-        String orgId;
-        String externalId;
-        String provisioningId;
-        String name;
-        String primaryEmail;
-        String language;
-        JsonNode address;
-        List<String> packages = new ArrayList<>();
-        String status;
-        Instant created;
-        Instant due;
-    }
-
-    static final class Enterprise {
-        String id;
-        String orgId;
-        String spEnterpriseId;
-        String provisioningId;
-    }
-
-    /** Wholesale and BroadWorks subscribers share one table so that an email is unique across the hub. */
-    static final class Subscriber {
-        boolean broadworks;
-        String id;
-        String personId;
-        String customerId;
-        String externalCustomerId;
-        String spEnterpriseId;
-        String provisioningId;
-        String userId;
-        String email;
-        String firstName;
-        String lastName;
-        String primaryPhoneNumber;
-        String extension;
-        String locationId;
-        String packageName;
-        String status;
-        boolean selfActivated;
-        Integer errorCode;
-        String errorDescription;
-        Instant created;
-        Instant lastStatusChange;
-        Instant due;
-    }
-
-    /** One licence of one org: its seats, and who holds it. */
-    static final class License {
-        String id;
-        String orgId;
-        String name;
-        int totalUnits;
-        final java.util.Set<String> holders = new java.util.LinkedHashSet<>();
-    }
-
-    /**
-     * The People-API side of a provisioned subscriber: its licences and roles, and the display name once someone set
-     * one (until then it is derived from the subscriber's names, which the person shares).
-     */
-    static final class Person {
-        String id;
-        String orgId;
-        String displayName;
-        final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
-        final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
-        /** Meeting sites as the People API lists them: "site#host" or "site#attendee". */
-        final List<String> siteUrls = new ArrayList<>();
-    }
-
-    /** A customer org that exists in the hub before any partner attaches to it (seed 003). */
-    static final class ExistingOrg {
-        String id;
-        String name;
-        int users;
-        boolean verifiedDomain;
-        boolean claimedDomain;
-        boolean activeLicenses;
-        boolean approved;
-        String attachedTo;
-        String partnerRole;
-    }
-
     final Map<String, ExistingOrg> orgs = new LinkedHashMap<>();
     /** Emails of people who already hold a consumer (free or trial) Webex account. */
     final java.util.Set<String> consumerAccounts = new java.util.LinkedHashSet<>();
@@ -121,6 +39,9 @@ final class WebexStore {
     final Map<String, Customer> customers = new LinkedHashMap<>();
     final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
     final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
+    final Map<String, Workspace> workspaces = new LinkedHashMap<>();
+    /** Email domains an org has claimed (lower case), and the org: its users are external to every other org. */
+    final Map<String, String> claimedDomains = new LinkedHashMap<>();
     Duration customerDelay;
     Duration subscriberDelay;
 
@@ -276,13 +197,24 @@ final class WebexStore {
         }
     }
 
-    /** Removes a subscriber; a BroadWorks enterprise goes with its last subscriber. */
+    /** Removes a subscriber; a BroadWorks enterprise goes with its last subscriber and workspace. */
     void removeSubscriber(Subscriber s) {
         subscribers.remove(s.id);
         removePerson(s.personId);
-        if (s.broadworks && subscribers.values().stream().noneMatch(x -> x.broadworks
-                && s.spEnterpriseId.equals(x.spEnterpriseId))) {
-            enterprises.values().removeIf(e -> e.spEnterpriseId.equals(s.spEnterpriseId));
+        if (s.broadworks) {
+            removeEnterpriseIfEmpty(s.spEnterpriseId);
+        }
+    }
+
+    void removeWorkspace(Workspace w) {
+        workspaces.remove(w.id);
+        removeEnterpriseIfEmpty(w.spEnterpriseId);
+    }
+
+    private void removeEnterpriseIfEmpty(String spEnterpriseId) {
+        if (subscribers.values().stream().noneMatch(x -> x.broadworks && spEnterpriseId.equals(x.spEnterpriseId))
+                && workspaces.values().stream().noneMatch(w -> spEnterpriseId.equals(w.spEnterpriseId))) {
+            enterprises.values().removeIf(e -> e.spEnterpriseId.equals(spEnterpriseId));
         }
     }
 

@@ -23,7 +23,7 @@ public final class WebexSurface implements Surface {
         this.store = new WebexStore(clock, settings.customerProvisioningDelay(), settings.subscriberProvisioningDelay());
         this.baseUrl = baseUrl;
         settings.templates().forEach(t -> store.templates.put(t.provisioningId(),
-                new WebexStore.Template(t.provisioningId(), t.name(), t.trustedEmail(), t.adminEmail())));
+                new WebexRecords.Template(t.provisioningId(), t.name(), t.trustedEmail(), t.adminEmail())));
     }
 
     private WebexAdminApi admin;
@@ -37,6 +37,7 @@ public final class WebexSurface implements Surface {
         wholesale.register(router);
         wholesaleSubscribers.register(router);
         broadworks.register(router);
+        new BroadWorksWorkspacesApi(store, baseUrl).register(router);
         // Literal paths first: /v1/people/me before /v1/people/{personId}.
         new PartnerApi(store).register(router);
         LicensesApi people = new LicensesApi(store, baseUrl);

@@ -8,7 +8,7 @@ import dev.partnerhub.sandbox.HubResponse;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Paging;
 import dev.partnerhub.sandbox.Router;
-import dev.partnerhub.sandbox.webex.WebexStore.Customer;
+import dev.partnerhub.sandbox.webex.WebexRecords.Customer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ final class WholesaleApi {
         if (store.customers.values().stream().anyMatch(c -> externalId.equals(c.externalId))) {
             throw HubError.conflict(1006, "A customer with externalId " + externalId + " already exists.");
         }
-        WebexStore.ExistingOrg existing = orgId == null ? null : attachable(orgId, provisioningId);
+        WebexRecords.ExistingOrg existing = orgId == null ? null : attachable(orgId, provisioningId);
         Customer c = new Customer();
         c.id = WebexStore.newId("CUSTOMER");
         c.externalId = externalId;
@@ -103,8 +103,8 @@ final class WholesaleApi {
      * The rules of seed 003 for attaching an existing org: one partner customer per org, and the org's
      * administrator must approve first when the org has 100 users or more, a verified or a claimed domain.
      */
-    private WebexStore.ExistingOrg attachable(String orgId, String provisioningId) {
-        WebexStore.ExistingOrg org = store.orgs.get(orgId);
+    private WebexRecords.ExistingOrg attachable(String orgId, String provisioningId) {
+        WebexRecords.ExistingOrg org = store.orgs.get(orgId);
         if (org == null) {
             throw HubError.badRequest(1020, "Organization " + orgId + " does not exist.");
         }

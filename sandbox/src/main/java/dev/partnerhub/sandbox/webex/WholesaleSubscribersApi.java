@@ -8,8 +8,8 @@ import dev.partnerhub.sandbox.HubResponse;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Paging;
 import dev.partnerhub.sandbox.Router;
-import dev.partnerhub.sandbox.webex.WebexStore.Customer;
-import dev.partnerhub.sandbox.webex.WebexStore.Subscriber;
+import dev.partnerhub.sandbox.webex.WebexRecords.Customer;
+import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -100,15 +100,16 @@ final class WholesaleSubscribersApi {
     }
 
     /**
-     * Wholesale packages cannot go to an external user (seed 000): the local hub takes a customer's domain from its
-     * primary email. Cisco's files document no error code for it; 10024 is the local hub's own.
+     * Wholesale packages cannot go to an external user (seed 000): one whose email domain another organization has
+     * claimed. Cisco's files document no error code for it; 10024 is the local hub's own.
      */
-    private static void refuseExternal(Customer c, String email) {
-        String domain = domainOf(c.primaryEmail);
-        if (domain != null && !domain.equalsIgnoreCase(domainOf(email))) {
-            throw HubError.badRequest(10024, "The user " + email + " is an external user: " + domainOf(email)
-                    + " is not a domain of the customer's organization (" + domain + "), and Wholesale packages "
-                    + "cannot be assigned to external users. Use the user's address in the customer's domain.");
+    private void refuseExternal(Customer c, String email) {
+        String domain = domainOf(email);
+        String owner = domain == null ? null : store.claimedDomains.get(domain.toLowerCase(java.util.Locale.ROOT));
+        if (owner != null && !owner.equals(c.orgId)) {
+            throw HubError.badRequest(10024, "The user " + email + " is an external user: another organization has "
+                    + "claimed the domain " + domain + ", and Wholesale packages cannot be assigned to external "
+                    + "users. Use the user's address in a domain of the customer's own organization.");
         }
     }
 

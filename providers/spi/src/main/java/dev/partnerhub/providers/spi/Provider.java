@@ -27,4 +27,9 @@ public interface Provider {
     default ContactCenter contactCenter() {
         return ContactCenter.NONE;
     }
+
+    /** The customer's workspaces; {@link Workspaces#NONE} where the provider has none. */
+    default Workspaces workspaces() {
+        return Workspaces.NONE;
+    }
 }

@@ -8,6 +8,7 @@ import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.Users;
+import dev.partnerhub.providers.spi.Workspaces;
 import java.util.Map;
 
 /** One Webex partner account in one of its two models; licences and people are the same admin APIs for both. */
@@ -21,9 +22,10 @@ final class WebexProvider implements Provider {
     private final Licensing licensing;
     private final People people;
     private final ContactCenter contactCenter;
+    private final Workspaces workspaces;
 
     private WebexProvider(Capabilities capabilities, WebexHttp http, String probePath, Customers customers,
-            Users users, ObjectMapper mapper) {
+            Users users, Workspaces workspaces, ObjectMapper mapper) {
         this.capabilities = capabilities;
         this.http = http;
         this.probePath = probePath;
@@ -32,17 +34,19 @@ final class WebexProvider implements Provider {
         this.licensing = new WebexLicensing(http, mapper);
         this.people = new WebexPeople(http, mapper);
         this.contactCenter = new WebexContactCenter(http, mapper);
+        this.workspaces = workspaces;
     }
 
     static WebexProvider wholesale(WebexHttp http, ObjectMapper mapper) {
         return new WebexProvider(WebexCapabilities.wholesale(), http, "/wholesale/customers",
                 new WholesaleCustomers(http, mapper, new PartnerAccess(http)), new WholesaleUsers(http, mapper),
-                mapper);
+                Workspaces.NONE, mapper);
     }
 
     static WebexProvider broadworks(WebexHttp http, ObjectMapper mapper) {
         return new WebexProvider(WebexCapabilities.broadworks(), http, "/broadworks/enterprises",
-                new BroadWorksCustomers(http, new PartnerAccess(http)), new BroadWorksUsers(http, mapper), mapper);
+                new BroadWorksCustomers(http, new PartnerAccess(http)), new BroadWorksUsers(http, mapper),
+                new BroadWorksWorkspaces(http), mapper);
     }
 
     @Override
@@ -78,5 +82,10 @@ final class WebexProvider implements Provider {
     @Override
     public ContactCenter contactCenter() {
         return contactCenter;
+    }
+
+    @Override
+    public Workspaces workspaces() {
+        return workspaces;
     }
 }

@@ -1,0 +1,113 @@
+package dev.partnerhub.sandbox.webex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Webex records the local hub keeps: customers, enterprises, subscribers, workspaces, people, licences, orgs. */
+final class WebexRecords {
+
+    private WebexRecords() {
+    }
+
+    /** Onboarding template, found by its provisioning ID. */
+    record Template(String provisioningId, String name, boolean trustedEmail, String adminEmail) {
+    }
+
+    static final class Customer {
+        String id;
+        String orgId;
+        String externalId;
+        String provisioningId;
+        String name;
+        String primaryEmail;
+        String language;
+        JsonNode address;
+        List<String> packages = new ArrayList<>();
+        String status;
+        Instant created;
+        Instant due;
+    }
+
+    static final class Enterprise {
+        String id;
+        String orgId;
+        String spEnterpriseId;
+        String provisioningId;
+    }
+
+    /** A BroadWorks workspace: a place's device on a BroadWorks user ID, filed by its enterprise. */
+    static final class Workspace {
+        String id;
+        String provisioningId;
+        String spEnterpriseId;
+        String userId;
+        String displayName;
+        String primaryPhoneNumber;
+        String extension;
+        Instant created;
+    }
+
+    /** Wholesale and BroadWorks subscribers share one table so that an email is unique across the hub. */
+    static final class Subscriber {
+        boolean broadworks;
+        String id;
+        String personId;
+        String customerId;
+        String externalCustomerId;
+        String spEnterpriseId;
+        String provisioningId;
+        String userId;
+        String email;
+        String firstName;
+        String lastName;
+        String primaryPhoneNumber;
+        String extension;
+        String locationId;
+        String packageName;
+        String status;
+        boolean selfActivated;
+        Integer errorCode;
+        String errorDescription;
+        Instant created;
+        Instant lastStatusChange;
+        Instant due;
+    }
+
+    /** One licence of one org: its seats, and who holds it. */
+    static final class License {
+        String id;
+        String orgId;
+        String name;
+        int totalUnits;
+        final java.util.Set<String> holders = new java.util.LinkedHashSet<>();
+    }
+
+    /**
+     * The People-API side of a provisioned subscriber: its licences and roles, and the display name once someone set
+     * one (until then it is derived from the subscriber's names, which the person shares).
+     */
+    static final class Person {
+        String id;
+        String orgId;
+        String displayName;
+        final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+        /** Meeting sites as the People API lists them: "site#host" or "site#attendee". */
+        final List<String> siteUrls = new ArrayList<>();
+    }
+
+    /** A customer org that exists in the hub before any partner attaches to it (seed 003). */
+    static final class ExistingOrg {
+        String id;
+        String name;
+        int users;
+        boolean verifiedDomain;
+        boolean claimedDomain;
+        boolean activeLicenses;
+        boolean approved;
+        String attachedTo;
+        String partnerRole;
+    }
+}
