@@ -14,6 +14,7 @@ import dev.partnerhub.providers.spi.RemotePerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,16 @@ public class ContactCenterSyncs {
             report(last, conditions);
             return null;
         }
+        if (!changed) {
+            // The one retry of an invalid sync waits a while: a back-end failure is seldom over at once.
+            Duration wait = Duration.between(clock.instant(), Instant.parse(last.getLastSyncTime())
+                    .plus(config.polling().pending()));
+            if (!wait.isNegative() && !wait.isZero()) {
+                status.setContactCenter(last);
+                report(last, conditions);
+                return wait;
+            }
+        }
         ContactCenter.Sync sync = contactCenter.sync(target.orgId(), status.getPersonId());
         ContactCenterSync next = new ContactCenterSync();
         next.setSyncedFor(holds);
@@ -89,7 +100,6 @@ public class ContactCenterSyncs {
         LOG.infof("CustomerUser %s/%s: Contact Center sync for %s: %s (attempt %d)", user.getMetadata().getNamespace(),
                 user.getMetadata().getName(), holds, sync.status(), next.getAttempts());
         report(next, conditions);
-        // The one retry of an invalid sync comes at the next look.
         return !sync.valid() && next.getAttempts() < ATTEMPTS ? config.polling().pending() : null;
     }
 
