@@ -15,6 +15,18 @@ public interface OperatorConfig {
 
     LeaderElection leaderElection();
 
+    Metrics metrics();
+
+    /** The framework's reconcile metrics on {@code /q/metrics}. */
+    interface Metrics {
+        /**
+         * One series per resource name and namespace besides those per controller: at 10,000 users that is
+         * hundreds of thousands of lines per scrape, so only for a debugging session.
+         */
+        @WithDefault("false")
+        boolean perResource();
+    }
+
     /** How often each kind of wait looks at the provider again. */
     interface Polling {
         /** While the provider works asynchronously (provisioning, updating, deleting). */
