@@ -45,6 +45,11 @@ public final class OperatorProcess implements AutoCloseable {
         return new OperatorProcess(builder.start(), log);
     }
 
+    /** The operator's process ID, for a benchmark's readings of its CPU time and memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

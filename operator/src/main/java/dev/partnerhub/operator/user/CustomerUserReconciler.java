@@ -104,6 +104,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                 .forEach(u -> drift.propagateEvent(ResourceID.fromResource(u)))));
         var customers = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Customer.class, CustomerUser.class)
+                .withOnUpdateFilter((after, before) -> CustomerChange.mattersToUsers(before, after))
                 .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
                         CreatedWith.customerName(u), u.getMetadata().getNamespace())))
                 .withSecondaryToPrimaryMapper(c -> context.getPrimaryCache()
@@ -205,6 +206,9 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         changes.report(applied.bound(), mended, conditions, clock.instant());
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             next = shorter(next, contactCenter.reconcile(user, target, status, conditions));
+            // Its person appears in the org's people list shortly: its licences and person fields follow then.
+            next = people.awaitingPerson(customer.get(), target, status)
+                    ? shorter(next, config.polling().inProgress()) : next;
         }
         String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote);
         if (emailRefusal != null) {

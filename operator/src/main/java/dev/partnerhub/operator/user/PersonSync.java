@@ -46,6 +46,12 @@ public class PersonSync {
                 : directory.person(target.connection(), target.provider(), orgId, personId);
     }
 
+    /** Whether the provider keeps people and has not listed this provisioned user's person yet. */
+    boolean awaitingPerson(Customer customer, Resolved target, CustomerUserStatus status) {
+        return target.capabilities().has(Feature.LICENSES) && status.getPersonId() != null
+                && person(customer, target, status.getPersonId()).isEmpty();
+    }
+
     /**
      * Mends the differences the people API can mend and brings the roles to the spec.
      *

@@ -1,0 +1,95 @@
+package dev.partnerhub.cli.bench;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The objects of an operator benchmark: a namespace, a connection, customers of 100 users, as YAML a user writes. */
+final class BenchObjects {
+
+    static final String NAMESPACE = "bench";
+
+    private BenchObjects() {
+    }
+
+    static List<HasMetadata> connection(KubernetesClient client, String hubApiUrl, int requestsPerSecond) {
+        return load(client, """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: %1$s
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: hub-token
+                  namespace: %1$s
+                stringData:
+                  token: local-dev-token
+                ---
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: PartnerConnection
+                metadata:
+                  name: hub
+                  namespace: %1$s
+                spec:
+                  provider: webex
+                  endpoint: %2$s
+                  credentialsSecretRef:
+                    name: hub-token
+                    key: token
+                  rateLimit:
+                    requestsPerSecond: %3$d
+                    burst: %3$d
+                  deletionProtection:
+                    maxDeletesPerHour: 20
+                  webex:
+                    model: wholesale
+                """.formatted(NAMESPACE, hubApiUrl, requestsPerSecond));
+    }
+
+    static HasMetadata customer(KubernetesClient client, int c) {
+        return load(client, """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: Customer
+                metadata:
+                  name: c%1$04d
+                  namespace: %2$s
+                spec:
+                  connectionRef:
+                    name: hub
+                  externalId: bench-c%1$04d
+                  displayName: Customer %1$d
+                  primaryEmail: admin@c%1$04d.example.com
+                  provisioningId: local-trusted
+                  packages: [webex_meetings]
+                  address:
+                    addressLine1: 771 Alder Drive
+                    city: Milpitas
+                    country: US
+                """.formatted(c, NAMESPACE)).get(0);
+    }
+
+    static HasMetadata user(KubernetesClient client, int c, int u) {
+        return load(client, """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: CustomerUser
+                metadata:
+                  name: c%1$04d-u%2$03d
+                  namespace: %3$s
+                spec:
+                  customerRef:
+                    name: c%1$04d
+                  email: u%2$03d@c%1$04d.example.com
+                  firstName: User
+                  lastName: U%2$03d
+                  package: webex_meetings
+                """.formatted(c, u, NAMESPACE)).get(0);
+    }
+
+    private static List<HasMetadata> load(KubernetesClient client, String yaml) {
+        return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+    }
+}
