@@ -41,6 +41,10 @@ public interface OperatorConfig {
         @WithDefault("60s")
         Duration pending();
 
+        /** How long the partner's rights in a customer org are taken as read (they change seldom). */
+        @WithDefault("1h")
+        Duration adminAccess();
+
         /** Resynchronisation of converged objects, to notice drift in the provider. */
         @WithDefault("10m")
         Duration resync();

@@ -1,6 +1,5 @@
 package dev.partnerhub.operator.customer;
 
-import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
@@ -16,7 +15,6 @@ import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.providers.spi.AttachRefusedException;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.Provider;
@@ -48,15 +46,17 @@ public class CustomerSync {
     private final Resolver resolver;
     private final UserDirectory directory;
     private final CustomerBinding binding;
+    private final AdminAccessReader access;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(Resolver resolver, UserDirectory directory, CustomerBinding binding,
+    public CustomerSync(Resolver resolver, UserDirectory directory, CustomerBinding binding, AdminAccessReader access,
             OperatorConfig config, Clock clock) {
         this.resolver = resolver;
         this.directory = directory;
         this.binding = binding;
+        this.access = access;
         this.config = config;
         this.clock = clock;
     }
@@ -152,7 +152,7 @@ public class CustomerSync {
             return config.polling().inProgress();
         }
         status.setPendingAction(null);
-        status.setAdminAccess(adminAccess(provider, c.orgId()));
+        status.setAdminAccess(access.of(customer.getMetadata().getUid(), provider, c.orgId()));
         boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
         conditions.ready(true, withErrors ? "ProvisionedWithErrors" : "Provisioned", withErrors
                 ? "The customer is provisioned, with errors on some packages; see status.packages."
@@ -202,7 +202,7 @@ public class CustomerSync {
             return config.polling().pending();
         }
         record(status, bound.remote().get());
-        status.setAdminAccess(adminAccess(provider, bound.remote().get().orgId()));
+        status.setAdminAccess(access.of(customer.getMetadata().getUid(), provider, bound.remote().get().orgId()));
         conditions.ready(true, "Provisioned", "The customer exists in the provider; the operator manages its users.")
                 .synced(true, "Observed", "Observed the provider.").notStalled();
         markObserved(customer);
@@ -248,19 +248,10 @@ public class CustomerSync {
         }
     }
 
-    /** The partner's rights in the org, from the provider; unknown (null) when it cannot tell. */
-    private static AdminAccessLevel adminAccess(Provider provider, String orgId) {
-        if (orgId == null || !provider.capabilities().has(Feature.ADMIN_ACCESS)) {
-            return null;
-        }
-        return provider.customers().partnerAccess(orgId)
-                .map(a -> a == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin)
-                .orElse(null);
-    }
-
     /** Forgets a deleted customer's last observation. */
     void forget(String uid) {
         lastObserved.remove(uid);
+        access.forget(uid);
     }
 
     private void record(CustomerStatus status, RemoteCustomer c) {
