@@ -57,6 +57,9 @@ public final class OperatorBench implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--heap", description = "The operator's maximum heap (-Xmx), for example 700m; default: the JVM's.")
+    String heap;
+
     @Option(names = "--operator-jar", defaultValue = "operator/target/quarkus-app/quarkus-run.jar",
             description = "The built operator. Default: ${DEFAULT-VALUE}.")
     Path operatorJar;
@@ -80,12 +83,16 @@ public final class OperatorBench implements Callable<Integer> {
             for (Path file : Samples.files(crds)) {
                 client.load(Files.newInputStream(file)).items().forEach(crd -> client.resource(crd).create());
             }
-            try (OperatorProcess operator = OperatorProcess.start(operatorJar, log, Map.of(
+            Map<String, String> env = new HashMap<>(Map.of(
                     "QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url(),
                     "QUARKUS_OPERATOR_SDK_CRD_APPLY", "false",
                     "PARTNERHUB_LEADER_ELECTION_ENABLED", "false",
                     "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
-                    "PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s"))) {
+                    "PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s"));
+            if (heap != null) {
+                env.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap);
+            }
+            try (OperatorProcess operator = OperatorProcess.start(operatorJar, log, env)) {
                 ProcessProbe probe = new ProcessProbe(operator.pid(), httpPort);
                 HubAdminClient admin = new HubAdminClient(hub.url());
                 BenchObjects.connection(client, hub.apiUrl(), rateLimit).forEach(o -> client.resource(o).create());
@@ -93,8 +100,8 @@ public final class OperatorBench implements Callable<Integer> {
                 admin.resetRequests();
                 double cpuBefore = probe.cpuSeconds();
 
-                out.printf("%d users over %d customers, %d clients creating, rate limit %d/s, resync %s%n", users,
-                        customers, threads, rateLimit, window);
+                out.printf("%d users over %d customers, %d clients creating, rate limit %d/s, resync %s, heap %s%n",
+                        users, customers, threads, rateLimit, window, heap == null ? "the JVM's default" : heap);
                 out.flush();
                 long start = System.nanoTime();
                 create(client, customers);
