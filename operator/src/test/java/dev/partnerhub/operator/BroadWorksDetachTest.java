@@ -82,6 +82,27 @@ class BroadWorksDetachTest extends OperatorTestSupport {
                 .asText()));
     }
 
+    @Test
+    void anAccountWithoutTheWorkspaceListStillShowsItsUndeclaredUsers() throws Exception {
+        // Cisco documents no list of workspaces: against a real account the local hub's own endpoint is missing.
+        hub().addFault(Json.object().put("method", "GET").put("pathPrefix", "/v1/broadworks/workspaces")
+                .put("status", 404).put("times", 1000));
+        String enterprise = "Reseller1+" + namespace;
+        apply(Fixtures.broadworksCustomer(namespace, "wayne", "bw", HubSettings.TRUSTED_TEMPLATE, enterprise));
+        awaitCondition(Customer.class, "wayne", Conditions.READY, "True");
+        apply(Fixtures.broadworksUser(namespace, "bruce", "wayne", "bruce@" + namespace + ".sp.example.com",
+                "bruce@wayne.example.com", "standard", "1001"));
+        awaitCondition(CustomerUser.class, "bruce", Conditions.READY, "True");
+        post("/v1/broadworks/subscribers", subscriber(enterprise, "alfred", HubSettings.TRUSTED_TEMPLATE)
+                .put("email", "alfred@wayne.example.com"));
+
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            var undeclared = customer("wayne").getStatus().getUndeclared();
+            assertThat(undeclared.getCount()).isEqualTo(1);
+            assertThat(undeclared.getWorkspaces()).isEmpty();
+        });
+    }
+
     private static ObjectNode subscriber(String enterprise, String name, String template) {
         return Json.object().put("provisioningId", template).put("userId", name + "@" + enterprise + ".sp.example.com")
                 .put("spEnterpriseId", enterprise).put("firstName", name).put("lastName", "Portal")

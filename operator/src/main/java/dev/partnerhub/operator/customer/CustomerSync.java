@@ -219,12 +219,21 @@ public class CustomerSync {
         if (!resolved.isReady() || resolved.scope() == null) {
             return status.getUndeclared();
         }
+        UndeclaredUsers undeclared;
         try {
-            return Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()), users,
-                    resolved.provider().workspaces().list(resolved.scope()));
+            undeclared = Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()),
+                    users);
         } catch (dev.partnerhub.providers.spi.ProviderException e) {
             return status.getUndeclared();
         }
+        try {
+            undeclared.setWorkspaces(Undeclared.workspaces(resolved.provider().workspaces().list(resolved.scope())));
+        } catch (dev.partnerhub.providers.spi.ProviderException e) {
+            // The workspace list is the local hub's own endpoint: an account without it still shows its users.
+            undeclared.setWorkspaces(status.getUndeclared() == null ? List.of()
+                    : status.getUndeclared().getWorkspaces());
+        }
+        return undeclared;
     }
 
     /**

@@ -24,19 +24,15 @@ public final class Undeclared {
     private Undeclared() {
     }
 
-    /** The undeclared users, and the customer's workspaces (no resource declares those). */
-    public static UndeclaredUsers of(Collection<RemoteUser> remote, Collection<CustomerUser> users,
-            List<RemoteWorkspace> workspaces) {
-        UndeclaredUsers result = of(remote, users);
-        result.setWorkspaces(workspaces.stream().sorted(Comparator.comparing(RemoteWorkspace::id)).limit(MAX_LISTED)
-                .map(w -> {
-                    UndeclaredWorkspace u = new UndeclaredWorkspace();
-                    u.setWorkspaceId(w.id());
-                    u.setUserId(w.userId());
-                    u.setDisplayName(w.displayName());
-                    return u;
-                }).toList());
-        return result;
+    /** The customer's workspaces, the first 100 (no resource declares them). */
+    public static List<UndeclaredWorkspace> workspaces(List<RemoteWorkspace> workspaces) {
+        return workspaces.stream().sorted(Comparator.comparing(RemoteWorkspace::id)).limit(MAX_LISTED).map(w -> {
+            UndeclaredWorkspace u = new UndeclaredWorkspace();
+            u.setWorkspaceId(w.id());
+            u.setUserId(w.userId());
+            u.setDisplayName(w.displayName());
+            return u;
+        }).toList();
     }
 
     public static UndeclaredUsers of(Collection<RemoteUser> remote, Collection<CustomerUser> users) {
