@@ -83,12 +83,9 @@ public final class OperatorBench implements Callable<Integer> {
             for (Path file : Samples.files(crds)) {
                 client.load(Files.newInputStream(file)).items().forEach(crd -> client.resource(crd).create());
             }
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url(),
-                    "QUARKUS_OPERATOR_SDK_CRD_APPLY", "false",
-                    "PARTNERHUB_LEADER_ELECTION_ENABLED", "false",
-                    "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
-                    "PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s"));
+            Map<String, String> env = new HashMap<>(OperatorProcess.againstEmbeddedApi(api.url()));
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+            env.put("PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s");
             if (heap != null) {
                 env.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap);
             }

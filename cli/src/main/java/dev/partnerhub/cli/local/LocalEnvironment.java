@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -52,16 +53,12 @@ public final class LocalEnvironment implements AutoCloseable {
             KubernetesClient client = api.client();
             applyAll(client, Samples.files(settings.crds()), text -> text);
             writeKubeconfig(settings.kubeconfigOut(), api.url());
-            OperatorProcess operator = OperatorProcess.start(settings.operatorJar(), settings.operatorLog(), Map.of(
-                    "QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url(),
-                    "QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true",
-                    "QUARKUS_OPERATOR_SDK_CRD_APPLY", "false",
-                    // One process against an API of its own: no Lease to contend for.
-                    "PARTNERHUB_LEADER_ELECTION_ENABLED", "false",
-                    // A person trying the flows locally should not wait a minute for each step of a pending user.
-                    "PARTNERHUB_POLLING_PENDING", "10s",
-                    // ...nor five minutes for a change made in the hub behind the operator's back to show.
-                    "PARTNERHUB_DIRECTORY_FULL_REFRESH", "20s"));
+            Map<String, String> env = new HashMap<>(OperatorProcess.againstEmbeddedApi(api.url()));
+            // A person trying the flows locally should not wait a minute for each step of a pending user...
+            env.put("PARTNERHUB_POLLING_PENDING", "10s");
+            // ...nor five minutes for a change made in the hub behind the operator's back to show.
+            env.put("PARTNERHUB_DIRECTORY_FULL_REFRESH", "20s");
+            OperatorProcess operator = OperatorProcess.start(settings.operatorJar(), settings.operatorLog(), env);
             List<HasMetadata> applied = applyAll(client, Samples.files(settings.samples()),
                     text -> Samples.retarget(text, hub.apiUrl()));
             return new LocalEnvironment(hub, api, client, operator, applied);

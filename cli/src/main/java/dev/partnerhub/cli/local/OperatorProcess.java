@@ -50,6 +50,17 @@ public final class OperatorProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * The settings of an operator alone against an embedded Kubernetes API: its URL, the CRDs applied by the caller,
+     * and no Lease to contend for.
+     */
+    public static Map<String, String> againstEmbeddedApi(String apiUrl) {
+        return Map.of("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", apiUrl,
+                "QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true",
+                "QUARKUS_OPERATOR_SDK_CRD_APPLY", "false",
+                "PARTNERHUB_LEADER_ELECTION_ENABLED", "false");
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

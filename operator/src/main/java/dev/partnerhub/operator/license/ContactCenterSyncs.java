@@ -70,16 +70,13 @@ public class ContactCenterSyncs {
             return null;
         }
         boolean changed = last == null || !holds.equals(last.getSyncedFor());
-        if (!changed && (valid(last) || last.getAttempts() >= ATTEMPTS)) {
-            status.setContactCenter(last);
-            report(last, conditions);
-            return null;
-        }
         if (!changed) {
-            // The one retry of an invalid sync waits a while: a back-end failure is seldom over at once.
-            Duration wait = Duration.between(clock.instant(), Instant.parse(last.getLastSyncTime())
+            // Nothing to sync again (valid, or the support request is due); else the one retry of an invalid sync
+            // waits a while: a back-end failure is seldom over at once.
+            boolean done = valid(last) || last.getAttempts() >= ATTEMPTS;
+            Duration wait = done ? null : Duration.between(clock.instant(), Instant.parse(last.getLastSyncTime())
                     .plus(config.polling().pending()));
-            if (!wait.isNegative() && !wait.isZero()) {
+            if (done || !wait.isNegative() && !wait.isZero()) {
                 status.setContactCenter(last);
                 report(last, conditions);
                 return wait;

@@ -3,7 +3,6 @@ package dev.partnerhub.providers.webex;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.providers.spi.ContactCenter;
 import dev.partnerhub.providers.spi.http.JsonHttp;
-import java.util.Locale;
 
 /**
  * Contact Center's user synchronisation, Control Hub's "Synchronize users". Cisco's OpenAPI files document no
@@ -31,7 +30,7 @@ final class WebexContactCenter implements ContactCenter {
         JsonHttp.Reply reply = http.post("/contactCenter/users/sync", mapper.createObjectNode().put("orgId", orgId)
                 .put("personId", personId));
         String status = WebexJson.text(reply.body(), "syncStatus");
-        boolean valid = status != null && status.toLowerCase(Locale.ROOT).equals("valid");
+        boolean valid = "valid".equalsIgnoreCase(status);
         return new Sync(valid, status, valid ? null : WebexJson.text(reply.body(), "description"), reply.trackingId());
     }
 }
