@@ -34,12 +34,23 @@ public final class ConnectionSpecs {
 
     /** The connection's settings for its provider; the vendor blocks of the spec become options by their name. */
     public static ConnectionSettings settings(PartnerConnectionSpec spec, Supplier<String> token) {
+        return settings(spec, token, 1);
+    }
+
+    /**
+     * The same for one of several processes that share the connection: {@code share} (0 to 1) of its rate limit and
+     * of its burst (at least one request), so that together they keep to the limit.
+     */
+    public static ConnectionSettings settings(PartnerConnectionSpec spec, Supplier<String> token, double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be in (0, 1], not " + share);
+        }
         RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
         Map<String, String> options = new HashMap<>();
         if (spec.getWebex() != null && spec.getWebex().getModel() != null) {
             options.put("webex.model", spec.getWebex().getModel().value());
         }
-        return new ConnectionSettings(spec.getEndpoint(), token, new RateLimiter(limit.getRequestsPerSecond(),
-                limit.getBurst()), options, RetryPolicy.defaults());
+        return new ConnectionSettings(spec.getEndpoint(), token, new RateLimiter(limit.getRequestsPerSecond() * share,
+                Math.max(1, (int) Math.floor(limit.getBurst() * share))), options, RetryPolicy.defaults());
     }
 }

@@ -28,12 +28,7 @@ class LeaderElectionOnRealApiTest {
     void onlyTheLeaderWritesAndTheOtherReplicaTakesOverWhenItDies(ControlPlane plane) throws Exception {
         Project.installChart(plane, NAMESPACE);
         // A second identity with the same rights as the chart's service account.
-        assertThat(plane.kubectl("-n", NAMESPACE, "create", "serviceaccount", "replica-b").exitCode()).isZero();
-        assertThat(plane.kubectl("create", "clusterrolebinding", "replica-b", "--clusterrole=partnerhub-operator",
-                "--serviceaccount=" + NAMESPACE + ":replica-b").exitCode()).isZero();
-        assertThat(plane.kubectl("-n", NAMESPACE, "create", "rolebinding", "replica-b",
-                "--role=partnerhub-operator-leader-election", "--serviceaccount=" + NAMESPACE + ":replica-b")
-                .exitCode()).isZero();
+        Project.serviceAccountLikeTheChart(plane, NAMESPACE, "replica-b");
         Map<String, String> replicaA = Map.of("PARTNERHUB_LEADER_ELECTION_NAMESPACE", NAMESPACE,
                 "PARTNERHUB_LEADER_ELECTION_IDENTITY", "replica-a");
         Map<String, String> replicaB = Map.of("PARTNERHUB_LEADER_ELECTION_NAMESPACE", NAMESPACE,

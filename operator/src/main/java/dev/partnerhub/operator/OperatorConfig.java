@@ -17,6 +17,32 @@ public interface OperatorConfig {
 
     Metrics metrics();
 
+    Shard shard();
+
+    /**
+     * This replica's share of the Customers, when several replicas share the work (each with its own Lease): the
+     * Customers, CustomerUsers and LicenseAssignments it watches, and its part of each connection's budgets.
+     */
+    interface Shard {
+        /**
+         * A label selector on Customers, CustomerUsers and LicenseAssignments, for example
+         * {@code partnerhub.dev/shard=eu}, or {@code !partnerhub.dev/shard} for the replica that takes the rest; a
+         * user and its licences carry the label of their Customer. Default: every object.
+         */
+        Optional<String> selector();
+
+        /** How many replicas share each connection: each takes this part of its rate limit and deletion budget. */
+        @WithDefault("1")
+        int count();
+
+        /**
+         * Whether this replica probes the PartnerConnections and writes their status; exactly one replica does. The
+         * others read the connections and their Secrets all the same.
+         */
+        @WithDefault("true")
+        boolean connections();
+    }
+
     /** The framework's reconcile metrics on {@code /q/metrics}. */
     interface Metrics {
         /**
@@ -58,15 +84,27 @@ public interface OperatorConfig {
         Duration blocked();
     }
 
-    /** The per-customer subscriber snapshot that feeds every user of that customer. */
+    /** The per-customer snapshots (subscribers, people, licences) that feed every user of that customer. */
     interface Directory {
-        /** A snapshot younger than this is used as is. */
+        /** A snapshot younger than this is used as is before a change is made. */
         @WithDefault("3s")
         Duration maxAge();
 
-        /** Between two full lists, only subscribers whose status changed are fetched. */
-        @WithDefault("5m")
+        /**
+         * How old the lists may be that only look for drift (a converged user's resync, the Customer's undeclared
+         * users): each customer's subscribers and people are read about once per this interval, for all its users,
+         * and drift outside the operator is noticed within it. Between two full lists, only subscribers whose
+         * status changed are fetched.
+         */
+        @WithDefault("10m")
         Duration fullRefresh();
+
+        /**
+         * How old an org's licence catalogue may be for a drift check: its names and IDs seldom change, and its seat
+         * counts matter only when a licence is added, which reads it again first.
+         */
+        @WithDefault("1h")
+        Duration catalogue();
     }
 
     /** Only the replica holding the Lease reconciles. */

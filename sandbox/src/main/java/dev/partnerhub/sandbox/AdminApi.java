@@ -26,6 +26,8 @@ final class AdminApi {
     void register(Router router) {
         router.add("GET", "/admin/state", Router.Access.OPEN, r -> HubResponse.ok(state()))
                 .add("GET", "/admin/requests", Router.Access.OPEN, r -> HubResponse.ok(requests.render()))
+                .add("GET", "/admin/requests/per-second", Router.Access.OPEN,
+                        r -> HubResponse.ok(requests.renderPerSecond()))
                 .add("DELETE", "/admin/requests", Router.Access.OPEN, r -> {
                     requests.reset();
                     return HubResponse.noContent();

@@ -90,6 +90,14 @@ public final class HubAdminClient {
         return requests().getOrDefault(methodAndRoute, 0L);
     }
 
+    /** The API calls received in each second of the last hour, by epoch second (seconds without calls are absent). */
+    public java.util.SortedMap<Long, Long> requestsPerSecond() {
+        java.util.SortedMap<Long, Long> series = new java.util.TreeMap<>();
+        send("GET", "/admin/requests/per-second", null).fields().forEachRemaining(e -> series.put(
+                Long.parseLong(e.getKey()), e.getValue().asLong()));
+        return series;
+    }
+
     public void resetRequests() {
         send("DELETE", "/admin/requests", null);
     }

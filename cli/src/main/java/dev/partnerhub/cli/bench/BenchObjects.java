@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** The objects of an operator benchmark: a namespace, a connection, customers of 100 users, as YAML a user writes. */
 final class BenchObjects {
@@ -50,8 +51,9 @@ final class BenchObjects {
                 """.formatted(NAMESPACE, hubApiUrl, requestsPerSecond));
     }
 
-    static HasMetadata customer(KubernetesClient client, int c) {
-        return load(client, """
+    /** Customer {@code c}, in shard {@code shard} of {@code shards} (labelled unless it is shard 0). */
+    static HasMetadata customer(KubernetesClient client, int c, int shards) {
+        return labelled(load(client, """
                 apiVersion: partnerhub.dev/v1alpha1
                 kind: Customer
                 metadata:
@@ -69,11 +71,12 @@ final class BenchObjects {
                     addressLine1: 771 Alder Drive
                     city: Milpitas
                     country: US
-                """.formatted(c, NAMESPACE)).get(0);
+                """.formatted(c, NAMESPACE)).get(0), c % shards);
     }
 
-    static HasMetadata user(KubernetesClient client, int c, int u) {
-        return load(client, """
+    /** User {@code u} of customer {@code c}, in its customer's shard. */
+    static HasMetadata user(KubernetesClient client, int c, int u, int shards) {
+        return labelled(load(client, """
                 apiVersion: partnerhub.dev/v1alpha1
                 kind: CustomerUser
                 metadata:
@@ -86,7 +89,14 @@ final class BenchObjects {
                   firstName: User
                   lastName: U%2$03d
                   package: webex_meetings
-                """.formatted(c, u, NAMESPACE)).get(0);
+                """.formatted(c, u, NAMESPACE)).get(0), c % shards);
+    }
+
+    private static HasMetadata labelled(HasMetadata object, int shard) {
+        if (shard > 0) {
+            object.getMetadata().setLabels(Map.of(BenchOperators.SHARD_LABEL, BenchOperators.label(shard)));
+        }
+        return object;
     }
 
     private static List<HasMetadata> load(KubernetesClient client, String yaml) {

@@ -8,11 +8,8 @@ import dev.partnerhub.cli.local.Samples;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +54,23 @@ public final class OperatorBench implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--shards", defaultValue = "1", description = "Operator processes that share the customers "
+            + "(shard 0 takes the unlabelled ones, shard i those labelled partnerhub.dev/shard=s<i>) and the rate "
+            + "limit. Default: ${DEFAULT-VALUE}.")
+    int shards;
+
+    @Option(names = "--resyncs", defaultValue = "3", description = "How many resync intervals the steady state is "
+            + "measured over. Default: ${DEFAULT-VALUE}.")
+    int resyncs;
+
+    @Option(names = "--hold", description = "After the resync, keep the converged operator running this long (for "
+            + "example 60m) and print its live heap every --every. Default: no.")
+    String hold;
+
+    @Option(names = "--every", defaultValue = "10m", description = "How often --hold prints. Default: "
+            + "${DEFAULT-VALUE}.")
+    String every;
+
     @Option(names = "--heap", description = "The operator's maximum heap (-Xmx), for example 700m; default: the JVM's.")
     String heap;
 
@@ -73,10 +87,8 @@ public final class OperatorBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Duration window = Duration.parse("PT" + resync.toUpperCase(java.util.Locale.ROOT));
+        Duration window = duration(resync);
         int customers = (users + perCustomer - 1) / perCustomer;
-        Path log = Path.of(".local", "bench-operator.log");
-        int httpPort = freePort();
         try (LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults().withPort(0));
                 LocalKubernetesApi api = LocalKubernetesApi.start(0);
                 KubernetesClient client = api.client()) {
@@ -84,99 +96,66 @@ public final class OperatorBench implements Callable<Integer> {
                 client.load(Files.newInputStream(file)).items().forEach(crd -> client.resource(crd).create());
             }
             Map<String, String> env = new HashMap<>(OperatorProcess.againstEmbeddedApi(api.url()));
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
             env.put("PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s");
+            // As by default, drift is looked for once per resync: the window measures one of each.
+            env.put("PARTNERHUB_DIRECTORY_FULL_REFRESH", window.toSeconds() + "s");
             if (heap != null) {
                 env.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap);
             }
-            try (OperatorProcess operator = OperatorProcess.start(operatorJar, log, env)) {
-                ProcessProbe probe = new ProcessProbe(operator.pid(), httpPort);
+            try (BenchOperators operators = BenchOperators.start(operatorJar, Path.of(".local"), shards, env)) {
                 HubAdminClient admin = new HubAdminClient(hub.url());
                 BenchObjects.connection(client, hub.apiUrl(), rateLimit).forEach(o -> client.resource(o).create());
-                awaitConnection(client, operator);
+                awaitConnection(client, operators);
                 admin.resetRequests();
-                double cpuBefore = probe.cpuSeconds();
+                double cpuBefore = operators.cpuSeconds();
 
-                out.printf("%d users over %d customers, %d clients creating, rate limit %d/s, resync %s, heap %s%n",
-                        users, customers, threads, rateLimit, window, heap == null ? "the JVM's default" : heap);
+                out.printf("%d users over %d customers, %d clients creating, rate limit %d/s, resync %s, heap %s, "
+                        + "%d operator process%s%n", users, customers, threads, rateLimit, window,
+                        heap == null ? "the JVM's default" : heap, shards, shards == 1 ? "" : "es (shards)");
                 out.flush();
                 long start = System.nanoTime();
                 create(client, customers);
                 double created = seconds(start);
-                double converged = awaitReady(client, start, out);
+                double converged = awaitReady(client, start, operators, out);
                 long calls = total(admin.requests());
-                String metrics = probe.metrics();
-                double reconciles = ProcessProbe.counter(metrics, "operator_sdk_reconciliations_started_total",
-                        "CustomerUser");
+                double reconciles = operators.counter("operator_sdk_reconciliations_started_total", "CustomerUser");
                 out.printf("created in                  %.1f s%n", created);
                 out.printf("all Ready after             %.1f s (from the first create)%n", converged);
                 out.printf("provider calls per user     %.2f (%d calls)%n", (double) calls / users, calls);
                 out.printf("reconciles per user         %.1f%n", reconciles / users);
-                out.printf("operator CPU                %.1f s%n", probe.cpuSeconds() - cpuBefore);
-                out.printf("peak RSS                    %d MB%n", probe.peakRssMb());
-                out.printf("live heap after full GC     %d MB%n", probe.liveHeapMb());
-                out.printf("/q/metrics                  %d KB, %d lines%n", metrics.length() / 1024,
-                        metrics.lines().count());
+                out.printf("operator CPU                %.1f s%n", operators.cpuSeconds() - cpuBefore);
+                for (int i = 0; i < shards; i++) {
+                    ProcessProbe probe = operators.probes().get(i);
+                    String metrics = probe.metrics();
+                    out.printf("%-28s%d MB peak RSS, %d MB live heap after full GC, /q/metrics %d KB (%d lines)%n",
+                            shards == 1 ? "operator" : "shard " + i, probe.peakRssMb(), probe.liveHeapMb(),
+                            metrics.length() / 1024, metrics.lines().count());
+                }
                 double least = (double) calls / rateLimit;
                 out.printf("time / least time the limit allows  %.2f (%.1f s / %.1f s)%n", converged / least,
                         converged, least);
+                for (HubRate.Window w : HubRate.windows(admin.requestsPerSecond(), rateLimit, rateLimit, 1, 10, 60)) {
+                    out.printf("busiest %2d s at the hub     %d calls, the limit allows %.0f: %s%n", w.seconds(),
+                            w.most(), w.allowed(), w.kept() ? "kept" : "EXCEEDED");
+                }
                 out.flush();
-                steadyState(client, admin, probe, window, out);
+                SteadyState steady = new SteadyState(client, admin, operators);
+                steady.measure(window, resyncs, out);
+                if (hold != null) {
+                    steady.hold(duration(hold), duration(every), out);
+                }
             }
         }
         return 0;
-    }
-
-    /** One resync window after convergence: the provider calls and Kubernetes writes it makes. */
-    private void steadyState(KubernetesClient client, HubAdminClient admin, ProcessProbe probe, Duration window,
-            PrintWriter out) throws Exception {
-        // Ready users may still be taking their licences (a person shows in the org's list a little later):
-        // the window starts once nothing has been written for ten seconds.
-        long settling = System.nanoTime();
-        Map<String, String> last = versions(client);
-        for (Map<String, String> now = null; !last.equals(now) && seconds(settling) < 300; ) {
-            now = last;
-            Thread.sleep(10_000);
-            last = versions(client);
-        }
-        out.printf("settled (nothing written for 10 s) %.0f s after all were Ready%n", seconds(settling) - 10);
-        admin.resetRequests();
-        Map<String, String> versions = versions(client);
-        CustomerUser sample = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE)
-                .withName("c0000-u000").get();
-        double cpu = probe.cpuSeconds();
-        Thread.sleep(window.plusSeconds(window.toSeconds() / 10 + 5).toMillis());
-        Map<String, String> after = versions(client);
-        List<String> changed = after.entrySet().stream().filter(e -> !e.getValue().equals(versions.get(e.getKey())))
-                .map(Map.Entry::getKey).sorted().toList();
-        long written = changed.size();
-        Map<String, Long> calls = admin.requests();
-        out.printf("one steady-state resync (%s): %d provider calls, %d objects written in Kubernetes, %.1f s CPU, "
-                + "live heap %d MB%n", window, total(calls), written, probe.cpuSeconds() - cpu, probe.liveHeapMb());
-        calls.entrySet().stream().filter(e -> e.getKey().contains(" /v1/"))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                .forEach(e -> out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
-        if (!changed.isEmpty()) {
-            out.printf("  written: %s%s%n", String.join(", ", changed.subList(0, Math.min(8, changed.size()))),
-                    changed.size() > 8 ? ", ..." : "");
-        }
-        CustomerUser now = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE)
-                .withName("c0000-u000").get();
-        if (!now.getMetadata().getResourceVersion().equals(sample.getMetadata().getResourceVersion())) {
-            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            out.printf("  a user's status before: %s%n  after: %s%n", mapper.writeValueAsString(sample.getStatus()),
-                    mapper.writeValueAsString(now.getStatus()));
-        }
-        out.flush();
     }
 
     private void create(KubernetesClient client, int customers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             run(pool, IntStream.range(0, customers).mapToObj(c -> (Callable<Object>) () -> client.resource(
-                    BenchObjects.customer(client, c)).create()).toList());
+                    BenchObjects.customer(client, c, shards)).create()).toList());
             run(pool, IntStream.range(0, users).mapToObj(i -> (Callable<Object>) () -> client.resource(
-                    BenchObjects.user(client, i / perCustomer, i % perCustomer)).create()).toList());
+                    BenchObjects.user(client, i / perCustomer, i % perCustomer, shards)).create()).toList());
         } finally {
             pool.shutdownNow();
         }
@@ -188,7 +167,8 @@ public final class OperatorBench implements Callable<Integer> {
         }
     }
 
-    private double awaitReady(KubernetesClient client, long start, PrintWriter out) throws InterruptedException {
+    private double awaitReady(KubernetesClient client, long start, BenchOperators operators, PrintWriter out)
+            throws InterruptedException {
         long lastPrint = System.nanoTime();
         while (true) {
             long ready = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE).list().getItems()
@@ -197,6 +177,7 @@ public final class OperatorBench implements Callable<Integer> {
             if (ready == users) {
                 return seconds(start);
             }
+            operators.checkAlive();
             if (seconds(lastPrint) > 15) {
                 out.printf("  %.0f s: %d of %d Ready%n", seconds(start), ready, users);
                 out.flush();
@@ -206,7 +187,7 @@ public final class OperatorBench implements Callable<Integer> {
         }
     }
 
-    private static void awaitConnection(KubernetesClient client, OperatorProcess operator) throws Exception {
+    private static void awaitConnection(KubernetesClient client, BenchOperators operators) throws Exception {
         long start = System.nanoTime();
         while (seconds(start) < 120) {
             PartnerConnection c = client.resources(PartnerConnection.class).inNamespace(BenchObjects.NAMESPACE)
@@ -215,36 +196,23 @@ public final class OperatorBench implements Callable<Integer> {
                     .anyMatch(x -> x.getType().equals("Ready") && x.getStatus().equals("True"))) {
                 return;
             }
-            if (!operator.isAlive()) {
-                throw new IllegalStateException("the operator stopped:\n" + operator.tail(30));
-            }
+            operators.checkAlive();
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the connection is not Ready after 120 s:\n" + operator.tail(30));
+        throw new IllegalStateException("the connection is not Ready after 120 s:\n"
+                + operators.processes().get(0).tail(30));
     }
 
-    private static Map<String, String> versions(KubernetesClient client) {
-        Map<String, String> versions = new HashMap<>();
-        for (Class<? extends HasMetadata> kind : List.of(CustomerUser.class,
-                dev.partnerhub.api.v1alpha1.Customer.class, PartnerConnection.class)) {
-            client.resources(kind).inNamespace(BenchObjects.NAMESPACE).list().getItems().forEach(o -> versions.put(
-                    kind.getSimpleName() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
-        }
-        return versions;
+    private static Duration duration(String text) {
+        return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private static long total(Map<String, Long> requests) {
+    static long total(Map<String, Long> requests) {
         return requests.entrySet().stream().filter(e -> e.getKey().contains(" /v1/")).mapToLong(Map.Entry::getValue)
                 .sum();
     }
 
-    private static double seconds(long since) {
+    static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -29,8 +29,11 @@ public final class AuditLog {
         }
     }
 
+    private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete");
+
     private final Set<Access> used = new TreeSet<>();
     private final Set<Access> refused = new TreeSet<>();
+    private final Set<String> written = new TreeSet<>();
 
     private AuditLog() {
     }
@@ -49,6 +52,9 @@ public final class AuditLog {
                         ? "/" + object.path("subresource").asText() : "");
                 Access access = new Access(object.path("apiGroup").asText(""), resource, event.path("verb").asText());
                 log.used.add(access);
+                if (WRITES.contains(access.verb()) && object.hasNonNull("name")) {
+                    log.written.add(resource + " " + object.path("name").asText());
+                }
                 if (event.path("responseStatus").path("code").asInt() == 403) {
                     log.refused.add(access);
                 }
@@ -61,6 +67,11 @@ public final class AuditLog {
 
     public Set<Access> used() {
         return used;
+    }
+
+    /** The objects this user created, changed or deleted, as "resource[/subresource] name". */
+    public Set<String> written() {
+        return written;
     }
 
     /** Requests the API server refused for want of a permission (HTTP 403). */

@@ -56,6 +56,16 @@ public final class Project {
     }
 
     /** A token of a service account, from TokenRequest, valid for an hour. */
+    /** One more service account with the chart's rights (its ClusterRole and leader election's Role): another replica. */
+    public static void serviceAccountLikeTheChart(ControlPlane plane, String namespace, String name) {
+        assertThat(plane.kubectl("-n", namespace, "create", "serviceaccount", name).exitCode()).isZero();
+        assertThat(plane.kubectl("create", "clusterrolebinding", name, "--clusterrole=partnerhub-operator",
+                "--serviceaccount=" + namespace + ":" + name).exitCode()).isZero();
+        assertThat(plane.kubectl("-n", namespace, "create", "rolebinding", name,
+                "--role=partnerhub-operator-leader-election", "--serviceaccount=" + namespace + ":" + name)
+                .exitCode()).isZero();
+    }
+
     public static String token(ControlPlane plane, String namespace, String serviceAccount) {
         return plane.admin().serviceAccounts().inNamespace(namespace).withName(serviceAccount)
                 .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())

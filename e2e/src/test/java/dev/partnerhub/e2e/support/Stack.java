@@ -9,14 +9,19 @@ import dev.partnerhub.e2e.kube.ControlPlane;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -98,9 +103,26 @@ public final class Stack implements AutoCloseable {
      * with spec.endpoint for a real account); returns kubectl's output.
      */
     public String applySamples() {
+        return applySamples(file -> false, Map.of());
+    }
+
+    /** The same, with {@code labels} added to every object of the sample files whose name {@code files} accepts. */
+    public String applySamples(Predicate<String> files, Map<String, String> labels) {
         try {
             Path dir = plane.work().resolve("samples");
-            Samples.writeRetargeted(Project.SAMPLES, hub.apiUrl(), dir);
+            for (Path file : Samples.writeRetargeted(Project.SAMPLES, hub.apiUrl(), dir)) {
+                if (files.test(file.getFileName().toString())) {
+                    List<HasMetadata> objects = plane.admin().load(Files.newInputStream(file)).items();
+                    for (HasMetadata o : objects) {
+                        Map<String, String> all = new HashMap<>(o.getMetadata().getLabels() == null ? Map.of()
+                                : o.getMetadata().getLabels());
+                        all.putAll(labels);
+                        o.getMetadata().setLabels(all);
+                    }
+                    Files.writeString(file, objects.stream().map(Serialization::asYaml)
+                            .collect(Collectors.joining("\n---\n")));
+                }
+            }
             ControlPlane.Kubectl.Result result = plane.kubectl("apply", "-f", dir.toString());
             assertThat(result.exitCode()).as(result.output()).isZero();
             return result.output();

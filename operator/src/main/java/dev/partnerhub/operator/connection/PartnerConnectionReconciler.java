@@ -9,6 +9,7 @@ import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
@@ -59,16 +60,18 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     private final DeletionBudget budget;
     private final ProbeSchedule probes;
     private final Namespaces namespaces;
+    private final Shard shard;
     private final OperatorConfig config;
     private final Clock clock;
 
     public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, DeletionBudget budget,
-            ProbeSchedule probes, Namespaces namespaces, OperatorConfig config, Clock clock) {
+            ProbeSchedule probes, Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.credentials = credentials;
         this.budget = budget;
         this.probes = probes;
         this.namespaces = namespaces;
+        this.shard = shard;
         this.config = config;
         this.clock = clock;
     }
@@ -97,6 +100,9 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (namespaces.terminating(connection.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
+        if (!shard.writesConnections()) {
+            return follow(connection);
+        }
         PartnerConnectionStatus previous = connection.getStatus();
         PartnerConnectionStatus status = copy(previous);
         status.setEndpoint(registry.endpoint(connection.getSpec()));
@@ -117,6 +123,22 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         status.setDeletions(budget.status(connection));
         conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
         return StatusWrite.finish(context, connection, previous, status, next);
+    }
+
+    /**
+     * In a replica that does not write connections (another shard does): keeps this replica's provider (token,
+     * limits) and deletion approvals up to date, and writes nothing.
+     */
+    private UpdateControl<PartnerConnection> follow(PartnerConnection connection) {
+        try {
+            registry.refresh(connection);
+        } catch (ConnectionException e) {
+            // The replica that writes connections reports it in the connection's status.
+            LOG.debugf("PartnerConnection %s/%s: %s", connection.getMetadata().getNamespace(),
+                    connection.getMetadata().getName(), e.getMessage());
+        }
+        approveDeletions(connection);
+        return UpdateControl.noUpdate();
     }
 
     /**
@@ -191,6 +213,13 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     public DeleteControl cleanup(PartnerConnection connection, Context<PartnerConnection> context) {
         String name = connection.getMetadata().getNamespace() + "/" + connection.getMetadata().getName();
         List<Customer> customers = users(connection, context);
+        if (!shard.writesConnections()) {
+            // The replica that writes connections lets it go; this one forgets it once no Customer uses it.
+            if (customers.isEmpty()) {
+                forget(connection);
+            }
+            return DeleteControl.noFinalizerRemoval();
+        }
         if (!customers.isEmpty()) {
             PartnerConnectionStatus previous = connection.getStatus();
             PartnerConnectionStatus status = copy(previous);
@@ -208,14 +237,18 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (connection.getStatus() != null && connection.getStatus().getCredentialsHeld() != null) {
             credentials.release(connection, connection.getStatus().getCredentialsHeld());
         }
-        registry.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
-        probes.forget(connection);
-        budget.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+        forget(connection);
         LOG.infof("PartnerConnection %s deleted; no Customer uses it", name);
         return DeleteControl.defaultDelete();
     }
 
     /** The Customers that use this connection: those that name it and that it allows. */
+    private void forget(PartnerConnection connection) {
+        registry.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+        probes.forget(connection);
+        budget.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
+    }
+
     private List<Customer> users(PartnerConnection connection, Context<PartnerConnection> context) {
         return context.getSecondaryResources(Customer.class).stream()
                 .filter(c -> namespaces.mayUse(c.getMetadata().getNamespace(), connection))
@@ -233,6 +266,9 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     @Override
     public ErrorStatusUpdateControl<PartnerConnection> updateErrorStatus(PartnerConnection connection,
             Context<PartnerConnection> context, Exception e) {
+        if (!shard.writesConnections()) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         PartnerConnectionStatus previous = connection.getStatus();
         PartnerConnectionStatus status = copy(previous);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();

@@ -4,12 +4,14 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
 import dev.partnerhub.desired.CustomerDesiredState;
+import dev.partnerhub.operator.provider.CustomerDirectory;
 import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -44,19 +46,27 @@ public class CustomerBinding {
         }
     }
 
+    private final CustomerDirectory customers;
     private final Clock clock;
 
-    public CustomerBinding(Clock clock) {
+    public CustomerBinding(CustomerDirectory customers, Clock clock) {
+        this.customers = customers;
         this.clock = clock;
     }
 
-    /** A customer the partner creates explicitly. */
-    Bound bind(Customer customer, Provider provider, CustomerStatus status, Runnable persist) {
+    /**
+     * A customer the partner creates explicitly.
+     *
+     * @param tolerance how old a list of the partner's customers may be that shows this one (a converged customer's
+     *                  resync); null: read it now
+     */
+    Bound bind(Customer customer, Provider provider, CustomerStatus status, Runnable persist, Duration tolerance) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         CustomerRequest request = CustomerDesiredState.request(customer.getSpec(), provider.capabilities());
         boolean gone = false;
         if (status.getCustomerId() != null) {
-            Optional<RemoteCustomer> own = provider.customers().get(status.getCustomerId());
+            Optional<RemoteCustomer> own = tolerance == null ? provider.customers().get(status.getCustomerId())
+                    : customers.get(provider, status.getCustomerId(), tolerance);
             if (own.isPresent()) {
                 return Bound.to(own.get(), How.OWNED);
             }

@@ -11,6 +11,7 @@ import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -18,6 +19,7 @@ import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -25,11 +27,11 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +46,7 @@ import org.jboss.logging.Logger;
  * replace the package list when it differs, and count the customer's users. Deletion honours deletionPolicy.
  */
 @ControllerConfiguration(name = "customer")
-public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Customer> {
+public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cleaner<Customer> {
 
     static final String BY_CONNECTION = "byConnection";
     private static final Logger LOG = Logger.getLogger(CustomerReconciler.class);
@@ -53,18 +55,25 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
     private final CustomerSync sync;
     private final CustomerDeletion deletion;
     private final Namespaces namespaces;
+    private final Shard shard;
     private volatile InformerEventSource<PartnerConnection, Customer> connections;
     private final OperatorConfig config;
     private final Clock clock;
 
     public CustomerReconciler(Resolver resolver, CustomerSync sync, CustomerDeletion deletion,
-            Namespaces namespaces, OperatorConfig config, Clock clock) {
+            Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
         this.resolver = resolver;
         this.sync = sync;
         this.deletion = deletion;
         this.namespaces = namespaces;
+        this.shard = shard;
         this.config = config;
         this.clock = clock;
+    }
+
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<Customer> configuration) {
+        shard.restrict(configuration);
     }
 
     @Override
@@ -79,8 +88,8 @@ public class CustomerReconciler implements Reconciler<Customer>, Cleaner<Custome
                                 conn.getMetadata().getName()))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        var users = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(CustomerUser.class, Customer.class)
+        var users = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration
+                .from(CustomerUser.class, Customer.class))
                 .withSecondaryToPrimaryMapper(u -> Set.of(new ResourceID(CreatedWith.customerName(u),
                         u.getMetadata().getNamespace())))
                 .build(), context);

@@ -69,7 +69,11 @@ public class CustomerSync {
         }
         CustomerBinding.Bound bound;
         try {
-            bound = binding.bind(customer, provider, status, persist);
+            // A customer that was Ready for this spec is only looked at for drift: the partner's list will do.
+            boolean resync = status.getCustomerId() != null && Conditions.isTrue(status, Conditions.READY)
+                    && customer.getMetadata().getGeneration().equals(status.getObservedGeneration());
+            bound = binding.bind(customer, provider, status, persist,
+                    resync ? config.directory().fullRefresh() : null);
         } catch (AttachRefusedException e) {
             return attachRefused(e, status, conditions);
         }
@@ -221,8 +225,10 @@ public class CustomerSync {
         }
         UndeclaredUsers undeclared;
         try {
-            undeclared = Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope()),
-                    users);
+            // Shown, never acted on: a list up to a full refresh old will do. Reading it is also what notices
+            // subscribers changed outside the operator, and wakes their users.
+            undeclared = Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope(),
+                    config.directory().fullRefresh()), users);
         } catch (dev.partnerhub.providers.spi.ProviderException e) {
             return status.getUndeclared();
         }

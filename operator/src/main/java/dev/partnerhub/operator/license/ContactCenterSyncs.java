@@ -56,14 +56,12 @@ public class ContactCenterSyncs {
                 || target.orgId() == null) {
             return null;
         }
-        Optional<RemotePerson> person = directory.person(target.connection(), target.provider(), target.orgId(),
-                status.getPersonId());
+        Optional<RemotePerson> person = directory.person(target, status.getPersonId());
         if (person.isEmpty()) {
             return null;
         }
         ContactCenter contactCenter = target.provider().contactCenter();
-        String holds = holds(contactCenter, person.get(), status,
-                directory.licenses(target.connection(), target.provider(), target.orgId()));
+        String holds = holds(contactCenter, person.get(), status, directory.licenses(target));
         ContactCenterSync last = made.getOrDefault(user.getMetadata().getUid(), status.getContactCenter());
         if (last == null && holds.equals(NONE)) {
             // Never a Contact Center user: nothing to synchronise.

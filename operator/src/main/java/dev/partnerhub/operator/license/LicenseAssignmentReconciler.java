@@ -13,6 +13,7 @@ import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -20,16 +21,17 @@ import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteLicense;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,13 +47,14 @@ import java.util.stream.Collectors;
  * users (a label, a new user, a refusal) and of the customer reach it through informers.
  */
 @ControllerConfiguration(name = "licenseassignment")
-public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment> {
+public class LicenseAssignmentReconciler implements ConfigurableReconciler<LicenseAssignment> {
 
     static final String BY_CUSTOMER = "byCustomer";
 
     private final Resolver resolver;
     private final LicenseDirectory directory;
     private final Namespaces namespaces;
+    private final Shard shard;
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
@@ -63,7 +66,8 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     private volatile InformerEventSource<LicenseAssignment, LicenseAssignment> assignments;
 
     public LicenseAssignmentReconciler(Resolver resolver, LicenseDirectory directory, Namespaces namespaces,
-            OperatorConfig config, Clock clock) {
+            Shard shard, OperatorConfig config, Clock clock) {
+        this.shard = shard;
         this.resolver = resolver;
         this.directory = directory;
         this.namespaces = namespaces;
@@ -72,23 +76,29 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
     }
 
     @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<LicenseAssignment> configuration) {
+        shard.restrict(configuration);
+    }
+
+    @Override
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, a -> List.of(a.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(a)));
-        users = new InformerEventSource<>(InformerEventSourceConfiguration.from(CustomerUser.class, LicenseAssignment.class)
+        users = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration.from(CustomerUser.class,
+                        LicenseAssignment.class))
                 .withSecondaryToPrimaryMapper(u -> byCustomer(context, u.getMetadata().getNamespace(),
                         CreatedWith.customerName(u)))
                 .build(), context);
-        var customers = new InformerEventSource<>(InformerEventSourceConfiguration.from(Customer.class,
-                        LicenseAssignment.class)
+        var customers = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration.from(
+                        Customer.class, LicenseAssignment.class))
                 .withPrimaryToSecondaryMapper((LicenseAssignment a) -> Set.of(new ResourceID(
                         CreatedWith.customerName(a), a.getMetadata().getNamespace())))
                 .withSecondaryToPrimaryMapper(c -> byCustomer(context, c.getMetadata().getNamespace(),
                         c.getMetadata().getName()))
                 .build(), context);
         // Another assignment of the customer may now disagree with this one: its spec changes reach this one too.
-        assignments = new InformerEventSource<>(InformerEventSourceConfiguration.from(LicenseAssignment.class,
-                        LicenseAssignment.class)
+        assignments = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration.from(
+                        LicenseAssignment.class, LicenseAssignment.class))
                 .withName("sibling-assignments")
                 .withOnUpdateFilter((newer, older) -> !Objects.equals(newer.getMetadata().getGeneration(),
                         older.getMetadata().getGeneration()))
@@ -124,7 +134,8 @@ public class LicenseAssignmentReconciler implements Reconciler<LicenseAssignment
             return null;
         }
         if (customer.isEmpty()) {
-            String message = "spec.customerRef.name: Customer " + customerName + " does not exist in this namespace.";
+            String message = shard.customerElsewhere(assignment.getMetadata().getNamespace(), customerName).orElse(
+                    "spec.customerRef.name: Customer " + customerName + " does not exist in this namespace.");
             conditions.ready(false, "CustomerNotFound", message).stalled("CustomerNotFound", message);
             return null;
         }

@@ -1,6 +1,8 @@
 package dev.partnerhub.operator.license;
 
+import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseFailureReason;
 import dev.partnerhub.api.v1alpha1.LicenseState;
@@ -11,6 +13,8 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.LicenseRefusal;
 import dev.partnerhub.providers.spi.LicenseUpdate;
@@ -20,6 +24,7 @@ import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,21 +68,53 @@ public class UserLicensing {
         this.clock = clock;
     }
 
-    public Result reconcile(CustomerUser user, Resolved target, String personId,
+    /**
+     * The licences of a user whose customer is Ready into its status (and {@code Synced} when some were refused);
+     * returns when to look again, null for the next event or resync.
+     */
+    public Duration converge(CustomerUser user, Resolved target, CustomerUserStatus status, Conditions conditions,
+            Collection<LicenseAssignment> assignments) {
+        if (!target.capabilities().has(Feature.LICENSES)) {
+            return null;
+        }
+        Result result = reconcile(user, target, status.getPersonId(), assignments);
+        status.setLicenses(result.licenses());
+        if (result.refusals() != null) {
+            conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
+                    + ". See status.licenses.");
+        }
+        if (result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.RemovalHeld)) {
+            // A removal waits for an approval of deletions on the connection: look again until it comes.
+            return config.polling().blocked();
+        }
+        boolean refused = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Error);
+        boolean waiting = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Pending);
+        if (waiting && !refused && status.getActivation().getState() == ActivationState.Provisioned) {
+            // A provisioned user's person shows up in the org's people list shortly: no person has to act.
+            return config.polling().inProgress();
+        }
+        return refused || waiting ? config.polling().pending() : null;
+    }
+
+    Result reconcile(CustomerUser user, Resolved target, String personId,
             Collection<LicenseAssignment> assignments) {
         String orgId = target.orgId();
         String connection = target.connection();
         Licensing licensing = target.provider().licensing();
         Optional<RemotePerson> person = personId == null || orgId == null ? Optional.empty()
-                : directory.person(connection, target.provider(), orgId, personId);
+                : directory.person(target, personId);
         if (person.isEmpty()) {
             return new Result(LicenseEntries.pending(user, assignments), null);
         }
-        List<RemoteLicense> catalog = directory.licenses(connection, target.provider(), orgId);
+        List<RemoteLicense> catalog = directory.licenses(target);
         Set<String> held = new LinkedHashSet<>(person.get().licenses());
         Set<String> packageIds = user.getSpec().getPackageName() == null ? Set.of()
                 : idsOf(catalog, licensing.packageLicenses(user.getSpec().getPackageName()));
         LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
+        if (target.tolerance() != null && (!plan.add().isEmpty() || !plan.remove().isEmpty())) {
+            // Changes are planned from lists read now (the person's licences, the free seats), not from old ones.
+            return reconcile(user, target.strict(), personId, assignments);
+        }
         Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
         Set<String> removalsHeld = new LinkedHashSet<>();
         List<LicenseChange> changes = changes(user, connection, plan, held, catalog, refused, removalsHeld);

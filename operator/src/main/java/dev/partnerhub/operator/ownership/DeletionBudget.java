@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.partnerhub.api.v1alpha1.DeletionsStatus;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.operator.shard.Shard;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -20,6 +21,8 @@ import org.jboss.logging.Logger;
  * taken away) asks the budget of its connection first. Beyond {@code spec.deletionProtection.maxDeletesPerHour}
  * deletions are held until a new token of {@value #APPROVE_DELETIONS} on the connection. The ledger is kept in
  * memory and written to the connection's {@code status.deletions}, from which a restarted operator resumes.
+ * Replicas that share a connection (shards) each allow their part of the hour's allowance; only the one that writes
+ * connections publishes its ledger, and the others resume from it, which counts more deletions against them, not fewer.
  */
 @ApplicationScoped
 public class DeletionBudget {
@@ -30,10 +33,12 @@ public class DeletionBudget {
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final Shard shard;
     private final Map<String, DeletionLedger> ledgers = new ConcurrentHashMap<>();
 
-    public DeletionBudget(KubernetesClient client, Clock clock) {
+    public DeletionBudget(KubernetesClient client, Clock clock, Shard shard) {
         this.client = client;
+        this.shard = shard;
         this.clock = clock;
     }
 
@@ -50,13 +55,13 @@ public class DeletionBudget {
         DeletionsStatus snapshot;
         synchronized (ledger) {
             int before = ledger.held();
-            allowed = ledger.allow(key, what, max(connection), clock.instant());
+            allowed = ledger.allow(key, what, allowance(connection), clock.instant());
             snapshot = ledger.status(clock.instant());
             if (!allowed && ledger.held() > before) {
                 LOG.warnf("PartnerConnection %s/%s: deletion held (%d held, %d in the last hour, at most %d): %s. "
                         + "Annotate the connection with %s=<new token> to release the held deletions.",
                         connectionNamespace, connectionName, ledger.held(), snapshot.getLastHour().size(),
-                        max(connection), what, APPROVE_DELETIONS);
+                        allowance(connection), what, APPROVE_DELETIONS);
             }
         }
         publish(connection, snapshot);
@@ -94,6 +99,11 @@ public class DeletionBudget {
                 : connection.getSpec().getDeletionProtection().getMaxDeletesPerHour();
     }
 
+    /** This replica's part of the connection's allowance: all of it, or its shard's part. */
+    private int allowance(PartnerConnection connection) {
+        return shard.partOf(max(connection));
+    }
+
     /** Forgets a deleted connection's ledger. */
     public void forget(String namespace, String name) {
         ledgers.remove(namespace + "/" + name);
@@ -107,7 +117,7 @@ public class DeletionBudget {
 
     /** Writes only {@code status.deletions}, so that it never overwrites what the connection's reconciler wrote. */
     private void publish(PartnerConnection connection, DeletionsStatus snapshot) {
-        if (connection.getStatus() == null) {
+        if (connection.getStatus() == null || !shard.writesConnections()) {
             return;
         }
         ArrayNode patch = JsonNodeFactory.instance.arrayNode();

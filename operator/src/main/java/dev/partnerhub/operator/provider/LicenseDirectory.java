@@ -7,6 +7,7 @@ import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +44,45 @@ public class LicenseDirectory {
     }
 
     public List<RemoteLicense> licenses(String connection, Provider provider, String orgId) {
+        return licenses(connection, provider, orgId, config.directory().maxAge());
+    }
+
+    /**
+     * The licences (and seat counts) of the target's org: at most the max-age old, or for a drift check (a target
+     * that tolerates old lists) up to {@code directory.catalogue} old.
+     */
+    public List<RemoteLicense> licenses(Resolved target) {
+        return licenses(target.connection(), target.provider(), target.orgId(), target.tolerance() == null
+                ? config.directory().maxAge() : config.directory().catalogue());
+    }
+
+    private List<RemoteLicense> licenses(String connection, Provider provider, String orgId, Duration maxAge) {
         return fresh(catalogs.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> provider.licensing().licenses(orgId));
+                () -> provider.licensing().licenses(orgId), maxAge);
     }
 
     public Optional<RemotePerson> person(String connection, Provider provider, String orgId,
             String personId) {
+        return person(connection, provider, orgId, personId, config.directory().maxAge());
+    }
+
+    /** A person of the target's org, from a people list as old as the target tolerates. */
+    public Optional<RemotePerson> person(Resolved target, String personId) {
+        Optional<RemotePerson> person = person(target.connection(), target.provider(), target.orgId(), personId,
+                maxAge(target));
+        // A person missing from an old list may have come since: only a list read now says it is not there.
+        return person.isPresent() || target.tolerance() == null ? person
+                : person(target.connection(), target.provider(), target.orgId(), personId, config.directory().maxAge());
+    }
+
+    private Optional<RemotePerson> person(String connection, Provider provider, String orgId, String personId,
+            Duration maxAge) {
         return Optional.ofNullable(fresh(people.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> index(provider.licensing().people(orgId))).get(personId));
+                () -> index(provider.licensing().people(orgId)), maxAge).get(personId));
+    }
+
+    private Duration maxAge(Resolved target) {
+        return target.tolerance() == null ? config.directory().maxAge() : target.tolerance();
     }
 
     /** The provider's roles; they hardly ever change, so they are fetched again only at the resync interval. */
@@ -95,10 +127,10 @@ public class LicenseDirectory {
         }
     }
 
-    private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch) {
+    private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch, Duration maxAge) {
         synchronized (snapshot) {
             Instant now = clock.instant();
-            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.directory().maxAge()).isBefore(now)) {
+            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(maxAge).isBefore(now)) {
                 snapshot.value = fetch.get();
                 snapshot.fetchedAt = now;
             }

@@ -5,7 +5,7 @@ import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
-import dev.partnerhub.providers.spi.ConnectionSettings;
+import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderFactory;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * One provider per PartnerConnection, made by the factory of its {@code spec.provider} and shared by every
  * reconciler, so that the connection's rate limiter is shared too. It is made again when the connection's spec
  * changes; the token is re-read from the Secret whenever the connection is reconciled (and the Secret is watched),
- * so a rotated Secret takes effect without a restart.
+ * so a rotated Secret takes effect without a restart. A replica that shares the connection with other shards takes
+ * its part of the rate limit.
  */
 @ApplicationScoped
 public class ProviderRegistry {
@@ -34,10 +35,12 @@ public class ProviderRegistry {
 
     private final KubernetesClient client;
     private final ProviderFactories factories;
+    private final Shard shard;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public ProviderRegistry(KubernetesClient client, ProviderFactories factories) {
+    public ProviderRegistry(KubernetesClient client, ProviderFactories factories, Shard shard) {
         this.client = client;
+        this.shard = shard;
         this.factories = factories;
     }
 
@@ -68,7 +71,7 @@ public class ProviderRegistry {
         AtomicReference<String> ref = new AtomicReference<>(token);
         Provider provider;
         try {
-            provider = factory.create(settings(connection.getSpec(), ref));
+            provider = factory.create(ConnectionSpecs.settings(connection.getSpec(), ref::get, shard.share()));
         } catch (IllegalArgumentException e) {
             entries.remove(key);
             throw new ConnectionException("InvalidSpec", e.getMessage());
@@ -119,10 +122,6 @@ public class ProviderRegistry {
 
     private static String kind(PartnerConnectionSpec spec) {
         return ConnectionSpecs.kind(spec);
-    }
-
-    private static ConnectionSettings settings(PartnerConnectionSpec spec, AtomicReference<String> token) {
-        return ConnectionSpecs.settings(spec, token::get);
     }
 
     private String readToken(PartnerConnection connection) throws ConnectionException {

@@ -3,6 +3,7 @@ package dev.partnerhub.operator.provider;
 import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
+import java.time.Duration;
 
 /**
  * A Customer ready to act with its connection's provider, or why it cannot now: a CamelCase reason and a message
@@ -12,16 +13,29 @@ import dev.partnerhub.providers.spi.Provider;
  * @param scope      where the provider files the customer's users; null until the provider has the customer (a
  *                   customer the partner creates)
  * @param orgId      the customer's org, once the provider has one
+ * @param tolerance  how old the shared snapshots (subscribers, people, licences) read for it may be; null: the
+ *                   directories' max-age. A converged object that only looks for drift tolerates up to its resync
+ *                   interval, so that one list per customer per resync serves all its users.
  */
 public record Resolved(String connection, Provider provider, CustomerScope scope, String orgId, String reason,
-        String message) {
+        String message, Duration tolerance) {
 
     static Resolved ready(String connection, Provider provider, CustomerScope scope, String orgId) {
-        return new Resolved(connection, provider, scope, orgId, null, null);
+        return new Resolved(connection, provider, scope, orgId, null, null, null);
     }
 
     static Resolved blocked(String reason, String message) {
-        return new Resolved(null, null, null, null, reason, message);
+        return new Resolved(null, null, null, null, reason, message, null);
+    }
+
+    /** The same, reading snapshots up to {@code age} old. */
+    public Resolved tolerating(Duration age) {
+        return new Resolved(connection, provider, scope, orgId, reason, message, age);
+    }
+
+    /** The same, reading snapshots no older than the directories' max-age: before a change is made. */
+    public Resolved strict() {
+        return tolerance == null ? this : new Resolved(connection, provider, scope, orgId, reason, message, null);
     }
 
     public boolean isReady() {

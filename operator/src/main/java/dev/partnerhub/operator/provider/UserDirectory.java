@@ -56,12 +56,23 @@ public class UserDirectory {
 
     /** The customer's users, at most {@code directory.max-age} old. */
     public List<RemoteUser> users(String connection, Provider provider, CustomerScope scope) {
+        return users(connection, provider, scope, config.directory().maxAge());
+    }
+
+    /** The users of the target's customer, as old as the target tolerates. */
+    public List<RemoteUser> users(Resolved target) {
+        return users(target.connection(), target.provider(), target.scope(), target.tolerance() == null
+                ? config.directory().maxAge() : target.tolerance());
+    }
+
+    /** The customer's users, at most {@code maxAge} old. */
+    public List<RemoteUser> users(String connection, Provider provider, CustomerScope scope, Duration maxAge) {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
         Set<String> changed;
         List<RemoteUser> result;
         synchronized (snapshot) {
             Instant now = clock.instant();
-            if (snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(config.directory().maxAge()).isBefore(now)) {
+            if (snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(now)) {
                 return List.copyOf(snapshot.byId.values());
             }
             boolean full = snapshot.fullAt == null || snapshot.fullAt.plus(config.directory().fullRefresh()).isBefore(now);

@@ -6,7 +6,6 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
-import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.desired.UserFields;
@@ -17,14 +16,15 @@ import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.UserDirectory;
+import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
-import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteUser;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -34,12 +34,12 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ import org.jboss.logging.Logger;
  */
 @ControllerConfiguration(name = "customeruser", generationAwareEventProcessing = false,
         informer = @Informer(onUpdateFilter = SpecOrMetadataChanged.class))
-public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner<CustomerUser> {
+public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUser>, Cleaner<CustomerUser> {
 
     static final String BY_CUSTOMER = "byCustomer";
     static final String BY_SUBSCRIBER = "bySubscriber";
@@ -70,6 +70,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
     private final ContactCenterSyncs contactCenter;
     private final UserDirectory directory;
     private final Namespaces namespaces;
+    private final Shard shard;
     private final OperatorConfig config;
     private final Clock clock;
     private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
@@ -77,7 +78,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
 
     public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
             UserLicensing licensing, PersonSync people, ContactCenterSyncs contactCenter, UserDirectory directory,
-            Namespaces namespaces, OperatorConfig config, Clock clock) {
+            Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
         this.sync = sync;
         this.deletion = deletion;
         this.actions = actions;
@@ -86,8 +87,14 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         this.contactCenter = contactCenter;
         this.directory = directory;
         this.namespaces = namespaces;
+        this.shard = shard;
         this.config = config;
         this.clock = clock;
+    }
+
+    @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<CustomerUser> configuration) {
+        shard.restrict(configuration);
     }
 
     @Override
@@ -102,8 +109,8 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
         var drift = new SimpleInboundEventSource<CustomerUser>("subscriber-changes");
         directory.onChange(ids -> ids.forEach(id -> context.getPrimaryCache().byIndex(BY_SUBSCRIBER, id)
                 .forEach(u -> drift.propagateEvent(ResourceID.fromResource(u)))));
-        var customers = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(Customer.class, CustomerUser.class)
+        var customers = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration
+                .from(Customer.class, CustomerUser.class))
                 .withOnUpdateFilter((after, before) -> CustomerChange.mattersToUsers(before, after))
                 .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
                         CreatedWith.customerName(u), u.getMetadata().getNamespace())))
@@ -111,8 +118,8 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                         .byIndex(BY_CUSTOMER, c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        assignments = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(LicenseAssignment.class, CustomerUser.class)
+        assignments = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration
+                .from(LicenseAssignment.class, CustomerUser.class))
                 .withSecondaryToPrimaryMapper(a -> context.getPrimaryCache()
                         .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + CreatedWith.customerName(a))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -138,7 +145,8 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
 
     private Duration converge(CustomerUser user, Optional<Customer> customer, CustomerUserStatus status,
             Conditions conditions, Runnable persist) {
-        String blocker = sync.blocker(user, customer);
+        String blocker = customer.isEmpty() ? shard.customerElsewhere(user.getMetadata().getNamespace(),
+                CreatedWith.customerName(user)).orElse(sync.blocker(user, customer)) : sync.blocker(user, customer);
         if (blocker != null) {
             String reason = customer.isEmpty() ? "CustomerNotFound" : "CustomerNotReady";
             conditions.ready(false, reason, blocker).stalled(reason, blocker);
@@ -150,6 +158,10 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                     + " is missing or has no usable credentials; see the Customer's status.";
             conditions.ready(false, "CustomerNotReady", message).stalled("CustomerNotReady", message);
             return config.polling().blocked();
+        }
+        if (UserActivation.converged(user)) {
+            // Only drift can be found: the customer's lists, read once per full refresh for all its users, will do.
+            target = target.tolerating(config.directory().fullRefresh());
         }
         UserDesiredState.Refusal refusal = UserDesiredState.refusal(user, customer.get(), target.capabilities(),
                 target.provider().people(), target.provider().licensing(), assignmentsOf(user));
@@ -197,7 +209,7 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
             UserActivation.restored(status, conditions);
         }
         Duration next = shorter(pollInterval(status.getActivation().getState()),
-                licences(user, target, status, conditions));
+                licensing.converge(user, target, status, conditions, assignmentsOf(user)));
         List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
                 target.capabilities().users().updatable()));
         if (status.getActivation().getState() == ActivationState.Provisioned) {
@@ -216,30 +228,6 @@ public class CustomerUserReconciler implements Reconciler<CustomerUser>, Cleaner
                     .synced(false, "UnsupportedByProvider", emailRefusal).stalled("UnsupportedByProvider", emailRefusal);
         }
         return next;
-    }
-
-    /** Licences of a user whose customer is Ready; returns when to look again. */
-    private Duration licences(CustomerUser user, Resolved target, CustomerUserStatus status, Conditions conditions) {
-        if (!target.capabilities().has(Feature.LICENSES)) {
-            return null;
-        }
-        var result = licensing.reconcile(user, target, status.getPersonId(), assignmentsOf(user));
-        status.setLicenses(result.licenses());
-        if (result.refusals() != null) {
-            conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
-                    + ". See status.licenses.");
-        }
-        if (result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.RemovalHeld)) {
-            // A removal waits for an approval of deletions on the connection: look again until it comes.
-            return config.polling().blocked();
-        }
-        boolean refused = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Error);
-        boolean waiting = result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.Pending);
-        if (waiting && !refused && status.getActivation().getState() == ActivationState.Provisioned) {
-            // A provisioned user's person shows up in the org's people list shortly: no person has to act.
-            return config.polling().inProgress();
-        }
-        return refused || waiting ? config.polling().pending() : null;
     }
 
     private List<LicenseAssignment> assignmentsOf(CustomerUser user) {

@@ -43,7 +43,7 @@ public class PersonSync {
     Optional<RemotePerson> person(Customer customer, Resolved target, String personId) {
         String orgId = target.orgId();
         return personId == null || orgId == null || !target.capabilities().has(Feature.LICENSES) ? Optional.empty()
-                : directory.person(target.connection(), target.provider(), orgId, personId);
+                : directory.person(target, personId);
     }
 
     /** Whether the provider keeps people and has not listed this provisioned user's person yet. */

@@ -2,15 +2,25 @@ package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.Activation;
 import dev.partnerhub.api.v1alpha1.ActivationState;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserState;
 import java.time.Instant;
+import java.util.Objects;
 
 /** Pure mapping from the provider's subscriber to the user's status: activation state, pending action, conditions. */
 public final class UserActivation {
+
+    /** Whether the user's last reconcile left it Ready and provisioned, for its current spec. */
+    static boolean converged(CustomerUser user) {
+        CustomerUserStatus status = user.getStatus();
+        return status != null && Conditions.isTrue(status, Conditions.READY) && status.getActivation() != null
+                && status.getActivation().getState() == ActivationState.Provisioned
+                && Objects.equals(status.getObservedGeneration(), user.getMetadata().getGeneration());
+    }
 
     private UserActivation() {
     }

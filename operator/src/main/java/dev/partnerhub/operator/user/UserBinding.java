@@ -73,11 +73,16 @@ public class UserBinding {
     Bound bind(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
             Runnable persist) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
-        List<RemoteUser> subscribers = directory.users(target.connection(), target.provider(), target.scope());
+        List<RemoteUser> subscribers = directory.users(target);
         boolean gone = false;
         String lost = status.getUserId();
         if (status.getUserId() != null) {
             Optional<RemoteUser> own = UserDesiredState.byId(subscribers, status.getUserId());
+            if (own.isEmpty() && target.tolerance() != null) {
+                // An old snapshot does not decide that a subscriber is gone: the list is read again first.
+                subscribers = directory.refresh(target.connection(), target.provider(), target.scope());
+                own = UserDesiredState.byId(subscribers, status.getUserId());
+            }
             if (own.isPresent()) {
                 return Bound.to(own.get(), How.OWNED);
             }

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeProvider implements Provider, Customers, Users {
 
     /** The operations a test can count or make fail. */
-    public enum Op { PROBE, FIND_CUSTOMER, GET_CUSTOMER, CREATE_CUSTOMER, UPDATE_CUSTOMER, DELETE_CUSTOMER, LIST_USERS,
+    public enum Op { PROBE, FIND_CUSTOMER, GET_CUSTOMER, LIST_CUSTOMERS, CREATE_CUSTOMER, UPDATE_CUSTOMER, DELETE_CUSTOMER, LIST_USERS,
         CREATE_USER, UPDATE_USER, DELETE_USER }
 
     private static final Capabilities CAPABILITIES = new Capabilities("fake",
@@ -147,6 +147,12 @@ public final class FakeProvider implements Provider, Customers, Users {
     public Optional<RemoteCustomer> get(String customerId) {
         enter(Op.GET_CUSTOMER);
         return Optional.ofNullable(customers.get(customerId));
+    }
+
+    @Override
+    public Optional<List<RemoteCustomer>> list() {
+        enter(Op.LIST_CUSTOMERS);
+        return Optional.of(List.copyOf(customers.values()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A provider's customer organizations. */
@@ -9,6 +10,14 @@ public interface Customers {
     Optional<RemoteCustomer> find(String key);
 
     Optional<RemoteCustomer> get(String customerId);
+
+    /**
+     * Every customer of the partner, in one paged list, as {@link #get} shows each; empty where the provider cannot
+     * list them in bulk. A resync of many converged customers reads this once instead of each customer.
+     */
+    default Optional<List<RemoteCustomer>> list() {
+        return Optional.empty();
+    }
 
     /**
      * Starts creating a customer, or attaching an existing org; returns its ID at once (provisioning goes on

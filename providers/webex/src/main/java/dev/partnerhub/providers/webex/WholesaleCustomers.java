@@ -12,6 +12,7 @@ import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.http.JsonHttp;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ final class WholesaleCustomers implements Customers {
                 .map(WebexJson::customer)
                 .filter(c -> externalId.equals(c.key()))
                 .findFirst();
+    }
+
+    @Override
+    public Optional<List<RemoteCustomer>> list() {
+        return Optional.of(http.getAll("/wholesale/customers", Map.of()).stream().map(WebexJson::customer).toList());
     }
 
     @Override

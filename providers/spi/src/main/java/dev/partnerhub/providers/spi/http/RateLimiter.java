@@ -33,6 +33,16 @@ public final class RateLimiter {
         this.lastRefill = nanoTime.getAsLong();
     }
 
+    /** The sustained rate. */
+    public double permitsPerSecond() {
+        return permitsPerNano * TimeUnit.SECONDS.toNanos(1);
+    }
+
+    /** How many calls may go at once after an idle period. */
+    public int burst() {
+        return (int) burst;
+    }
+
     /** Takes one permit, waiting as long as needed; returns how long it waited. */
     public Duration acquire() {
         long wait = reserve();

@@ -1,0 +1,112 @@
+package dev.partnerhub.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.sandbox.HubAdminClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The operator once converged: what one resync costs, and whether its heap stays put while it keeps resyncing. */
+final class SteadyState {
+
+    private final KubernetesClient client;
+    private final HubAdminClient admin;
+    private final BenchOperators operators;
+
+    SteadyState(KubernetesClient client, HubAdminClient admin, BenchOperators operators) {
+        this.client = client;
+        this.admin = admin;
+        this.operators = operators;
+    }
+
+    /**
+     * Resyncs after convergence: the provider calls and Kubernetes writes they make, over {@code resyncs} intervals
+     * (so that lists read at the edges of one interval are not counted twice or missed), and per interval.
+     */
+    void measure(Duration window, int resyncs, PrintWriter out) throws Exception {
+        // Ready users may still be taking their licences (a person shows in the org's list a little later):
+        // the window starts once nothing has been written for ten seconds.
+        long settling = System.nanoTime();
+        Map<String, String> last = versions();
+        for (Map<String, String> now = null; !last.equals(now) && OperatorBench.seconds(settling) < 300; ) {
+            now = last;
+            Thread.sleep(10_000);
+            last = versions();
+        }
+        out.printf("settled (nothing written for 10 s) %.0f s after all were Ready%n",
+                OperatorBench.seconds(settling) - 10);
+        admin.resetRequests();
+        Map<String, String> versions = versions();
+        CustomerUser sample = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE)
+                .withName("c0000-u000").get();
+        double cpu = operators.cpuSeconds();
+        Thread.sleep(window.multipliedBy(resyncs).toMillis());
+        List<String> changed = changedSince(versions);
+        Map<String, Long> calls = admin.requests();
+        long total = OperatorBench.total(calls);
+        out.printf("steady state, %d resyncs of %s: %d provider calls (%.0f per resync), %d objects written in "
+                + "Kubernetes, %.1f s CPU, live heap %s MB%n", resyncs, window, total, (double) total / resyncs,
+                changed.size(), operators.cpuSeconds() - cpu, liveHeaps());
+        calls.entrySet().stream().filter(e -> e.getKey().contains(" /v1/"))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .forEach(e -> out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+        if (!changed.isEmpty()) {
+            out.printf("  written: %s%s%n", String.join(", ", changed.subList(0, Math.min(8, changed.size()))),
+                    changed.size() > 8 ? ", ..." : "");
+        }
+        CustomerUser now = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE)
+                .withName("c0000-u000").get();
+        if (!now.getMetadata().getResourceVersion().equals(sample.getMetadata().getResourceVersion())) {
+            ObjectMapper mapper = new ObjectMapper();
+            out.printf("  a user's status before: %s%n  after: %s%n", mapper.writeValueAsString(sample.getStatus()),
+                    mapper.writeValueAsString(now.getStatus()));
+        }
+        out.flush();
+    }
+
+    /** Keeps the converged operator running for {@code duration}; prints its live heap and work every {@code every}. */
+    void hold(Duration duration, Duration every, PrintWriter out) throws Exception {
+        long start = System.nanoTime();
+        while (OperatorBench.seconds(start) < duration.toSeconds()) {
+            admin.resetRequests();
+            Map<String, String> versions = versions();
+            double cpu = operators.cpuSeconds();
+            Thread.sleep(Math.min(every.toMillis(), duration.toMillis() - (System.nanoTime() - start) / 1_000_000));
+            operators.checkAlive();
+            out.printf("  steady for %3.0f min: live heap %s MB, %d provider calls and %d objects written in the last "
+                    + "%.0f min, %.1f s CPU%n", OperatorBench.seconds(start) / 60, liveHeaps(),
+                    OperatorBench.total(admin.requests()), changedSince(versions).size(), every.toSeconds() / 60.0,
+                    operators.cpuSeconds() - cpu);
+            out.flush();
+        }
+    }
+
+    private String liveHeaps() throws Exception {
+        StringBuilder heaps = new StringBuilder();
+        for (ProcessProbe probe : operators.probes()) {
+            heaps.append(heaps.isEmpty() ? "" : " + ").append(probe.liveHeapMb());
+        }
+        return heaps.toString();
+    }
+
+    private List<String> changedSince(Map<String, String> versions) {
+        return versions().entrySet().stream().filter(e -> !e.getValue().equals(versions.get(e.getKey())))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private Map<String, String> versions() {
+        Map<String, String> versions = new HashMap<>();
+        for (Class<? extends HasMetadata> kind : List.of(CustomerUser.class, Customer.class, PartnerConnection.class)) {
+            client.resources(kind).inNamespace(BenchObjects.NAMESPACE).list().getItems().forEach(o -> versions.put(
+                    kind.getSimpleName() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+        }
+        return versions;
+    }
+}
