@@ -2,15 +2,11 @@ package dev.partnerhub.cli.bench;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
-import dev.partnerhub.cli.local.LocalKubernetesApi;
-import dev.partnerhub.cli.local.OperatorProcess;
-import dev.partnerhub.cli.local.Samples;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -78,6 +74,10 @@ public final class OperatorBench implements Callable<Integer> {
             description = "The built operator. Default: ${DEFAULT-VALUE}.")
     Path operatorJar;
 
+    @Option(names = "--kubeconfig", description = "A real API server to run against (for example the one "
+            + "../shared/tools/real-kube/up.sh starts); default: the local mode's embedded mock API.")
+    Path kubeconfig;
+
     @Option(names = "--crds", defaultValue = "crds", description = "The CRD folder. Default: ${DEFAULT-VALUE}.")
     Path crds;
 
@@ -90,12 +90,9 @@ public final class OperatorBench implements Callable<Integer> {
         Duration window = duration(resync);
         int customers = (users + perCustomer - 1) / perCustomer;
         try (LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults().withPort(0));
-                LocalKubernetesApi api = LocalKubernetesApi.start(0);
-                KubernetesClient client = api.client()) {
-            for (Path file : Samples.files(crds)) {
-                client.load(Files.newInputStream(file)).items().forEach(crd -> client.resource(crd).create());
-            }
-            Map<String, String> env = new HashMap<>(OperatorProcess.againstEmbeddedApi(api.url()));
+                BenchApi api = BenchApi.start(kubeconfig, crds)) {
+            KubernetesClient client = api.client();
+            Map<String, String> env = new HashMap<>(api.operatorEnv());
             env.put("PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s");
             // As by default, drift is looked for once per resync: the window measures one of each.
             env.put("PARTNERHUB_DIRECTORY_FULL_REFRESH", window.toSeconds() + "s");
@@ -110,8 +107,9 @@ public final class OperatorBench implements Callable<Integer> {
                 double cpuBefore = operators.cpuSeconds();
 
                 out.printf("%d users over %d customers, %d clients creating, rate limit %d/s, resync %s, heap %s, "
-                        + "%d operator process%s%n", users, customers, threads, rateLimit, window,
-                        heap == null ? "the JVM's default" : heap, shards, shards == 1 ? "" : "es (shards)");
+                        + "%d operator process%s, on %s%n", users, customers, threads, rateLimit, window,
+                        heap == null ? "the JVM's default" : heap, shards, shards == 1 ? "" : "es (shards)",
+                        api.name());
                 out.flush();
                 long start = System.nanoTime();
                 create(client, customers);

@@ -7,8 +7,10 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.ownership.ReleaseAdvice;
+import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.CustomerModel;
@@ -45,13 +47,28 @@ public class CustomerDeletion {
     private final DeletionBudget budget;
     private final Namespaces namespaces;
     private final OperatorConfig config;
+    private final UserDirectory users;
+    private final LicenseDirectory licences;
 
     public CustomerDeletion(Resolver resolver, DeletionBudget budget, Namespaces namespaces,
-            OperatorConfig config) {
+            OperatorConfig config, UserDirectory users, LicenseDirectory licences) {
+        this.users = users;
+        this.licences = licences;
         this.resolver = resolver;
         this.budget = budget;
         this.namespaces = namespaces;
         this.config = config;
+    }
+
+    /** Drops what the operator keeps in memory of a Customer whose finalizer is done: its shared snapshots. */
+    void forget(Customer customer) {
+        Resolved resolved = resolver.resolve(customer);
+        if (resolved.isReady() && resolved.scope() != null) {
+            users.forget(resolved.connection(), resolved.scope());
+        }
+        if (resolved.isReady() && resolved.orgId() != null) {
+            licences.forget(resolved.connection(), resolved.orgId());
+        }
     }
 
     /**

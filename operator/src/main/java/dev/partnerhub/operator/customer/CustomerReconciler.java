@@ -53,6 +53,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     private final Resolver resolver;
     private final CustomerSync sync;
+    private final CustomerListings listings;
     private final CustomerDeletion deletion;
     private final Namespaces namespaces;
     private final Shard shard;
@@ -60,10 +61,11 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     private final OperatorConfig config;
     private final Clock clock;
 
-    public CustomerReconciler(Resolver resolver, CustomerSync sync, CustomerDeletion deletion,
+    public CustomerReconciler(Resolver resolver, CustomerSync sync, CustomerListings listings, CustomerDeletion deletion,
             Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
         this.resolver = resolver;
         this.sync = sync;
+        this.listings = listings;
         this.deletion = deletion;
         this.namespaces = namespaces;
         this.shard = shard;
@@ -116,8 +118,9 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         Duration next = converge(customer, context, status, conditions, persist);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         if (knownToTheHub(previous, status)) {
-            status.setUndeclared(sync.undeclared(customer, status, context.getSecondaryResources(CustomerUser.class)));
-            status.setDeletedUsers(sync.deletedUsers(customer, status));
+            status.setUndeclared(listings.undeclared(customer, status,
+                    context.getSecondaryResources(CustomerUser.class)));
+            status.setDeletedUsers(listings.deletedUsers(customer, status));
             next = next == null || next.compareTo(config.polling().pending()) > 0 ? config.polling().pending() : next;
         }
         return next;
@@ -245,6 +248,8 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         });
         if (control.isRemoveFinalizer()) {
             sync.forget(customer.getMetadata().getUid());
+            listings.forget(customer.getMetadata().getUid());
+            deletion.forget(customer);
         }
         return control;
     }

@@ -2,35 +2,22 @@ package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
-import dev.partnerhub.api.v1alpha1.CustomerUser;
-import dev.partnerhub.api.v1alpha1.DeletedUser;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
-import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
 import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.operator.ownership.DeletedUsers;
-import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.operator.provider.Resolver;
-import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.AttachRefusedException;
-import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.ProviderException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
-import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,18 +30,14 @@ public class CustomerSync {
 
     private static final Logger LOG = Logger.getLogger(CustomerSync.class);
 
-    private final Resolver resolver;
-    private final UserDirectory directory;
     private final CustomerBinding binding;
     private final AdminAccessReader access;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(Resolver resolver, UserDirectory directory, CustomerBinding binding, AdminAccessReader access,
+    public CustomerSync(CustomerBinding binding, AdminAccessReader access,
             OperatorConfig config, Clock clock) {
-        this.resolver = resolver;
-        this.directory = directory;
         this.binding = binding;
         this.access = access;
         this.config = config;
@@ -211,56 +194,6 @@ public class CustomerSync {
                 .synced(true, "Observed", "Observed the provider.").notStalled();
         markObserved(customer);
         return config.polling().resync();
-    }
-
-    /**
-     * The subscribers the hub holds for this customer that no CustomerUser declares (self-activated, orphaned,
-     * made elsewhere), from the customer's shared subscriber snapshot; the previous list when the hub cannot
-     * be asked now.
-     */
-    UndeclaredUsers undeclared(Customer customer, CustomerStatus status, Collection<CustomerUser> users) {
-        Resolved resolved = resolver.resolve(customer);
-        if (!resolved.isReady() || resolved.scope() == null) {
-            return status.getUndeclared();
-        }
-        UndeclaredUsers undeclared;
-        try {
-            // Shown, never acted on: a list up to a full refresh old will do. Reading it is also what notices
-            // subscribers changed outside the operator, and wakes their users.
-            undeclared = Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope(),
-                    config.directory().fullRefresh()), users);
-        } catch (dev.partnerhub.providers.spi.ProviderException e) {
-            return status.getUndeclared();
-        }
-        try {
-            undeclared.setWorkspaces(Undeclared.workspaces(resolved.provider().workspaces().list(resolved.scope())));
-        } catch (dev.partnerhub.providers.spi.ProviderException e) {
-            // The workspace list is the local hub's own endpoint: an account without it still shows its users.
-            undeclared.setWorkspaces(status.getUndeclared() == null ? List.of()
-                    : status.getUndeclared().getWorkspaces());
-        }
-        return undeclared;
-    }
-
-    /**
-     * The users this namespace deleted that the provider still keeps restorable; the others (restored, or past their
-     * window) are forgotten. One list of deleted users, only while there are any.
-     */
-    List<DeletedUser> deletedUsers(Customer customer, CustomerStatus status) {
-        if (status.getDeletedUsers().isEmpty()) {
-            return status.getDeletedUsers();
-        }
-        Resolved resolved = resolver.resolve(customer);
-        if (!resolved.isReady() || resolved.scope() == null || !resolved.capabilities().has(Feature.RESTORE)) {
-            return status.getDeletedUsers();
-        }
-        try {
-            Set<String> deleted = resolved.provider().users().listDeleted(resolved.scope()).stream()
-                    .map(RemoteUser::id).collect(Collectors.toSet());
-            return DeletedUsers.pruned(status.getDeletedUsers(), deleted);
-        } catch (dev.partnerhub.providers.spi.ProviderException e) {
-            return status.getDeletedUsers();
-        }
     }
 
     /** Forgets a deleted customer's last observation. */

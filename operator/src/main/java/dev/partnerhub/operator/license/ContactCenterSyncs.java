@@ -50,6 +50,11 @@ public class ContactCenterSyncs {
         this.clock = clock;
     }
 
+    /** Forgets a deleted user's last sync. */
+    public void forget(String userUid) {
+        made.remove(userUid);
+    }
+
     /** Syncs the user when its Contact Center licences or roles changed since the last sync; returns when to look again. */
     public Duration reconcile(CustomerUser user, Resolved target, CustomerUserStatus status, Conditions conditions) {
         if (!target.capabilities().has(Feature.CONTACT_CENTER) || status.getPersonId() == null

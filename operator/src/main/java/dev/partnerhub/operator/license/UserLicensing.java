@@ -68,6 +68,11 @@ public class UserLicensing {
         this.clock = clock;
     }
 
+    /** Forgets a deleted user's refused additions. */
+    public void forget(String userUid) {
+        attempts.keySet().removeIf(key -> key.startsWith(userUid + "/"));
+    }
+
     /**
      * The licences of a user whose customer is Ready into its status (and {@code Synced} when some were refused);
      * returns when to look again, null for the next event or resync.

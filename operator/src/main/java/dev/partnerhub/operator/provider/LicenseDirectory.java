@@ -117,6 +117,12 @@ public class LicenseDirectory {
         }
     }
 
+    /** Drops the snapshots of an org whose Customer is gone. */
+    public void forget(String connection, String orgId) {
+        catalogs.remove(new Key(connection, orgId));
+        people.remove(new Key(connection, orgId));
+    }
+
     /** The org's people are read again next time: a subscriber update changed fields the people list shows. */
     public void peopleChanged(String connection, String orgId) {
         Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(connection, orgId));

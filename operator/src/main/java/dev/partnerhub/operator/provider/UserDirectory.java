@@ -135,6 +135,11 @@ public class UserDirectory {
         }
     }
 
+    /** Drops the snapshot of a customer whose Customer is gone. */
+    public void forget(String connection, CustomerScope scope) {
+        snapshots.remove(new Key(connection, scope));
+    }
+
     /** Drops a user the operator just deleted. */
     public void forget(String connection, CustomerScope scope, String userId) {
         Snapshot snapshot = snapshots.get(new Key(connection, scope));

@@ -259,11 +259,11 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         if (user.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan || customerOrphaned) {
             LOG.infof("CustomerUser %s deleted; its subscriber is kept in the hub (deletionPolicy Orphan%s)", name,
                     customerOrphaned ? " of its Customer, deleted with it" : "");
-            return DeleteControl.defaultDelete();
+            return forget(user);
         }
         Optional<UserDeletion.Blocker> blocker = deletion.delete(user, customer);
         if (blocker.isEmpty()) {
-            return DeleteControl.defaultDelete();
+            return forget(user);
         }
         LOG.warnf("CustomerUser %s: %s", name, blocker.get().message());
         CustomerUserStatus previous = user.getStatus();
@@ -273,6 +273,13 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                 .applyTo(status, user.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, user, previous, status);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+    }
+
+    /** Lets the user go, and what the operator keeps in memory of it. */
+    private DeleteControl forget(CustomerUser user) {
+        licensing.forget(user.getMetadata().getUid());
+        contactCenter.forget(user.getMetadata().getUid());
+        return DeleteControl.defaultDelete();
     }
 
     @Override
