@@ -11,6 +11,7 @@ import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
@@ -76,6 +77,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<Customer> configuration) {
         shard.restrict(configuration);
+        LeanStore.lean(configuration);
     }
 
     @Override
@@ -90,8 +92,8 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
                                 conn.getMetadata().getName()))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        var users = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration
-                .from(CustomerUser.class, Customer.class))
+        var users = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
+                .from(CustomerUser.class, Customer.class)))
                 .withSecondaryToPrimaryMapper(u -> Set.of(new ResourceID(CreatedWith.customerName(u),
                         u.getMetadata().getNamespace())))
                 .build(), context);

@@ -13,6 +13,7 @@ import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
@@ -78,27 +79,28 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<LicenseAssignment> configuration) {
         shard.restrict(configuration);
+        LeanStore.lean(configuration);
     }
 
     @Override
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, a -> List.of(a.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(a)));
-        users = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration.from(CustomerUser.class,
-                        LicenseAssignment.class))
+        users = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(CustomerUser.class,
+                        LicenseAssignment.class)))
                 .withSecondaryToPrimaryMapper(u -> byCustomer(context, u.getMetadata().getNamespace(),
                         CreatedWith.customerName(u)))
                 .build(), context);
-        var customers = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration.from(
-                        Customer.class, LicenseAssignment.class))
+        var customers = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(
+                        Customer.class, LicenseAssignment.class)))
                 .withPrimaryToSecondaryMapper((LicenseAssignment a) -> Set.of(new ResourceID(
                         CreatedWith.customerName(a), a.getMetadata().getNamespace())))
                 .withSecondaryToPrimaryMapper(c -> byCustomer(context, c.getMetadata().getNamespace(),
                         c.getMetadata().getName()))
                 .build(), context);
         // Another assignment of the customer may now disagree with this one: its spec changes reach this one too.
-        assignments = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration.from(
-                        LicenseAssignment.class, LicenseAssignment.class))
+        assignments = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(
+                        LicenseAssignment.class, LicenseAssignment.class)))
                 .withName("sibling-assignments")
                 .withOnUpdateFilter((newer, older) -> !Objects.equals(newer.getMetadata().getGeneration(),
                         older.getMetadata().getGeneration()))

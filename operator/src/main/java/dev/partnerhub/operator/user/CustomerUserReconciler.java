@@ -16,6 +16,7 @@ import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.UserDirectory;
+import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
@@ -95,6 +96,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<CustomerUser> configuration) {
         shard.restrict(configuration);
+        LeanStore.lean(configuration);
     }
 
     @Override
@@ -109,8 +111,8 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         var drift = new SimpleInboundEventSource<CustomerUser>("subscriber-changes");
         directory.onChange(ids -> ids.forEach(id -> context.getPrimaryCache().byIndex(BY_SUBSCRIBER, id)
                 .forEach(u -> drift.propagateEvent(ResourceID.fromResource(u)))));
-        var customers = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration
-                .from(Customer.class, CustomerUser.class))
+        var customers = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
+                .from(Customer.class, CustomerUser.class)))
                 .withOnUpdateFilter((after, before) -> CustomerChange.mattersToUsers(before, after))
                 .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
                         CreatedWith.customerName(u), u.getMetadata().getNamespace())))
@@ -118,8 +120,8 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                         .byIndex(BY_CUSTOMER, c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        assignments = new InformerEventSource<>(shard.restrict(InformerEventSourceConfiguration
-                .from(LicenseAssignment.class, CustomerUser.class))
+        assignments = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
+                .from(LicenseAssignment.class, CustomerUser.class)))
                 .withSecondaryToPrimaryMapper(a -> context.getPrimaryCache()
                         .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + CreatedWith.customerName(a))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))

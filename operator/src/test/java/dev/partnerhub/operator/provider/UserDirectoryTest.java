@@ -51,6 +51,11 @@ class UserDirectoryTest {
         directory.users(drift);
         assertThat(provider.calls(FakeProvider.Op.LIST_USERS)).as("one list once the last is a full refresh old")
                 .isEqualTo(3);
+
+        directory.forget("ns/hub", scope);
+        directory.users(drift);
+        assertThat(provider.calls(FakeProvider.Op.LIST_USERS)).as("the snapshot of a deleted Customer is dropped")
+                .isEqualTo(4);
     }
 
     @Test
