@@ -242,13 +242,14 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         return DeleteControl.defaultDelete();
     }
 
-    /** The Customers that use this connection: those that name it and that it allows. */
+    /** Drops what this replica keeps of a deleted connection: its provider, probe schedule and deletion ledger. */
     private void forget(PartnerConnection connection) {
         registry.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
         probes.forget(connection);
         budget.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
     }
 
+    /** The Customers that use this connection: those that name it and that it allows. */
     private List<Customer> users(PartnerConnection connection, Context<PartnerConnection> context) {
         return context.getSecondaryResources(Customer.class).stream()
                 .filter(c -> namespaces.mayUse(c.getMetadata().getNamespace(), connection))

@@ -53,8 +53,7 @@ public class CustomerSync {
         CustomerBinding.Bound bound;
         try {
             // A customer that was Ready for this spec is only looked at for drift: the partner's list will do.
-            boolean resync = status.getCustomerId() != null && Conditions.isTrue(status, Conditions.READY)
-                    && customer.getMetadata().getGeneration().equals(status.getObservedGeneration());
+            boolean resync = status.getCustomerId() != null && readyForItsSpec(customer, status);
             bound = binding.bind(customer, provider, status, persist,
                     resync ? config.directory().fullRefresh() : null);
         } catch (AttachRefusedException e) {
@@ -225,10 +224,14 @@ public class CustomerSync {
     private boolean isConverged(Customer customer) {
         CustomerStatus status = customer.getStatus();
         Instant observed = lastObserved.get(customer.getMetadata().getUid());
-        return status != null && observed != null
-                && customer.getMetadata().getGeneration().equals(status.getObservedGeneration())
-                && Conditions.isTrue(status, Conditions.READY)
+        return status != null && observed != null && readyForItsSpec(customer, status)
                 && observed.plus(config.polling().resync()).isAfter(clock.instant());
+    }
+
+    /** Whether the last reconcile left the customer Ready for its current spec. */
+    private static boolean readyForItsSpec(Customer customer, CustomerStatus status) {
+        return customer.getMetadata().getGeneration().equals(status.getObservedGeneration())
+                && Conditions.isTrue(status, Conditions.READY);
     }
 
     private Duration untilResync(Customer customer) {
