@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.WebexModel;
@@ -16,9 +17,11 @@ import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.sandbox.Json;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,43 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
                     .contains("changed outside the operator").contains("spec.package webex_meetings -> webex_calling");
         });
         awaitCondition(CustomerUser.class, "bob", Conditions.READY, "True");
+    }
+
+    @Test
+    void aUserWhosePersonIsNotListedYetIsNotReadyAndWhatItGetsThenIsNoRepair() {
+        readyCustomer("lagging");
+        // Webex's people list lags behind a new person: here by an hour of the hub's clock, moved on below.
+        hub().settings(Json.object().put("peopleListDelayMs", Duration.ofHours(1).toMillis()));
+        try {
+            CustomerUser cy = user(namespace, "cy", "lagging", "cy@lagging.example.com", "webex_meetings", null);
+            cy.getSpec().setDisplayName("Cy (Support)");
+            apply(cy);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(customerUser("cy"), Conditions.READY)
+                    .getReason()).isEqualTo("AwaitingPerson"));
+            cy = customerUser("cy");
+            assertThat(cy.getStatus().getActivation().getState()).isEqualTo(ActivationState.Provisioned);
+            String personId = cy.getStatus().getPersonId();
+            assertThat(condition(cy, Conditions.READY).getMessage()).contains(personId)
+                    .contains("not in the organization's people list yet");
+
+            // Edited before its person is listed: names are set through the person, so the edit waits for it too.
+            long generation = edit(CustomerUser.class, "cy", u -> u.getSpec().setLastName("Young")).getMetadata()
+                    .getGeneration();
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(customerUser("cy"), Conditions.READY))
+                    .satisfies(c -> assertThat(c.getReason()).isEqualTo("AwaitingPerson"))
+                    .satisfies(c -> assertThat(c.getObservedGeneration()).isEqualTo(generation)));
+            assertThat(person(personId).path("lastName").asText()).isEqualTo("Tester");
+        } finally {
+            hub().settings(Json.object().put("peopleListDelayMs", 0));
+        }
+        hub().advanceClock(Duration.ofHours(1));
+
+        CustomerUser cy = awaitCondition(CustomerUser.class, "cy", Conditions.READY, "True");
+        JsonNode person = person(cy.getStatus().getPersonId());
+        assertThat(person.path("displayName").asText()).isEqualTo("Cy (Support)");
+        assertThat(person.path("lastName").asText()).isEqualTo("Young");
+        assertThat(cy.getStatus().getLastRepair()).as("the spec arriving is not drift undone").isNull();
+        assertThat(condition(cy, Conditions.SYNCED).getReason()).isNotEqualTo("Repaired");
     }
 
     @Test

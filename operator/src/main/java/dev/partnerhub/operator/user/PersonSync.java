@@ -46,10 +46,20 @@ public class PersonSync {
                 : directory.person(target, personId);
     }
 
-    /** Whether the provider keeps people and has not listed this provisioned user's person yet. */
-    boolean awaitingPerson(Customer customer, Resolved target, CustomerUserStatus status) {
-        return target.capabilities().has(Feature.LICENSES) && status.getPersonId() != null
-                && person(customer, target, status.getPersonId()).isEmpty();
+    /**
+     * Whether the provider keeps people and has not listed this provisioned user's person yet. Then the user is not
+     * Ready: its licences, display name and roles are set through the person, so a round that cannot see it has not
+     * converged, and what the next round sets is the spec arriving, not a change made outside the operator undone.
+     */
+    boolean awaitingPerson(Customer customer, Resolved target, CustomerUserStatus status, Conditions conditions) {
+        if (!target.capabilities().has(Feature.LICENSES) || status.getPersonId() == null
+                || person(customer, target, status.getPersonId()).isPresent()) {
+            return false;
+        }
+        conditions.ready(false, "AwaitingPerson", "The hub provisioned the user; its person " + status.getPersonId()
+                + " is not in the organization's people list yet. Its licences, display name and roles are set "
+                + "once it is.");
+        return true;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.partnerhub.sandbox.Router;
 import dev.partnerhub.sandbox.webex.WebexRecords.License;
 import dev.partnerhub.sandbox.webex.WebexRecords.Person;
 import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,7 +104,9 @@ final class LicensesApi {
         String orgId = r.query("orgId");
         String email = r.query("email");
         String id = r.query("id");
+        Instant now = store.now();
         List<Person> matching = store.people.values().stream()
+                .filter(p -> !p.listedFrom.isAfter(now))
                 .filter(p -> orgId == null || orgId.equals(p.orgId))
                 .filter(p -> id == null || List.of(id.split(",")).contains(p.id))
                 .filter(p -> email == null || email.equalsIgnoreCase(emailOf(p)))

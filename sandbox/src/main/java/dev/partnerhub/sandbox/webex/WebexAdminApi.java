@@ -115,9 +115,13 @@ final class WebexAdminApi {
         if (body.has("subscriberProvisioningDelayMs")) {
             store.subscriberDelay = Duration.ofMillis(body.get("subscriberProvisioningDelayMs").asLong());
         }
+        if (body.has("peopleListDelayMs")) {
+            store.peopleListDelay = Duration.ofMillis(body.get("peopleListDelayMs").asLong());
+        }
         return HubResponse.ok(Json.object()
                 .put("customerProvisioningDelayMs", store.customerDelay.toMillis())
-                .put("subscriberProvisioningDelayMs", store.subscriberDelay.toMillis()));
+                .put("subscriberProvisioningDelayMs", store.subscriberDelay.toMillis())
+                .put("peopleListDelayMs", store.peopleListDelay.toMillis()));
     }
 
     /** The Webex records, for the admin endpoint's dump. */

@@ -92,6 +92,8 @@ final class WebexRecords {
         String id;
         String orgId;
         String displayName;
+        /** From when the org's people list shows the person (a new person is found by ID before it is listed). */
+        Instant listedFrom = Instant.EPOCH;
         final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
         final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
         /** Meeting sites as the People API lists them: "site#host" or "site#attendee". */

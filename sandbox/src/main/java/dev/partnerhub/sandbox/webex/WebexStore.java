@@ -44,6 +44,8 @@ final class WebexStore {
     final Map<String, String> claimedDomains = new LinkedHashMap<>();
     Duration customerDelay;
     Duration subscriberDelay;
+    /** How long a new person stays out of the org's people list (Webex's list lags behind the person's creation). */
+    Duration peopleListDelay = Duration.ZERO;
 
     WebexStore(Clock clock, Duration customerDelay, Duration subscriberDelay) {
         this.clock = clock;
@@ -131,7 +133,11 @@ final class WebexStore {
         }
         String orgId = orgOf(s);
         ensureCatalog(orgId);
-        Person p = people.computeIfAbsent(s.personId, id -> new Person());
+        Person p = people.computeIfAbsent(s.personId, id -> {
+            Person created = new Person();
+            created.listedFrom = now().plus(peopleListDelay);
+            return created;
+        });
         p.id = s.personId;
         p.orgId = orgId;
         setPackageLicenses(p, null, s.packageName);
