@@ -100,6 +100,15 @@ public interface OperatorConfig {
         Duration fullRefresh();
 
         /**
+         * Where the provider lists the users changed across all the partner's customers (Webex Wholesale), a drift
+         * check reads that one list for every customer, and each customer's complete user list is read this often:
+         * it alone shows a user deleted outside the operator whose person stays (a deleted user whose person goes is
+         * noticed from the org's people list, read once per full refresh).
+         */
+        @WithDefault("1h")
+        Duration audit();
+
+        /**
          * How old an org's licence catalogue may be for a drift check: its names and IDs seldom change, and its seat
          * counts matter only when a licence is added, which reads it again first.
          */

@@ -113,6 +113,27 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
     }
 
     @Test
+    void aPersonChangedBehindTheOperatorsBackIsNoticedFromThePeopleListAndRepaired() {
+        readyCustomer("persons");
+        CustomerUser dee = user(namespace, "dee", "persons", "dee@persons.example.com", "webex_meetings", null);
+        dee.getSpec().setDisplayName("Dee (Sales)");
+        apply(dee);
+        String personId = awaitCondition(CustomerUser.class, "dee", Conditions.READY, "True").getStatus()
+                .getPersonId();
+        assertThat(customerUser("dee").getStatus().getLastRepair()).isNull();
+
+        // The resync is 10 minutes here: only the org's people list, read once per full refresh, can notice this.
+        webex.people().update(personId, new PersonChange(null, null, "Dee (someone else's edit)", null));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(person(personId).path("displayName").asText()).isEqualTo("Dee (Sales)");
+            assertThat(customerUser("dee").getStatus().getLastRepair()).isNotNull();
+            assertThat(customerUser("dee").getStatus().getLastRepair().getMessage())
+                    .contains("changed outside the operator").contains("Dee (someone else's edit)");
+        });
+        awaitCondition(CustomerUser.class, "dee", Conditions.READY, "True");
+    }
+
+    @Test
     void aUserWhosePersonIsNotListedYetIsNotReadyAndWhatItGetsThenIsNoRepair() {
         readyCustomer("lagging");
         // Webex's people list lags behind a new person: here by an hour of the hub's clock, moved on below.

@@ -8,6 +8,7 @@ import dev.partnerhub.api.v1alpha1.UndeclaredUsers;
 import dev.partnerhub.api.v1alpha1.UndeclaredWorkspace;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.ownership.DeletedUsers;
+import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
@@ -34,13 +35,16 @@ public class CustomerListings {
 
     private final Resolver resolver;
     private final UserDirectory directory;
+    private final LicenseDirectory licenses;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> workspacesRead = new ConcurrentHashMap<>();
 
-    public CustomerListings(Resolver resolver, UserDirectory directory, OperatorConfig config, Clock clock) {
+    public CustomerListings(Resolver resolver, UserDirectory directory, LicenseDirectory licenses,
+            OperatorConfig config, Clock clock) {
         this.resolver = resolver;
         this.directory = directory;
+        this.licenses = licenses;
         this.config = config;
         this.clock = clock;
     }
@@ -48,18 +52,25 @@ public class CustomerListings {
     /**
      * The subscribers the hub holds for this customer that no CustomerUser declares (self-activated, orphaned,
      * made elsewhere), from the customer's shared subscriber snapshot; the previous list when the hub cannot
-     * be asked now. Reading the snapshot is also what notices subscribers changed outside the operator, and wakes
-     * their users.
+     * be asked now. Reading the snapshots (subscribers, and the org's people where the provider keeps them) is also
+     * what notices users changed outside the operator, and wakes them.
      */
     UndeclaredUsers undeclared(Customer customer, CustomerStatus status, Collection<CustomerUser> users) {
         Resolved resolved = resolver.resolve(customer);
         if (!resolved.isReady() || resolved.scope() == null) {
             return status.getUndeclared();
         }
+        if (resolved.orgId() != null && resolved.capabilities().has(Feature.LICENSES)) {
+            try {
+                licenses.people(resolved.connection(), resolved.provider(), resolved.orgId(),
+                        config.directory().fullRefresh());
+            } catch (ProviderException e) {
+                // Only a drift check: the users' own reads report what fails.
+            }
+        }
         UndeclaredUsers undeclared;
         try {
-            undeclared = Undeclared.of(directory.users(resolved.connection(), resolved.provider(), resolved.scope(),
-                    config.directory().fullRefresh()), users);
+            undeclared = Undeclared.of(directory.users(resolved.tolerating(config.directory().fullRefresh())), users);
         } catch (ProviderException e) {
             return status.getUndeclared();
         }

@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Observes an org's licences and people in bulk: one licence list and one paged people list per org feed
  * every user and every LicenseAssignment of that org, at most {@code directory.max-age} old. The operator's
- * own licence changes are folded in at once.
+ * own licence changes are folded in at once, so a people list that shows a known person changed or gone shows a
+ * change made outside the operator: it is told to {@link RemoteChanges}.
  */
 @ApplicationScoped
 public class LicenseDirectory {
@@ -34,13 +36,15 @@ public class LicenseDirectory {
 
     private final OperatorConfig config;
     private final Clock clock;
+    private final RemoteChanges changes;
     private final Map<Key, Snapshot<List<RemoteLicense>>> catalogs = new ConcurrentHashMap<>();
     private final Map<Key, Snapshot<Map<String, RemotePerson>>> people = new ConcurrentHashMap<>();
     private final Map<String, Snapshot<List<RemoteRole>>> roles = new ConcurrentHashMap<>();
 
-    public LicenseDirectory(OperatorConfig config, Clock clock) {
+    public LicenseDirectory(OperatorConfig config, Clock clock, RemoteChanges changes) {
         this.config = config;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public List<RemoteLicense> licenses(String connection, Provider provider, String orgId) {
@@ -77,8 +81,27 @@ public class LicenseDirectory {
 
     private Optional<RemotePerson> person(String connection, Provider provider, String orgId, String personId,
             Duration maxAge) {
-        return Optional.ofNullable(fresh(people.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> index(provider.licensing().people(orgId)), maxAge).get(personId));
+        return Optional.ofNullable(people(connection, provider, orgId, maxAge).get(personId));
+    }
+
+    /**
+     * The org's people by ID, from a list at most {@code maxAge} old. A list read now that shows people of the list
+     * before changed or gone tells their IDs.
+     */
+    public Map<String, RemotePerson> people(String connection, Provider provider, String orgId, Duration maxAge) {
+        Snapshot<Map<String, RemotePerson>> snapshot = people.computeIfAbsent(new Key(connection, orgId),
+                k -> new Snapshot<>());
+        Map<String, RemotePerson> before;
+        Map<String, RemotePerson> now;
+        synchronized (snapshot) {
+            before = snapshot.value;
+            now = fresh(snapshot, () -> index(provider.licensing().people(orgId)), maxAge);
+        }
+        if (before != null && now != before) {
+            changes.tell(before.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey())))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet()));
+        }
+        return now;
     }
 
     private Duration maxAge(Resolved target) {

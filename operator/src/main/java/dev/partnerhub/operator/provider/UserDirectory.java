@@ -4,6 +4,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,17 +13,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Observes users in bulk: one paged list per customer feeds every CustomerUser of that customer, instead of
  * one GET per user per resync. Between full lists it asks only for users whose status changed since the
  * last fetch; the operator's own writes are folded in at once. A fetch that finds a known user changed or gone
- * (by someone else: the operator's own writes are already folded in) tells the listeners, so that the user that
- * recorded it is reconciled at once rather than at its next resync.
+ * (by someone else: the operator's own writes are already folded in) tells {@link RemoteChanges}, so that the user
+ * that recorded it is reconciled at once rather than at its next resync.
+ *
+ * <p>A drift check (a target that tolerates old lists) on a provider that lists changes across customers reads
+ * that one list for all the connection's customers instead of one list each; each customer's complete list is then
+ * read every {@code directory.audit}.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -39,19 +44,22 @@ public class UserDirectory {
         Instant fullAt;
     }
 
-    private final OperatorConfig config;
-    private final Clock clock;
-    private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
-    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
-
-    public UserDirectory(OperatorConfig config, Clock clock) {
-        this.config = config;
-        this.clock = clock;
+    /** A connection's list of users changed across its customers: when it was last read, or that there is none. */
+    private static final class Feed {
+        Instant readAt;
+        boolean unsupported;
     }
 
-    /** Listens to users changed or gone outside the operator, by ID. */
-    public void onChange(Consumer<Set<String>> listener) {
-        listeners.add(listener);
+    private final OperatorConfig config;
+    private final Clock clock;
+    private final RemoteChanges changes;
+    private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
+
+    public UserDirectory(OperatorConfig config, Clock clock, RemoteChanges changes) {
+        this.config = config;
+        this.clock = clock;
+        this.changes = changes;
     }
 
     /** The customer's users, at most {@code directory.max-age} old. */
@@ -59,10 +67,78 @@ public class UserDirectory {
         return users(connection, provider, scope, config.directory().maxAge());
     }
 
-    /** The users of the target's customer, as old as the target tolerates. */
+    /**
+     * The users of the target's customer, as old as the target tolerates. A drift check is served by the
+     * connection's list of changes across customers where there is one, and this customer's complete list was read
+     * within {@code directory.audit}.
+     */
     public List<RemoteUser> users(Resolved target) {
-        return users(target.connection(), target.provider(), target.scope(), target.tolerance() == null
-                ? config.directory().maxAge() : target.tolerance());
+        if (target.tolerance() == null) {
+            return users(target.connection(), target.provider(), target.scope(), config.directory().maxAge());
+        }
+        Snapshot snapshot = snapshots.computeIfAbsent(new Key(target.connection(), target.scope()),
+                k -> new Snapshot());
+        boolean audited;
+        synchronized (snapshot) {
+            if (fresh(snapshot, target.tolerance())) {
+                return List.copyOf(snapshot.byId.values());
+            }
+            audited = snapshot.fullAt != null && snapshot.fullAt.plus(config.directory().audit()).isAfter(clock.instant());
+        }
+        if (audited && readChanges(target.connection(), target.provider(), snapshot, target.tolerance())) {
+            synchronized (snapshot) {
+                if (fresh(snapshot, target.tolerance())) {
+                    return List.copyOf(snapshot.byId.values());
+                }
+            }
+        }
+        return users(target.connection(), target.provider(), target.scope(), target.tolerance());
+    }
+
+    /**
+     * Brings the asking snapshot, and every other of the connection that is as recent, up to now from one list of
+     * the users changed since; false where the provider has no such list.
+     */
+    private boolean readChanges(String connection, Provider provider, Snapshot asking, Duration tolerance) {
+        Feed feed = feeds.computeIfAbsent(connection, k -> new Feed());
+        Set<String> changed = new HashSet<>();
+        synchronized (feed) {
+            Instant since;
+            synchronized (asking) {
+                if (fresh(asking, tolerance)) {
+                    return true; // brought up to date by the read of another customer's user meanwhile
+                }
+                since = feed.readAt == null || asking.fetchedAt.isBefore(feed.readAt) ? asking.fetchedAt : feed.readAt;
+            }
+            if (feed.unsupported) {
+                return false;
+            }
+            Instant now = clock.instant();
+            Optional<List<Users.Filed>> fetched = provider.users().changedAcrossCustomers(since.minus(SKEW));
+            if (fetched.isEmpty()) {
+                feed.unsupported = true;
+                return false;
+            }
+            Map<CustomerScope, List<RemoteUser>> byCustomer = fetched.get().stream().collect(Collectors.groupingBy(
+                    Users.Filed::customer, Collectors.mapping(Users.Filed::user, Collectors.toList())));
+            snapshots.forEach((key, snapshot) -> {
+                if (key.connection().equals(connection)) {
+                    synchronized (snapshot) {
+                        // Only a snapshot read since `since` lacks nothing this list does not show.
+                        if (snapshot.fetchedAt != null && !snapshot.fetchedAt.isBefore(since)) {
+                            changed.addAll(fold(snapshot, byCustomer.getOrDefault(key.scope(), List.of()), false, now));
+                        }
+                    }
+                }
+            });
+            feed.readAt = now;
+        }
+        changes.tell(changed);
+        return true;
+    }
+
+    private boolean fresh(Snapshot snapshot, Duration maxAge) {
+        return snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(clock.instant());
     }
 
     /** The customer's users, at most {@code maxAge} old. */
@@ -72,7 +148,7 @@ public class UserDirectory {
         List<RemoteUser> result;
         synchronized (snapshot) {
             Instant now = clock.instant();
-            if (snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(now)) {
+            if (fresh(snapshot, maxAge)) {
                 return List.copyOf(snapshot.byId.values());
             }
             boolean full = snapshot.fullAt == null || snapshot.fullAt.plus(config.directory().fullRefresh()).isBefore(now);
@@ -80,7 +156,7 @@ public class UserDirectory {
             changed = fold(snapshot, fetched, full, now);
             result = List.copyOf(snapshot.byId.values());
         }
-        tell(changed);
+        changes.tell(changed);
         return result;
     }
 
@@ -93,7 +169,7 @@ public class UserDirectory {
             changed = fold(snapshot, provider.users().list(scope, null), true, clock.instant());
             result = List.copyOf(snapshot.byId.values());
         }
-        tell(changed);
+        changes.tell(changed);
         return result;
     }
 
@@ -119,12 +195,6 @@ public class UserDirectory {
         fetched.forEach(s -> snapshot.byId.put(s.id(), s));
         snapshot.fetchedAt = now;
         return changed;
-    }
-
-    private void tell(Set<String> changed) {
-        if (!changed.isEmpty()) {
-            listeners.forEach(l -> l.accept(Set.copyOf(changed)));
-        }
     }
 
     /** Folds in a user the operator just created or updated. */

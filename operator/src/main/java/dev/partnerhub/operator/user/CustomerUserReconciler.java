@@ -15,8 +15,8 @@ import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.license.ContactCenterSyncs;
 import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
@@ -45,9 +45,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,7 +62,7 @@ import org.jboss.logging.Logger;
 public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUser>, Cleaner<CustomerUser> {
 
     static final String BY_CUSTOMER = "byCustomer";
-    static final String BY_SUBSCRIBER = "bySubscriber";
+    static final String BY_REMOTE_ID = "byRemoteId";
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
     private final UserSync sync;
@@ -69,7 +71,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     private final UserLicensing licensing;
     private final PersonSync people;
     private final ContactCenterSyncs contactCenter;
-    private final UserDirectory directory;
+    private final RemoteChanges remoteChanges;
     private final Namespaces namespaces;
     private final Shard shard;
     private final OperatorConfig config;
@@ -78,7 +80,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     private volatile IndexedResourceCache<CustomerUser> users;
 
     public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
-            UserLicensing licensing, PersonSync people, ContactCenterSyncs contactCenter, UserDirectory directory,
+            UserLicensing licensing, PersonSync people, ContactCenterSyncs contactCenter, RemoteChanges remoteChanges,
             Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
         this.sync = sync;
         this.deletion = deletion;
@@ -86,7 +88,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         this.licensing = licensing;
         this.people = people;
         this.contactCenter = contactCenter;
-        this.directory = directory;
+        this.remoteChanges = remoteChanges;
         this.namespaces = namespaces;
         this.shard = shard;
         this.config = config;
@@ -104,12 +106,12 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         context.getPrimaryCache().addIndexer(BY_CUSTOMER, u -> List.of(u.getMetadata().getNamespace() + "/"
                 + CreatedWith.customerName(u)));
         context.getPrimaryCache().addIndexer(UserKeys.INDEX, UserKeys::of);
-        context.getPrimaryCache().addIndexer(BY_SUBSCRIBER, u -> u.getStatus() == null || u.getStatus().getUserId() == null
-                ? List.of() : List.of(u.getStatus().getUserId()));
+        context.getPrimaryCache().addIndexer(BY_REMOTE_ID, u -> u.getStatus() == null ? List.of()
+                : Stream.of(u.getStatus().getUserId(), u.getStatus().getPersonId()).filter(Objects::nonNull).toList());
         users = context.getPrimaryCache();
-        // A subscriber changed or deleted outside the operator: its user looks at once, not at its next resync.
-        var drift = new SimpleInboundEventSource<CustomerUser>("subscriber-changes");
-        directory.onChange(ids -> ids.forEach(id -> context.getPrimaryCache().byIndex(BY_SUBSCRIBER, id)
+        // A subscriber or person changed or deleted outside the operator: its user looks at once, not at its resync.
+        var drift = new SimpleInboundEventSource<CustomerUser>("remote-changes");
+        remoteChanges.onChange(ids -> ids.forEach(id -> context.getPrimaryCache().byIndex(BY_REMOTE_ID, id)
                 .forEach(u -> drift.propagateEvent(ResourceID.fromResource(u)))));
         var customers = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
                 .from(Customer.class, CustomerUser.class)))

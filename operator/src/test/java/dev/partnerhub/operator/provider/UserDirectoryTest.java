@@ -23,7 +23,7 @@ class UserDirectoryTest {
             .withConverter(Duration.class, 200, new DurationConverter()).build().getConfigMapping(OperatorConfig.class);
     private final HubClock clock = new HubClock();
     private final FakeProvider provider = new FakeProvider();
-    private final UserDirectory directory = new UserDirectory(config, clock);
+    private final UserDirectory directory = new UserDirectory(config, clock, new RemoteChanges());
     private final CustomerScope scope = new CustomerScope("customer-1");
     private final Resolved strict = Resolved.ready("ns/hub", provider, scope, "org-1");
     private final Resolved drift = strict.tolerating(config.directory().fullRefresh());

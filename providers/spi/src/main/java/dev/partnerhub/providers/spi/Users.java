@@ -2,6 +2,7 @@ package dev.partnerhub.providers.spi;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A provider's users, filed under their customer ({@link CustomerScope}). */
 public interface Users {
@@ -11,6 +12,19 @@ public interface Users {
      * (where the API can filter so; otherwise all).
      */
     List<RemoteUser> list(CustomerScope customer, Instant changedSince);
+
+    /** A user with the customer it is filed under. */
+    record Filed(CustomerScope customer, RemoteUser user) {
+    }
+
+    /**
+     * The users of all the partner's customers whose status changed after {@code since}, in one paged list; empty
+     * where the API cannot list across customers. A user deleted does not show here: only its customer's complete
+     * list (or its person leaving the org's people list) tells that.
+     */
+    default Optional<List<Filed>> changedAcrossCustomers(Instant since) {
+        return Optional.empty();
+    }
 
     RemoteUser create(CustomerScope customer, UserRequest request);
 

@@ -21,6 +21,7 @@ import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.Users;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.RecordedExchange;
@@ -123,6 +124,8 @@ class WebexContractTest {
         provider.users().update(scope, alice.id(), HubFixture.user(alice.email(), "webex_meetings", null));
         assertThat(provider.users().list(scope, null)).hasSize(1);
         assertThat(provider.users().list(scope, java.time.Instant.now().minusSeconds(60))).hasSize(1);
+        assertThat(provider.users().changedAcrossCustomers(java.time.Instant.now().minusSeconds(60)).orElseThrow())
+                .contains(new Users.Filed(scope, provider.users().list(scope, null).get(0)));
         assertThatThrownBy(() -> provider.users().create(scope, HubFixture.user("bob@contract.example.com",
                 "webex_calling", null))).isInstanceOf(ProviderRejectedException.class);
         provider.customers().update(id, HubFixture.customer("contract-acme", "webex_calling", "webex_meetings",
