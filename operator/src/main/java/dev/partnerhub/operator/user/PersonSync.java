@@ -15,6 +15,7 @@ import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
+import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,12 @@ public class PersonSync {
         String orgId = target.orgId();
         return personId == null || orgId == null || !target.capabilities().has(Feature.LICENSES) ? Optional.empty()
                 : directory.person(target, personId);
+    }
+
+    /** Whether the provider keeps people and the org's people list, read now, lacks this subscriber's person. */
+    boolean gone(Customer customer, Resolved target, RemoteUser subscriber) {
+        return target.capabilities().has(Feature.LICENSES) && subscriber.personId() != null
+                && person(customer, target, subscriber.personId()).isEmpty();
     }
 
     /**

@@ -71,6 +71,14 @@ public class UserSync {
      */
     Applied apply(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status, Runnable persist) {
         UserBinding.Bound bound = binding.bind(user, customer, target, status, persist);
+        if (!bound.refused() && target.tolerance() != null && people.gone(customer, target, bound.subscriber())) {
+            // A converged user's person left the org: its subscriber most likely went too, which only a complete
+            // list shows (a list of changes does not).
+            LOG.infof("CustomerUser %s/%s: its person %s left the org; reading the customer's complete user list",
+                    user.getMetadata().getNamespace(), user.getMetadata().getName(), bound.subscriber().personId());
+            directory.refresh(target.connection(), target.provider(), target.scope());
+            bound = binding.bind(user, customer, target.strict(), status, persist);
+        }
         if (bound.refused()) {
             return new Applied(bound, List.of());
         }
