@@ -99,7 +99,8 @@ public final class OperatorBench implements Callable<Integer> {
             if (heap != null) {
                 env.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap);
             }
-            try (BenchOperators operators = BenchOperators.start(operatorJar, Path.of(".local"), shards, env)) {
+            try (BenchOperators operators = BenchOperators.start(operatorJar, Path.of(".local"), shards, env);
+                    WatchedUsers watched = new WatchedUsers(client)) {
                 HubAdminClient admin = new HubAdminClient(hub.url());
                 BenchObjects.connection(client, hub.apiUrl(), rateLimit).forEach(o -> client.resource(o).create());
                 awaitConnection(client, operators);
@@ -114,7 +115,7 @@ public final class OperatorBench implements Callable<Integer> {
                 long start = System.nanoTime();
                 create(client, customers);
                 double created = seconds(start);
-                double converged = awaitReady(client, start, operators, out);
+                double converged = awaitReady(watched, start, operators, out);
                 long calls = total(admin.requests());
                 double reconciles = operators.counter("operator_sdk_reconciliations_started_total", "CustomerUser");
                 out.printf("created in                  %.1f s%n", created);
@@ -137,7 +138,7 @@ public final class OperatorBench implements Callable<Integer> {
                             w.most(), w.allowed(), w.kept() ? "kept" : "EXCEEDED");
                 }
                 out.flush();
-                SteadyState steady = new SteadyState(client, admin, operators);
+                SteadyState steady = new SteadyState(client, watched, admin, operators);
                 steady.measure(window, resyncs, out);
                 if (hold != null) {
                     steady.hold(duration(hold), duration(every), out);
@@ -165,13 +166,11 @@ public final class OperatorBench implements Callable<Integer> {
         }
     }
 
-    private double awaitReady(KubernetesClient client, long start, BenchOperators operators, PrintWriter out)
+    private double awaitReady(WatchedUsers watched, long start, BenchOperators operators, PrintWriter out)
             throws InterruptedException {
         long lastPrint = System.nanoTime();
         while (true) {
-            long ready = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE).list().getItems()
-                    .stream().filter(u -> u.getStatus() != null && u.getStatus().getConditions().stream()
-                            .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"))).count();
+            long ready = watched.ready();
             if (ready == users) {
                 return seconds(start);
             }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +16,13 @@ import java.util.Map;
 final class SteadyState {
 
     private final KubernetesClient client;
+    private final WatchedUsers users;
     private final HubAdminClient admin;
     private final BenchOperators operators;
 
-    SteadyState(KubernetesClient client, HubAdminClient admin, BenchOperators operators) {
+    SteadyState(KubernetesClient client, WatchedUsers users, HubAdminClient admin, BenchOperators operators) {
         this.client = client;
+        this.users = users;
         this.admin = admin;
         this.operators = operators;
     }
@@ -44,8 +45,7 @@ final class SteadyState {
                 OperatorBench.seconds(settling) - 10);
         admin.resetRequests();
         Map<String, String> versions = versions();
-        CustomerUser sample = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE)
-                .withName("c0000-u000").get();
+        CustomerUser sample = users.get("c0000-u000");
         double cpu = operators.cpuSeconds();
         Thread.sleep(window.multipliedBy(resyncs).toMillis());
         List<String> changed = changedSince(versions);
@@ -61,8 +61,7 @@ final class SteadyState {
             out.printf("  written: %s%s%n", String.join(", ", changed.subList(0, Math.min(8, changed.size()))),
                     changed.size() > 8 ? ", ..." : "");
         }
-        CustomerUser now = client.resources(CustomerUser.class).inNamespace(BenchObjects.NAMESPACE)
-                .withName("c0000-u000").get();
+        CustomerUser now = users.get("c0000-u000");
         if (!now.getMetadata().getResourceVersion().equals(sample.getMetadata().getResourceVersion())) {
             ObjectMapper mapper = new ObjectMapper();
             out.printf("  a user's status before: %s%n  after: %s%n", mapper.writeValueAsString(sample.getStatus()),
@@ -102,8 +101,8 @@ final class SteadyState {
     }
 
     private Map<String, String> versions() {
-        Map<String, String> versions = new HashMap<>();
-        for (Class<? extends HasMetadata> kind : List.of(CustomerUser.class, Customer.class, PartnerConnection.class)) {
+        Map<String, String> versions = users.versions();
+        for (Class<? extends HasMetadata> kind : List.of(Customer.class, PartnerConnection.class)) {
             client.resources(kind).inNamespace(BenchObjects.NAMESPACE).list().getItems().forEach(o -> versions.put(
                     kind.getSimpleName() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
         }
