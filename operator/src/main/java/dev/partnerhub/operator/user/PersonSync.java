@@ -49,8 +49,7 @@ public class PersonSync {
 
     /** Whether the provider keeps people and the org's people list, read now, lacks this subscriber's person. */
     boolean gone(Customer customer, Resolved target, RemoteUser subscriber) {
-        return target.capabilities().has(Feature.LICENSES) && subscriber.personId() != null
-                && person(customer, target, subscriber.personId()).isEmpty();
+        return unlisted(customer, target, subscriber.personId());
     }
 
     /**
@@ -59,14 +58,19 @@ public class PersonSync {
      * converged, and what the next round sets is the spec arriving, not a change made outside the operator undone.
      */
     boolean awaitingPerson(Customer customer, Resolved target, CustomerUserStatus status, Conditions conditions) {
-        if (!target.capabilities().has(Feature.LICENSES) || status.getPersonId() == null
-                || person(customer, target, status.getPersonId()).isPresent()) {
+        if (!unlisted(customer, target, status.getPersonId())) {
             return false;
         }
         conditions.ready(false, "AwaitingPerson", "The hub provisioned the user; its person " + status.getPersonId()
                 + " is not in the organization's people list yet. Its licences, display name and roles are set "
                 + "once it is.");
         return true;
+    }
+
+    /** Whether the provider keeps people and the org's people list (read now if an old one lacks it) lacks this one. */
+    private boolean unlisted(Customer customer, Resolved target, String personId) {
+        return target.capabilities().has(Feature.LICENSES) && personId != null
+                && person(customer, target, personId).isEmpty();
     }
 
     /**

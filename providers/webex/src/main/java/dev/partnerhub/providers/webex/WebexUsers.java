@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.webex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.ProviderNotFoundException;
@@ -37,13 +38,20 @@ abstract class WebexUsers implements Users {
 
     @Override
     public List<RemoteUser> list(CustomerScope customer, Instant changedSince) {
+        return pages(customer.id(), changedSince).stream().map(s -> WebexJson.subscriber(s, keyField)).toList();
+    }
+
+    /** The subscribers of one customer, or of all when {@code customerId} is null; those changed since, if given. */
+    List<JsonNode> pages(String customerId, Instant changedSince) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put(filter, customer.id());
+        if (customerId != null) {
+            query.put(filter, customerId);
+        }
         query.put("max", "100");
         if (changedSince != null) {
             query.put("lastStatusChange", String.valueOf(changedSince.toEpochMilli()));
         }
-        return http.getAll(path, query).stream().map(s -> WebexJson.subscriber(s, keyField)).toList();
+        return http.getAll(path, query);
     }
 
     @Override

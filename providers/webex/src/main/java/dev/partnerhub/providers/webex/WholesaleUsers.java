@@ -6,9 +6,7 @@ import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Webex Wholesale subscribers, under {@code /wholesale/subscribers}, filed by customer ID and keyed by email. */
@@ -21,10 +19,7 @@ final class WholesaleUsers extends WebexUsers {
     /** Wholesale subscribers can be listed without a customer: those of every customer, each naming its own. */
     @Override
     public Optional<List<Filed>> changedAcrossCustomers(Instant since) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("max", "100");
-        query.put("lastStatusChange", String.valueOf(since.toEpochMilli()));
-        return Optional.of(http.getAll(path, query).stream().map(s -> new Filed(
+        return Optional.of(pages(null, since).stream().map(s -> new Filed(
                 new CustomerScope(WebexJson.text(s, "customerId")), WebexJson.subscriber(s, keyField))).toList());
     }
 
