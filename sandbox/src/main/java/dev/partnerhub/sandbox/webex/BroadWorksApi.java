@@ -112,7 +112,7 @@ final class BroadWorksApi {
             // Untrusted: a validation email goes to a given address; without one the user enters it in the portal.
             store.setStatus(s, email == null ? "pending_email_input" : "pending_email_validation", null);
         }
-        store.subscribers.put(s.id, s);
+        store.addSubscriber(s);
         return HubResponse.ok(render(s));
     }
 

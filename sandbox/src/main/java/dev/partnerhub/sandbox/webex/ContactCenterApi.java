@@ -73,7 +73,7 @@ final class ContactCenterApi {
     }
 
     private String emailOf(String personId) {
-        return store.subscribers.values().stream().filter(s -> personId.equals(s.personId) && s.email != null)
-                .map(s -> s.email.toLowerCase(Locale.ROOT)).findFirst().orElse(null);
+        return store.index.ofPerson(personId).filter(s -> s.email != null)
+                .map(s -> s.email.toLowerCase(Locale.ROOT)).orElse(null);
     }
 }

@@ -49,7 +49,7 @@ final class EndUserApi {
             store.setStatus(s, "error", null);
             return HubResponse.ok(broadworks.render(s));
         }
-        s.email = email;
+        store.setEmail(s, email);
         s.errorCode = null;
         s.errorDescription = null;
         store.setStatus(s, "pending_email_validation", null);
@@ -103,7 +103,7 @@ final class EndUserApi {
         s.spEnterpriseId = spEnterpriseId;
         s.provisioningId = enterprise.provisioningId;
         s.created = store.now();
-        store.subscribers.put(s.id, s);
+        store.addSubscriber(s);
         store.setStatus(s, "provisioning", store.subscriberDelay);
         return HubResponse.of(201, broadworks.render(s));
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -105,7 +106,7 @@ final class LicensesApi {
         String email = r.query("email");
         String id = r.query("id");
         Instant now = store.now();
-        List<Person> matching = store.people.values().stream()
+        List<Person> matching = (orgId == null ? store.people.values() : store.index.peopleOf(orgId)).stream()
                 .filter(p -> !p.listedFrom.isAfter(now))
                 .filter(p -> orgId == null || orgId.equals(p.orgId))
                 .filter(p -> id == null || List.of(id.split(",")).contains(p.id))
@@ -164,12 +165,13 @@ final class LicensesApi {
         if (email == null) {
             throw HubError.badRequest(4001, "Missing required field: email or personId.");
         }
-        return store.people.values().stream().filter(p -> email.equalsIgnoreCase(emailOf(p))).findFirst()
+        return store.index.withEmail(email).stream().map(s -> s.personId).filter(Objects::nonNull)
+                .map(store.people::get).filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> HubError.notFound("User " + email));
     }
 
     private Subscriber subscriberOf(Person p) {
-        return store.subscribers.values().stream().filter(s -> p.id.equals(s.personId)).findFirst().orElse(null);
+        return store.index.ofPerson(p.id).orElse(null);
     }
 
     private String emailOf(Person p) {

@@ -46,6 +46,7 @@ final class WebexStore {
     Duration subscriberDelay;
     /** How long a new person stays out of the org's people list (Webex's list lags behind the person's creation). */
     Duration peopleListDelay = Duration.ZERO;
+    final WebexIndex index = new WebexIndex();
 
     WebexStore(Clock clock, Duration customerDelay, Duration subscriberDelay) {
         this.clock = clock;
@@ -88,9 +89,18 @@ final class WebexStore {
     }
 
     Optional<Subscriber> subscriberByEmail(String email) {
-        return subscribers.values().stream()
-                .filter(s -> s.email != null && s.email.equalsIgnoreCase(email))
-                .findFirst();
+        return index.withEmail(email).stream().findFirst();
+    }
+
+    void addSubscriber(Subscriber s) {
+        subscribers.put(s.id, s);
+        index.add(s);
+    }
+
+    void setEmail(Subscriber s, String email) {
+        index.removeEmail(s);
+        s.email = email;
+        index.addEmail(s);
     }
 
     Optional<Enterprise> enterprise(String spEnterpriseId) {
@@ -101,6 +111,7 @@ final class WebexStore {
         s.status = status;
         s.lastStatusChange = now();
         s.due = dueIn == null ? null : now().plus(dueIn);
+        index.due(s);
     }
 
     /** The org of a subscriber: its wholesale customer's, or its BroadWorks enterprise's. */
@@ -113,7 +124,7 @@ final class WebexStore {
     }
 
     void ensureCatalog(String orgId) {
-        if (orgId == null || licenses.values().stream().anyMatch(l -> orgId.equals(l.orgId))) {
+        if (orgId == null || !index.licensesOf(orgId).isEmpty()) {
             return;
         }
         for (String name : LicenseCatalog.NAMES) {
@@ -123,6 +134,7 @@ final class WebexStore {
             l.name = name;
             l.totalUnits = LicenseCatalog.DEFAULT_UNITS;
             licenses.put(l.id, l);
+            index.addLicense(l);
         }
     }
 
@@ -131,6 +143,7 @@ final class WebexStore {
         if (s.personId == null) {
             s.personId = newId("PEOPLE");
         }
+        index.person(s);
         String orgId = orgOf(s);
         ensureCatalog(orgId);
         Person p = people.computeIfAbsent(s.personId, id -> {
@@ -138,8 +151,10 @@ final class WebexStore {
             created.listedFrom = now().plus(peopleListDelay);
             return created;
         });
+        index.removePerson(p);
         p.id = s.personId;
         p.orgId = orgId;
+        index.addPerson(p);
         setPackageLicenses(p, null, s.packageName);
     }
 
@@ -173,13 +188,14 @@ final class WebexStore {
     }
 
     Optional<License> licenseNamed(String orgId, String name) {
-        return licenses.values().stream().filter(l -> l.orgId.equals(orgId) && l.name.equals(name)).findFirst();
+        return index.licensesOf(orgId).stream().filter(l -> l.name.equals(name)).findFirst();
     }
 
     /** Forgets a removed subscriber's person and frees its seats. */
     void removePerson(String personId) {
         Person p = personId == null ? null : people.remove(personId);
         if (p != null) {
+            index.removePerson(p);
             p.licenses.forEach(id -> {
                 License l = licenses.get(id);
                 if (l != null) {
@@ -206,6 +222,7 @@ final class WebexStore {
     /** Removes a subscriber; a BroadWorks enterprise goes with its last subscriber and workspace. */
     void removeSubscriber(Subscriber s) {
         subscribers.remove(s.id);
+        index.remove(s);
         removePerson(s.personId);
         if (s.broadworks) {
             removeEnterpriseIfEmpty(s.spEnterpriseId);
@@ -244,12 +261,13 @@ final class WebexStore {
                 ensureCatalog(c.orgId);
             }
         }
-        for (Subscriber s : subscribers.values()) {
+        for (Subscriber s : index.unsettled()) {
             if (s.due != null && !s.due.isAfter(now)
                     && ("provisioning".equals(s.status) || "updating".equals(s.status))) {
                 s.status = "provisioned";
                 s.lastStatusChange = s.due;
                 s.due = null;
+                index.due(s);
                 if (s.broadworks) {
                     enterprise(s.spEnterpriseId).filter(e -> e.orgId == null)
                             .ifPresent(e -> e.orgId = newId("ORGANIZATION"));

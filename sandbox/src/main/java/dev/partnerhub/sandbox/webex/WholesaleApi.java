@@ -142,7 +142,7 @@ final class WholesaleApi {
 
     private HubResponse deleteCustomer(HubRequest r) {
         Customer c = store.customer(r.pathParam("customerId"));
-        if (store.subscribers.values().stream().anyMatch(s -> c.id.equals(s.customerId))) {
+        if (!store.index.wholesaleOf(c.id).isEmpty()) {
             throw HubError.conflict(1007, "Customer " + c.id + " still has subscribers; delete them first.");
         }
         c.status = "deleting";

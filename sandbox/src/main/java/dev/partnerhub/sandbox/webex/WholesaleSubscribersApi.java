@@ -11,6 +11,7 @@ import dev.partnerhub.sandbox.Router;
 import dev.partnerhub.sandbox.webex.WebexRecords.Customer;
 import dev.partnerhub.sandbox.webex.WebexRecords.Subscriber;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,11 @@ final class WholesaleSubscribersApi {
         if ("DESC".equalsIgnoreCase(r.query("sortOrder"))) {
             order = order.reversed();
         }
-        List<Subscriber> matching = store.subscribers.values().stream()
+        Collection<Subscriber> candidates = filters.containsKey("customerId")
+                ? store.index.wholesaleOf(filters.get("customerId"))
+                : filters.containsKey("email") ? store.index.withEmail(filters.get("email"))
+                : store.subscribers.values();
+        List<Subscriber> matching = candidates.stream()
                 .filter(s -> !s.broadworks)
                 .filter(s -> matches(filters, "customerId", s.customerId))
                 .filter(s -> matches(filters, "personId", s.personId))
@@ -89,7 +94,7 @@ final class WholesaleSubscribersApi {
         s.firstName = HubRequest.optionalText(body.get("provisioningParameters"), "firstName");
         s.lastName = HubRequest.optionalText(body.get("provisioningParameters"), "lastName");
         s.packageName = subscriberPackage(body, c, s);
-        store.subscribers.put(s.id, s);
+        store.addSubscriber(s);
         if (store.hasConsumerAccount(email)) {
             store.setStatus(s, "pending_user_migration", null);
             return HubResponse.of(202, render(s));
