@@ -73,7 +73,8 @@ final class BenchApi implements AutoCloseable {
                 client.resource(crd).createOr(NonDeletingOperation::update);
                 if (embedded == null) {
                     client.resources(CustomResourceDefinition.class).withName(crd.getMetadata().getName())
-                            .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                            .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+                                    && c.getStatus().getConditions().stream()
                                     .anyMatch(x -> x.getType().equals("Established")
                                             && x.getStatus().equals("True")), 60, TimeUnit.SECONDS);
                 }
