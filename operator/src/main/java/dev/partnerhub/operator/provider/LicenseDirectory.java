@@ -140,6 +140,13 @@ public class LicenseDirectory {
         }
     }
 
+    /** Drops what is kept of a deleted connection: its orgs' snapshots and its roles. */
+    public void forget(String connection) {
+        catalogs.keySet().removeIf(key -> key.connection().equals(connection));
+        people.keySet().removeIf(key -> key.connection().equals(connection));
+        roles.remove(connection);
+    }
+
     /** Drops the snapshots of an org whose Customer is gone. */
     public void forget(String connection, String orgId) {
         catalogs.remove(new Key(connection, orgId));

@@ -36,12 +36,17 @@ public class ProviderRegistry {
     private final KubernetesClient client;
     private final ProviderFactories factories;
     private final Shard shard;
+    private final UserDirectory users;
+    private final LicenseDirectory licences;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public ProviderRegistry(KubernetesClient client, ProviderFactories factories, Shard shard) {
+    public ProviderRegistry(KubernetesClient client, ProviderFactories factories, Shard shard, UserDirectory users,
+            LicenseDirectory licences) {
         this.client = client;
         this.shard = shard;
         this.factories = factories;
+        this.users = users;
+        this.licences = licences;
     }
 
     public static String key(String namespace, String name) {
@@ -101,9 +106,11 @@ public class ProviderRegistry {
         return entry == null ? null : entry.allowedNamespaces().get();
     }
 
-    /** Drops the provider of a deleted connection. */
+    /** Drops the provider of a deleted connection, and what the directories read through it. */
     public void forget(String namespace, String name) {
         entries.remove(key(namespace, name));
+        users.forget(key(namespace, name));
+        licences.forget(key(namespace, name));
     }
 
     /** The API base URL a connection uses: its own, or its vendor's default. */

@@ -205,6 +205,12 @@ public class UserDirectory {
         }
     }
 
+    /** Drops what is kept of a deleted connection: its customers' snapshots and its list of changes. */
+    public void forget(String connection) {
+        snapshots.keySet().removeIf(key -> key.connection().equals(connection));
+        feeds.remove(connection);
+    }
+
     /** Drops the snapshot of a customer whose Customer is gone. */
     public void forget(String connection, CustomerScope scope) {
         snapshots.remove(new Key(connection, scope));

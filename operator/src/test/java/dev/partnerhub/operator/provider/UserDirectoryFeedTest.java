@@ -19,6 +19,7 @@ import dev.partnerhub.sandbox.RecordedExchange;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +130,29 @@ class UserDirectoryFeedTest {
         directory.users(drift(older));
         assertThat(lists).as("both up to date from then on: one list serves both").hasSize(3);
         assertThat(told).isEmpty();
+    }
+
+    @Test
+    void aDeletedConnectionLeavesNothingBehindItsNextUseReadsEachCustomerAgainAndBeginsAFreshListOfChanges() {
+        Resolved customer = customer("forgotten");
+        create(customer, "one@forgotten.example.com", "1001");
+        assertThat(directory.users(customer)).hasSize(1);
+        advance(config.directory().fullRefresh().plusSeconds(1));
+        directory.users(drift(customer));
+        lists.clear();
+
+        directory.forget("ns/hub");
+        advance(config.directory().fullRefresh().plusSeconds(1));
+        Instant readAgain = clock.instant();
+        assertThat(directory.users(drift(customer))).hasSize(1);
+        assertThat(lists).as("no snapshot kept: the customer's complete list").hasSize(1)
+                .allSatisfy(e -> assertThat(e.query()).containsKey("customerId").doesNotContainKey("lastStatusChange"));
+
+        advance(config.directory().fullRefresh().plusSeconds(1));
+        assertThat(directory.users(drift(customer))).hasSize(1);
+        assertThat(lists).hasSize(2);
+        assertThat(since(lists.get(1))).as("the list of changes begins at that read, not at the forgotten one's")
+                .isEqualTo(readAgain.minusSeconds(2).toEpochMilli());
     }
 
     private static long since(RecordedExchange list) {
