@@ -192,7 +192,7 @@ class LocalModeTest {
     }
 
     private static String export(String... options) throws Exception {
-        Path file = Files.createTempFile("export", ".csv");
+        Path file = Files.createTempFile(work, "export", ".csv");
         List<String> args = new ArrayList<>(List.of("csv", "export", "--kubeconfig", kubeconfig.toString(), "-o",
                 file.toString()));
         args.addAll(List.of(options));
