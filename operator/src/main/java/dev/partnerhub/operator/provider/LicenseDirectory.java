@@ -104,6 +104,27 @@ public class LicenseDirectory {
         return now;
     }
 
+    /**
+     * How long the org's people list last read for this target stays fresh enough to be used without reading it
+     * again: zero when there is none or it is stale already. A user waiting for its person to be listed looks again
+     * then, when its look reads the list, not earlier (the same list again) nor later.
+     */
+    public Duration peopleFreshFor(Resolved target) {
+        Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(target.connection(), target.orgId()));
+        if (snapshot == null) {
+            return Duration.ZERO;
+        }
+        Instant fetchedAt;
+        synchronized (snapshot) {
+            fetchedAt = snapshot.fetchedAt;
+        }
+        if (fetchedAt == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), fetchedAt.plus(maxAge(target)));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     private Duration maxAge(Resolved target) {
         return target.tolerance() == null ? config.directory().maxAge() : target.tolerance();
     }

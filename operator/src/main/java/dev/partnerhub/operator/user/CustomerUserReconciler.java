@@ -223,8 +223,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             next = shorter(next, contactCenter.reconcile(user, target, status, conditions));
             // Its person appears in the org's people list shortly: its licences and person fields follow then.
-            next = people.awaitingPerson(customer.get(), target, status, conditions)
-                    ? shorter(next, config.polling().inProgress()) : next;
+            next = shorter(next, people.awaitingPerson(customer.get(), target, status, conditions));
         }
         String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote);
         if (emailRefusal != null) {

@@ -5,6 +5,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.desired.UserFields;
+import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
@@ -17,6 +18,7 @@ import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
 import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,15 @@ import org.jboss.logging.Logger;
 public class PersonSync {
 
     private static final Logger LOG = Logger.getLogger(PersonSync.class);
+    /** A list is read again once it is older than the max-age, not at the instant it is as old. */
+    private static final Duration STALE_AFTER = Duration.ofMillis(10);
 
     private final LicenseDirectory directory;
+    private final OperatorConfig config;
 
-    public PersonSync(LicenseDirectory directory) {
+    public PersonSync(LicenseDirectory directory, OperatorConfig config) {
         this.directory = directory;
+        this.config = config;
     }
 
     /** The user's person, once the provider has one for it. */
@@ -56,15 +62,19 @@ public class PersonSync {
      * Whether the provider keeps people and has not listed this provisioned user's person yet. Then the user is not
      * Ready: its licences, display name and roles are set through the person, so a round that cannot see it has not
      * converged, and what the next round sets is the spec arriving, not a change made outside the operator undone.
+     *
+     * @return null when its person is listed; else when to look again: as soon as the org's people list in hand may
+     *         be read again (all the org's users waiting so look together, and one of them reads it for all)
      */
-    boolean awaitingPerson(Customer customer, Resolved target, CustomerUserStatus status, Conditions conditions) {
+    Duration awaitingPerson(Customer customer, Resolved target, CustomerUserStatus status, Conditions conditions) {
         if (!unlisted(customer, target, status.getPersonId())) {
-            return false;
+            return null;
         }
         conditions.ready(false, "AwaitingPerson", "The hub provisioned the user; its person " + status.getPersonId()
                 + " is not in the organization's people list yet. Its licences, display name and roles are set "
                 + "once it is.");
-        return true;
+        Duration stale = directory.peopleFreshFor(target).plus(STALE_AFTER);
+        return stale.compareTo(config.polling().inProgress()) < 0 ? stale : config.polling().inProgress();
     }
 
     /** Whether the provider keeps people and the org's people list (read now if an old one lacks it) lacks this one. */
