@@ -116,11 +116,13 @@ public final class OperatorBench implements Callable<Integer> {
                 create(client, customers);
                 double created = seconds(start);
                 double converged = awaitReady(watched, start, operators, out);
-                long calls = total(admin.requests());
+                Map<String, Long> byRoute = admin.requests();
+                long calls = total(byRoute);
                 double reconciles = operators.counter("operator_sdk_reconciliations_started_total", "CustomerUser");
                 out.printf("created in                  %.1f s%n", created);
                 out.printf("all Ready after             %.1f s (from the first create)%n", converged);
                 out.printf("provider calls per user     %.2f (%d calls)%n", (double) calls / users, calls);
+                busiestRoutes(byRoute, out);
                 out.printf("reconciles per user         %.1f%n", reconciles / users);
                 out.printf("operator CPU                %.1f s%n", operators.cpuSeconds() - cpuBefore);
                 for (int i = 0; i < shards; i++) {
@@ -182,6 +184,13 @@ public final class OperatorBench implements Callable<Integer> {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** The provider routes called most, with their counts (the hub's admin routes left out). */
+    static void busiestRoutes(Map<String, Long> calls, PrintWriter out) {
+        calls.entrySet().stream().filter(e -> e.getKey().contains(" /v1/"))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
     }
 
     private static void awaitConnection(KubernetesClient client, BenchOperators operators) throws Exception {

@@ -54,9 +54,7 @@ final class SteadyState {
         out.printf("steady state, %d resyncs of %s: %d provider calls (%.0f per resync), %d objects written in "
                 + "Kubernetes, %.1f s CPU, live heap %s MB%n", resyncs, window, total, (double) total / resyncs,
                 changed.size(), operators.cpuSeconds() - cpu, liveHeaps());
-        calls.entrySet().stream().filter(e -> e.getKey().contains(" /v1/"))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                .forEach(e -> out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+        OperatorBench.busiestRoutes(calls, out);
         if (!changed.isEmpty()) {
             out.printf("  written: %s%s%n", String.join(", ", changed.subList(0, Math.min(8, changed.size()))),
                     changed.size() > 8 ? ", ..." : "");
