@@ -1,11 +1,18 @@
 package dev.partnerhub.operator;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.partnerhub.providers.partnercenter.PartnerCenterProviderFactory;
 import dev.partnerhub.providers.spi.ConnectionSettings;
+import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
 import dev.partnerhub.providers.webex.WebexProviderFactory;
+import dev.partnerhub.sandbox.HubSettings;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The real providers, made by their factories, for tests: against a hub, or for their capabilities alone. */
@@ -29,5 +36,15 @@ public final class TestProviders {
     /** A Webex provider of a model whose capabilities a test reads; it is never called. */
     public static Provider webex(String model) {
         return webex(model, "http://unused.invalid/v1", "unused");
+    }
+
+    /** A customer the provider creates in the hub (external ID, packages), once the hub has provisioned it. */
+    public static RemoteCustomer readyCustomer(Provider provider, String externalId, String... packages) {
+        String id = provider.customers().create(new CustomerRequest(externalId, HubSettings.TRUSTED_TEMPLATE,
+                "Customer " + externalId, "admin@" + externalId + ".example.com", "en", List.of(packages),
+                new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"), null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.customers().get(id).orElseThrow().state()
+                == RemoteCustomer.State.READY);
+        return provider.customers().get(id).orElseThrow();
     }
 }

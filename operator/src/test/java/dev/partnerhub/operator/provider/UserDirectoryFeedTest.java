@@ -1,14 +1,12 @@
 package dev.partnerhub.operator.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.TestProviders;
-import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.HubAdminClient;
@@ -16,8 +14,6 @@ import dev.partnerhub.sandbox.HubClock;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
 import dev.partnerhub.sandbox.RecordedExchange;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +31,7 @@ class UserDirectoryFeedTest {
 
     private static final String SUBSCRIBERS = "/v1/wholesale/subscribers";
 
-    private final OperatorConfig config = new SmallRyeConfigBuilder().withMapping(OperatorConfig.class)
-            .withConverter(Duration.class, 200, new DurationConverter()).build().getConfigMapping(OperatorConfig.class);
+    private final OperatorConfig config = TestConfig.defaults();
     private final HubClock clock = new HubClock();
     private final List<RecordedExchange> lists = new CopyOnWriteArrayList<>();
     private final List<String> told = new CopyOnWriteArrayList<>();
@@ -161,12 +156,7 @@ class UserDirectoryFeedTest {
     }
 
     private Resolved customer(String externalId) {
-        String id = webex.customers().create(new CustomerRequest(externalId, HubSettings.TRUSTED_TEMPLATE,
-                "Customer " + externalId, "admin@" + externalId + ".example.com", "en", List.of("webex_calling",
-                        "webex_meetings"), new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA",
-                                "95035", "US"), null));
-        await().atMost(Duration.ofSeconds(10)).until(() -> webex.customers().get(id).orElseThrow().state()
-                == RemoteCustomer.State.READY);
+        String id = TestProviders.readyCustomer(webex, externalId, "webex_calling", "webex_meetings").id();
         return Resolved.ready("ns/hub", webex, new CustomerScope(id), null);
     }
 

@@ -3,12 +3,11 @@ package dev.partnerhub.operator.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.fake.FakeProvider;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.HubClock;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class UserDirectoryTest {
 
-    private final OperatorConfig config = new SmallRyeConfigBuilder().withMapping(OperatorConfig.class)
-            .withConverter(Duration.class, 200, new DurationConverter()).build().getConfigMapping(OperatorConfig.class);
+    private final OperatorConfig config = TestConfig.defaults();
     private final HubClock clock = new HubClock();
     private final FakeProvider provider = new FakeProvider();
     private final UserDirectory directory = new UserDirectory(config, clock, new RemoteChanges());

@@ -1,6 +1,7 @@
 package dev.partnerhub.providers.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A provider's customer organizations. */
@@ -32,8 +33,11 @@ public interface Customers {
     /** Starts deleting a customer; one that is already gone counts as deleted. Nothing where customers go otherwise. */
     void delete(String customerId);
 
-    /** The partner's rights in a customer org it manages; empty when it does not manage it or cannot tell. */
-    default Optional<AdminAccess> partnerAccess(String orgId) {
-        return Optional.empty();
+    /**
+     * The partner's rights in each customer org it manages, by org ID, in one paged list (one list serves all the
+     * partner's customers); empty where the provider cannot tell. An org it does not manage is not in it.
+     */
+    default Map<String, AdminAccess> partnerAccess() {
+        return Map.of();
     }
 }

@@ -12,7 +12,7 @@ public enum Feature {
     RESTORE,
     /** A new user gets a temporary password from the caller, and a password can be reset. */
     PASSWORDS,
-    /** The partner's rights in a customer org can be read ({@link Customers#partnerAccess}). */
+    /** The partner's rights in a customer org can be read ({@link Customers#partnerAccess()}). */
     ADMIN_ACCESS,
     /** A customer can be attached to an org that exists already. */
     ORG_ATTACH,

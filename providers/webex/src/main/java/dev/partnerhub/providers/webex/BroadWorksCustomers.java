@@ -55,8 +55,8 @@ final class BroadWorksCustomers implements Customers {
     }
 
     @Override
-    public Optional<AdminAccess> partnerAccess(String orgId) {
-        return access.of(orgId);
+    public Map<String, AdminAccess> partnerAccess() {
+        return access.all();
     }
 
     private static RemoteCustomer enterprise(JsonNode e) {

@@ -1,24 +1,41 @@
 package dev.partnerhub.providers.webex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.providers.spi.AdminAccess;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/** The partner's role in a customer org, from the orgs its administrator (the token's person) manages. */
+/**
+ * The partner's role in each customer org, from the orgs its administrator (the token's person) manages. The
+ * token's person is asked once: a provider is made again when its connection's credentials change.
+ */
 final class PartnerAccess {
 
     private final WebexHttp http;
+    private volatile String me;
 
     PartnerAccess(WebexHttp http) {
         this.http = http;
     }
 
-    Optional<AdminAccess> of(String orgId) {
-        String me = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
-        return http.getAll("/partner/organizations", Map.of("managedBy", me)).stream()
-                .filter(o -> orgId.equals(WebexJson.text(o, "orgId")))
-                .map(o -> String.valueOf(WebexJson.text(o, "role")).contains("provisioning")
-                        ? AdminAccess.PROVISIONING_ADMIN : AdminAccess.FULL_ADMIN)
-                .findFirst();
+    Map<String, AdminAccess> all() {
+        Map<String, AdminAccess> byOrg = new LinkedHashMap<>();
+        for (JsonNode org : http.getAll("/partner/organizations", Map.of("managedBy", me()))) {
+            String orgId = WebexJson.text(org, "orgId");
+            if (orgId != null) {
+                byOrg.put(orgId, String.valueOf(WebexJson.text(org, "role")).contains("provisioning")
+                        ? AdminAccess.PROVISIONING_ADMIN : AdminAccess.FULL_ADMIN);
+            }
+        }
+        return byOrg;
+    }
+
+    private String me() {
+        String id = me;
+        if (id == null) {
+            id = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
+            me = id;
+        }
+        return id;
     }
 }

@@ -115,8 +115,8 @@ final class WholesaleCustomers implements Customers {
     }
 
     @Override
-    public Optional<AdminAccess> partnerAccess(String orgId) {
-        return access.of(orgId);
+    public Map<String, AdminAccess> partnerAccess() {
+        return access.all();
     }
 
     private JsonNode address(CustomerRequest request) {

@@ -196,7 +196,7 @@ class WebexContractTest {
                 .isInstanceOfSatisfying(AttachRefusedException.class, e -> assertThat(e.kind())
                         .isEqualTo(AttachRefusedException.Kind.ALREADY_ATTACHED));
         awaitProvisioned(wholesale, id);
-        assertThat(wholesale.customers().partnerAccess(plainOrg)).contains(AdminAccess.PROVISIONING_ADMIN);
+        assertThat(wholesale.customers().partnerAccess()).containsEntry(plainOrg, AdminAccess.PROVISIONING_ADMIN);
 
         admin.addConsumerAccount("moving@contract.example.com");
         CustomerScope scope = new CustomerScope(id);

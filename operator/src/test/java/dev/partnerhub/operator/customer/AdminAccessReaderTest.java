@@ -1,0 +1,80 @@
+package dev.partnerhub.operator.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
+import dev.partnerhub.operator.HubUnderTest;
+import dev.partnerhub.operator.ManualClock;
+import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.TestConfig;
+import dev.partnerhub.operator.TestProviders;
+import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.sandbox.HubAdminClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One list of the partner's orgs tells the rights of all a connection's customers; an org new to it has it read again. */
+class AdminAccessReaderTest {
+
+    private static final String ORGS = "/v1/partner/organizations";
+
+    private final OperatorConfig config = TestConfig.defaults();
+    private final ManualClock clock = new ManualClock();
+    private HubUnderTest hub;
+    private Provider webex;
+    private AdminAccessReader reader;
+
+    @BeforeEach
+    void startTheHub() throws Exception {
+        hub = HubUnderTest.start(Duration.ZERO);
+        webex = hub.webex();
+        reader = new AdminAccessReader(config, clock);
+    }
+
+    @AfterEach
+    void stopTheHub() {
+        hub.close();
+    }
+
+    @Test
+    void oneListServesEveryCustomerUntilTheIntervalAndAnOrgProvisionedSinceTheListIsReadAgainOnce() {
+        String a = customer("access-a");
+        String b = customer("access-b");
+        hub.clear();
+        assertThat(reader.of("uid-a", webex, a)).isEqualTo(AdminAccessLevel.FullAdmin);
+        assertThat(reader.of("uid-b", webex, b)).isEqualTo(AdminAccessLevel.FullAdmin);
+        assertThat(hub.reads()).as("the token's person once, the partner's orgs once for both")
+                .containsExactly("/v1/people/me", ORGS);
+
+        String c = customer("access-c");
+        hub.clear();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(reader.of("uid-c", webex, c)).as("provisioned after the list was read")
+                .isEqualTo(AdminAccessLevel.FullAdmin);
+        assertThat(hub.reads()).containsExactly(ORGS);
+
+        hub.clear();
+        String unmanaged = new HubAdminClient(hub.url()).createOrg("Own Corp", 5, false, false, true);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(reader.of("uid-own", webex, unmanaged)).as("not the partner's: read once, then known").isNull();
+        assertThat(reader.of("uid-own", webex, unmanaged)).isNull();
+        assertThat(reader.of("uid-a", webex, a)).isEqualTo(AdminAccessLevel.FullAdmin);
+        assertThat(hub.reads()).containsExactly(ORGS);
+
+        hub.clear();
+        clock.advance(config.polling().adminAccess());
+        for (String uid : List.of("uid-a", "uid-b", "uid-c")) {
+            assertThat(reader.of(uid, webex, uid.equals("uid-a") ? a : uid.equals("uid-b") ? b : c))
+                    .isEqualTo(AdminAccessLevel.FullAdmin);
+        }
+        assertThat(reader.of("uid-own", webex, unmanaged)).isNull();
+        assertThat(hub.reads()).as("after the interval, one list again for all").containsExactly(ORGS);
+    }
+
+    private String customer(String externalId) {
+        return TestProviders.readyCustomer(webex, externalId, "webex_calling").orgId();
+    }
+}
