@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builders of the resources the tests apply, as a partner would write them. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
@@ -66,7 +66,7 @@ final class Fixtures {
         return c;
     }
 
-    static Customer wholesaleCustomer(String namespace, String name, String connection, String... packages) {
+    public static Customer wholesaleCustomer(String namespace, String name, String connection, String... packages) {
         Customer c = customer(namespace, name, connection);
         CustomerSpec spec = c.getSpec();
         spec.setExternalId(namespace + "-" + name);

@@ -32,14 +32,16 @@ public class CustomerSync {
 
     private final CustomerBinding binding;
     private final AdminAccessReader access;
+    private final ProvisioningLooks looks;
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
-    public CustomerSync(CustomerBinding binding, AdminAccessReader access,
+    public CustomerSync(CustomerBinding binding, AdminAccessReader access, ProvisioningLooks looks,
             OperatorConfig config, Clock clock) {
         this.binding = binding;
         this.access = access;
+        this.looks = looks;
         this.config = config;
         this.clock = clock;
     }
@@ -50,6 +52,11 @@ public class CustomerSync {
         if (isConverged(customer)) {
             return untilResync(customer);
         }
+        Duration waiting = looks.untilDue(customer);
+        if (waiting != null) {
+            return waiting;
+        }
+        looks.done(customer.getMetadata().getUid());
         CustomerBinding.Bound bound;
         try {
             // A customer that was Ready for this spec is only looked at for drift: the partner's list will do.
@@ -71,7 +78,7 @@ public class CustomerSync {
                     .synced(true, recreated ? "Recreated" : "Created", recreated ? "The customer had been deleted in "
                             + "the provider behind the operator's back; it was created again." : "The hub accepted "
                             + "the customer.").notStalled();
-            return config.polling().inProgress();
+            return looks.lookAfter(customer, config.polling().inProgress());
         }
         RemoteCustomer c = bound.remote().get();
         record(status, c);
@@ -86,13 +93,13 @@ public class CustomerSync {
             case DELETING -> {
                 conditions.ready(false, "DeletingInHub", "The hub is deleting this customer; it is created again "
                         + "once the deletion completes.").synced(true, "Observed", "Observed the hub.").notStalled();
-                yield backoff(status);
+                yield looks.lookAfter(customer, backoff(status));
             }
             default -> {
                 conditions.ready(false, c.state() == RemoteCustomer.State.UPDATING ? "Updating" : "Provisioning",
                         "The hub is " + c.status() + " the customer.").synced(true, "Observed", "Observed the hub.")
                         .notStalled();
-                yield backoff(status);
+                yield looks.lookAfter(customer, backoff(status));
             }
         };
     }
@@ -135,7 +142,7 @@ public class CustomerSync {
                     customer.getMetadata().getName(), c.packages(), customer.getSpec().getPackages());
             conditions.ready(false, "Updating", "The hub is applying the package list.")
                     .synced(true, "Updated", "The hub accepted the package list.").notStalled();
-            return config.polling().inProgress();
+            return looks.lookAfter(customer, config.polling().inProgress());
         }
         status.setPendingAction(null);
         status.setAdminAccess(access.of(customer.getMetadata().getUid(), provider, c.orgId()));
@@ -199,6 +206,7 @@ public class CustomerSync {
     void forget(String uid) {
         lastObserved.remove(uid);
         access.forget(uid);
+        looks.done(uid);
     }
 
     private void record(CustomerStatus status, RemoteCustomer c) {
