@@ -135,6 +135,12 @@ public final class OperatorBench implements Callable<Integer> {
                 double least = (double) calls / rateLimit;
                 out.printf("time / least time the limit allows  %.2f (%.1f s / %.1f s)%n", converged / least,
                         converged, least);
+                if (created > least * 0.9) {
+                    // The operator cannot be faster than the users arrive: the ratio then measures the creation.
+                    out.printf("  the users were created in %.1f s, %.2f × the least time: they came about as slowly as "
+                            + "the limit allows or slower, so the ratio measures their creation as much as the "
+                            + "operator%n", created, created / least);
+                }
                 for (HubRate.Window w : HubRate.windows(admin.requestsPerSecond(), rateLimit, rateLimit, 1, 10, 60)) {
                     out.printf("busiest %2d s at the hub     %d calls, the limit allows %.0f: %s%n", w.seconds(),
                             w.most(), w.allowed(), w.kept() ? "kept" : "EXCEEDED");
