@@ -6,21 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The partner's role in each customer org, from the orgs its administrator (the token's person) manages. The
- * token's person is asked once: a provider is made again when its connection's credentials change.
+ * The partner's role in each customer org, from the orgs its administrator (the token's person) manages. The token's
+ * person is asked each time: a rotated token may be another administrator's.
  */
 final class PartnerAccess {
 
     private final WebexHttp http;
-    private volatile String me;
 
     PartnerAccess(WebexHttp http) {
         this.http = http;
     }
 
     Map<String, AdminAccess> all() {
+        String me = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
         Map<String, AdminAccess> byOrg = new LinkedHashMap<>();
-        for (JsonNode org : http.getAll("/partner/organizations", Map.of("managedBy", me()))) {
+        for (JsonNode org : http.getAll("/partner/organizations", Map.of("managedBy", me))) {
             String orgId = WebexJson.text(org, "orgId");
             if (orgId != null) {
                 byOrg.put(orgId, String.valueOf(WebexJson.text(org, "role")).contains("provisioning")
@@ -28,14 +28,5 @@ final class PartnerAccess {
             }
         }
         return byOrg;
-    }
-
-    private String me() {
-        String id = me;
-        if (id == null) {
-            id = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
-            me = id;
-        }
-        return id;
     }
 }
