@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +69,9 @@ public final class OperatorBench implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "10m", description = "How often --hold prints. Default: "
             + "${DEFAULT-VALUE}.")
     String every;
+
+    @Option(names = "--timeline", description = "Also print the hub's calls in each second while converging.")
+    boolean timeline;
 
     @Option(names = "--heap", description = "The operator's maximum heap (-Xmx), for example 700m; default: the JVM's.")
     String heap;
@@ -141,7 +147,13 @@ public final class OperatorBench implements Callable<Integer> {
                             + "the limit allows or slower, so the ratio measures their creation as much as the "
                             + "operator%n", created, created / least);
                 }
-                for (HubRate.Window w : HubRate.windows(admin.requestsPerSecond(), rateLimit, rateLimit, 1, 10, 60)) {
+                SortedMap<Long, Long> perSecond = admin.requestsPerSecond();
+                if (timeline && !perSecond.isEmpty()) {
+                    out.printf("calls at the hub, second by second: %s%n", LongStream.rangeClosed(perSecond.firstKey(),
+                            perSecond.lastKey()).mapToObj(t -> String.valueOf(perSecond.getOrDefault(t, 0L)))
+                            .collect(Collectors.joining(" ")));
+                }
+                for (HubRate.Window w : HubRate.windows(perSecond, rateLimit, rateLimit, 1, 10, 60)) {
                     out.printf("busiest %2d s at the hub     %d calls, the limit allows %.0f: %s%n", w.seconds(),
                             w.most(), w.allowed(), w.kept() ? "kept" : "EXCEEDED");
                 }
