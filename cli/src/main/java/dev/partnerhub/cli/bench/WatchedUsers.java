@@ -1,6 +1,7 @@
 package dev.partnerhub.cli.bench;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.cli.UserView;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -43,8 +44,7 @@ final class WatchedUsers implements AutoCloseable {
 
     private void seen(CustomerUser user) {
         String name = user.getMetadata().getName();
-        boolean ready = user.getStatus() != null && user.getStatus().getConditions().stream()
-                .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+        boolean ready = UserView.condition(user, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
         if (ready && readyNames.add(name)) {
             lastBecameReady = System.nanoTime();
         } else if (!ready) {
