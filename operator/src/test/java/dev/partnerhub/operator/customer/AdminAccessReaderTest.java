@@ -11,7 +11,7 @@ import dev.partnerhub.operator.TestProviders;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.sandbox.HubAdminClient;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,10 +67,8 @@ class AdminAccessReaderTest {
 
         hub.clear();
         clock.advance(config.polling().adminAccess());
-        for (String uid : List.of("uid-a", "uid-b", "uid-c")) {
-            assertThat(reader.of(uid, webex, uid.equals("uid-a") ? a : uid.equals("uid-b") ? b : c))
-                    .isEqualTo(AdminAccessLevel.FullAdmin);
-        }
+        Map.of("uid-a", a, "uid-b", b, "uid-c", c).forEach((uid, org) -> assertThat(reader.of(uid, webex, org))
+                .isEqualTo(AdminAccessLevel.FullAdmin));
         assertThat(reader.of("uid-own", webex, unmanaged)).isNull();
         assertThat(hub.reads()).as("after the interval, one list again for all").containsExactly(ME, ORGS);
     }
