@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
@@ -19,7 +18,7 @@ import java.util.Map;
  * {@code /api}, {@code /apis} and each group version, our kinds read from the stored CRDs) and server-side
  * printing ({@code as=Table}) with each CRD's additionalPrinterColumns.
  */
-final class DiscoveryDispatcher extends KubernetesCrudDispatcher {
+final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
