@@ -5,10 +5,13 @@ import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,11 @@ public final class OperatorBench implements Callable<Integer> {
     @Option(names = "--timeline", description = "Also print the hub's calls in each second while converging.")
     boolean timeline;
 
+    @Option(names = "--warm-up", defaultValue = "2000", description = "ConfigMaps written before the clock starts, "
+            + "to warm the embedded API and the bench's client (not the operator); 0: none. Default: "
+            + "${DEFAULT-VALUE}.")
+    int warmUp;
+
     @Option(names = "--heap", description = "The operator's maximum heap (-Xmx), for example 700m; default: the JVM's.")
     String heap;
 
@@ -110,6 +118,14 @@ public final class OperatorBench implements Callable<Integer> {
                 HubAdminClient admin = new HubAdminClient(hub.url());
                 BenchObjects.connection(client, hub.apiUrl(), rateLimit).forEach(o -> client.resource(o).create());
                 awaitConnection(client, operators);
+                if (warmUp > 0) {
+                    out.printf("warmed the bench's side with %d ConfigMaps in %.1f s (before the clock starts)%n",
+                            warmUp, BenchWarmUp.run(client, warmUp, threads));
+                }
+                List<HasMetadata> customerObjects = IntStream.range(0, customers)
+                        .mapToObj(c -> BenchObjects.customer(client, c, shards)).toList();
+                List<HasMetadata> userObjects = IntStream.range(0, users)
+                        .mapToObj(i -> BenchObjects.user(client, i / perCustomer, i % perCustomer, shards)).toList();
                 admin.resetRequests();
                 double cpuBefore = operators.cpuSeconds();
 
@@ -119,7 +135,7 @@ public final class OperatorBench implements Callable<Integer> {
                         api.name());
                 out.flush();
                 long start = System.nanoTime();
-                create(client, customers);
+                create(client, customerObjects, userObjects);
                 double created = seconds(start);
                 double converged = awaitReady(watched, start, operators, out);
                 Map<String, Long> byRoute = admin.requests();
@@ -149,9 +165,7 @@ public final class OperatorBench implements Callable<Integer> {
                 }
                 SortedMap<Long, Long> perSecond = admin.requestsPerSecond();
                 if (timeline && !perSecond.isEmpty()) {
-                    out.printf("calls at the hub, second by second: %s%n", LongStream.rangeClosed(perSecond.firstKey(),
-                            perSecond.lastKey()).mapToObj(t -> String.valueOf(perSecond.getOrDefault(t, 0L)))
-                            .collect(Collectors.joining(" ")));
+                    printTimeline(perSecond, out);
                 }
                 for (HubRate.Window w : HubRate.windows(perSecond, rateLimit, rateLimit, 1, 10, 60)) {
                     out.printf("busiest %2d s at the hub     %d calls, the limit allows %.0f: %s%n", w.seconds(),
@@ -168,19 +182,20 @@ public final class OperatorBench implements Callable<Integer> {
         return 0;
     }
 
-    private void create(KubernetesClient client, int customers) throws Exception {
+    /** Creates the customers, then the users, with {@code --threads} clients (the objects built before the clock). */
+    private void create(KubernetesClient client, List<HasMetadata> customers, List<HasMetadata> users)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            run(pool, IntStream.range(0, customers).mapToObj(c -> (Callable<Object>) () -> client.resource(
-                    BenchObjects.customer(client, c, shards)).create()).toList());
-            run(pool, IntStream.range(0, users).mapToObj(i -> (Callable<Object>) () -> client.resource(
-                    BenchObjects.user(client, i / perCustomer, i % perCustomer, shards)).create()).toList());
+            run(pool, customers.stream().map(o -> (Callable<Object>) () -> client.resource(o).create()).toList());
+            run(pool, users.stream().map(o -> (Callable<Object>) () -> client.resource(o).create()).toList());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void run(ExecutorService pool, List<Callable<Object>> tasks) throws Exception {
+    /** Runs the tasks on the pool and waits for all; the first failure is thrown. */
+    static void run(ExecutorService pool, List<Callable<Object>> tasks) throws Exception {
         for (Future<Object> f : pool.invokeAll(tasks)) {
             f.get();
         }
@@ -202,6 +217,14 @@ public final class OperatorBench implements Callable<Integer> {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** The hub's calls in each second, from the clock time (UTC) of the first, to find a second in a log. */
+    static void printTimeline(SortedMap<Long, Long> perSecond, PrintWriter out) {
+        String from = LocalTime.ofSecondOfDay(perSecond.firstKey() % 86_400).format(DateTimeFormatter.ISO_LOCAL_TIME);
+        out.printf("calls at the hub, second by second from %s UTC: %s%n", from, LongStream.rangeClosed(
+                perSecond.firstKey(), perSecond.lastKey()).mapToObj(t -> String.valueOf(perSecond.getOrDefault(t, 0L)))
+                .collect(Collectors.joining(" ")));
     }
 
     /** The provider routes called most, with their counts (the hub's admin routes left out). */
