@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The index is kept where Fabric8 writes its store ({@code processEvent}, {@code reset}). The key of a stored
  * object is computed as Fabric8 computes it; should a later Fabric8 compute it otherwise, the key is not found in
- * the store, and the dispatcher falls back to Fabric8's own search for good (correct, only slower).
+ * the store, and the dispatcher falls back to Fabric8's own search for good (correct, only slower). Fabric8 makes
+ * every write under its write lock, so the index changes one write at a time.
  */
 class NameIndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -39,10 +40,10 @@ class NameIndexedCrudDispatcher extends KubernetesCrudDispatcher {
             return super.findResource(query);
         }
         Set<AttributeSet> keys = byName.get(name);
-        List<AttributeSet> candidates;
         if (keys == null) {
             return null;
         }
+        List<AttributeSet> candidates;
         synchronized (keys) {
             candidates = List.copyOf(keys);
         }
