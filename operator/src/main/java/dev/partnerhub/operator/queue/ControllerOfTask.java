@@ -8,7 +8,7 @@ import java.util.function.Function;
  * The controller a reconcile task belongs to. The framework's task names itself {@code "<controller> -> <resource>"}
  * (as its debug log prints it) and offers nothing else to tell; a task named otherwise, or after an unknown
  * controller, goes to the shared lane, where it is served first come first served as before.
- * {@code ReconcileQueueTest} fails should a new framework version name its tasks otherwise.
+ * {@code MetricsTest} fails should a new framework version name its tasks otherwise.
  */
 final class ControllerOfTask implements Function<Runnable, String> {
 
