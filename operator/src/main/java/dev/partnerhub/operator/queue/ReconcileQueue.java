@@ -2,15 +2,19 @@ package dev.partnerhub.operator.queue;
 
 import io.javaoperatorsdk.operator.api.config.ConfigurationService;
 import io.javaoperatorsdk.operator.api.config.ExecutorServiceManager;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.operatorsdk.runtime.QuarkusConfigurationService;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -44,6 +48,7 @@ public class ReconcileQueue {
     private final QuarkusConfigurationService configuration;
     private final MeterRegistry registry;
     private final Map<String, Timer> waits = new ConcurrentHashMap<>();
+    private final List<Meter> meters = new ArrayList<>();
 
     public ReconcileQueue(QuarkusConfigurationService configuration, MeterRegistry registry) {
         this.configuration = configuration;
@@ -54,9 +59,13 @@ public class ReconcileQueue {
         ControllerOfTask controllerOf = new ControllerOfTask(configuration.getKnownReconcilerNames(), OTHER);
         LaneQueue queue = new LaneQueue(controllerOf, this::taken, System::nanoTime);
         for (String controller : controllerOf.lanes()) {
-            registry.gauge("partnerhub.reconcile.queue.depth",
-                    Tags.of("controller", controller), queue, q -> q.size(controller));
-            waits.put(controller, waitTimer(controller));
+            meters.add(Gauge.builder("partnerhub.reconcile.queue.depth", queue, q -> q.size(controller))
+                    .description("Reconciles waiting for a thread")
+                    .tag("controller", controller)
+                    .register(registry));
+            Timer wait = waitTimer(controller);
+            meters.add(wait);
+            waits.put(controller, wait);
         }
         int threads = configuration.concurrentReconciliationThreads();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue,
@@ -72,8 +81,17 @@ public class ReconcileQueue {
         LOG.debugf("Reconciles of %s on %d threads, one queue lane per controller", controllerOf.lanes(), threads);
     }
 
+    /**
+     * The meters go with this start of the application: the registry may outlive it (a test's or dev mode's restart),
+     * and a gauge left behind would read the queue of a stopped pool.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        meters.forEach(registry::remove);
+        meters.clear();
+    }
+
     private void taken(String controller, long waitedNanos) {
-        waits.computeIfAbsent(controller, this::waitTimer).record(waitedNanos, TimeUnit.NANOSECONDS);
+        waits.get(controller).record(waitedNanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer waitTimer(String controller) {
