@@ -60,6 +60,17 @@ class HubctlErrorsTest {
         }
     }
 
+    @Test
+    void anOperatorWarmUpBeyondOneCustomerIsRefusedBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)
+                .setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("bench", "operator", "--operator-warm-up", "1000")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--operator-warm-up: from 0 to 999 users (they are one customer's), "
+                + "not 1000");
+    }
+
     private static String run(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)

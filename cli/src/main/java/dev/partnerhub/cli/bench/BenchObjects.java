@@ -1,5 +1,6 @@
 package dev.partnerhub.cli.bench;
 
+import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,8 @@ import java.util.Map;
 final class BenchObjects {
 
     static final String NAMESPACE = "bench";
+    /** The prefix of the measured customers' names. */
+    static final String MEASURED = "c";
 
     private BenchObjects() {
     }
@@ -53,43 +56,58 @@ final class BenchObjects {
 
     /** Customer {@code c}, in shard {@code shard} of {@code shards} (labelled unless it is shard 0). */
     static HasMetadata customer(KubernetesClient client, int c, int shards) {
-        return labelled(load(client, """
+        return labelled(customer(client, MEASURED, c, DeletionPolicy.Delete), c % shards);
+    }
+
+    /**
+     * Customer {@code c} named with {@code prefix} ({@code c0001} for the measured ones), deleted in the hub with
+     * it or not.
+     */
+    static HasMetadata customer(KubernetesClient client, String prefix, int c, DeletionPolicy policy) {
+        return load(client, """
                 apiVersion: partnerhub.dev/v1alpha1
                 kind: Customer
                 metadata:
-                  name: c%1$04d
+                  name: %3$s%1$04d
                   namespace: %2$s
                 spec:
                   connectionRef:
                     name: hub
-                  externalId: bench-c%1$04d
-                  displayName: Customer %1$d
-                  primaryEmail: admin@c%1$04d.example.com
+                  externalId: bench-%3$s%1$04d
+                  displayName: Customer %3$s%1$d
+                  primaryEmail: admin@%3$s%1$04d.example.com
                   provisioningId: local-trusted
                   packages: [webex_meetings]
+                  deletionPolicy: %4$s
                   address:
                     addressLine1: 771 Alder Drive
                     city: Milpitas
                     country: US
-                """.formatted(c, NAMESPACE)).get(0), c % shards);
+                """.formatted(c, NAMESPACE, prefix, policy)).get(0);
     }
 
     /** User {@code u} of customer {@code c}, in its customer's shard. */
     static HasMetadata user(KubernetesClient client, int c, int u, int shards) {
-        return labelled(load(client, """
+        return labelled(user(client, MEASURED, c, u, DeletionPolicy.Delete), c % shards);
+    }
+
+    /** User {@code u} of the customer {@code c} named with {@code prefix}. */
+    static HasMetadata user(KubernetesClient client, String prefix, int c, int u, DeletionPolicy policy) {
+        return load(client, """
                 apiVersion: partnerhub.dev/v1alpha1
                 kind: CustomerUser
                 metadata:
-                  name: c%1$04d-u%2$03d
+                  name: %4$s%1$04d-u%2$03d
                   namespace: %3$s
                 spec:
                   customerRef:
-                    name: c%1$04d
-                  email: u%2$03d@c%1$04d.example.com
+                    name: %4$s%1$04d
+                  email: u%2$03d@%4$s%1$04d.example.com
                   firstName: User
                   lastName: U%2$03d
                   package: webex_meetings
-                """.formatted(c, u, NAMESPACE)).get(0), c % shards);
+                  deletionPolicy: %5$s
+                """.formatted(c, u, NAMESPACE, prefix, policy)).get(0);
     }
 
     private static HasMetadata labelled(HasMetadata object, int shard) {

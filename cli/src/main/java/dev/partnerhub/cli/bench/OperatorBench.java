@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,6 +82,11 @@ public final class OperatorBench implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     int warmUp;
 
+    @Option(names = "--operator-warm-up", defaultValue = "0", description = "Users of one customer the operator (the "
+            + "first shard) converges, then deletes (orphaned in the hub), before the clock starts, so that it is "
+            + "measured warm, as a running operator is; 0 (the default) measures it cold, just started.")
+    int operatorWarmUp;
+
     @Option(names = "--heap", description = "The operator's maximum heap (-Xmx), for example 700m; default: the JVM's.")
     String heap;
 
@@ -101,6 +107,10 @@ public final class OperatorBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (operatorWarmUp < 0 || operatorWarmUp > 999) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--operator-warm-up: from 0 to 999 users "
+                    + "(they are one customer's), not " + operatorWarmUp);
+        }
         Duration window = duration(resync);
         int customers = (users + perCustomer - 1) / perCustomer;
         try (LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults().withPort(0));
@@ -122,12 +132,20 @@ public final class OperatorBench implements Callable<Integer> {
                     out.printf("warmed the bench's side with %d ConfigMaps in %.1f s (before the clock starts)%n",
                             warmUp, BenchWarmUp.run(client, warmUp, threads));
                 }
+                if (operatorWarmUp > 0) {
+                    out.printf("warmed the operator with %d users of one customer in %.1f s (converged, then deleted "
+                            + "and orphaned in the hub; before the clock starts)%n", operatorWarmUp,
+                            OperatorWarmUp.run(client, watched, operators, operatorWarmUp, threads,
+                                    Duration.ofMinutes(10)));
+                }
                 List<HasMetadata> customerObjects = IntStream.range(0, customers)
                         .mapToObj(c -> BenchObjects.customer(client, c, shards)).toList();
                 List<HasMetadata> userObjects = IntStream.range(0, users)
                         .mapToObj(i -> BenchObjects.user(client, i / perCustomer, i % perCustomer, shards)).toList();
                 admin.resetRequests();
                 double cpuBefore = operators.cpuSeconds();
+                double reconcilesBefore = operators.counter("operator_sdk_reconciliations_started_total",
+                        "CustomerUser");
 
                 out.printf("%d users over %d customers, %d clients creating, rate limit %d/s, resync %s, heap %s, "
                         + "%d operator process%s, on %s%n", users, customers, threads, rateLimit, window,
@@ -140,7 +158,8 @@ public final class OperatorBench implements Callable<Integer> {
                 double converged = awaitReady(watched, start, operators, out);
                 Map<String, Long> byRoute = admin.requests();
                 long calls = total(byRoute);
-                double reconciles = operators.counter("operator_sdk_reconciliations_started_total", "CustomerUser");
+                double reconciles = operators.counter("operator_sdk_reconciliations_started_total", "CustomerUser")
+                        - reconcilesBefore;
                 out.printf("created in                  %.1f s%n", created);
                 out.printf("all Ready after             %.1f s (from the first create)%n", converged);
                 out.printf("provider calls per user     %.2f (%d calls)%n", (double) calls / users, calls);
