@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
@@ -16,7 +18,9 @@ import java.util.Map;
 /**
  * The Fabric8 CRUD dispatcher plus what kubectl needs from a real API server: discovery ({@code /version},
  * {@code /api}, {@code /apis} and each group version, our kinds read from the stored CRDs) and server-side
- * printing ({@code as=Table}) with each CRD's additionalPrinterColumns.
+ * printing ({@code as=Table}) with each CRD's additionalPrinterColumns; the OpenAPI v3 documents
+ * ({@link OpenApiV3}), and each custom resource checked against its CRD's schema when it is written
+ * ({@link CrdSchemas}).
  */
 final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
 
@@ -28,11 +32,18 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
             new String[] {"configmaps", "configmap", "ConfigMap", "true", "cm"},
             new String[] {"events", "event", "Event", "true", "ev"},
             new String[] {"serviceaccounts", "serviceaccount", "ServiceAccount", "true", "sa"});
+    private static final String CRD_API_VERSION = "apiextensions.k8s.io/v1";
+
+    private final CrdSchemas schemas = new CrdSchemas();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath();
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if ("GET".equals(request.getMethod()) && bare.startsWith("/openapi/")) {
+            JsonNode document = OpenApiV3.document(bare, kinds());
+            return document == null ? json(404, notFound(bare)) : json(200, document);
+        }
         if ("GET".equals(request.getMethod())) {
             JsonNode discovery = discovery(bare);
             if (discovery != null) {
@@ -114,6 +125,60 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
                     .set("verbs", MAPPER.createArrayNode().add("get").add("patch").add("update")));
         }
         return resources.isEmpty() ? null : resourceList(parts[2] + "/" + parts[3], resources);
+    }
+
+    /**
+     * Checks a custom resource against its CRD's schema before Fabric8 stores it (strictly when the request says
+     * {@code fieldValidation=Strict}), and keeps the schemas in step with the CRDs written.
+     */
+    @Override
+    public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldKey,
+            GenericKubernetesResource resource, String newValue) {
+        JsonNode object = newValue == null ? null : read(newValue);
+        if (object != null && !CRD_API_VERSION.equals(object.path("apiVersion").asText())) {
+            List<CrdSchemas.Violation> violations = schemas.violations(object,
+                    path.contains("fieldValidation=Strict"));
+            if (!violations.isEmpty()) {
+                throw new InvalidObject(object, violations).raise();
+            }
+        }
+        super.processEvent(path, pathAttributes, oldKey, resource, newValue);
+        if (object != null && "CustomResourceDefinition".equals(object.path("kind").asText())) {
+            schemas.put(object);
+        } else if (object == null && path.contains("/customresourcedefinitions")) {
+            schemas.clear();
+            crds().forEach(schemas::put);
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        schemas.clear();
+    }
+
+    /** The kinds this API serves, with their schemas, for its OpenAPI documents. */
+    private List<OpenApiV3.Kind> kinds() {
+        List<OpenApiV3.Kind> kinds = new ArrayList<>();
+        CORE.forEach(r -> kinds.add(new OpenApiV3.Kind("", "v1", r[2], r[0], Boolean.parseBoolean(r[3]), null)));
+        for (JsonNode crd : crds()) {
+            JsonNode spec = crd.path("spec");
+            for (JsonNode version : spec.path("versions")) {
+                JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                kinds.add(new OpenApiV3.Kind(spec.path("group").asText(), version.path("name").asText(),
+                        spec.path("names").path("kind").asText(), spec.path("names").path("plural").asText(),
+                        "Namespaced".equals(spec.path("scope").asText()), schema.isObject() ? schema : null));
+            }
+        }
+        return kinds;
+    }
+
+    private static ObjectNode notFound(String path) {
+        ObjectNode status = MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
+                .put("status", "Failure").put("message", "the server could not find the requested resource: " + path
+                        + " (this API serves OpenAPI v3 only)").put("reason", "NotFound").put("code", 404);
+        status.putObject("metadata");
+        return status;
     }
 
     /** The stored CRDs, read through the CRUD dispatcher itself. */

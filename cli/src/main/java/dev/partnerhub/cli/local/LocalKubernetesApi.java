@@ -9,9 +9,10 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 
 /**
- * An embedded Kubernetes API for the local mode: the Fabric8 mock server in CRUD mode, with discovery and
- * server-side printing so that kubectl works against it. No admission, no server-side apply, no garbage
- * collection, no OpenAPI document (kubectl needs --validate=false to apply), watches over WebSocket only.
+ * An embedded Kubernetes API for the local mode: the Fabric8 mock server in CRUD mode, with discovery,
+ * server-side printing, OpenAPI v3 documents and our resources checked against their CRDs' schemas, so that kubectl
+ * works against it as against a cluster. No CEL rules, no admission webhooks, no server-side apply, no garbage
+ * collection, watches over WebSocket only.
  */
 public final class LocalKubernetesApi implements AutoCloseable {
 
