@@ -76,7 +76,8 @@ final class CrdSchemas {
         if (compiled == null) {
             return List.of();
         }
-        JsonNode instance = withoutNulls(object.deepCopy());
+        JsonNode instance = object.deepCopy();
+        dropNulls(instance);
         List<Violation> violations = new ArrayList<>();
         for (ValidationMessage message : (strict ? compiled.strict() : compiled.lax()).validate(instance)) {
             String at = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
@@ -138,21 +139,26 @@ final class CrdSchemas {
         return node;
     }
 
-    private static JsonNode withoutNulls(JsonNode node) {
+    /** Removes every null value of a JSON tree, at any depth; whether there was one. */
+    static boolean dropNulls(JsonNode node) {
+        boolean dropped = false;
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getValue().isNull()) {
                     fields.remove();
+                    dropped = true;
                 } else {
-                    withoutNulls(field.getValue());
+                    dropped |= dropNulls(field.getValue());
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(CrdSchemas::withoutNulls);
+            for (JsonNode element : node) {
+                dropped |= dropNulls(element);
+            }
         }
-        return node;
+        return dropped;
     }
 
     private static String key(String apiVersion, String kind) {

@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Fabric8 CRUD dispatcher plus what kubectl needs from a real API server: discovery ({@code /version},
  * {@code /api}, {@code /apis} and each group version, our kinds read from the stored CRDs) and server-side
  * printing ({@code as=Table}) with each CRD's additionalPrinterColumns; the OpenAPI v3 documents
  * ({@link OpenApiV3}), and each custom resource checked against its CRD's schema when it is written
- * ({@link CrdSchemas}).
+ * ({@link CrdSchemas}); kubectl's strategic merge patches of built-in kinds taken as merge patches
+ * ({@link StrategicMergePatch}).
  */
 final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
 
@@ -50,7 +52,16 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
                 return json(200, discovery);
             }
         }
-        MockResponse response = super.dispatch(request);
+        RecordedRequest forwarded = request;
+        if (StrategicMergePatch.is(request)) {
+            String body = request.getBody().readUtf8();
+            Optional<RecordedRequest> merge = StrategicMergePatch.asMergePatch(request, body);
+            if (merge.isEmpty()) {
+                return StrategicMergePatch.refusal(body);
+            }
+            forwarded = merge.get();
+        }
+        MockResponse response = super.dispatch(forwarded);
         String accept = request.getHeader("Accept");
         if ("GET".equals(request.getMethod()) && accept != null && accept.contains("as=Table") && response.code() == 200) {
             return tableOrAsIs(bare, response);
@@ -129,12 +140,21 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
 
     /**
      * Checks a custom resource against its CRD's schema before Fabric8 stores it (strictly when the request says
-     * {@code fieldValidation=Strict}), and keeps the schemas in step with the CRDs written.
+     * {@code fieldValidation=Strict}), stores it without null values, and keeps the schemas in step with the CRDs
+     * written.
      */
     @Override
     public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldKey,
             GenericKubernetesResource resource, String newValue) {
         JsonNode object = newValue == null ? null : read(newValue);
+        String stored = newValue;
+        GenericKubernetesResource parsed = resource;
+        if (object != null && CrdSchemas.dropNulls(object)) {
+            // As an API server: a null in a merge patch removes its field (Fabric8 stores the null), and a null
+            // field is not stored.
+            stored = object.toString();
+            parsed = resource == null ? null : MAPPER.convertValue(object, GenericKubernetesResource.class);
+        }
         if (object != null && !CRD_API_VERSION.equals(object.path("apiVersion").asText())) {
             List<CrdSchemas.Violation> violations = schemas.violations(object,
                     path.contains("fieldValidation=Strict"));
@@ -142,7 +162,7 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
                 throw new InvalidObject(object, violations).raise();
             }
         }
-        super.processEvent(path, pathAttributes, oldKey, resource, newValue);
+        super.processEvent(path, pathAttributes, oldKey, parsed, stored);
         if (object != null && "CustomResourceDefinition".equals(object.path("kind").asText())) {
             schemas.put(object);
         } else if (object == null && path.contains("/customresourcedefinitions")) {
