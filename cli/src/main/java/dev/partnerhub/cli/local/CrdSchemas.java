@@ -69,17 +69,16 @@ final class CrdSchemas {
 
     /**
      * What an object of a resource breaks in its schema, sorted by field; empty when it conforms or no CRD declares
-     * the resource. Null values count as absent, as the API server drops them before it validates.
+     * the resource. The object is the one to store, its null values already dropped ({@link #dropNulls}), as the API
+     * server drops them before it validates.
      */
     List<Violation> violations(JsonNode object, boolean strict) {
         Compiled compiled = byResource.get(key(object.path("apiVersion").asText(), object.path("kind").asText()));
         if (compiled == null) {
             return List.of();
         }
-        JsonNode instance = object.deepCopy();
-        dropNulls(instance);
         List<Violation> violations = new ArrayList<>();
-        for (ValidationMessage message : (strict ? compiled.strict() : compiled.lax()).validate(instance)) {
+        for (ValidationMessage message : (strict ? compiled.strict() : compiled.lax()).validate(object)) {
             String at = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
             boolean unknown = "additionalProperties".equals(message.getType());
             String field = unknown ? join(at, message.getProperty()) : at;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Fabric8 CRUD dispatcher plus what kubectl needs from a real API server: discovery ({@code /version},
@@ -34,7 +36,6 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
             new String[] {"configmaps", "configmap", "ConfigMap", "true", "cm"},
             new String[] {"events", "event", "Event", "true", "ev"},
             new String[] {"serviceaccounts", "serviceaccount", "ServiceAccount", "true", "sa"});
-    private static final String CRD_API_VERSION = "apiextensions.k8s.io/v1";
 
     private final CrdSchemas schemas = new CrdSchemas();
 
@@ -44,7 +45,9 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if ("GET".equals(request.getMethod()) && bare.startsWith("/openapi/")) {
             JsonNode document = OpenApiV3.document(bare, kinds());
-            return document == null ? json(404, notFound(bare)) : json(200, document);
+            return document == null ? status(new StatusBuilder().withStatus("Failure").withCode(404)
+                    .withReason("NotFound").withMessage("the server could not find the requested resource: " + bare
+                            + " (this API serves OpenAPI v3 only)").build()) : json(200, document);
         }
         if ("GET".equals(request.getMethod())) {
             JsonNode discovery = discovery(bare);
@@ -55,11 +58,11 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         RecordedRequest forwarded = request;
         if (StrategicMergePatch.is(request)) {
             String body = request.getBody().readUtf8();
-            Optional<RecordedRequest> merge = StrategicMergePatch.asMergePatch(request, body);
-            if (merge.isEmpty()) {
-                return StrategicMergePatch.refusal(body);
+            String directive = StrategicMergePatch.directive(body);
+            if (directive != null) {
+                return status(StrategicMergePatch.refusal(directive));
             }
-            forwarded = merge.get();
+            forwarded = StrategicMergePatch.asMergePatch(request, body);
         }
         MockResponse response = super.dispatch(forwarded);
         String accept = request.getHeader("Accept");
@@ -155,20 +158,25 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
             stored = object.toString();
             parsed = resource == null ? null : MAPPER.convertValue(object, GenericKubernetesResource.class);
         }
-        if (object != null && !CRD_API_VERSION.equals(object.path("apiVersion").asText())) {
+        if (object != null) {
             List<CrdSchemas.Violation> violations = schemas.violations(object,
                     path.contains("fieldValidation=Strict"));
             if (!violations.isEmpty()) {
                 throw new InvalidObject(object, violations).raise();
             }
         }
+        String deletedValue = object == null && oldKey != null ? map.get(oldKey) : null;
+        JsonNode deleted = deletedValue == null ? null : read(deletedValue);
         super.processEvent(path, pathAttributes, oldKey, parsed, stored);
-        if (object != null && "CustomResourceDefinition".equals(object.path("kind").asText())) {
+        if (object != null && isCrd(object)) {
             schemas.put(object);
-        } else if (object == null && path.contains("/customresourcedefinitions")) {
-            schemas.clear();
-            crds().forEach(schemas::put);
+        } else if (deleted != null && isCrd(deleted)) {
+            schemas.remove(deleted);
         }
+    }
+
+    private static boolean isCrd(JsonNode object) {
+        return "CustomResourceDefinition".equals(object.path("kind").asText());
     }
 
     @Override
@@ -191,14 +199,6 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
             }
         }
         return kinds;
-    }
-
-    private static ObjectNode notFound(String path) {
-        ObjectNode status = MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
-                .put("status", "Failure").put("message", "the server could not find the requested resource: " + path
-                        + " (this API serves OpenAPI v3 only)").put("reason", "NotFound").put("code", 404);
-        status.putObject("metadata");
-        return status;
     }
 
     /** The stored CRDs, read through the CRUD dispatcher itself. */
@@ -249,6 +249,11 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         ArrayNode verbs = MAPPER.createArrayNode();
         List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch").forEach(verbs::add);
         return verbs;
+    }
+
+    private static MockResponse status(Status status) {
+        return new MockResponse().setResponseCode(status.getCode()).setHeader("Content-Type", "application/json")
+                .setBody(Serialization.asJson(status));
     }
 
     private static MockResponse json(int code, JsonNode body) {

@@ -1,10 +1,12 @@
 package dev.partnerhub.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,22 +22,20 @@ import java.util.stream.Collectors;
  */
 final class InvalidObject extends KubernetesCrudDispatcherException {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final transient JsonNode status;
+    private final transient Status status;
 
     InvalidObject(JsonNode object, List<CrdSchemas.Violation> violations) {
         this(status(object, violations));
     }
 
-    private InvalidObject(ObjectNode status) {
-        super(status.path("message").asText(), status.path("code").asInt());
+    private InvalidObject(Status status) {
+        super(status.getMessage(), status.getCode());
         this.status = status;
     }
 
     @Override
     public String toStatusBody() {
-        return status.toString();
+        return Serialization.asJson(status);
     }
 
     /** Throws this from a method that does not declare it; Fabric8's handlers catch it by its type. */
@@ -48,7 +48,7 @@ final class InvalidObject extends KubernetesCrudDispatcherException {
         throw (E) e;
     }
 
-    private static ObjectNode status(JsonNode object, List<CrdSchemas.Violation> violations) {
+    private static Status status(JsonNode object, List<CrdSchemas.Violation> violations) {
         String kind = object.path("kind").asText();
         String apiVersion = object.path("apiVersion").asText();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
@@ -61,17 +61,12 @@ final class InvalidObject extends KubernetesCrudDispatcherException {
                 : kind + "." + group + " \"" + name + "\" is invalid: " + violations.stream()
                         .map(v -> v.unknownField() ? v.message() : v.field() + ": Invalid value: " + v.message())
                         .collect(Collectors.joining(", "));
-        ObjectNode status = MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Failure").put("message", message)
-                .put("reason", strictOnly ? "BadRequest" : "Invalid");
-        ObjectNode details = status.putObject("details").put("name", name).put("group", group).put("kind", kind);
-        ArrayNode causes = details.putArray("causes");
-        for (CrdSchemas.Violation v : violations) {
-            causes.addObject().put("reason", v.unknownField() ? "FieldValueNotFound" : "FieldValueInvalid")
-                    .put("message", v.message()).put("field", v.field());
-        }
-        status.put("code", strictOnly ? 400 : 422);
-        return status;
+        List<StatusCause> causes = violations.stream().map(v -> new StatusCauseBuilder()
+                .withReason(v.unknownField() ? "FieldValueNotFound" : "FieldValueInvalid").withMessage(v.message())
+                .withField(v.field()).build()).toList();
+        return new StatusBuilder().withStatus("Failure").withMessage(message)
+                .withReason(strictOnly ? "BadRequest" : "Invalid").withCode(strictOnly ? 400 : 422)
+                .withNewDetails().withName(name).withGroup(group).withKind(kind).withCauses(causes).endDetails()
+                .build();
     }
 }

@@ -94,7 +94,7 @@ final class OpenApiV3 {
         if (kind.group().isEmpty()) {
             return "io.k8s.api.core." + kind.version() + "." + kind.kind();
         }
-        List<String> parts = new java.util.ArrayList<>(List.of(kind.group().split("\\.")));
+        List<String> parts = new ArrayList<>(List.of(kind.group().split("\\.")));
         Collections.reverse(parts);
         return String.join(".", parts) + "." + kind.version() + "." + kind.kind();
     }

@@ -2,14 +2,13 @@ package dev.partnerhub.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Optional;
 
 /**
  * kubectl patches built-in kinds (Secrets, Namespaces, ConfigMaps) with a strategic merge patch, which Fabric8's
@@ -32,29 +31,30 @@ final class StrategicMergePatch {
         return "PATCH".equals(request.getMethod()) && type != null && type.startsWith(CONTENT_TYPE);
     }
 
-    /** The same request as a JSON merge patch, or empty when it carries a directive a merge patch cannot express. */
-    static Optional<RecordedRequest> asMergePatch(RecordedRequest request, String body) {
-        if (directive(read(body)) != null) {
-            return Optional.empty();
+    /** The first directive of a patch (a key that begins with $, at any depth), or null when it has none. */
+    static String directive(String body) {
+        try {
+            return directive(MAPPER.readTree(body));
+        } catch (IOException e) {
+            return null; // not JSON: the merge patch it is forwarded as is refused for that
         }
-        return Optional.of(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+    }
+
+    /** The same request as a JSON merge patch: what a strategic merge patch without directives equals. */
+    static RecordedRequest asMergePatch(RecordedRequest request, String body) {
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
                 request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
-                new Buffer(body.getBytes(StandardCharsets.UTF_8))));
+                new Buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The 415 reply to a strategic merge patch with a directive. */
-    static MockResponse refusal(String body) {
-        ObjectNode status = MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
-                .put("status", "Failure").put("reason", "UnsupportedMediaType").put("code", 415)
-                .put("message", "the local mode's API takes a strategic merge patch only as a JSON merge patch, and this"
-                        + " one has the directive " + directive(read(body)) + ", which a merge patch cannot express;"
-                        + " use kubectl replace, or delete the object and apply it again");
-        status.putObject("metadata");
-        return new MockResponse().setResponseCode(415).setHeader("Content-Type", "application/json")
-                .setBody(status.toString());
+    static Status refusal(String directive) {
+        return new StatusBuilder().withStatus("Failure").withCode(415).withReason("UnsupportedMediaType")
+                .withMessage("the local mode's API takes a strategic merge patch only as a JSON merge patch, and this"
+                        + " one has the directive " + directive + ", which a merge patch cannot express;"
+                        + " use kubectl replace, or delete the object and apply it again").build();
     }
 
-    /** The first directive key in a patch (a key that begins with $), or null. */
     private static String directive(JsonNode node) {
         if (node.isObject()) {
             Iterator<String> names = node.fieldNames();
@@ -77,13 +77,5 @@ final class StrategicMergePatch {
             }
         }
         return null;
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return MAPPER.readTree(body);
-        } catch (IOException e) {
-            return MAPPER.createObjectNode();
-        }
     }
 }

@@ -177,6 +177,14 @@ class SchemaValidationTest {
                 crd).statusCode()).isEqualTo(200);
 
         assertThat(send("POST", USERS_PATH, erin).statusCode()).isEqualTo(201);
+
+        ObjectNode frank = user("frank");
+        ((ObjectNode) frank.path("spec")).put("deletionPolicy", "Never");
+        assertThat(send("POST", USERS_PATH, frank).statusCode()).isEqualTo(422);
+        assertThat(send("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/customerusers.partnerhub.dev",
+                null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", USERS_PATH, frank).statusCode()).as("a deleted CRD's schema no longer applies")
+                .isEqualTo(201);
     }
 
     @Test
