@@ -1,6 +1,7 @@
 package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.Address;
+import dev.partnerhub.api.v1alpha1.CallingLocation;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.providers.spi.Capabilities;
@@ -51,6 +52,37 @@ public final class CustomerDesiredState {
                         + new TreeSet<>(model.packages()) + ".");
             }
         }
+        problems.addAll(callingProblems(spec, model));
+        return problems;
+    }
+
+    /**
+     * A calling package needs the office it is provisioned for; its name and address default to the customer's, so
+     * each must come from one or the other.
+     */
+    private static List<String> callingProblems(CustomerSpec spec, CustomerModel model) {
+        List<String> calling = spec.getPackages() == null ? List.of()
+                : spec.getPackages().stream().filter(model.callingPackages()::contains).toList();
+        if (calling.isEmpty()) {
+            return List.of();
+        }
+        String path = CustomerFields.path(CustomerField.CALLING_LOCATION);
+        if (!CustomerFields.declared(spec, CustomerField.CALLING_LOCATION)) {
+            return List.of(path + ": required with the calling package(s) " + calling + "; set its timezone and "
+                    + "language (for example America/Los_Angeles and en_us); its name and address default to "
+                    + "spec.displayName and spec.address.");
+        }
+        CallingLocation location = spec.getCalling().getLocation();
+        List<String> problems = new ArrayList<>();
+        if (location.getName() == null && spec.getDisplayName() == null) {
+            problems.add(path + ".name: required when spec.displayName is not set.");
+        }
+        if (location.getAddress() == null && spec.getAddress() == null) {
+            problems.add(path + ".address: required when spec.address is not set.");
+        }
+        if (location.getTimezone() == null || location.getLanguage() == null) {
+            problems.add(path + ": timezone and language are required.");
+        }
         return problems;
     }
 
@@ -67,14 +99,27 @@ public final class CustomerDesiredState {
     }
 
     public static CustomerRequest request(CustomerSpec spec, Capabilities capabilities) {
-        Address a = spec.getAddress();
-        CustomerRequest.PostalAddress address = a == null ? null : new CustomerRequest.PostalAddress(
-                a.getAddressLine1(), a.getAddressLine2(), a.getCity(), a.getStateOrProvince(), a.getZipOrPostalCode(),
-                a.getCountry());
+        CustomerRequest.PostalAddress address = postal(spec.getAddress());
         return new CustomerRequest(key(spec, capabilities), spec.getProvisioningId(), spec.getDisplayName(),
                 spec.getPrimaryEmail(), spec.getLanguage(),
                 spec.getPackages() == null ? List.of() : List.copyOf(spec.getPackages()), address,
-                spec.getAttach() == null ? null : spec.getAttach().getOrgId());
+                spec.getAttach() == null ? null : spec.getAttach().getOrgId(), calling(spec, address));
+    }
+
+    /** The declared calling location, its name and address defaulting to the customer's; null when not declared. */
+    private static CustomerRequest.CallingLocation calling(CustomerSpec spec, CustomerRequest.PostalAddress address) {
+        if (!CustomerFields.declared(spec, CustomerField.CALLING_LOCATION)) {
+            return null;
+        }
+        CallingLocation l = spec.getCalling().getLocation();
+        return new CustomerRequest.CallingLocation(l.getName() != null ? l.getName() : spec.getDisplayName(),
+                l.getAddress() != null ? postal(l.getAddress()) : address, l.getTimezone(), l.getLanguage(),
+                l.getEmergencyLocationIdentifier());
+    }
+
+    private static CustomerRequest.PostalAddress postal(Address a) {
+        return a == null ? null : new CustomerRequest.PostalAddress(a.getAddressLine1(), a.getAddressLine2(),
+                a.getCity(), a.getStateOrProvince(), a.getZipOrPostalCode(), a.getCountry());
     }
 
     /** The customer's value of the provider's customer key. */

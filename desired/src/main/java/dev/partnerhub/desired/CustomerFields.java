@@ -21,6 +21,7 @@ public final class CustomerFields {
             case PROVISIONING_ID -> "spec.provisioningId";
             case PACKAGES -> "spec.packages";
             case ADDRESS -> "spec.address";
+            case CALLING_LOCATION -> "spec.calling.location";
         };
     }
 
@@ -35,7 +36,7 @@ public final class CustomerFields {
             case PRIMARY_EMAIL -> spec.getPrimaryEmail();
             case LANGUAGE -> spec.getLanguage();
             case PROVISIONING_ID -> spec.getProvisioningId();
-            case PACKAGES, ADDRESS -> null;
+            case PACKAGES, ADDRESS, CALLING_LOCATION -> null;
         };
         return value == null || value.isBlank() ? null : value;
     }
@@ -45,6 +46,7 @@ public final class CustomerFields {
         return switch (field) {
             case PACKAGES -> spec.getPackages() != null && !spec.getPackages().isEmpty();
             case ADDRESS -> spec.getAddress() != null;
+            case CALLING_LOCATION -> spec.getCalling() != null && spec.getCalling().getLocation() != null;
             default -> value(spec, field) != null;
         };
     }

@@ -59,6 +59,31 @@ class CrdAdmissionTest {
     }
 
     @Test
+    void aCustomerWithACallingPackageNeedsItsCallingLocation(ControlPlane plane) {
+        String customer = """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: Customer
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  connectionRef: {name: wholesale}
+                  externalId: %s
+                  provisioningId: local-trusted
+                  packages: [webex_meetings, %s]
+                %s""";
+        ControlPlane.Kubectl.Result without = Project.apply(plane, "no-location", customer.formatted("no-location", NS,
+                "no-location", "webex_calling", ""));
+        assertThat(without.exitCode()).as(without.output()).isNotZero();
+        assertThat(without.output()).contains("spec.calling.location").contains("timezone and language");
+        ControlPlane.Kubectl.Result with = Project.apply(plane, "with-location", customer.formatted("with-location",
+                NS, "with-location", "webex_calling", "  calling: {location: {timezone: Europe/Stockholm, language: "
+                        + "sv_se}}"));
+        assertThat(with.exitCode()).as(with.output()).isZero();
+        ControlPlane.Kubectl.Result meetings = Project.apply(plane, "meetings-customer", customer.formatted(
+                "meetings-customer", NS, "meetings-customer", "webex_meetings", ""));
+        assertThat(meetings.exitCode()).as("no calling package, no location: " + meetings.output()).isZero();
+    }
+
+    @Test
     void anAssignmentThatNamesNoUserAndSelectsNothingIsRefused(ControlPlane plane) {
         ControlPlane.Kubectl.Result result = Project.apply(plane, "no-users", """
                 apiVersion: partnerhub.dev/v1alpha1

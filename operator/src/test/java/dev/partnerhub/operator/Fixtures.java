@@ -1,6 +1,8 @@
 package dev.partnerhub.operator;
 
 import dev.partnerhub.api.v1alpha1.Address;
+import dev.partnerhub.api.v1alpha1.CallingLocation;
+import dev.partnerhub.api.v1alpha1.CustomerCalling;
 import dev.partnerhub.api.v1alpha1.ConnectionRef;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerBroadWorks;
@@ -79,7 +81,18 @@ public final class Fixtures {
         address.setCity("Milpitas");
         address.setCountry("US");
         spec.setAddress(address);
+        spec.setCalling(headOffice());
         return c;
+    }
+
+    /** The office calling packages are provisioned for; its name and address default to the customer's. */
+    public static CustomerCalling headOffice() {
+        CallingLocation location = new CallingLocation();
+        location.setTimezone("America/Los_Angeles");
+        location.setLanguage("en_us");
+        CustomerCalling calling = new CustomerCalling();
+        calling.setLocation(location);
+        return calling;
     }
 
     /** A customer with only its key and name: what every provider that creates customers can hold. */

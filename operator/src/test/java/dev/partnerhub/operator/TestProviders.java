@@ -38,11 +38,15 @@ public final class TestProviders {
         return webex(model, "http://unused.invalid/v1", "unused");
     }
 
+    private static final CustomerRequest.PostalAddress ADDRESS = new CustomerRequest.PostalAddress("771 Alder Drive",
+            null, "Milpitas", "CA", "95035", "US");
+
     /** A customer the provider creates in the hub (external ID, packages), once the hub has provisioned it. */
     public static RemoteCustomer readyCustomer(Provider provider, String externalId, String... packages) {
         String id = provider.customers().create(new CustomerRequest(externalId, HubSettings.TRUSTED_TEMPLATE,
                 "Customer " + externalId, "admin@" + externalId + ".example.com", "en", List.of(packages),
-                new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"), null));
+                ADDRESS, null, new CustomerRequest.CallingLocation("Head Office", ADDRESS, "America/Los_Angeles",
+                        "en_us", null)));
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.customers().get(id).orElseThrow().state()
                 == RemoteCustomer.State.READY);
         return provider.customers().get(id).orElseThrow();

@@ -183,6 +183,25 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
     }
 
     @Test
+    void aCallingCustomerWithoutItsCallingLocationIsRefusedBeforeAnyCallAndConvergesOnceItHasOne() {
+        Customer customer = wholesaleCustomer(namespace, "initech", "hub", "webex_meetings", "webex_calling");
+        customer.getSpec().setCalling(null);
+        apply(customer);
+        Customer refused = awaitCondition(Customer.class, "initech", Conditions.STALLED, "True");
+        assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(refused, Conditions.STALLED).getMessage())
+                .startsWith("spec.calling.location: required with the calling package(s) [webex_calling]");
+        assertThat(refused.getStatus().getCustomerId()).isNull();
+        assertThat(LocalHubResource.EXCHANGES).noneMatch(e -> e.method().equals("POST")
+                && e.requestBody().contains(customer.getSpec().getExternalId()));
+
+        edit(Customer.class, "initech", c -> c.getSpec().setCalling(Fixtures.headOffice()));
+        Customer ready = awaitCondition(Customer.class, "initech", Conditions.READY, "True");
+        assertThat(hubCustomer(ready.getStatus().getCustomerId()).path("packages")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("webex_meetings", "webex_calling");
+    }
+
+    @Test
     void reappliedManifestsNeverDuplicateAndTakeBackWhatOrphanKeptOnlyWithAdoptExisting() {
         Customer customer = wholesaleCustomer(namespace, "hooli", "hub", "webex_meetings");
         customer.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);

@@ -30,7 +30,16 @@ import java.util.List;
         fieldPath = ".broadworks.spEnterpriseId", reason = "FieldValueForbidden",
         message = "cannot change once set: it is the enterprise's identity in BroadWorks; delete this Customer "
                 + "and create a new one for another enterprise")
+@ValidationRule(value = "!has(self.packages) || !self.packages.exists(p, p in " + CustomerSpec.CALLING_PACKAGES + ") "
+        + "|| (has(self.calling) && has(self.calling.location))", fieldPath = ".calling.location",
+        reason = "FieldValueRequired", message = "required when spec.packages holds a calling package "
+                + CustomerSpec.CALLING_PACKAGES + ": set the office's timezone and language (its name and address "
+                + "default to spec.displayName and spec.address)")
 public class CustomerSpec {
+
+    /** The Wholesale customer packages that bring Webex Calling and so need spec.calling.location. */
+    static final String CALLING_PACKAGES = "['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', "
+            + "'cx_essentials', 'webex_calling_standard']";
 
     @Required
     @ValidationRule(value = "self.name == oldSelf.name && (has(self.__namespace__) ? self.__namespace__ : '') == "
@@ -72,6 +81,9 @@ public class CustomerSpec {
 
     @JsonPropertyDescription("Billing address. Wholesale: required.")
     private Address address;
+
+    @JsonPropertyDescription("Calling settings (wholesale): the office the calling packages are provisioned for.")
+    private CustomerCalling calling;
 
     @JsonPropertyDescription("Attach an existing customer org (wholesale) instead of creating one.")
     private CustomerAttach attach;
@@ -146,6 +158,14 @@ public class CustomerSpec {
 
     public void setPackages(List<String> packages) {
         this.packages = packages;
+    }
+
+    public CustomerCalling getCalling() {
+        return calling;
+    }
+
+    public void setCalling(CustomerCalling calling) {
+        this.calling = calling;
     }
 
     public Address getAddress() {

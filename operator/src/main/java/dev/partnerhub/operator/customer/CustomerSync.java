@@ -136,7 +136,7 @@ public class CustomerSync {
     private Duration convergePackages(Customer customer, Provider provider, RemoteCustomer c,
             CustomerStatus status, Conditions conditions) {
         if (CustomerDesiredState.packagesDiffer(customer.getSpec(), c)) {
-            provider.customers().update(c.id(), CustomerDesiredState.request(customer.getSpec(),
+            provider.customers().update(c, CustomerDesiredState.request(customer.getSpec(),
                     provider.capabilities()));
             LOG.infof("Customer %s/%s: packages %s -> %s", customer.getMetadata().getNamespace(),
                     customer.getMetadata().getName(), c.packages(), customer.getSpec().getPackages());

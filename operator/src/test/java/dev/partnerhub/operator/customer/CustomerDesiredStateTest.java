@@ -54,6 +54,34 @@ class CustomerDesiredStateTest {
     }
 
     @Test
+    void aCallingPackageNeedsTheCallingLocationWhoseNameAndAddressDefaultToTheCustomers() {
+        CustomerSpec spec = dev.partnerhub.operator.Fixtures.wholesaleCustomer("ns", "acme", "hub", "webex_meetings",
+                "webex_calling").getSpec();
+        spec.setCalling(null);
+        assertThat(CustomerDesiredState.problems(spec, WHOLESALE)).singleElement().asString()
+                .startsWith("spec.calling.location: required with the calling package(s) [webex_calling]");
+        spec.setPackages(List.of("webex_meetings"));
+        assertThat(CustomerDesiredState.problems(spec, WHOLESALE)).isEmpty();
+
+        spec.setPackages(List.of("webex_suite"));
+        spec.setCalling(dev.partnerhub.operator.Fixtures.headOffice());
+        assertThat(CustomerDesiredState.problems(spec, WHOLESALE)).isEmpty();
+        var location = CustomerDesiredState.request(spec, WHOLESALE).calling();
+        assertThat(location.name()).isEqualTo("Customer acme");
+        assertThat(location.address().city()).isEqualTo("Milpitas");
+        assertThat(location.timezone()).isEqualTo("America/Los_Angeles");
+        assertThat(location.language()).isEqualTo("en_us");
+
+        spec.setDisplayName(null);
+        spec.setAddress(null);
+        assertThat(CustomerDesiredState.problems(spec, WHOLESALE)).contains(
+                "spec.calling.location.name: required when spec.displayName is not set.",
+                "spec.calling.location.address: required when spec.address is not set.");
+        assertThat(CustomerDesiredState.unsupported(spec, BROADWORKS)).contains("spec.calling.location: a broadworks "
+                + "connection has no such field for a customer; remove it.");
+    }
+
+    @Test
     void packagesAreComparedAsASet() {
         CustomerSpec spec = new CustomerSpec();
         spec.setPackages(List.of("webex_meetings", "webex_calling"));

@@ -45,7 +45,7 @@ public final class FakeProvider implements Provider, Customers, Users {
         CREATE_USER, UPDATE_USER, DELETE_USER }
 
     private static final Capabilities CAPABILITIES = new Capabilities("fake",
-            new CustomerModel(CustomerField.EXTERNAL_ID, CustomerModel.Creation.EXPLICIT, Set.of(),
+            new CustomerModel(CustomerField.EXTERNAL_ID, CustomerModel.Creation.EXPLICIT, Set.of(), Set.of(),
                     EnumSet.of(CustomerField.EXTERNAL_ID), Set.of(),
                     EnumSet.of(CustomerField.EXTERNAL_ID, CustomerField.DISPLAY_NAME, CustomerField.PROVISIONING_ID)),
             new UserModel(UserField.EMAIL, Set.of(), Set.of(), EnumSet.of(UserField.EMAIL),
@@ -165,7 +165,7 @@ public final class FakeProvider implements Provider, Customers, Users {
     }
 
     @Override
-    public void update(String customerId, CustomerRequest request) {
+    public void update(RemoteCustomer current, CustomerRequest request) {
         enter(Op.UPDATE_CUSTOMER);
     }
 

@@ -24,6 +24,8 @@ final class WebexRecords {
         String primaryEmail;
         String language;
         JsonNode address;
+        /** provisioningParameters.calling.location, once the customer has calling. */
+        JsonNode callingLocation;
         List<String> packages = new ArrayList<>();
         String status;
         Instant created;

@@ -25,6 +25,13 @@ final class WholesaleApi {
     static final Set<String> SUBSCRIBER_PACKAGES = Set.of("webex_calling", "webex_meetings", "webex_suite",
             "webex_voice", "cx_essentials", "webex_calling_standard", "attendant_console", "cx_premium_agent",
             "cx_standard_agent");
+    /**
+     * Customer packages that bring Webex Calling: provisioning one needs {@code provisioningParameters.calling.location}
+     * ("Mandatory when provisioning calling packages", Cisco's "Provision a Wholesale Customer"). They are the
+     * packages Cisco's file says cisco_calling_plan depends on.
+     */
+    static final Set<String> CALLING_CUSTOMER_PACKAGES = Set.of("common_area_calling", "webex_calling", "webex_suite",
+            "webex_voice", "cx_essentials", "webex_calling_standard");
     /** Packages that give the user a phone line: they need a primary phone number or an extension. */
     static final Set<String> CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
             "webex_calling_standard", "cx_essentials");
@@ -64,6 +71,7 @@ final class WholesaleApi {
         store.template(provisioningId);
         List<String> packages = packages(body, CUSTOMER_PACKAGES, true);
         JsonNode address = requiredAddress(r, body);
+        JsonNode location = callingLocation(r, body, packages);
         JsonNode info = body.get("customerInfo");
         String orgId = HubRequest.optionalText(body, "orgId");
         if (orgId == null && (info == null || !info.isObject())) {
@@ -91,6 +99,7 @@ final class WholesaleApi {
             c.language = HubRequest.optionalText(info, "language");
         }
         c.address = address;
+        c.callingLocation = location;
         c.packages = packages;
         c.status = "provisioning";
         c.created = store.now();
@@ -131,7 +140,13 @@ final class WholesaleApi {
                 && !"error".equals(c.status)) {
             throw new HubError(423, 1010, "Customer " + c.id + " is " + c.status + "; retry when it is provisioned.", 2);
         }
-        c.packages = packages(r.body(), CUSTOMER_PACKAGES, true);
+        List<String> packages = packages(r.body(), CUSTOMER_PACKAGES, true);
+        if (!hasCalling(c.packages)) {
+            // Cisco's update takes the same provisioningParameters: bringing calling to a customer needs its location.
+            JsonNode location = callingLocation(r, r.body(), packages);
+            c.callingLocation = location != null ? location : c.callingLocation;
+        }
+        c.packages = packages;
         if (r.body().has("address")) {
             c.address = requiredAddress(r, r.body());
         }
@@ -180,16 +195,48 @@ final class WholesaleApi {
     }
 
     private static JsonNode requiredAddress(HubRequest r, JsonNode body) {
-        JsonNode address = body.get("address");
+        return requiredAddress(body.get("address"), "address");
+    }
+
+    private static JsonNode requiredAddress(JsonNode address, String path) {
         if (address == null || !address.isObject()) {
-            throw HubError.badRequest(4001, "Missing required field: address.");
+            throw HubError.badRequest(4001, "Missing required field: " + path + ".");
         }
         for (String field : List.of("addressLine1", "city", "country")) {
             if (HubRequest.optionalText(address, field) == null || address.get(field).asText().isBlank()) {
-                throw HubError.badRequest(4001, "Missing required field: address." + field + ".");
+                throw HubError.badRequest(4001, "Missing required field: " + path + "." + field + ".");
             }
         }
         return address;
+    }
+
+    static boolean hasCalling(List<String> packages) {
+        return packages.stream().anyMatch(CALLING_CUSTOMER_PACKAGES::contains);
+    }
+
+    /**
+     * The calling location of a body that provisions calling packages, with the fields Cisco's schema requires (name,
+     * address, timezone, language); null when no calling package is asked for. The error code is the hub's generic
+     * "missing field" code: Cisco's file lists none.
+     */
+    private static JsonNode callingLocation(HubRequest r, JsonNode body, List<String> packages) {
+        if (!hasCalling(packages)) {
+            return null;
+        }
+        JsonNode location = body.path("provisioningParameters").path("calling").path("location");
+        String path = "provisioningParameters.calling.location";
+        if (!location.isObject()) {
+            throw HubError.badRequest(4001, "Missing required field: " + path + " (mandatory when provisioning "
+                    + "calling packages " + packages.stream().filter(CALLING_CUSTOMER_PACKAGES::contains).toList()
+                    + ").");
+        }
+        for (String field : List.of("name", "timezone", "language")) {
+            if (HubRequest.optionalText(location, field) == null || location.get(field).asText().isBlank()) {
+                throw HubError.badRequest(4001, "Missing required field: " + path + "." + field + ".");
+            }
+        }
+        requiredAddress(location.get("address"), path + ".address");
+        return location;
     }
 
 

@@ -26,7 +26,7 @@ final class PartnerCenterCapabilities {
         Set<UserField> supported = EnumSet.copyOf(fields);
         supported.add(UserField.EMAIL);
         return new Capabilities("partnercenter",
-                new CustomerModel(CustomerField.TENANT_ID, CustomerModel.Creation.EXISTING, Set.of(),
+                new CustomerModel(CustomerField.TENANT_ID, CustomerModel.Creation.EXISTING, Set.of(), Set.of(),
                         EnumSet.of(CustomerField.TENANT_ID), Set.of(), EnumSet.of(CustomerField.TENANT_ID)),
                 new UserModel(UserField.EMAIL, Set.of(), Set.of(), EnumSet.of(UserField.EMAIL), supported, fields),
                 EnumSet.of(Feature.LICENSES, Feature.RESTORE, Feature.PASSWORDS));

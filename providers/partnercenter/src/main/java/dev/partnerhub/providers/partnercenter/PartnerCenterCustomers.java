@@ -45,7 +45,7 @@ final class PartnerCenterCustomers implements Customers {
 
     /** A tenant carries nothing the operator manages. */
     @Override
-    public void update(String customerId, CustomerRequest request) {
+    public void update(RemoteCustomer current, CustomerRequest request) {
     }
 
     /** A tenant is never deleted from here. */

@@ -11,5 +11,7 @@ public enum CustomerField {
     LANGUAGE,
     PROVISIONING_ID,
     PACKAGES,
-    ADDRESS
+    ADDRESS,
+    /** The office calling packages are provisioned for (its name, address, time zone, language). */
+    CALLING_LOCATION
 }

@@ -7,16 +7,18 @@ import java.util.Set;
  *
  * @param key      the field that identifies a customer in the provider
  * @param packages the package names a customer may have; empty where customers carry none
+ * @param callingPackages the packages that need {@link CustomerField#CALLING_LOCATION} to be provisioned
  * @param required the fields a customer must declare
  * @param requiredToCreate the fields a customer needs besides when the provider makes a new org for it (not when
  *                 it attaches one that exists)
  * @param supported every field the provider holds for a customer (the key and the required ones included)
  */
-public record CustomerModel(CustomerField key, Creation creation, Set<String> packages, Set<CustomerField> required,
-        Set<CustomerField> requiredToCreate, Set<CustomerField> supported) {
+public record CustomerModel(CustomerField key, Creation creation, Set<String> packages, Set<String> callingPackages,
+        Set<CustomerField> required, Set<CustomerField> requiredToCreate, Set<CustomerField> supported) {
 
     public CustomerModel {
         packages = Set.copyOf(packages);
+        callingPackages = Set.copyOf(callingPackages);
         required = Set.copyOf(required);
         requiredToCreate = Set.copyOf(requiredToCreate);
         supported = Set.copyOf(supported);

@@ -27,8 +27,12 @@ public interface Customers {
      */
     String create(CustomerRequest request);
 
-    /** Brings the customer's packages and address to the request; nothing where customers carry neither. */
-    void update(String customerId, CustomerRequest request);
+    /**
+     * Brings the customer's packages and address to the request; nothing where customers carry neither.
+     *
+     * @param current the customer as the provider holds it now (what an update must add to it decides what it sends)
+     */
+    void update(RemoteCustomer current, CustomerRequest request);
 
     /** Starts deleting a customer; one that is already gone counts as deleted. Nothing where customers go otherwise. */
     void delete(String customerId);

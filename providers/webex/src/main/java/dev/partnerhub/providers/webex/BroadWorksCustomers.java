@@ -46,7 +46,7 @@ final class BroadWorksCustomers implements Customers {
 
     /** Enterprises carry no packages; nothing to update. */
     @Override
-    public void update(String customerId, CustomerRequest request) {
+    public void update(RemoteCustomer current, CustomerRequest request) {
     }
 
     /** The enterprise goes with its last subscriber; nothing to delete on its own. */

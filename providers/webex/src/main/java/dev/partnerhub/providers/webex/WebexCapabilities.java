@@ -20,6 +20,13 @@ final class WebexCapabilities {
             "webex_voice", "cx_essentials", "webex_calling_standard", "cx_standard_agent", "cx_premium_agent");
     static final Set<String> WHOLESALE_CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
             "webex_calling_standard", "cx_essentials");
+    /**
+     * The customer packages that bring Webex Calling, whose provisioning needs the customer's calling location
+     * (Cisco's "Provision a Wholesale Customer": provisioningParameters.calling is "Mandatory when provisioning
+     * calling packages"; these are the packages cisco_calling_plan depends on).
+     */
+    static final Set<String> WHOLESALE_CALLING_CUSTOMER_PACKAGES = Set.of("common_area_calling", "webex_calling",
+            "webex_suite", "webex_voice", "cx_essentials", "webex_calling_standard");
     /** Every BroadWorks package gives a line. */
     static final Set<String> BROADWORKS_PACKAGES = Set.of("softphone", "basic", "standard", "premium");
 
@@ -34,13 +41,14 @@ final class WebexCapabilities {
     static Capabilities wholesale() {
         return new Capabilities("wholesale",
                 new CustomerModel(CustomerField.EXTERNAL_ID, CustomerModel.Creation.EXPLICIT,
-                        WHOLESALE_CUSTOMER_PACKAGES,
+                        WHOLESALE_CUSTOMER_PACKAGES, WHOLESALE_CALLING_CUSTOMER_PACKAGES,
                         EnumSet.of(CustomerField.EXTERNAL_ID, CustomerField.PROVISIONING_ID, CustomerField.PACKAGES,
                                 CustomerField.ADDRESS),
                         EnumSet.of(CustomerField.DISPLAY_NAME, CustomerField.PRIMARY_EMAIL),
                         EnumSet.of(CustomerField.EXTERNAL_ID, CustomerField.PROVISIONING_ID, CustomerField.PACKAGES,
                                 CustomerField.ADDRESS, CustomerField.DISPLAY_NAME, CustomerField.PRIMARY_EMAIL,
-                                CustomerField.LANGUAGE, CustomerField.ATTACH_ORG_ID)),
+                                CustomerField.LANGUAGE, CustomerField.ATTACH_ORG_ID,
+                                CustomerField.CALLING_LOCATION)),
                 new UserModel(UserField.EMAIL, WHOLESALE_USER_PACKAGES, WHOLESALE_CALLING_PACKAGES,
                         EnumSet.of(UserField.EMAIL, UserField.PACKAGE),
                         EnumSet.of(UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME,
@@ -55,7 +63,7 @@ final class WebexCapabilities {
     /** BroadWorks: an enterprise comes with its first subscriber; users by BroadWorks user ID, which holds names. */
     static Capabilities broadworks() {
         return new Capabilities("broadworks",
-                new CustomerModel(CustomerField.ENTERPRISE_ID, CustomerModel.Creation.WITH_FIRST_USER, Set.of(),
+                new CustomerModel(CustomerField.ENTERPRISE_ID, CustomerModel.Creation.WITH_FIRST_USER, Set.of(), Set.of(),
                         EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID), Set.of(),
                         EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID)),
                 new UserModel(UserField.USER_ID, BROADWORKS_PACKAGES, BROADWORKS_PACKAGES,

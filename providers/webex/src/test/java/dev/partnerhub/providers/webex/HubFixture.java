@@ -48,9 +48,15 @@ final class HubFixture implements AutoCloseable {
     /** A customer whose domain is its external ID's first word (contract-acme: contract.example.com). */
     static CustomerRequest customer(String externalId, String... packages) {
         return new CustomerRequest(externalId, HubSettings.TRUSTED_TEMPLATE, "Customer " + externalId,
-                "admin@" + externalId.split("-")[0] + ".example.com", "en", List.of(packages),
-                new CustomerRequest.PostalAddress("771 Alder Drive", null, "Milpitas", "CA", "95035", "US"), null);
+                "admin@" + externalId.split("-")[0] + ".example.com", "en", List.of(packages), ADDRESS, null,
+                HEAD_OFFICE);
     }
+
+    static final CustomerRequest.PostalAddress ADDRESS = new CustomerRequest.PostalAddress("771 Alder Drive", null,
+            "Milpitas", "CA", "95035", "US");
+    /** The office a customer's calling packages are provisioned for. */
+    static final CustomerRequest.CallingLocation HEAD_OFFICE = new CustomerRequest.CallingLocation("Head Office",
+            ADDRESS, "America/Los_Angeles", "en_us", null);
 
     /** A Wholesale user: keyed by its email. */
     static UserRequest user(String email, String pkg, String phone) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.providers.spi.CustomerScope;
@@ -115,6 +116,50 @@ class WebexClientTest {
                 .hasSize(1);
         assertThat(provider.users().list(scope, null)).extracting(s -> s.email())
                 .containsExactly("lost@lost.example.com");
+    }
+
+    @Test
+    void aCustomerWithACallingPackageIsProvisionedForItsCallingLocationAndRefusedWithoutOne() throws Exception {
+        Provider provider = fixture.wholesale();
+        String id = provider.customers().create(HubFixture.customer("calling", "webex_calling"));
+        JsonNode location = sent("POST", "/v1/wholesale/customers").path("provisioningParameters").path("calling")
+                .path("location");
+        assertThat(location.path("name").asText()).isEqualTo("Head Office");
+        assertThat(location.path("timezone").asText()).isEqualTo("America/Los_Angeles");
+        assertThat(location.path("language").asText()).isEqualTo("en_us");
+        assertThat(location.path("address").path("city").asText()).isEqualTo("Milpitas");
+
+        var refused = post("/v1/wholesale/customers", "{\"provisioningId\":\"local-trusted\",\"externalId\":\"bare\","
+                + "\"packages\":[\"webex_calling\"],\"address\":{\"addressLine1\":\"1 Main St\",\"city\":\"Austin\","
+                + "\"country\":\"US\"},\"customerInfo\":{\"name\":\"Bare\",\"primaryEmail\":\"a@bare.example.com\"}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("provisioningParameters.calling.location");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "provisioned".equals(provider.customers().get(id).orElseThrow().status()));
+        String meetingsOnly = provider.customers().create(HubFixture.customer("later", "webex_meetings"));
+        assertThat(sent("POST", "/v1/wholesale/customers").has("provisioningParameters"))
+                .as("no calling package, no calling location").isFalse();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "provisioned".equals(provider.customers().get(meetingsOnly).orElseThrow().status()));
+        provider.customers().update(provider.customers().get(meetingsOnly).orElseThrow(),
+                HubFixture.customer("later", "webex_meetings", "webex_calling"));
+        assertThat(sent("PUT", "/v1/wholesale/customers/" + meetingsOnly).path("provisioningParameters")
+                .path("calling").path("location").path("timezone").asText()).isEqualTo("America/Los_Angeles");
+    }
+
+    /** The last request body sent on a route. */
+    private JsonNode sent(String method, String path) throws Exception {
+        RecordedExchange last = exchanges.stream().filter(e -> e.method().equals(method) && e.path().equals(path))
+                .reduce((a, b) -> b).orElseThrow();
+        return new ObjectMapper().readTree(last.requestBody());
+    }
+
+    private java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(fixture.hub.url() + path)).header("Authorization", "Bearer " + fixture.hub.token())
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private CustomerScope provisionedCustomer(Provider provider, String name) {

@@ -128,7 +128,7 @@ class WebexContractTest {
                 .contains(new Users.Filed(scope, provider.users().list(scope, null).get(0)));
         assertThatThrownBy(() -> provider.users().create(scope, HubFixture.user("bob@contract.example.com",
                 "webex_calling", null))).isInstanceOf(ProviderRejectedException.class);
-        provider.customers().update(id, HubFixture.customer("contract-acme", "webex_calling", "webex_meetings",
+        provider.customers().update(provider.customers().get(id).orElseThrow(), HubFixture.customer("contract-acme", "webex_calling", "webex_meetings",
                 "webex_suite"));
         provider.users().delete(scope, alice.id());
         awaitProvisioned(provider, id);
