@@ -94,6 +94,22 @@ class PartnerCenterUsersTest extends OperatorTestSupport {
     }
 
     @Test
+    void aLicenceOfTheSecondLicenceGroupIsAssignedAndShowsInTheUsersStatus() {
+        apply(Fixtures.labelled(partnerCenterUser(namespace, "max", "contoso", "max@contoso.example.com"),
+                Map.of("team", "school")));
+        apply(Fixtures.assignment(namespace, "minecraft", "contoso", "Minecraft Education", LicenseMode.Additive, null,
+                Map.of("team", "school")));
+        LicenseAssignment minecraft = awaitCondition(LicenseAssignment.class, "minecraft", Conditions.READY, "True");
+        assertThat(minecraft.getStatus().getSeats().getConsumed()).isEqualTo(1);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customerUser("max").getStatus().getLicenses())
+                .singleElement().satisfies(l -> {
+                    assertThat(l.getLicense()).isEqualTo("Minecraft Education");
+                    assertThat(l.getState()).isEqualTo(dev.partnerhub.api.v1alpha1.LicenseState.Active);
+                }));
+        assertThat(hubUser("max").path("licenses")).extracting(JsonNode::asText).containsExactly("Minecraft Education");
+    }
+
+    @Test
     void aDeletedUserComesBackWithItsLicencesWithinThirtyDaysAndAfterThemANewUserIsMade() {
         apply(partnerCenterUser(namespace, "cid", "contoso", "cid@contoso.example.com"));
         apply(Fixtures.assignment(namespace, "basic", "contoso", BASIC, LicenseMode.Additive, List.of("cid"), null));

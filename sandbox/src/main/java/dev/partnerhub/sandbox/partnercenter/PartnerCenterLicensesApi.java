@@ -37,7 +37,8 @@ final class PartnerCenterLicensesApi {
 
     private HubResponse skus(HubRequest r) {
         Tenant tenant = store.tenant(r.pathParam("tenant"));
-        List<ObjectNode> items = tenant.skus.values().stream().map(s -> {
+        Set<String> groups = groups(r);
+        List<ObjectNode> items = tenant.skus.values().stream().filter(s -> groups.contains(s.group)).map(s -> {
             long consumed = store.consumed(tenant, s.id);
             ObjectNode node = Json.object().put("availableUnits", Math.max(0, s.total - consumed))
                     .put("activeUnits", s.total).put("consumedUnits", consumed).put("suspendedUnits", 0)
@@ -53,7 +54,9 @@ final class PartnerCenterLicensesApi {
     private HubResponse licenses(HubRequest r) {
         Tenant tenant = store.tenant(r.pathParam("tenant"));
         User user = store.user(tenant, r.pathParam("user"));
-        List<ObjectNode> items = user.licenses.stream().map(tenant.skus::get).map(s -> {
+        Set<String> groups = groups(r);
+        List<ObjectNode> items = user.licenses.stream().map(tenant.skus::get).filter(s -> groups.contains(s.group))
+                .map(s -> {
             ObjectNode node = Json.object();
             node.putArray("servicePlans");
             node.set("productSku", product(s));
@@ -98,6 +101,24 @@ final class PartnerCenterLicensesApi {
         reply.putArray("licenseWarnings");
         reply.putObject("attributes").put("objectType", "LicenseUpdate");
         return HubResponse.of(201, reply);
+    }
+
+    /**
+     * The licence groups a read asks for: {@code licenseGroupIds=Group1} and/or {@code Group2}, the parameter repeated
+     * for both; without it, Group1 only, "the default license group" ("Get a list of available licenses by license
+     * group", "Get licenses assigned to a user by license group"). Replies spell the group in lower case.
+     */
+    private static Set<String> groups(HubRequest r) {
+        List<String> asked = r.query().getOrDefault("licenseGroupIds", List.of());
+        Set<String> groups = new HashSet<>();
+        for (String group : asked.isEmpty() ? List.of("Group1") : asked) {
+            if (!group.equals("Group1") && !group.equals("Group2")) {
+                throw new HubError(400, 400, "licenseGroupIds: " + group + " is not a licence group; use Group1 or "
+                        + "Group2.");
+            }
+            groups.add(group.toLowerCase(java.util.Locale.ROOT));
+        }
+        return groups;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -26,7 +26,7 @@ final class PartnerCenterHttp {
     }
 
     /** Every item of a collection, following {@code links.next}. A page without its items array is an error. */
-    List<JsonNode> getAll(String path, Map<String, String> query) {
+    List<JsonNode> getAll(String path, Map<String, ?> query) {
         List<JsonNode> items = new ArrayList<>();
         JsonHttp.Reply reply = http.get(path, query);
         while (true) {
@@ -42,8 +42,30 @@ final class PartnerCenterHttp {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             next.path("headers").forEach(h -> headers.put(h.path("key").asText(), h.path("value").asText()));
-            String uri = next.get("uri").asText();
-            reply = http.getUrl(URI.create(uri.startsWith("http") ? uri : http.baseUrl() + uri), headers);
+            reply = http.getUrl(resolve(path, next.get("uri").asText(), reply), headers);
         }
     }
+
+    /**
+     * A link of a reply as a URL of this connection. Microsoft's links are relative to the API's version root and
+     * mostly leave out its {@code /v1} ("/customers/{id}/users?size=100&seekOperation=Next"), some carry it
+     * ("/v1/customers?size=40"): {@code /v1} is put in front where it is missing, as Microsoft's own SDK does. A link to
+     * another host would carry the connection's token there: it is refused.
+     */
+    private URI resolve(String path, String uri, JsonHttp.Reply reply) {
+        URI base = URI.create(http.baseUrl());
+        URI link = URI.create(uri);
+        if (link.isAbsolute()) {
+            if (!base.getScheme().equals(link.getScheme()) || !base.getAuthority().equals(link.getAuthority())) {
+                throw new ProviderProtocolException("GET " + path + ": the next page is on another host ("
+                        + link.getAuthority() + "); it is not followed", reply.status(), reply.trackingId(), null);
+            }
+            return link;
+        }
+        String relative = uri.startsWith(VERSION_ROOT + "/") ? uri : VERSION_ROOT + (uri.startsWith("/") ? "" : "/")
+                + uri;
+        return URI.create(http.baseUrl() + relative);
+    }
+
+    private static final String VERSION_ROOT = "/v1";
 }

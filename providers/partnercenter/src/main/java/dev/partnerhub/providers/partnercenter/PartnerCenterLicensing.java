@@ -93,10 +93,16 @@ final class PartnerCenterLicensing implements Licensing {
 
     private List<String> held(String tenantId, String userId) {
         return http.getAll(PartnerCenterUsers.path(new CustomerScope(tenantId)) + "/" + userId + "/licenses",
-                Map.of()).stream().map(l -> l.path("productSku").path("id").asText()).toList();
+                BOTH_GROUPS).stream().map(l -> l.path("productSku").path("id").asText()).toList();
     }
 
     private List<JsonNode> skus(String tenantId) {
-        return http.getAll("/v1/customers/" + tenantId + "/subscribedskus", Map.of());
+        return http.getAll("/v1/customers/" + tenantId + "/subscribedskus", BOTH_GROUPS);
     }
+
+    /**
+     * Both licence groups: without {@code licenseGroupIds} Partner Center answers with Group1 (Entra-managed products)
+     * only, and a Group2 licence (Minecraft) would be invisible ("Get a list of available licenses by license group").
+     */
+    private static final Map<String, List<String>> BOTH_GROUPS = Map.of("licenseGroupIds", List.of("Group1", "Group2"));
 }

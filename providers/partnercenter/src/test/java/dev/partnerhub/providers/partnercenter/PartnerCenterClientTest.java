@@ -109,6 +109,26 @@ class PartnerCenterClientTest {
     }
 
     @Test
+    void aTenantOf250UsersIsListedCompletelyThroughTheRelativeNextLinksAndTheirContinuationTokens() {
+        for (int i = 0; i < 250; i++) {
+            provider.users().create(tenant, user("user" + i + "@fabrikam.example.com").withPassword(PASSWORD));
+        }
+        exchanges.clear();
+        assertThat(provider.users().list(tenant, null)).extracting(RemoteUser::key).doesNotHaveDuplicates()
+                .hasSize(250);
+        List<RecordedExchange> pages = exchanges.stream().filter(e -> e.method().equals("GET")).toList();
+        assertThat(pages).extracting(RecordedExchange::path).containsOnly("/v1/customers/" + tenant.id() + "/users")
+                .hasSize(3);
+        assertThat(pages).extracting(RecordedExchange::status).containsOnly(200);
+        assertThat(header(pages.get(0), "MS-ContinuationToken")).isNull();
+        for (RecordedExchange next : pages.subList(1, 3)) {
+            assertThat(next.query().get("seekOperation")).containsExactly("Next");
+            assertThat(next.query().get("size")).containsExactly("100");
+            assertThat(header(next, "MS-ContinuationToken")).isNotBlank();
+        }
+    }
+
+    @Test
     void licencesForSeveralGroupsGoInOneRequestPerGroupAndRunningOutIsACountViolation() {
         RemoteUser ben = provider.users().create(tenant, user("ben@fabrikam.example.com").withPassword(PASSWORD));
         String e3 = license("Microsoft 365 E3");

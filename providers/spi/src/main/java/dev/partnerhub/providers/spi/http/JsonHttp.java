@@ -105,7 +105,8 @@ public final class JsonHttp {
         return mapper;
     }
 
-    public Reply get(String path, Map<String, String> query) {
+    /** A GET; a query value may be a list, sent as the parameter repeated ({@code a=1&a=2}). */
+    public Reply get(String path, Map<String, ?> query) {
         return send("GET", uri(path, query), null, Map.of());
     }
 
@@ -135,10 +136,11 @@ public final class JsonHttp {
         return send("DELETE", uri(path, Map.of()), null, Map.of());
     }
 
-    public URI uri(String path, Map<String, String> query) {
+    public URI uri(String path, Map<String, ?> query) {
         String q = query.entrySet().stream()
                 .filter(e -> e.getValue() != null)
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values ? values.stream()
+                        : java.util.stream.Stream.of(e.getValue())).map(v -> enc(e.getKey()) + "=" + enc(v.toString())))
                 .collect(Collectors.joining("&"));
         return URI.create(baseUrl + path + (q.isEmpty() ? "" : "?" + q));
     }
