@@ -101,30 +101,24 @@ public final class LocalPartnerHub implements AutoCloseable {
         HubResponse response;
         Faults.Fault fault = null;
         boolean counted = false;
+        boolean authenticated = false;
+        Map<String, String> requestHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> requestHeaders.put(k.toLowerCase(java.util.Locale.ROOT),
+                String.join(",", v)));
+        Surface owner = owner(uri.getPath());
         try {
             Router.Match match = router.match(method, uri.getPath());
             if (match.route().access() == Router.Access.BEARER) {
                 requests.count(method, match.route().template());
                 counted = true;
                 authenticate(exchange);
+                authenticated = true;
                 fault = faults.take(method, uri.getPath());
             }
-            if (fault != null && fault.latencyMs() > 0) {
-                sleep(fault.latencyMs());
-            }
-            if (fault != null && fault.status() > 0) {
-                throw new HubError(fault.status(), 9000 + fault.status(), "Injected fault: HTTP " + fault.status() + ".",
-                        fault.retryAfterSeconds());
-            }
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
-                    String.join(",", v)));
-            HubRequest request = new HubRequest(method, uri.getPath(), query, match.pathParams(), parse(requestBody),
-                    headers);
-            synchronized (lock) {
-                surfaces.forEach(Surface::settle);
-                response = match.route().handler().apply(request);
-            }
+            java.util.Optional<HubResponse> replayed = authenticated ? owner.replay(method, requestHeaders)
+                    : java.util.Optional.empty();
+            response = replayed.isPresent() ? replayed.get() : handle(match, fault, new HubRequest(method, uri.getPath(),
+                    query, match.pathParams(), parse(requestBody), requestHeaders));
         } catch (HubError e) {
             if (!counted && uri.getPath().startsWith("/v1/")) {
                 requests.count(method, uri.getPath());
@@ -134,6 +128,9 @@ public final class LocalPartnerHub implements AutoCloseable {
             LOG.log(Level.WARNING, "Local partner hub failed on " + method + " " + uri.getPath(), e);
             response = error(new HubError(500, 5000, "Internal error of the local partner hub."), uri.getPath(),
                     trackingId);
+        }
+        if (authenticated) {
+            owner.answered(method, requestHeaders, response);
         }
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("TrackingID", trackingId);
@@ -149,6 +146,21 @@ public final class LocalPartnerHub implements AutoCloseable {
         new Reply(response.status(), headers, body, fault).send(exchange);
     }
 
+    /** A request the hub handles (after the latency and the status of an injected fault, if any). */
+    private HubResponse handle(Router.Match match, Faults.Fault fault, HubRequest request) {
+        if (fault != null && fault.latencyMs() > 0) {
+            sleep(fault.latencyMs());
+        }
+        if (fault != null && fault.status() > 0) {
+            throw new HubError(fault.status(), 9000 + fault.status(), "Injected fault: HTTP " + fault.status() + ".",
+                    fault.retryAfterSeconds());
+        }
+        synchronized (lock) {
+            surfaces.forEach(Surface::settle);
+            return match.route().handler().apply(request);
+        }
+    }
+
     private void authenticate(HttpExchange exchange) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null || !header.equals("Bearer " + settings.token())) {
@@ -157,10 +169,14 @@ public final class LocalPartnerHub implements AutoCloseable {
         }
     }
 
-    /** A failure in the shape of the surface the path belongs to (Webex's for any other path). */
+    /** The surface a path belongs to (Webex's for any other path). */
+    private Surface owner(String path) {
+        return surfaces.stream().filter(s -> s.owns(path)).findFirst().orElse(surfaces.get(0));
+    }
+
+    /** A failure in the shape of the surface the path belongs to. */
     private HubResponse error(HubError e, String path, String trackingId) {
-        Surface owner = surfaces.stream().filter(s -> s.owns(path)).findFirst().orElse(surfaces.get(0));
-        ObjectNode body = owner.error(e, trackingId);
+        ObjectNode body = owner(path).error(e, trackingId);
         Map<String, String> headers = e.retryAfterSeconds() == null ? Map.of()
                 : Map.of("Retry-After", String.valueOf(e.retryAfterSeconds()));
         return new HubResponse(e.status(), headers, body);

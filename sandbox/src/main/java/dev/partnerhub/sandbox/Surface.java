@@ -21,4 +21,18 @@ public interface Surface {
 
     /** The body of a failure on one of its routes, in the vendor's error shape. */
     ObjectNode error(HubError error, String trackingId);
+
+    /**
+     * The reply it already gave to this very request, where the vendor names a request by an idempotency key that
+     * the caller sends again; empty otherwise (the request is handled).
+     *
+     * @param headers the request's headers, names in lower case
+     */
+    default java.util.Optional<HubResponse> replay(String method, java.util.Map<String, String> headers) {
+        return java.util.Optional.empty();
+    }
+
+    /** Sees each reply to an authenticated request on one of its paths, fault or not, before it is sent. */
+    default void answered(String method, java.util.Map<String, String> headers, HubResponse response) {
+    }
 }

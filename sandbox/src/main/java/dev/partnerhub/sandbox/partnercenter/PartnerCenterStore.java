@@ -1,7 +1,6 @@
 package dev.partnerhub.sandbox.partnercenter;
 
 import dev.partnerhub.sandbox.HubError;
-import dev.partnerhub.sandbox.HubResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +52,6 @@ final class PartnerCenterStore {
 
     final Clock clock;
     final Map<String, Tenant> tenants = new LinkedHashMap<>();
-    /** Replies by MS-RequestId: a create sent again with the same ID is answered again, not carried out twice. */
-    final Map<String, HubResponse> replies = new LinkedHashMap<>();
 
     PartnerCenterStore(Clock clock) {
         this.clock = clock;

@@ -14,8 +14,7 @@ import java.util.UUID;
 
 /**
  * Partner Center's customers and their users: create with a temporary password, get, list (the active ones, or the
- * deleted ones with the Inactive filter), update, reset the password, delete (inactive for 30 days) and restore. A
- * POST sent again with the same MS-RequestId is answered with its first reply, not carried out twice.
+ * deleted ones with the Inactive filter), update, reset the password, delete (inactive for 30 days) and restore.
  */
 final class PartnerCenterUsersApi {
 
@@ -60,10 +59,6 @@ final class PartnerCenterUsersApi {
     }
 
     private HubResponse create(HubRequest r) {
-        String requestId = r.header("MS-RequestId");
-        if (requestId != null && store.replies.containsKey(requestId)) {
-            return store.replies.get(requestId);
-        }
         Tenant tenant = store.tenant(r.pathParam("tenant"));
         JsonNode body = r.body();
         String upn = r.requiredText(body, "userPrincipalName");
@@ -79,11 +74,7 @@ final class PartnerCenterUsersApi {
         checkPassword(body.path("passwordProfile").path("password").asText(null));
         user.created = store.now();
         tenant.users.put(user.id, user);
-        HubResponse response = HubResponse.ok(render(user));
-        if (requestId != null) {
-            store.replies.put(requestId, response);
-        }
-        return response;
+        return HubResponse.ok(render(user));
     }
 
     /** An update of fields, a password reset, or a restore ({@code State: active}). */

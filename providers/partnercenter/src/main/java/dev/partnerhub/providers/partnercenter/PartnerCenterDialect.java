@@ -10,17 +10,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Partner Center's headers and error bodies. Each logical call carries its own {@code MS-RequestId}, sent unchanged
- * on every retry of it: the idempotency key that makes a retried create safe, so POSTs are retried like reads.
- * Errors are {@code {code, description, data, source}}; a throttled call's body is {@code {statusCode, message}}.
+ * Partner Center's headers and error bodies, as Microsoft's "Partner Center REST request and response headers" page
+ * describes them. {@code MS-RequestId} names one request for idempotency: a retry whose reply never came (a lost reply,
+ * a dropped connection) sends the same value, which makes a retried create safe, so POSTs are retried like reads; once
+ * a reply came, success or failure, the next attempt is a new request with a new value. {@code MS-CorrelationId} is new
+ * on every call. {@code MS-Contract-Version} is required: v1. Errors are {@code {code, description, data, source}}; a
+ * throttled call's body is {@code {statusCode, message}}.
  */
 final class PartnerCenterDialect implements JsonHttp.Dialect {
 
     @Override
-    public Map<String, String> callHeaders(String method) {
+    public Map<String, String> attemptHeaders(String method, Map<String, String> previous, boolean replied) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("MS-RequestId", UUID.randomUUID().toString());
+        headers.put("MS-RequestId", previous == null || replied ? UUID.randomUUID().toString()
+                : previous.get("MS-RequestId"));
         headers.put("MS-CorrelationId", UUID.randomUUID().toString());
+        headers.put("MS-Contract-Version", "v1");
         return headers;
     }
 

@@ -165,6 +165,24 @@ class PartnerCenterClientTest {
     }
 
     @Test
+    void aCallAnsweredWithAFailureIsSentAgainUnderANewRequestIdAndEveryCallHasItsOwnCorrelationId() {
+        admin.addFault(new ObjectMapper().createObjectNode().put("method", "POST")
+                .put("pathPrefix", "/v1/customers/" + tenant.id() + "/users").put("status", 503).put("times", 1));
+        RemoteUser eve = provider.users().create(tenant, user("eve@fabrikam.example.com").withPassword(PASSWORD));
+        List<RecordedExchange> posts = exchanges.stream().filter(e -> e.method().equals("POST")).toList();
+        assertThat(posts).extracting(RecordedExchange::status).containsExactly(503, 200);
+        assertThat(posts).extracting(e -> header(e, "MS-RequestId")).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(posts).extracting(e -> header(e, "MS-Contract-Version")).containsOnly("v1");
+        assertThat(admin.tenant(tenant.id()).path("users")).singleElement()
+                .satisfies(u -> assertThat(u.path("id").asText()).isEqualTo(eve.id()));
+
+        provider.users().list(tenant, null);
+        provider.users().list(tenant, null);
+        assertThat(exchanges).extracting(e -> header(e, "MS-CorrelationId")).doesNotContainNull()
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void errorsCarryPartnerCentersCodeAndThrottlingIsWaitedOut() {
         assertThatThrownBy(() -> provider("wrong").probe()).isInstanceOf(ProviderAuthenticationException.class);
         provider.users().create(tenant, user("dan@fabrikam.example.com").withPassword(PASSWORD));

@@ -43,9 +43,14 @@ public final class JsonHttp {
     /** What differs between vendors. */
     public interface Dialect {
 
-        /** Headers of one logical call, sent unchanged on every attempt of it (an idempotency key belongs here). */
-        default Map<String, String> callHeaders(String method) {
-            return Map.of();
+        /**
+         * Headers of one attempt of a logical call (an idempotency key belongs here).
+         *
+         * @param previous the headers of the attempt before, null for the first
+         * @param replied  whether the attempt before got a reply (a failure status); false when its reply never came
+         */
+        default Map<String, String> attemptHeaders(String method, Map<String, String> previous, boolean replied) {
+            return previous == null ? Map.of() : previous;
         }
 
         /** Whether a POST may be sent again when its outcome is unknown. */
@@ -151,9 +156,12 @@ public final class JsonHttp {
 
     private Reply send(String method, URI uri, Object body, Map<String, String> extra) {
         boolean idempotent = !"POST".equals(method) || dialect.postIsIdempotent();
-        Map<String, String> headers = new java.util.LinkedHashMap<>(dialect.callHeaders(method));
-        headers.putAll(extra);
+        Map<String, String> sent = null;
+        boolean replied = false;
         for (int attempt = 1; ; attempt++) {
+            sent = dialect.attemptHeaders(method, sent, replied);
+            Map<String, String> headers = new java.util.LinkedHashMap<>(sent);
+            headers.putAll(extra);
             limiter.acquire();
             HttpResponse<String> response;
             try {
@@ -167,9 +175,11 @@ public final class JsonHttp {
                 if (!idempotent || attempt >= policy.maxAttempts()) {
                     throw e;
                 }
+                replied = false;
                 pause(backoff(attempt));
                 continue;
             }
+            replied = true;
             int status = response.statusCode();
             LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
             ProviderException failure = failure(method, uri, response);
