@@ -1,6 +1,5 @@
 package dev.partnerhub.desired;
 
-import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
@@ -122,12 +121,12 @@ public final class UserDesiredState {
     public static List<String> roleProblems(CustomerUser user, People people, Licensing licensing,
             List<LicenseAssignment> assignments) {
         CustomerUserSpec spec = user.getSpec();
-        List<ContactCenterRole> roles = spec.getRoles() == null ? List.of() : spec.getRoles();
+        List<String> roles = spec.getRoles() == null ? List.of() : spec.getRoles();
         List<String> problems = new ArrayList<>();
         Set<String> fromPackage = spec.getPackageName() == null ? Set.of()
                 : licensing.packageLicenses(spec.getPackageName());
-        for (ContactCenterRole role : roles) {
-            People.RoleGrant grant = people.grant(role.name());
+        for (String role : roles) {
+            People.RoleGrant grant = people.grant(role);
             if (grant == null) {
                 problems.add("spec.roles: " + role + " is not a role of this connection's provider.");
                 continue;

@@ -80,7 +80,8 @@ public final class UserFields {
             return null;
         }
         return new PersonChange(value(differences, UserField.FIRST_NAME), value(differences, UserField.LAST_NAME),
-                value(differences, UserField.DISPLAY_NAME), null, value(differences, UserField.PREFERRED_SITE));
+                value(differences, UserField.DISPLAY_NAME), value(differences, UserField.PREFERRED_SITE),
+                value(differences, UserField.PHONE_NUMBER), value(differences, UserField.EXTENSION), null, null);
     }
 
     /**

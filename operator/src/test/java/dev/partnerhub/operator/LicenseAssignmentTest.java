@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
@@ -145,7 +144,7 @@ class LicenseAssignmentTest extends OperatorTestSupport {
     void aSupervisorOnAStandardAgentIsRefusedClearlyAndNothingChangesUntilThePackageAllowsIt() {
         readyCustomer("cc", "cx_standard_agent", "cx_premium_agent");
         CustomerUser sam = user(namespace, "sam", "cc", "sam@cc.example.com", "cx_standard_agent", null);
-        sam.getSpec().setRoles(List.of(ContactCenterRole.Supervisor));
+        sam.getSpec().setRoles(List.of("Supervisor"));
         int subscribers = hubRecords("wholesaleSubscribers").size();
         apply(sam);
 
@@ -157,7 +156,7 @@ class LicenseAssignmentTest extends OperatorTestSupport {
 
         edit(CustomerUser.class, "sam", u -> {
             u.getSpec().setPackageName("cx_premium_agent");
-            u.getSpec().setRoles(List.of(ContactCenterRole.Administrator));
+            u.getSpec().setRoles(List.of("Administrator"));
         });
         awaitCondition(CustomerUser.class, "sam", Conditions.READY, "True");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(personOf("sam").path("roles").toString())

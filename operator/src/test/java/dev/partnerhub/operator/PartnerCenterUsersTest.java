@@ -110,6 +110,38 @@ class PartnerCenterUsersTest extends OperatorTestSupport {
     }
 
     @Test
+    void aUserGetsTheDirectoryRolesOfItsSpecAndLosesOnlyThoseTheOperatorGave() {
+        CustomerUser rita = partnerCenterUser(namespace, "rita", "contoso", "rita@contoso.example.com");
+        rita.getSpec().setRoles(List.of("User Administrator"));
+        apply(rita);
+        CustomerUser ready = awaitCondition(CustomerUser.class, "rita", Conditions.READY, "True");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubUser("rita").path("directoryRoles"))
+                .extracting(JsonNode::asText).containsExactly("User Administrator"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customerUser("rita").getStatus().getGrantedRoles())
+                .containsExactly("User Administrator"));
+        // The customer's own administrator gives her another role: not the operator's to take away.
+        hub().addDirectoryRoleMember(tenantId, "Helpdesk Administrator", ready.getStatus().getUserId());
+
+        edit(CustomerUser.class, "rita", u -> u.getSpec().setRoles(List.of()));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(hubUser("rita").path("directoryRoles")).extracting(JsonNode::asText)
+                    .containsExactly("Helpdesk Administrator");
+            assertThat(customerUser("rita").getStatus().getGrantedRoles()).isEmpty();
+        });
+
+        edit(CustomerUser.class, "rita", u -> u.getSpec().setRoles(List.of("Intergalactic Administrator")));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            CustomerUser refused = customerUser("rita");
+            assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+            assertThat(condition(refused, Conditions.STALLED).getMessage())
+                    .startsWith("spec.roles: Intergalactic Administrator is not a role of the customer's organization")
+                    .contains("User Administrator");
+        });
+        assertThat(hubUser("rita").path("directoryRoles")).extracting(JsonNode::asText)
+                .containsExactly("Helpdesk Administrator");
+    }
+
+    @Test
     void aDeletedUserComesBackWithItsLicencesWithinThirtyDaysAndAfterThemANewUserIsMade() {
         apply(partnerCenterUser(namespace, "cid", "contoso", "cid@contoso.example.com"));
         apply(Fixtures.assignment(namespace, "basic", "contoso", BASIC, LicenseMode.Additive, List.of("cid"), null));

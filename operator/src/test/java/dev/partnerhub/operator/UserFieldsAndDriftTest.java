@@ -123,7 +123,7 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         assertThat(customerUser("dee").getStatus().getLastRepair()).isNull();
 
         // The resync is 10 minutes here: only the org's people list, read once per full refresh, can notice this.
-        webex.people().update(personId, new PersonChange(null, null, "Dee (someone else's edit)", null));
+        webex.people().update(customer("persons").getStatus().getOrgId(), personId, PersonChange.names(null, null, "Dee (someone else's edit)"));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(person(personId).path("displayName").asText()).isEqualTo("Dee (Sales)");
             assertThat(customerUser("dee").getStatus().getLastRepair()).isNotNull();
@@ -179,9 +179,10 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         String personId = await().atMost(TIMEOUT).until(() -> hubSubscribersOf(customerId).get(0).path("personId")
                 .asText(null), id -> id != null);
         People people = webex.people();
-        String fullAdmin = people.roles().stream().filter(r -> r.name().equals("Full Administrator"))
+        String orgId = customer("admins").getStatus().getOrgId();
+        String fullAdmin = people.roles(orgId).stream().filter(r -> r.name().equals("Full Administrator"))
                 .findFirst().orElseThrow().id();
-        people.update(personId, new PersonChange(null, null, null, Set.of(fullAdmin)));
+        people.update(orgId, personId, PersonChange.roles(Set.of(fullAdmin), Set.of()));
 
         CustomerUser root = user(namespace, "root", "admins", "root@admins.example.com", "webex_meetings", null);
         root.getSpec().setFirstName("Root");

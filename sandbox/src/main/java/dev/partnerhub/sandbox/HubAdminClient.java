@@ -119,6 +119,12 @@ public final class HubAdminClient {
                 Json.object().put("totalUnits", totalUnits));
     }
 
+    /** The customer's own administrator gives a Partner Center user a directory role (by name). */
+    public JsonNode addDirectoryRoleMember(String tenantId, String roleName, String userId) {
+        return send("POST", "/admin/partnercenter/tenants/" + enc(tenantId) + "/directoryroles/"
+                + enc(roleName).replace("+", "%20") + "/members", Json.object().put("userId", userId));
+    }
+
     /** A Partner Center tenant as the hub holds it: its SKUs and every user, active or deleted. */
     public JsonNode tenant(String tenantId) {
         for (JsonNode t : state().path("partnerCenterTenants")) {

@@ -84,9 +84,13 @@ public class CustomerUserSpec {
             + "portal does, since the user's meetings may land on the wrong site.")
     private String preferredWebexSite;
 
-    @JsonPropertyDescription("Contact Center roles beyond agent: Supervisor (needs the Premium agent package or "
-            + "licence), Administrator (Premium agent with full administrator rights).")
-    private List<ContactCenterRole> roles = new ArrayList<>();
+    @Size(max = 32)
+    @JsonPropertyDescription("Roles of the user, by name. Webex: the Contact Center roles beyond agent, Supervisor "
+            + "(needs the Premium agent package or licence) and Administrator (Premium agent with full administrator "
+            + "rights). Partner Center: directory roles of the customer's tenant by their display name, for example "
+            + "User Administrator or Helpdesk Administrator (the user's permissions). The operator takes away only the "
+            + "roles it gave (status.grantedRoles).")
+    private List<String> roles = new ArrayList<>();
 
     @JsonPropertyDescription("BroadWorks settings; required on a broadworks connection.")
     private UserBroadWorks broadworks;
@@ -189,11 +193,11 @@ public class CustomerUserSpec {
         this.deletionPolicy = deletionPolicy;
     }
 
-    public List<ContactCenterRole> getRoles() {
+    public List<String> getRoles() {
         return roles;
     }
 
-    public void setRoles(List<ContactCenterRole> roles) {
+    public void setRoles(List<String> roles) {
         this.roles = roles;
     }
 

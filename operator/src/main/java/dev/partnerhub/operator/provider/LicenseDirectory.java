@@ -39,7 +39,7 @@ public class LicenseDirectory {
     private final RemoteChanges changes;
     private final Map<Key, Snapshot<List<RemoteLicense>>> catalogs = new ConcurrentHashMap<>();
     private final Map<Key, Snapshot<Map<String, RemotePerson>>> people = new ConcurrentHashMap<>();
-    private final Map<String, Snapshot<List<RemoteRole>>> roles = new ConcurrentHashMap<>();
+    private final Map<Key, Snapshot<List<RemoteRole>>> roles = new ConcurrentHashMap<>();
 
     public LicenseDirectory(OperatorConfig config, Clock clock, RemoteChanges changes) {
         this.config = config;
@@ -129,12 +129,13 @@ public class LicenseDirectory {
         return target.tolerance() == null ? config.directory().maxAge() : target.tolerance();
     }
 
-    /** The provider's roles; they hardly ever change, so they are fetched again only at the resync interval. */
-    public List<RemoteRole> roles(String connection, Provider provider) {
-        Snapshot<List<RemoteRole>> snapshot = roles.computeIfAbsent(connection, k -> new Snapshot<>());
+    /** The roles of an org; they hardly ever change, so they are fetched again only at the resync interval. */
+    public List<RemoteRole> roles(Resolved target) {
+        Snapshot<List<RemoteRole>> snapshot = roles.computeIfAbsent(new Key(target.connection(), target.orgId()),
+                k -> new Snapshot<>());
         synchronized (snapshot) {
             if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.polling().resync()).isBefore(clock.instant())) {
-                snapshot.value = provider.people().roles();
+                snapshot.value = target.provider().people().roles(target.orgId());
                 snapshot.fetchedAt = clock.instant();
             }
             return snapshot.value;
@@ -165,13 +166,14 @@ public class LicenseDirectory {
     public void forget(String connection) {
         catalogs.keySet().removeIf(key -> key.connection().equals(connection));
         people.keySet().removeIf(key -> key.connection().equals(connection));
-        roles.remove(connection);
+        roles.keySet().removeIf(key -> key.connection().equals(connection));
     }
 
     /** Drops the snapshots of an org whose Customer is gone. */
     public void forget(String connection, String orgId) {
         catalogs.remove(new Key(connection, orgId));
         people.remove(new Key(connection, orgId));
+        roles.remove(new Key(connection, orgId));
     }
 
     /** The org's people are read again next time: a subscriber update changed fields the people list shows. */

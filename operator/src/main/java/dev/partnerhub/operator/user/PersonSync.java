@@ -1,6 +1,5 @@
 package dev.partnerhub.operator.user;
 
-import dev.partnerhub.api.v1alpha1.ContactCenterRole;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
@@ -24,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -97,18 +98,21 @@ public class PersonSync {
         People people = target.provider().people();
         List<UserFields.Difference> names = UserFields.through(differences, people.updatable()).stream()
                 .filter(d -> !target.capabilities().users().updatable().contains(d.field())).toList();
-        RolePlan roles = roles(user, target, status, person.get());
+        RolePlan roles = roles(user, target, status, person.get(), conditions);
         status.setGrantedRoles(roles.granted());
         PersonChange change = UserFields.personChange(names);
         if (change == null && roles.roleIds() == null) {
             return List.of();
         }
-        PersonChange withRoles = change == null ? new PersonChange(null, null, null, roles.roleIds())
-                : new PersonChange(change.firstName(), change.lastName(), change.displayName(), roles.roleIds(),
-                        change.preferredSite());
+        Set<String> held = new LinkedHashSet<>(person.get().roles());
+        Set<String> add = roles.roleIds() == null ? Set.of() : roles.roleIds().stream()
+                .filter(id -> !held.contains(id)).collect(Collectors.toSet());
+        Set<String> remove = roles.roleIds() == null ? Set.of() : held.stream()
+                .filter(id -> !roles.roleIds().contains(id)).collect(Collectors.toSet());
+        PersonChange withRoles = (change == null ? PersonChange.names(null, null, null) : change).withRoles(add, remove);
         RemotePerson updated;
         try {
-            updated = people.update(person.get().id(), withRoles);
+            updated = people.update(target.orgId(), person.get().id(), withRoles);
         } catch (ProviderRejectedException e) {
             // Sent again only after a spec edit or at the resync (UserChanges.refusedRecently), never in a loop.
             String message = "The hub refused the change of " + (names.isEmpty() ? "the roles"
@@ -126,23 +130,45 @@ public class PersonSync {
         return names;
     }
 
-    private RolePlan roles(CustomerUser user, Resolved target, CustomerUserStatus status, RemotePerson person) {
-        List<ContactCenterRole> wanted = user.getSpec().getRoles() == null ? List.of() : user.getSpec().getRoles();
+    /**
+     * The roles' plan against the org's own roles, whose names are matched without case. A role the org does not have
+     * changes nothing at all: the user is Stalled, naming it and the org's roles.
+     */
+    private RolePlan roles(CustomerUser user, Resolved target, CustomerUserStatus status, RemotePerson person,
+            Conditions conditions) {
+        List<String> wanted = user.getSpec().getRoles() == null ? List.of() : user.getSpec().getRoles();
         List<String> granted = status.getGrantedRoles() == null ? List.of() : status.getGrantedRoles();
         if (wanted.isEmpty() && granted.isEmpty() || !target.capabilities().has(Feature.ROLES)) {
             // Nothing asked, nothing given: the provider's role list is not even read.
             return new RolePlan(null, List.of());
         }
         People people = target.provider().people();
-        Map<String, String> idsByName = directory.roles(target.connection(), target.provider()).stream()
+        Map<String, String> idsByName = directory.roles(target).stream()
                 .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
+        Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        idsByName.keySet().forEach(name -> named.put(name, name));
         Set<String> wantedRoles = new LinkedHashSet<>();
+        Set<String> unknown = new TreeSet<>();
         wanted.forEach(role -> {
-            People.RoleGrant grant = people.grant(role.name());
+            People.RoleGrant grant = people.grant(role);
             if (grant != null) {
-                wantedRoles.addAll(grant.roles());
+                grant.roles().forEach(r -> {
+                    String name = named.get(r);
+                    if (name == null) {
+                        unknown.add(r);
+                    } else {
+                        wantedRoles.add(name);
+                    }
+                });
             }
         });
+        if (!unknown.isEmpty()) {
+            String message = "spec.roles: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is not a role"
+                    : " are not roles") + " of the customer's organization; its roles are " + named.keySet()
+                    + ". Nothing was changed in the user's roles.";
+            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            return new RolePlan(null, granted);
+        }
         return RolePlan.of(wantedRoles, granted, person.roles(), idsByName);
     }
 }

@@ -88,7 +88,7 @@ class LicenseDirectoryTest {
     private void readAll(String connection, String org) {
         assertThat(directory.licenses(connection, webex, org)).isNotEmpty();
         directory.person(connection, webex, org, "nobody");
-        assertThat(directory.roles(connection, webex)).isNotEmpty();
+        assertThat(directory.roles(Resolved.ready(connection, webex, null, org))).isNotEmpty();
     }
 
     private RemoteCustomer customer(String externalId) {

@@ -64,7 +64,7 @@ class UserFieldsTest {
                 .containsExactly(UserField.PHONE_NUMBER);
         PersonChange change = UserFields.personChange(UserFields.through(all, EnumSet.of(UserField.FIRST_NAME,
                 UserField.LAST_NAME, UserField.DISPLAY_NAME)));
-        assertThat(change).isEqualTo(new PersonChange("Augusta", null, "Augusta Ada King", null));
+        assertThat(change).isEqualTo(PersonChange.names("Augusta", null, "Augusta Ada King"));
         assertThat(UserFields.personChange(List.of())).isNull();
     }
 

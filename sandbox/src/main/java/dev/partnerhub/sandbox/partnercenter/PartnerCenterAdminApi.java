@@ -25,7 +25,9 @@ final class PartnerCenterAdminApi {
 
     void register(Router router) {
         router.add("POST", "/admin/partnercenter/tenants", Router.Access.OPEN, this::createTenant)
-                .add("PUT", "/admin/partnercenter/tenants/{tenant}/skus/{sku}", Router.Access.OPEN, this::setSeats);
+                .add("PUT", "/admin/partnercenter/tenants/{tenant}/skus/{sku}", Router.Access.OPEN, this::setSeats)
+                .add("POST", "/admin/partnercenter/tenants/{tenant}/directoryroles/{role}/members", Router.Access.OPEN,
+                        this::addRoleMember);
     }
 
     /** A customer tenant with the catalogue's SKUs; {@code tenantId} may be given, else one is made. */
@@ -51,6 +53,12 @@ final class PartnerCenterAdminApi {
             sku.total = p.seats();
             tenant.skus.put(sku.id, sku);
         });
+        PartnerCenterCatalog.DIRECTORY_ROLES.forEach(roleName -> {
+            PartnerCenterStore.DirectoryRole role = new PartnerCenterStore.DirectoryRole();
+            role.id = UUID.randomUUID().toString();
+            role.name = roleName;
+            tenant.roles.put(role.id, role);
+        });
         store.tenants.put(id, tenant);
         return tenant;
     }
@@ -69,6 +77,16 @@ final class PartnerCenterAdminApi {
         return HubResponse.ok(state(tenant));
     }
 
+    /** The customer's own administrator gives a user a directory role (by name), outside the partner's reach. */
+    private HubResponse addRoleMember(HubRequest r) {
+        Tenant tenant = store.tenant(r.pathParam("tenant"));
+        PartnerCenterStore.DirectoryRole role = tenant.roles.values().stream()
+                .filter(x -> x.name.equalsIgnoreCase(r.pathParam("role"))).findFirst()
+                .orElseThrow(() -> HubError.notFound("Directory role " + r.pathParam("role")));
+        role.members.add(store.user(tenant, r.requiredText(r.body(), "userId")).id);
+        return HubResponse.ok(state(tenant));
+    }
+
     /** A tenant with its SKUs (seats consumed) and every user (active or deleted), for the dump. */
     ObjectNode state(Tenant tenant) {
         ObjectNode node = Json.object().put("tenantId", tenant.id).put("name", tenant.name);
@@ -79,6 +97,8 @@ final class PartnerCenterAdminApi {
         tenant.users.values().forEach(u -> {
             ObjectNode user = PartnerCenterUsersApi.render(u);
             user.set("licenses", Json.strings(u.licenses.stream().map(id -> tenant.skus.get(id).name).toList()));
+            user.set("directoryRoles", Json.strings(tenant.roles.values().stream()
+                    .filter(role -> role.members.contains(u.id)).map(role -> role.name).toList()));
             users.add(user);
         });
         return node;

@@ -17,6 +17,13 @@ final class PartnerCenterCatalog {
             new Product("05e9a617-0261-4cee-bb44-138d3ef5d965", "Microsoft 365 E3", "SPE_E3", "group1", 5),
             new Product("bc5f3e1a-9d8e-4d2c-8a6b-5e4f3d2c1b0a", "Minecraft Education", "MEE_STUDENT", "group2", 10));
 
+    /**
+     * The directory roles of a new tenant, by Microsoft Entra's built-in role names; "Get all the available directory
+     * roles" lists the roles of a tenant with IDs of that tenant.
+     */
+    static final List<String> DIRECTORY_ROLES = List.of("Global Administrator", "User Administrator",
+            "Helpdesk Administrator", "License Administrator", "Billing Administrator", "Directory Readers");
+
     private PartnerCenterCatalog() {
     }
 }

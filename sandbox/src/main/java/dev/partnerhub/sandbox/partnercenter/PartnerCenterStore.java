@@ -23,6 +23,14 @@ final class PartnerCenterStore {
         String name;
         final Map<String, Sku> skus = new LinkedHashMap<>();
         final Map<String, User> users = new LinkedHashMap<>();
+        final Map<String, DirectoryRole> roles = new LinkedHashMap<>();
+    }
+
+    /** A directory role of a tenant (its ID is the tenant's own) and the users who hold it. */
+    static final class DirectoryRole {
+        String id;
+        String name;
+        final Set<String> members = new LinkedHashSet<>();
     }
 
     /** A product the tenant subscribes to: its seats, and the licence group it belongs to. */
@@ -68,6 +76,14 @@ final class PartnerCenterStore {
                     + "partner.");
         }
         return tenant;
+    }
+
+    DirectoryRole role(Tenant tenant, String id) {
+        DirectoryRole role = tenant.roles.get(id);
+        if (role == null) {
+            throw new HubError(404, 1000, "Directory role " + id + " was not found.");
+        }
+        return role;
     }
 
     User user(Tenant tenant, String id) {

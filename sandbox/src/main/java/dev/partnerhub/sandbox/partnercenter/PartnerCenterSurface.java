@@ -45,6 +45,7 @@ public final class PartnerCenterSurface implements Surface {
     public void register(Router router) {
         new PartnerCenterUsersApi(store).register(router);
         new PartnerCenterLicensesApi(store).register(router);
+        new PartnerCenterRolesApi(store).register(router);
         admin.register(router);
     }
 

@@ -17,8 +17,8 @@ final class PartnerCenterCapabilities {
 
     /**
      * Customers are existing tenants, found by tenant ID. Users are keyed by user principal name (the spec's email),
-     * carry no package, and keep their names, phone number and usage location; licences, restore within 30 days
-     * and temporary passwords are there; Contact Center roles and activation steps are not.
+     * carry no package, and keep their names, phone number and usage location; licences, directory roles (the
+     * user's permissions), restore within 30 days and temporary passwords are there; activation steps are not.
      */
     static Capabilities of() {
         Set<UserField> fields = EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME,
@@ -29,6 +29,6 @@ final class PartnerCenterCapabilities {
                 new CustomerModel(CustomerField.TENANT_ID, CustomerModel.Creation.EXISTING, Set.of(), Set.of(),
                         EnumSet.of(CustomerField.TENANT_ID), Set.of(), EnumSet.of(CustomerField.TENANT_ID)),
                 new UserModel(UserField.EMAIL, Set.of(), Set.of(), EnumSet.of(UserField.EMAIL), supported, fields),
-                EnumSet.of(Feature.LICENSES, Feature.RESTORE, Feature.PASSWORDS));
+                EnumSet.of(Feature.LICENSES, Feature.RESTORE, Feature.PASSWORDS, Feature.ROLES));
     }
 }

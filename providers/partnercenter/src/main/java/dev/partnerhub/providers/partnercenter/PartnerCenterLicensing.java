@@ -28,11 +28,14 @@ final class PartnerCenterLicensing implements Licensing {
 
     private final PartnerCenterHttp http;
     private final PartnerCenterUsers users;
+    private final PartnerCenterPeople people;
     private final ObjectMapper mapper;
 
-    PartnerCenterLicensing(PartnerCenterHttp http, PartnerCenterUsers users, ObjectMapper mapper) {
+    PartnerCenterLicensing(PartnerCenterHttp http, PartnerCenterUsers users, PartnerCenterPeople people,
+            ObjectMapper mapper) {
         this.http = http;
         this.users = users;
+        this.people = people;
         this.mapper = mapper;
     }
 
@@ -45,11 +48,16 @@ final class PartnerCenterLicensing implements Licensing {
                 s.path("consumedUnits").asInt())).toList();
     }
 
-    /** Each active user with the SKUs it holds (one read of its licences per user). */
+    /**
+     * Each active user with the SKUs it holds (one read of its licences per user) and its directory roles (one list
+     * of members per role of the tenant).
+     */
     @Override
     public List<RemotePerson> people(String tenantId) {
+        Map<String, List<String>> roles = people.rolesByUser(tenantId);
         return users.list(new CustomerScope(tenantId), null).stream()
-                .map(u -> new RemotePerson(u.id(), u.email(), held(tenantId, u.id()), List.of(), u.details()))
+                .map(u -> new RemotePerson(u.id(), u.email(), held(tenantId, u.id()),
+                        roles.getOrDefault(u.id(), List.of()), u.details()))
                 .toList();
     }
 
@@ -92,17 +100,10 @@ final class PartnerCenterLicensing implements Licensing {
     }
 
     private List<String> held(String tenantId, String userId) {
-        return http.getAll(PartnerCenterUsers.path(new CustomerScope(tenantId)) + "/" + userId + "/licenses",
-                BOTH_GROUPS).stream().map(l -> l.path("productSku").path("id").asText()).toList();
+        return users.licenses(new CustomerScope(tenantId), userId);
     }
 
     private List<JsonNode> skus(String tenantId) {
-        return http.getAll("/v1/customers/" + tenantId + "/subscribedskus", BOTH_GROUPS);
+        return http.getAll("/v1/customers/" + tenantId + "/subscribedskus", PartnerCenterUsers.BOTH_GROUPS);
     }
-
-    /**
-     * Both licence groups: without {@code licenseGroupIds} Partner Center answers with Group1 (Entra-managed products)
-     * only, and a Group2 licence (Minecraft) would be invisible ("Get a list of available licenses by license group").
-     */
-    private static final Map<String, List<String>> BOTH_GROUPS = Map.of("licenseGroupIds", List.of("Group1", "Group2"));
 }

@@ -18,12 +18,14 @@ final class PartnerCenterProvider implements Provider {
     private final PartnerCenterCustomers customers;
     private final PartnerCenterUsers users;
     private final PartnerCenterLicensing licensing;
+    private final PartnerCenterPeople people;
 
     PartnerCenterProvider(PartnerCenterHttp http, ObjectMapper mapper) {
         this.http = http;
         this.customers = new PartnerCenterCustomers(http);
         this.users = new PartnerCenterUsers(http, mapper);
-        this.licensing = new PartnerCenterLicensing(http, users, mapper);
+        this.people = new PartnerCenterPeople(http, users, mapper);
+        this.licensing = new PartnerCenterLicensing(http, users, people, mapper);
     }
 
     @Override
@@ -52,9 +54,9 @@ final class PartnerCenterProvider implements Provider {
         return licensing;
     }
 
-    /** The user record holds every field: there is no separate person. */
+    /** The user record holds every field; its permissions are directory roles of the tenant. */
     @Override
     public People people() {
-        return People.NONE;
+        return people;
     }
 }

@@ -39,6 +39,24 @@ final class PartnerCenterUsers implements Users {
         return http.getAll(path(customer), Map.of("size", "100")).stream().map(PartnerCenterJson::user).toList();
     }
 
+    /** One user, by ID ("Get a user account by ID"). */
+    RemoteUser get(CustomerScope customer, String userId) {
+        return PartnerCenterJson.user(http.json().get(path(customer) + "/" + userId, Map.of()).body());
+    }
+
+    /**
+     * The SKU IDs of the licences a user holds, of both licence groups: without {@code licenseGroupIds} Partner Center
+     * answers with Group1 (Entra-managed products) only, and a Group2 licence (Minecraft) would be invisible ("Get
+     * licenses assigned to a user by license group").
+     */
+    List<String> licenses(CustomerScope customer, String userId) {
+        return http.getAll(path(customer) + "/" + userId + "/licenses", BOTH_GROUPS).stream()
+                .map(l -> l.path("productSku").path("id").asText()).toList();
+    }
+
+    /** Both licence groups, the parameter repeated ("Get a list of available licenses by license group"). */
+    static final Map<String, List<String>> BOTH_GROUPS = Map.of("licenseGroupIds", List.of("Group1", "Group2"));
+
     @Override
     public RemoteUser create(CustomerScope customer, UserRequest request) {
         ObjectNode body = fields(request);

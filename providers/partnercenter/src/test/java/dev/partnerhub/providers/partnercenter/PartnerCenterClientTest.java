@@ -9,6 +9,7 @@ import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.LicenseRefusal;
+import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
@@ -26,6 +27,7 @@ import dev.partnerhub.sandbox.RecordedExchange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,35 @@ class PartnerCenterClientTest {
             assertThat(next.query().get("size")).containsExactly("100");
             assertThat(header(next, "MS-ContinuationToken")).isNotBlank();
         }
+    }
+
+    @Test
+    void aUsersDirectoryRolesAreGivenAndTakenAwayOneByOneAndTheOthersStay() {
+        RemoteUser fay = provider.users().create(tenant, user("fay@fabrikam.example.com").withPassword(PASSWORD));
+        var roles = provider.people().roles(tenant.id());
+        String userAdmin = roles.stream().filter(r -> r.name().equals("User Administrator")).findFirst().orElseThrow()
+                .id();
+        String helpdesk = roles.stream().filter(r -> r.name().equals("Helpdesk Administrator")).findFirst()
+                .orElseThrow().id();
+        assertThat(provider.people().grant("User Administrator").roles()).containsExactly("User Administrator");
+
+        var given = provider.people().update(tenant.id(), fay.id(), PersonChange.roles(Set.of(userAdmin), Set.of()));
+        assertThat(given.roles()).containsExactly(userAdmin);
+        RecordedExchange post = exchanges.stream().filter(e -> e.method().equals("POST")
+                && e.path().endsWith("/directoryroles/" + userAdmin + "/usermembers")).findFirst().orElseThrow();
+        assertThat(post.status()).isEqualTo(201);
+        assertThat(post.requestBody()).contains("\"UserPrincipalName\":\"fay@fabrikam.example.com\"")
+                .contains("\"ObjectType\":\"UserMember\"");
+        admin.addDirectoryRoleMember(tenant.id(), "Helpdesk Administrator", fay.id());
+        assertThat(provider.licensing().people(tenant.id())).singleElement()
+                .satisfies(p -> assertThat(p.roles()).containsExactlyInAnyOrder(userAdmin, helpdesk));
+
+        var taken = provider.people().update(tenant.id(), fay.id(), PersonChange.roles(Set.of(), Set.of(userAdmin)));
+        assertThat(taken.roles()).containsExactly(helpdesk);
+        assertThat(exchanges).filteredOn(e -> e.method().equals("DELETE")).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(204));
+        assertThat(admin.tenant(tenant.id()).path("users").get(0).path("directoryRoles")).extracting(JsonNode::asText)
+                .containsExactly("Helpdesk Administrator");
     }
 
     @Test

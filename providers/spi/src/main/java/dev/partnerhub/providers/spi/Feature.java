@@ -4,7 +4,10 @@ package dev.partnerhub.providers.spi;
 public enum Feature {
     /** Licences with seats, given to users one by one ({@link Licensing}). */
     LICENSES,
-    /** Provider roles for the spec's roles (Supervisor, Administrator), through {@link People}. */
+    /**
+     * Roles for the spec's roles, through {@link People}: Webex's Contact Center Supervisor and Administrator, Partner
+     * Center's directory roles.
+     */
     ROLES,
     /** A user waiting for a person can be onboarded again, or sent the consent email again. */
     ACTIVATION_ACTIONS,

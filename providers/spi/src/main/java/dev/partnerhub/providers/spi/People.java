@@ -3,7 +3,10 @@ package dev.partnerhub.providers.spi;
 import java.util.List;
 import java.util.Set;
 
-/** A user's person record where the provider keeps one besides the user: names and roles ({@link Feature#ROLES}). */
+/**
+ * A user's person record, names and roles, where the provider keeps them besides the user ({@link Feature#ROLES}): a
+ * Webex person (names, Contact Center roles), or a Partner Center user's directory roles.
+ */
 public interface People {
 
     /** No person records. */
@@ -14,12 +17,12 @@ public interface People {
         }
 
         @Override
-        public RemotePerson update(String personId, PersonChange change) {
+        public RemotePerson update(String orgId, String personId, PersonChange change) {
             throw new UnsupportedOperationException("no people");
         }
 
         @Override
-        public List<RemoteRole> roles() {
+        public List<RemoteRole> roles(String orgId) {
             return List.of();
         }
 
@@ -32,12 +35,19 @@ public interface People {
     /** The user fields {@link #update} can change. */
     Set<UserField> updatable();
 
-    /** Changes a person's names or roles; what the change leaves null stays as it is. */
-    RemotePerson update(String personId, PersonChange change);
+    /**
+     * Changes a person of an org: its names, and its roles to exactly {@link PersonChange#roleIds()}; what the change
+     * leaves null stays as it is.
+     */
+    RemotePerson update(String orgId, String personId, PersonChange change);
 
-    List<RemoteRole> roles();
+    /** The roles a person of this org can be given. */
+    List<RemoteRole> roles(String orgId);
 
-    /** What a role of the spec (Supervisor, Administrator) means here; null when the provider has no such role. */
+    /**
+     * What a role of the spec means here (Webex: Supervisor, Administrator; Partner Center: a directory role by its
+     * name); null when the provider has no such role.
+     */
     RoleGrant grant(String role);
 
     /**

@@ -39,7 +39,7 @@ final class WebexPeople implements People {
 
     /** The People API replaces the whole person: read it, change what the change names, write it back. */
     @Override
-    public RemotePerson update(String personId, PersonChange change) {
+    public RemotePerson update(String orgId, String personId, PersonChange change) {
         JsonNode current = http.get("/people/" + personId, Map.of()).body();
         ObjectNode update = mapper.createObjectNode();
         UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
@@ -53,14 +53,19 @@ final class WebexPeople implements People {
                     .forEach(sites::add);
             sites.add(change.preferredSite() + WebexLicensing.HOST);
         }
-        if (change.roleIds() != null) {
-            update.set("roles", mapper.valueToTree(change.roleIds()));
+        if (change.changesRoles()) {
+            // Read just now: a role someone gave since the caller last looked stays.
+            Set<String> roles = new java.util.LinkedHashSet<>(WebexJson.strings(current.path("roles")));
+            roles.addAll(change.addRoles());
+            roles.removeAll(change.removeRoles());
+            update.set("roles", mapper.valueToTree(roles));
         }
         return WebexLicensing.person(http.put("/people/" + personId, update).body());
     }
 
+    /** Webex's roles are the same in every org ({@code GET /roles}). */
     @Override
-    public List<RemoteRole> roles() {
+    public List<RemoteRole> roles(String orgId) {
         return http.getAll("/roles", Map.of()).stream()
                 .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
     }

@@ -163,15 +163,15 @@ class WebexContractTest {
         var refused = licensing.changeLicenses(orgId, carl.personId(), List.of(new LicenseChange(ccStandard, true,
                 null, null, null)));
         assertThat(refused.refused()).containsOnlyKeys(ccStandard);
-        var roles = provider.people().roles();
-        var renamed = provider.people().update(carl.personId(), new PersonChange("Carlos", null, "Carlos Cole (Sales)",
-                java.util.Set.of(roles.get(0).id())));
+        var roles = provider.people().roles(orgId);
+        var renamed = provider.people().update(orgId, carl.personId(), PersonChange.names("Carlos", null, "Carlos Cole (Sales)")
+                .withRoles(java.util.Set.of(roles.get(0).id()), java.util.Set.of()));
         assertThat(renamed.roles()).containsExactly(roles.get(0).id());
         assertThat(renamed.details().firstName()).isEqualTo("Carlos");
         assertThat(renamed.details().lastName()).isEqualTo("Cole");
         assertThat(renamed.details().displayName()).isEqualTo("Carlos Cole (Sales)");
-        var hosting = provider.people().update(carl.personId(), new PersonChange(null, null, null, null,
-                "contract.webex.com"));
+        var hosting = provider.people().update(orgId, carl.personId(), new PersonChange(null, null, null,
+                "contract.webex.com", null, null, null, null));
         assertThat(hosting.details().preferredSite()).isEqualTo("contract.webex.com");
         assertThat(hosting.roles()).as("the roles stay").containsExactly(roles.get(0).id());
         var sync = provider.contactCenter().sync(orgId, carl.personId());
