@@ -6,6 +6,7 @@ import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserDetails;
 import dev.partnerhub.providers.spi.UserField;
+import dev.partnerhub.providers.spi.UserModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,13 +53,18 @@ public final class UserFields {
     /** The fields whose change goes to the provider after creation; the identity fields are compared elsewhere. */
     private static final Set<UserField> KEPT = EnumSet.complementOf(EnumSet.of(UserField.EMAIL, UserField.USER_ID));
 
-    /** The declared fields that differ from the provider's values, in the order of {@link UserField}. */
-    public static List<Difference> differences(CustomerUserSpec spec, RemoteUser subscriber,
+    /**
+     * The declared fields that differ from the provider's values, in the order of {@link UserField}. A field of the
+     * phone line is compared only while the user's package gives one: before, it is what a change to such a package
+     * sends.
+     */
+    public static List<Difference> differences(CustomerUserSpec spec, UserModel model, RemoteUser subscriber,
             Optional<RemotePerson> person) {
         List<Difference> differences = new ArrayList<>();
+        boolean hasLine = model.callingPackages().contains(subscriber.packageName());
         for (UserField field : KEPT) {
             String declared = declared(spec, field);
-            if (declared == null) {
+            if (declared == null || model.lineFields().contains(field) && !hasLine) {
                 continue;
             }
             Optional<String> held = held(field, subscriber, person);
@@ -67,6 +73,20 @@ public final class UserFields {
             }
         }
         return differences;
+    }
+
+    /**
+     * Why the differences no API of the provider mends cannot converge, naming each field and what a person does
+     * instead; null when there are none.
+     */
+    public static String unmendable(List<Difference> differences, UserModel model, Set<UserField> people) {
+        List<Difference> left = differences.stream().filter(d -> !model.updatable().contains(d.field())
+                && !people.contains(d.field())).toList();
+        if (left.isEmpty()) {
+            return null;
+        }
+        return left.stream().map(d -> d + ": " + model.manualSteps().getOrDefault(d.field(), "the provider has no "
+                + "API that changes it after the user is created.")).collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The differences one API can mend. */

@@ -80,6 +80,15 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
 
         edit(CustomerUser.class, "ada", u -> u.getSpec().setEmail("ada@fields.example.com"));
         awaitCondition(CustomerUser.class, "ada", Conditions.READY, "True");
+
+        // A calling user's location: no API moves it; the user says where a person moves it instead.
+        String location = person(personId).path("locationId").asText();
+        edit(CustomerUser.class, "ada", u -> u.getSpec().setLocationId("Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL290aGVy"));
+        ada = awaitCondition(CustomerUser.class, "ada", Conditions.STALLED, "True");
+        assertThat(condition(ada, Conditions.STALLED).getReason()).isEqualTo("UnsupportedByProvider");
+        assertThat(condition(ada, Conditions.STALLED).getMessage()).startsWith("spec.locationId ")
+                .contains("Move the user in Control Hub");
+        assertThat(person(personId).path("locationId").asText()).isEqualTo(location);
     }
 
     @Test
@@ -99,7 +108,8 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         String second = bob.getStatus().getUserId();
         assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("id").asText()).containsExactly(second);
 
-        webex.users().update(new CustomerScope(customerId), second, new UserRequest(null, null, null, null, null,
+        webex.users().update(new CustomerScope(customerId), webex.users().list(new CustomerScope(customerId), null)
+                .get(0), new UserRequest(null, null, null, null, null,
                 "webex_meetings", "+12405550999", null, null, null, null, null));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             JsonNode subscriber = hubSubscribersOf(customerId).get(0);

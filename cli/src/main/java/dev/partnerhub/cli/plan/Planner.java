@@ -175,7 +175,7 @@ final class Planner {
         }
         Optional<RemotePerson> person = t.people().stream().filter(p -> p.id().equals(remote.get().personId()))
                 .findFirst();
-        UserFields.differences(user.getSpec(), remote.get(), person).forEach(d -> details.add(
+        UserFields.differences(user.getSpec(), t.capabilities().users(), remote.get(), person).forEach(d -> details.add(
                 UserFields.path(d.field()) + ": " + (d.held() == null ? "(none)" : d.held()) + " -> " + d.declared()));
         String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote.get());
         if (emailRefusal != null) {

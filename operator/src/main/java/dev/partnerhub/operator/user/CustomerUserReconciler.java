@@ -225,10 +225,12 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             // Its person appears in the org's people list shortly: its licences and person fields follow then.
             next = shorter(next, people.awaitingPerson(customer.get(), target, status, conditions));
         }
-        String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote);
-        if (emailRefusal != null) {
-            conditions.ready(false, "UnsupportedByProvider", emailRefusal)
-                    .synced(false, "UnsupportedByProvider", emailRefusal).stalled("UnsupportedByProvider", emailRefusal);
+        String unsupported = Stream.of(UserFields.unmendable(applied.differences(), target.capabilities().users(),
+                target.provider().people().updatable()), UserFields.emailRefusal(user.getSpec(), remote))
+                .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        if (!unsupported.isEmpty()) {
+            conditions.ready(false, "UnsupportedByProvider", unsupported)
+                    .synced(false, "UnsupportedByProvider", unsupported).stalled("UnsupportedByProvider", unsupported);
         }
         return next;
     }

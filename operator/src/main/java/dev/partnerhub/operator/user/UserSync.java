@@ -83,14 +83,15 @@ public class UserSync {
             return new Applied(bound, List.of());
         }
         RemoteUser subscriber = bound.subscriber();
-        List<UserFields.Difference> differences = UserFields.differences(user.getSpec(), subscriber,
+        List<UserFields.Difference> differences = UserFields.differences(user.getSpec(), target.capabilities().users(),
+                subscriber,
                 people.person(customer, target, subscriber.personId()));
         List<UserFields.Difference> mend = UserFields.through(differences,
                 target.capabilities().users().updatable());
         if (mend.isEmpty()) {
             return new Applied(bound, differences);
         }
-        RemoteUser updated = target.provider().users().update(target.scope(), subscriber.id(),
+        RemoteUser updated = target.provider().users().update(target.scope(), subscriber,
                 UserDesiredState.request(user.getSpec(), customer, target.capabilities()));
         LOG.infof("CustomerUser %s/%s: subscriber updated %s", user.getMetadata().getNamespace(),
                 user.getMetadata().getName(), mend);

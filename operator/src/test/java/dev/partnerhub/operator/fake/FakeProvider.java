@@ -192,8 +192,9 @@ public final class FakeProvider implements Provider, Customers, Users {
     }
 
     @Override
-    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
+    public RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request) {
         enter(Op.UPDATE_USER);
+        String userId = current.id();
         RemoteUser user = user(userId, request);
         users.computeIfAbsent(customer.id(), k -> new LinkedHashMap<>()).put(userId, user);
         return reply(Op.UPDATE_USER, user);

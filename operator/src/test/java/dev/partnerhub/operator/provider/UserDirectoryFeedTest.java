@@ -80,7 +80,7 @@ class UserDirectoryFeedTest {
 
         Resolved b = customers.get(1);
         RemoteUser changed = directory.users(b).get(0);
-        webex.users().update(b.scope(), changed.id(), new UserRequest(null, null, null, null, null, "webex_meetings",
+        webex.users().update(b.scope(), changed, new UserRequest(null, null, null, null, null, "webex_meetings",
                 null, null, null, null, null, null));
         lists.clear();
         advance(config.directory().fullRefresh().plusSeconds(1));

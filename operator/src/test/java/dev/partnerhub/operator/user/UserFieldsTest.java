@@ -13,27 +13,53 @@ import dev.partnerhub.providers.spi.UserState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import dev.partnerhub.operator.TestProviders;
+import dev.partnerhub.providers.spi.UserModel;
+import dev.partnerhub.providers.spi.UserState;
 import org.junit.jupiter.api.Test;
 
 class UserFieldsTest {
+
+    private static final UserModel WHOLESALE = TestProviders.webex("wholesale").capabilities().users();
+    private static final java.util.Set<UserField> PEOPLE = TestProviders.webex("wholesale").people().updatable();
+
+    @Test
+    void theLineOfAUserWithoutACallingPackageIsNotComparedAndAMovedLocationNamesThePortalStep() {
+        CustomerUserSpec spec = spec();
+        spec.setLocationId("loc-2");
+        RemotePerson person = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null,
+                "loc-1", null));
+        RemoteUser meetings = new RemoteUser("sub-1", "ada@example.com", "ada@example.com", "person-1",
+                "webex_meetings", UserState.PROVISIONED, "provisioned", List.of(), null, null, false, UserDetails.NONE,
+                null);
+        spec.setPackageName("webex_meetings");
+        assertThat(UserFields.differences(spec, WHOLESALE, meetings, Optional.of(person))).isEmpty();
+        spec.setPackageName("webex_calling");
+
+        List<UserFields.Difference> calling = UserFields.differences(spec, WHOLESALE, subscriber("provisioned",
+                UserDetails.NONE), Optional.of(person));
+        assertThat(calling).extracting(UserFields.Difference::field).containsExactly(UserField.LOCATION);
+        assertThat(UserFields.unmendable(calling, WHOLESALE, PEOPLE)).startsWith("spec.locationId loc-1 -> loc-2: ")
+                .contains("Move the user in Control Hub");
+    }
 
     @Test
     void aWholesaleUserIsComparedWithItsPersonOnceThereIsOneAndOnlyInTheFieldsTheSpecDeclares() {
         CustomerUserSpec spec = spec();
         RemoteUser subscriber = subscriber("provisioned", UserDetails.NONE);
-        assertThat(UserFields.differences(spec, subscriber, Optional.empty())).isEmpty();
+        assertThat(UserFields.differences(spec, WHOLESALE, subscriber, Optional.empty())).isEmpty();
 
         RemotePerson person = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+1-240-555-0100", null,
                 "loc-1", null));
-        assertThat(UserFields.differences(spec, subscriber, Optional.of(person))).isEmpty();
+        assertThat(UserFields.differences(spec, WHOLESALE, subscriber, Optional.of(person))).isEmpty();
 
         spec.setLastName("King");
         spec.setPhoneNumber("+12405550199");
         spec.setExtension("5100");
-        assertThat(UserFields.differences(spec, subscriber, Optional.of(person)))
+        assertThat(UserFields.differences(spec, WHOLESALE, subscriber, Optional.of(person)))
                 .extracting(UserFields.Difference::field)
                 .containsExactly(UserField.LAST_NAME, UserField.PHONE_NUMBER, UserField.EXTENSION);
-        assertThat(UserFields.differences(spec, subscriber, Optional.of(person)).get(2).held()).isNull();
+        assertThat(UserFields.differences(spec, WHOLESALE, subscriber, Optional.of(person)).get(2).held()).isNull();
     }
 
     @Test
@@ -44,7 +70,7 @@ class UserFieldsTest {
                 null, null, null));
         RemotePerson stale = person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1",
                 null));
-        assertThat(UserFields.differences(spec, subscriber, Optional.of(stale)))
+        assertThat(UserFields.differences(spec, WHOLESALE, subscriber, Optional.of(stale)))
                 .extracting(UserFields.Difference::toString)
                 .containsExactly("spec.lastName Byron -> Lovelace", "spec.package webex_calling -> standard");
     }
@@ -55,13 +81,13 @@ class UserFieldsTest {
         spec.setFirstName("Augusta");
         spec.setDisplayName("Augusta Ada King");
         spec.setPhoneNumber("+12405550199");
-        List<UserFields.Difference> all = UserFields.differences(spec, subscriber("provisioned", UserDetails.NONE),
+        List<UserFields.Difference> all = UserFields.differences(spec, WHOLESALE, subscriber("provisioned", UserDetails.NONE),
                 Optional.of(person(new UserDetails("Ada", "Lovelace", "Ada Lovelace", "+12405550100", null, "loc-1",
                         null))));
-        var wholesaleSubscriber = EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
-                UserField.LOCATION);
-        assertThat(UserFields.through(all, wholesaleSubscriber)).extracting(UserFields.Difference::field)
-                .containsExactly(UserField.PHONE_NUMBER);
+        assertThat(UserFields.through(all, WHOLESALE.updatable())).isEmpty();
+        assertThat(UserFields.through(all, PEOPLE)).extracting(UserFields.Difference::field)
+                .containsExactly(UserField.FIRST_NAME, UserField.DISPLAY_NAME, UserField.PHONE_NUMBER);
+        assertThat(UserFields.unmendable(all, WHOLESALE, PEOPLE)).isNull();
         PersonChange change = UserFields.personChange(UserFields.through(all, EnumSet.of(UserField.FIRST_NAME,
                 UserField.LAST_NAME, UserField.DISPLAY_NAME)));
         assertThat(change).isEqualTo(PersonChange.names("Augusta", null, "Augusta Ada King"));

@@ -21,10 +21,10 @@ final class WebexAdminApi {
     private final WholesaleApi wholesale;
     private final WholesaleSubscribersApi wholesaleSubscribers;
     private final BroadWorksApi broadworks;
-    private final LicensesApi people;
+    private final PeopleApi people;
 
     WebexAdminApi(WebexStore store, WholesaleApi wholesale, WholesaleSubscribersApi wholesaleSubscribers,
-            BroadWorksApi broadworks, LicensesApi people) {
+            BroadWorksApi broadworks, PeopleApi people) {
         this.store = store;
         this.wholesale = wholesale;
         this.wholesaleSubscribers = wholesaleSubscribers;
@@ -149,7 +149,7 @@ final class WebexAdminApi {
         store.consentEmails.forEach(consent::put);
         // Each person as the People API shows it, but with licence names instead of IDs.
         var persons = state.putArray("people");
-        store.people.values().forEach(p -> persons.add(people.render(p)
+        store.people.values().forEach(p -> persons.add(people.render(p, true)
                 .set("licenses", Json.strings(p.licenses.stream().map(id -> store.licenses.get(id).name).toList()))));
     }
 }

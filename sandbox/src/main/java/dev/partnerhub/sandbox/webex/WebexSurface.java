@@ -40,8 +40,9 @@ public final class WebexSurface implements Surface {
         new BroadWorksWorkspacesApi(store, baseUrl).register(router);
         // Literal paths first: /v1/people/me before /v1/people/{personId}.
         new PartnerApi(store).register(router);
-        LicensesApi people = new LicensesApi(store, baseUrl);
+        PeopleApi people = new PeopleApi(store, baseUrl);
         people.register(router);
+        new LicensesApi(store, people).register(router);
         admin = new WebexAdminApi(store, wholesale, wholesaleSubscribers, broadworks, people);
         admin.register(router);
         new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);

@@ -127,10 +127,18 @@ final class WholesaleSubscribersApi {
         return HubResponse.ok(render(store.subscriber(r.pathParam("subscriberId"), false)));
     }
 
+    /**
+     * Cisco's "Update a Wholesale Subscriber": the provisioning parameters count only on a change from a package
+     * without calling to a calling one; for a user who has calling already they "are ignored" (its number and
+     * extension change through "Update a Person").
+     */
     private HubResponse updateSubscriber(HubRequest r) {
         Subscriber s = store.subscriber(r.pathParam("subscriberId"), false);
         JsonNode body = r.body();
-        if (body.has("provisioningParameters")) {
+        List<String> requested = WholesaleApi.packages(body, WholesaleApi.SUBSCRIBER_PACKAGES, false);
+        boolean toCalling = requested.stream().anyMatch(WholesaleApi.CALLING_PACKAGES::contains)
+                && !WholesaleApi.CALLING_PACKAGES.contains(s.packageName);
+        if (toCalling && body.has("provisioningParameters")) {
             applyProvisioning(s, body.get("provisioningParameters"));
         }
         if (body.has("package") || body.has("packages")) {

@@ -69,8 +69,8 @@ final class PartnerCenterUsers implements Users {
     }
 
     @Override
-    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
-        return PartnerCenterJson.user(http.json().patch(path(customer) + "/" + userId, fields(request)).body());
+    public RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request) {
+        return PartnerCenterJson.user(http.json().patch(path(customer) + "/" + current.id(), fields(request)).body());
     }
 
     /** Deleting makes the user inactive: it can be restored for 30 days. */

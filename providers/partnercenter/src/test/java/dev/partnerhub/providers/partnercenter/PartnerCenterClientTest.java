@@ -89,7 +89,7 @@ class PartnerCenterClientTest {
         String basic = license("Microsoft 365 Business Basic");
         assertThat(provider.licensing().changeLicenses(tenant.id(), amy.id(), List.of(new LicenseChange(basic, true,
                 null, null, null))).refused()).isEmpty();
-        provider.users().update(tenant, amy.id(), new UserRequest(amy.key(), null, null, "Adams-Baker", null, null,
+        provider.users().update(tenant, amy, new UserRequest(amy.key(), null, null, "Adams-Baker", null, null,
                 "+14255550100", null, null, null, null, null));
         assertThat(provider.users().list(tenant, null)).singleElement().satisfies(u -> {
             assertThat(u.details().lastName()).isEqualTo("Adams-Baker");

@@ -28,8 +28,12 @@ public interface Users {
 
     RemoteUser create(CustomerScope customer, UserRequest request);
 
-    /** Changes the fields of {@link UserModel#updatable()} that the request declares. */
-    RemoteUser update(CustomerScope customer, String userId, UserRequest request);
+    /**
+     * Changes the fields of {@link UserModel#updatable()} that the request declares.
+     *
+     * @param current the user as the provider holds it now (what the change is from decides what an API takes)
+     */
+    RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request);
 
     /** Removes a user (where {@link Feature#RESTORE}: restorable for a while); one already gone counts as removed. */
     void delete(CustomerScope customer, String userId);

@@ -32,13 +32,13 @@ final class BroadWorksUsers extends WebexUsers {
     }
 
     @Override
-    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
+    public RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("package", request.packageName());
         WebexJson.putIfSet(body, "firstName", request.firstName());
         WebexJson.putIfSet(body, "lastName", request.lastName());
         WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
         WebexJson.putIfSet(body, "extension", request.extension());
-        return WebexJson.subscriber(http.put(path + "/" + userId, body).body(), keyField);
+        return WebexJson.subscriber(http.put(path + "/" + current.id(), body).body(), keyField);
     }
 }

@@ -7,6 +7,7 @@ import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.UserField;
 import dev.partnerhub.providers.spi.UserModel;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /** What the two Webex models can do. */
@@ -30,9 +31,22 @@ final class WebexCapabilities {
     /** Every BroadWorks package gives a line. */
     static final Set<String> BROADWORKS_PACKAGES = Set.of("softphone", "basic", "standard", "premium");
 
-    /** The fields the People API changes (the subscriber APIs hold the rest). */
+    /**
+     * The fields the People API changes (the subscriber APIs hold the rest). A Wholesale subscriber's number and
+     * extension go in provisioningParameters only on a change from meetings to calling ("ignored" for a user who has
+     * calling already, Cisco's "Update a Wholesale Subscriber"); after that, "Update a Person" sets them
+     * ({@code phoneNumbers} of type work, {@code extension}).
+     */
     static final Set<UserField> PERSON_FIELDS = EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME,
-            UserField.DISPLAY_NAME, UserField.PREFERRED_SITE);
+            UserField.DISPLAY_NAME, UserField.PREFERRED_SITE, UserField.PHONE_NUMBER, UserField.EXTENSION);
+
+    /**
+     * Cisco's "Update a Person": the locationId "cannot be changed if a user is already an existing calling user", and
+     * no API of the Wholesale files moves one.
+     */
+    static final String LOCATION_STEP = "Webex's provisioning APIs cannot move a calling user to another location. "
+            + "Move the user in Control Hub (Users, the user, Calling, its location), then set spec.locationId to the "
+            + "new location's ID.";
 
     private WebexCapabilities() {
     }
@@ -54,8 +68,9 @@ final class WebexCapabilities {
                         EnumSet.of(UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME,
                                 UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION,
                                 UserField.PREFERRED_SITE),
-                        EnumSet.of(UserField.PACKAGE, UserField.PHONE_NUMBER, UserField.EXTENSION,
-                                UserField.LOCATION)),
+                        EnumSet.of(UserField.PACKAGE),
+                        EnumSet.of(UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION),
+                        Map.of(UserField.LOCATION, LOCATION_STEP)),
                 EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
                         Feature.ORG_ATTACH, Feature.CONTACT_CENTER));
     }

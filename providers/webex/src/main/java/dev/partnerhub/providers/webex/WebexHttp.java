@@ -52,6 +52,10 @@ final class WebexHttp {
         return http.put(path, body);
     }
 
+    JsonHttp.Reply put(String path, Map<String, String> query, Object body) {
+        return http.put(path, query, body);
+    }
+
     JsonHttp.Reply patch(String path, Object body) {
         return http.patch(path, body);
     }

@@ -67,7 +67,8 @@ final class WebexLicensing implements Licensing {
 
     @Override
     public List<RemotePerson> people(String orgId) {
-        return http.getAll("/people", Map.of("orgId", orgId, "max", "100")).stream().map(WebexLicensing::person)
+        return http.getAll("/people", Map.of("orgId", orgId, "max", "100", "callingData", "true")).stream()
+                .map(WebexLicensing::person)
                 .toList();
     }
 

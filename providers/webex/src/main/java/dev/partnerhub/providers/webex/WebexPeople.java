@@ -17,7 +17,7 @@ import java.util.Set;
 final class WebexPeople implements People {
 
     /** The fields "Update a Person" accepts; the others of a Person are read-only. */
-    private static final List<String> UPDATABLE = List.of("emails", "phoneNumbers", "extension", "locationId",
+    private static final List<String> UPDATABLE = List.of("emails", "extension", "locationId",
             "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
             "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
     private static final String SUPERVISOR = "Contact Center Supervisor";
@@ -37,12 +37,18 @@ final class WebexPeople implements People {
         return WebexCapabilities.PERSON_FIELDS;
     }
 
-    /** The People API replaces the whole person: read it, change what the change names, write it back. */
+    /**
+     * "Update a Person" replaces the whole person: read it (with its calling data), change what the change names,
+     * write back what the PUT accepts. A GET shows phone numbers of four types; the PUT takes {@code work} only, as
+     * {@code {type, value}}.
+     */
     @Override
     public RemotePerson update(String orgId, String personId, PersonChange change) {
-        JsonNode current = http.get("/people/" + personId, Map.of()).body();
+        JsonNode current = http.get("/people/" + personId, CALLING_DATA).body();
         ObjectNode update = mapper.createObjectNode();
         UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
+        update.set("phoneNumbers", workNumbers(current, change.phoneNumber()));
+        WebexJson.putIfSet(update, "extension", change.extension());
         WebexJson.putIfSet(update, "firstName", change.firstName());
         WebexJson.putIfSet(update, "lastName", change.lastName());
         WebexJson.putIfSet(update, "displayName", change.displayName());
@@ -60,8 +66,26 @@ final class WebexPeople implements People {
             roles.removeAll(change.removeRoles());
             update.set("roles", mapper.valueToTree(roles));
         }
-        return WebexLicensing.person(http.put("/people/" + personId, update).body());
+        return WebexLicensing.person(http.put("/people/" + personId, CALLING_DATA, update).body());
     }
+
+    /** The person's work number as the PUT takes it: the changed one, else the one it holds; none when it has none. */
+    private ArrayNode workNumbers(JsonNode current, String changed) {
+        ArrayNode numbers = mapper.createArrayNode();
+        String work = changed;
+        for (JsonNode number : current.path("phoneNumbers")) {
+            if (work == null && "work".equals(WebexJson.text(number, "type"))) {
+                work = WebexJson.text(number, "value");
+            }
+        }
+        if (work != null) {
+            numbers.addObject().put("type", "work").put("value", work);
+        }
+        return numbers;
+    }
+
+    /** Webex Calling's own fields of a person (extension, location, its numbers) come with {@code callingData}. */
+    static final Map<String, String> CALLING_DATA = Map.of("callingData", "true");
 
     /** Webex's roles are the same in every org ({@code GET /roles}). */
     @Override

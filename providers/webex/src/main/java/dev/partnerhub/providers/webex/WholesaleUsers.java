@@ -8,6 +8,7 @@ import dev.partnerhub.providers.spi.UserRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Webex Wholesale subscribers, under {@code /wholesale/subscribers}, filed by customer ID and keyed by email. */
 final class WholesaleUsers extends WebexUsers {
@@ -38,15 +39,22 @@ final class WholesaleUsers extends WebexUsers {
         return WebexJson.subscriber(http.post(path, body).body(), keyField);
     }
 
-    /** The package and the provisioning parameters; names change through People. */
+    /**
+     * The package. Its provisioning parameters (number, extension, location) go only with a change from a package
+     * without calling to one with it: Cisco's "Update a Wholesale Subscriber" says they "should only be supplied" then,
+     * and are ignored for a user who has calling already, whose number and extension change through People.
+     */
     @Override
-    public RemoteUser update(CustomerScope customer, String userId, UserRequest request) {
+    public RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.set("packages", mapper.createArrayNode().add(request.packageName()));
-        ObjectNode params = body.putObject("provisioningParameters");
-        WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
-        WebexJson.putIfSet(params, "extension", request.extension());
-        WebexJson.putIfSet(params, "locationId", request.locationId());
-        return WebexJson.subscriber(http.put(path + "/" + userId, body).body(), keyField);
+        Set<String> calling = WebexCapabilities.WHOLESALE_CALLING_PACKAGES;
+        if (calling.contains(request.packageName()) && !calling.contains(current.packageName())) {
+            ObjectNode params = body.putObject("provisioningParameters");
+            WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
+            WebexJson.putIfSet(params, "extension", request.extension());
+            WebexJson.putIfSet(params, "locationId", request.locationId());
+        }
+        return WebexJson.subscriber(http.put(path + "/" + current.id(), body).body(), keyField);
     }
 }

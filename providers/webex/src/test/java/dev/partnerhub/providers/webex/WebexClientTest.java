@@ -148,6 +148,42 @@ class WebexClientTest {
                 .path("calling").path("location").path("timezone").asText()).isEqualTo("America/Los_Angeles");
     }
 
+    @Test
+    void aCallingUsersNumberChangesThroughThePersonWhichTakesWorkNumbersOnlyAndTheSubscriberIgnoresIt()
+            throws Exception {
+        Provider provider = fixture.wholesale();
+        CustomerScope scope = provisionedCustomer(provider, "numbers");
+        var ada = provider.users().create(scope, new UserRequest("ada@numbers.example.com", "ada@numbers.example.com",
+                "Ada", "Lovelace", null, "webex_calling", "+12405550100", "5100", null, null, null, null));
+        String orgId = provider.customers().get(scope.id()).orElseThrow().orgId();
+        assertThat(provider.licensing().people(orgId)).singleElement().satisfies(p -> {
+            assertThat(p.details().phoneNumber()).isEqualTo("+12405550100");
+            assertThat(p.details().extension()).isEqualTo("5100");
+        });
+        assertThat(exchanges).filteredOn(e -> e.path().equals("/v1/people"))
+                .allSatisfy(e -> assertThat(e.query().get("callingData")).containsExactly("true"));
+
+        provider.users().update(scope, ada, new UserRequest(ada.key(), null, null, null, null, "webex_calling",
+                "+12405550199", "5199", null, null, null, null));
+        assertThat(sent("PUT", "/v1/wholesale/subscribers/" + ada.id()).has("provisioningParameters"))
+                .as("a calling user's numbers are not the subscriber's to change").isFalse();
+        var changed = provider.people().update(orgId, ada.personId(), new dev.partnerhub.providers.spi.PersonChange(
+                null, null, null, null, "+12405550199", "5199", null, null));
+        assertThat(changed.details().phoneNumber()).isEqualTo("+12405550199");
+        assertThat(changed.details().extension()).isEqualTo("5199");
+        JsonNode put = sent("PUT", "/v1/people/" + ada.personId());
+        assertThat(put.path("phoneNumbers")).singleElement().satisfies(n -> {
+            assertThat(n.path("type").asText()).isEqualTo("work");
+            assertThat(n.fieldNames()).toIterable().containsExactlyInAnyOrder("type", "value");
+        });
+
+        var bob = provider.users().create(scope, user("bob@numbers.example.com"));
+        assertThatThrownBy(() -> provider.people().update(orgId, bob.personId(),
+                new dev.partnerhub.providers.spi.PersonChange(null, null, null, null, "+12405550300", null, null,
+                        null))).isInstanceOfSatisfying(ProviderRejectedException.class, e -> assertThat(
+                                e.errors().get(0).description()).contains("Webex Calling license"));
+    }
+
     /** The last request body sent on a route. */
     private JsonNode sent(String method, String path) throws Exception {
         RecordedExchange last = exchanges.stream().filter(e -> e.method().equals(method) && e.path().equals(path))

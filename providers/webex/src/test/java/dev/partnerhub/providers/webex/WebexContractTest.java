@@ -121,7 +121,7 @@ class WebexContractTest {
         RemoteUser alice = provider.users().create(scope, new UserRequest("alice@contract.example.com",
                 "alice@contract.example.com", "Alice", "Andersen", null, "webex_calling", "+12405551212", "1212", null,
                 null, null, null));
-        provider.users().update(scope, alice.id(), HubFixture.user(alice.email(), "webex_meetings", null));
+        provider.users().update(scope, alice, HubFixture.user(alice.email(), "webex_meetings", null));
         assertThat(provider.users().list(scope, null)).hasSize(1);
         assertThat(provider.users().list(scope, java.time.Instant.now().minusSeconds(60))).hasSize(1);
         assertThat(provider.users().changedAcrossCustomers(java.time.Instant.now().minusSeconds(60)).orElseThrow())
@@ -236,7 +236,7 @@ class WebexContractTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> provider.users()
                 .list(scope, null).stream().allMatch(u -> u.state() == UserState.PROVISIONED));
         assertThat(provider.customers().find("Reseller1+contract").orElseThrow().orgId()).isNotBlank();
-        provider.users().update(scope, pending.id(), new UserRequest(pending.key(), null, "John", "Andersen", null,
+        provider.users().update(scope, pending, new UserRequest(pending.key(), null, "John", "Andersen", null,
                 "premium", null, null, null, null, null, null));
         assertThat(provider.workspaces().list(scope)).isEmpty();
         provider.workspaces().delete(scope, "Y2lzY29zcGFyazovL3VzL1BMQUNFL25vbmU");

@@ -130,7 +130,11 @@ public final class JsonHttp {
     }
 
     public Reply put(String path, Object body) {
-        return send("PUT", uri(path, Map.of()), body, Map.of());
+        return put(path, Map.of(), body);
+    }
+
+    public Reply put(String path, Map<String, ?> query, Object body) {
+        return send("PUT", uri(path, query), body, Map.of());
     }
 
     public Reply patch(String path, Object body) {
