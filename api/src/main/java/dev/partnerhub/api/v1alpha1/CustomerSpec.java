@@ -74,6 +74,7 @@ public class CustomerSpec {
             + "email and the admin email of the customer. Required on webex connections.")
     private String provisioningId;
 
+    @Size(max = 20)
     @JsonPropertyDescription("The full desired list of customer packages (wholesale), for example webex_calling, "
             + "webex_meetings, webex_suite, webex_voice, cx_essentials, webex_calling_standard, common_area_calling. "
             + "Packages absent from the list are removed from the customer.")
