@@ -96,7 +96,7 @@ class LocalModeTest {
         });
         CustomerUser bob = client.resources(CustomerUser.class).inNamespace("partnerhub-demo").withName("bob").get();
         assertThat(bob.getStatus().getLicenses()).extracting(l -> l.getLicense() + ":" + l.getState() + ":"
-                + l.getAssignedBy()).contains("Contact Center - Standard Agent:Active:contact-center-agents",
+                + l.getAssignedBy()).contains("Contact center Standard Agent:Active:contact-center-agents",
                         "Meeting - Webex Meetings:Active:package");
     }
 

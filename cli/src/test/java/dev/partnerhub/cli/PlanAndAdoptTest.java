@@ -103,6 +103,7 @@ class PlanAndAdoptTest {
                   provisioningId: local-trusted
                   packages: [webex_meetings]
                   address: {addressLine1: 1 Initech Way, city: Austin, country: US}
+                  calling: {location: {timezone: America/Chicago, language: en_us}}
                 """);
         write("ian.yaml", user("ian", "Ek"));
         write("ida.yaml", user("ida", "Berg"));
@@ -129,7 +130,7 @@ class PlanAndAdoptTest {
                 "+ Customer plan-demo/initech: create\n      key initech-0001\n",
                 "+ CustomerUser plan-demo/ian: create\n      key ian@initech.example.com\n",
                 "+ CustomerUser plan-demo/ida: create\n",
-                "+ LicenseAssignment plan-demo/seats: create\n      + ian (Contact Center - Standard Agent)\n")
+                "+ LicenseAssignment plan-demo/seats: create\n      + ian (Contact center Standard Agent)\n")
                 .endsWith("Plan: 4 to create, 0 to update, 0 to delete, 0 unchanged.\n");
 
         applyFolder();
@@ -157,8 +158,8 @@ class PlanAndAdoptTest {
                       spec.lastName: Ek -> Ivarsson
                   CustomerUser plan-demo/ida: no change
                 ~ LicenseAssignment plan-demo/seats: update
-                      + ida (Contact Center - Standard Agent)
-                      - ian (Contact Center - Standard Agent)
+                      + ida (Contact center Standard Agent)
+                      - ian (Contact center Standard Agent)
                 Plan: 0 to create, 3 to update, 0 to delete, 1 unchanged.
                 """);
         JsonNode json = new ObjectMapper().readTree(plan("-o", "json").output());
@@ -256,7 +257,7 @@ class PlanAndAdoptTest {
                 metadata: {name: seats}
                 spec:
                   customerRef: {name: initech}
-                  license: Contact Center - Standard Agent
+                  license: Contact center Standard Agent
                   mode: Exclusive
                   users: {names: [%s]}
                 """.formatted(name);

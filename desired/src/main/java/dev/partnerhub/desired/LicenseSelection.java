@@ -3,6 +3,7 @@ package dev.partnerhub.desired;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
+import dev.partnerhub.providers.spi.Names;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import java.util.Collection;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public final class LicenseSelection {
 
     /** The licence that spec.license names, by ID or by name (case does not matter). */
     public static Optional<RemoteLicense> resolve(String license, List<RemoteLicense> catalog) {
-        return catalog.stream().filter(l -> l.id().equals(license) || l.name().equalsIgnoreCase(license)).findFirst();
+        return catalog.stream().filter(l -> l.id().equals(license) || Names.same(l.name(), license)).findFirst();
     }
 
     /** The users of a collection that the assignment selects. */

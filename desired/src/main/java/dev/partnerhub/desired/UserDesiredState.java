@@ -8,6 +8,7 @@ import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.CustomerField;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.Licensing;
+import dev.partnerhub.providers.spi.Names;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserField;
@@ -132,9 +133,9 @@ public final class UserDesiredState {
                 continue;
             }
             boolean fromAssignment = assignments.stream().anyMatch(a -> grant.licenses().stream()
-                    .anyMatch(l -> l.equalsIgnoreCase(a.getSpec().getLicense())) && LicenseSelection.selects(a, user));
-            if (grant.licenses().isEmpty() || fromPackage.stream().anyMatch(grant.licenses()::contains)
-                    || fromAssignment) {
+                    .anyMatch(l -> Names.same(l, a.getSpec().getLicense())) && LicenseSelection.selects(a, user));
+            if (grant.licenses().isEmpty() || fromPackage.stream().anyMatch(p -> grant.licenses().stream()
+                    .anyMatch(l -> Names.same(l, p))) || fromAssignment) {
                 continue;
             }
             problems.add("spec.roles: " + role + " needs the " + String.join(" or ", grant.licenses()) + " licence, "

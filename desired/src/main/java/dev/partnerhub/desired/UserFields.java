@@ -61,7 +61,7 @@ public final class UserFields {
     public static List<Difference> differences(CustomerUserSpec spec, UserModel model, RemoteUser subscriber,
             Optional<RemotePerson> person) {
         List<Difference> differences = new ArrayList<>();
-        boolean hasLine = model.callingPackages().contains(subscriber.packageName());
+        boolean hasLine = subscriber.packageName() != null && model.callingPackages().contains(subscriber.packageName());
         for (UserField field : KEPT) {
             String declared = declared(spec, field);
             if (declared == null || model.lineFields().contains(field) && !hasLine) {

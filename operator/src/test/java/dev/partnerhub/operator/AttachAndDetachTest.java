@@ -55,7 +55,8 @@ class AttachAndDetachTest extends OperatorTestSupport {
         }
         Customer attached = awaitCondition(Customer.class, "plain", Conditions.READY, "True");
         assertThat(attached.getStatus().getOrgId()).isEqualTo(plain);
-        assertThat(attached.getStatus().getAdminAccess()).isEqualTo(AdminAccessLevel.ProvisioningAdmin);
+        assertThat(attached.getStatus().getAdminAccess()).isEqualTo(AdminAccessLevel.LimitedAdmin);
+        assertThat(attached.getStatus().getAdminRole()).isEqualTo("Provisioning Administrator");
         assertThat(hubCustomer(attached.getStatus().getCustomerId()).path("orgId").asText()).isEqualTo(plain);
         assertThat(orgName(plain)).isEqualTo("Plain Corp");
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(customer("unlicensed").getStatus()

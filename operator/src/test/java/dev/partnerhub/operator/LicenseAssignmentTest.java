@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalHubResource.class)
 class LicenseAssignmentTest extends OperatorTestSupport {
 
-    static final String CC_STANDARD = "Contact Center - Standard Agent";
-    static final String CC_PREMIUM = "Contact Center - Premium Agent";
+    static final String CC_STANDARD = "Contact center Standard Agent";
+    static final String CC_PREMIUM = "Contact Center Premium Agent";
     static final String ATTENDANT = "Webex Attendant Console";
     static final String CALLING_STANDARD = "Webex Calling - Standard";
 
@@ -150,7 +150,7 @@ class LicenseAssignmentTest extends OperatorTestSupport {
 
         CustomerUser stalled = awaitCondition(CustomerUser.class, "sam", Conditions.STALLED, "True");
         assertThat(condition(stalled, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
-        assertThat(condition(stalled, Conditions.STALLED).getMessage()).contains("spec.roles: Supervisor needs the Contact Center - Premium Agent licence")
+        assertThat(condition(stalled, Conditions.STALLED).getMessage()).contains("spec.roles: Supervisor needs the Contact Center Premium Agent licence")
                 .contains(CC_PREMIUM).contains("cx_premium_agent");
         assertThat(hubRecords("wholesaleSubscribers")).hasSize(subscribers);
 
@@ -159,8 +159,9 @@ class LicenseAssignmentTest extends OperatorTestSupport {
             u.getSpec().setRoles(List.of("Administrator"));
         });
         awaitCondition(CustomerUser.class, "sam", Conditions.READY, "True");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(personOf("sam").path("roles").toString())
-                .contains("id_cc_supervisor").contains("id_full_admin"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(personOf("sam").path("roles")).extracting(r -> new String(
+                java.util.Base64.getUrlDecoder().decode(r.asText()), java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("ciscospark://us/ROLE/id_cc_supervisor", "ciscospark://us/ROLE/id_full_admin"));
     }
 
     @Test

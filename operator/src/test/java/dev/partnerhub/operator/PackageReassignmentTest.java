@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class PackageReassignmentTest extends OperatorTestSupport {
 
     private static final String MEETINGS = "Meeting - Webex Meetings";
-    private static final String MESSAGING = "Messaging - Webex";
+    private static final String MESSAGING = "Advanced Messaging";
 
     @BeforeEach
     void connectToTheHub() {
@@ -61,7 +61,7 @@ class PackageReassignmentTest extends OperatorTestSupport {
         await().atMost(TIMEOUT).until(() -> customerUser("ivy").getStatus().getActions() != null
                 && "t1".equals(customerUser("ivy").getStatus().getActions().getReassignPackage()));
         assertThat(customerUser("ivy").getStatus().getActions().getReassignPackageResult()).isEqualTo(
-                "Package webex_meetings unassigned and assigned again: " + MEETINGS + ", " + MESSAGING + ".");
+                "Package webex_meetings unassigned and assigned again: " + MESSAGING + ", " + MEETINGS + ".");
         List<JsonNode> patches = licencePatches(before, personId);
         assertThat(patches).hasSize(2);
         assertThat(operations(patches.get(0))).containsExactlyInAnyOrder("remove " + licenceId(orgId, MEETINGS),

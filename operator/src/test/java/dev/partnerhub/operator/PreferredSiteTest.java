@@ -45,9 +45,19 @@ class PreferredSiteTest extends OperatorTestSupport {
 
         edit(CustomerUser.class, "ada", u -> u.getSpec().setPreferredWebexSite("sites.webex.com"));
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(siteUrls(personId)).containsExactly("sites.webex.com#host");
+            assertThat(defaultSite(personId)).isEqualTo("sites.webex.com");
             assertThat(customerUser("ada").getStatus().getWarnings()).isEmpty();
         });
+        assertThat(LocalHubResource.EXCHANGES).filteredOn(e -> e.path().equals("/v1/meetingPreferences/sites"))
+                .as("read, and already the user's default site: nothing to change").isNotEmpty()
+                .allSatisfy(e -> assertThat(e.method()).isEqualTo("GET"));
+
+        // The customer's administrator gives her a second site; the spec makes it her default.
+        hub().addAttendeeSite(personId, "training.webex.com");
+        edit(CustomerUser.class, "ada", u -> u.getSpec().setPreferredWebexSite("training.webex.com"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(defaultSite(personId)).isEqualTo("training.webex.com"));
+        assertThat(siteUrls(personId)).as("Update a Person's sites are not how a default is set")
+                .containsExactly("training.webex.com#attendee");
     }
 
     @Test
@@ -59,18 +69,23 @@ class PreferredSiteTest extends OperatorTestSupport {
         CustomerUser stalled = awaitCondition(CustomerUser.class, "bo", Conditions.STALLED, "True");
         assertThat(condition(stalled, Conditions.STALLED).getReason()).isEqualTo("ProviderRejected");
         assertThat(condition(stalled, Conditions.STALLED).getMessage()).contains("spec.preferredWebexSite",
-                "Invalid siteUrl badsite.example.org#host");
+                "siteUrl badsite.example.org is not a site of the user");
         assertThat(stalled.getStatus().getUserId()).isNotBlank();
 
         edit(CustomerUser.class, "bo", u -> u.getSpec().setPreferredWebexSite("badsite.webex.com"));
         String personId = awaitCondition(CustomerUser.class, "bo", Conditions.READY, "True").getStatus().getPersonId();
-        assertThat(siteUrls(personId)).containsExactly("badsite.webex.com#host");
+        assertThat(defaultSite(personId)).isEqualTo("badsite.webex.com");
         assertThat(customerUser("bo").getStatus().getUserId()).isEqualTo(stalled.getStatus().getUserId());
     }
 
     private void readyCustomer(String name) {
         apply(wholesaleCustomer(namespace, name, "hub", "webex_meetings", "webex_calling"));
         awaitCondition(Customer.class, name, Conditions.READY, "True");
+    }
+
+    private String defaultSite(String personId) {
+        return hubRecords("people").stream().filter(p -> personId.equals(p.path("id").asText())).findFirst()
+                .orElseThrow().path("defaultSite").asText(null);
     }
 
     private java.util.List<String> siteUrls(String personId) {

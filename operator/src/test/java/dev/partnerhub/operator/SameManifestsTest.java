@@ -68,7 +68,7 @@ class SameManifestsTest extends OperatorTestSupport {
 
     /** A vendor's overlay: the lines only its users have, its licence, and the field and action it lacks. */
     enum Vendor {
-        WEBEX("  package: webex_meetings", "Contact Center - Standard Agent", "  usageLocation: US",
+        WEBEX("  package: webex_meetings", "Contact center Standard Agent", "  usageLocation: US",
                 "spec.usageLocation", ActivationActions.RESET_PASSWORD),
         PARTNER_CENTER("  usageLocation: US", "Microsoft 365 Business Basic", "  package: webex_meetings",
                 "spec.package", ActivationActions.RETRY_ACTIVATION);

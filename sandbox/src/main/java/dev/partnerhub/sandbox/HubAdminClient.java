@@ -142,6 +142,11 @@ public final class HubAdminClient {
         return send("PUT", "/admin/orgs/" + enc(orgId) + "/claimedDomains", body);
     }
 
+    /** The customer's administrator makes a Webex person an attendee of one more meeting site. */
+    public JsonNode addAttendeeSite(String personId, String siteUrl) {
+        return send("POST", "/admin/people/" + enc(personId) + "/attendeeSites", Json.object().put("siteUrl", siteUrl));
+    }
+
     /** The person's next {@code count} Contact Center syncs come back Invalid. */
     public JsonNode invalidContactCenterSyncs(String email, int count) {
         return send("POST", "/admin/contactCenter/invalidSyncs", Json.object().put("email", email).put("count", count));

@@ -25,6 +25,15 @@ public record HubRequest(String method, String path, Map<String, List<String>> q
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** A query parameter the endpoint requires, or a 400 naming it. */
+    public String requiredQuery(String name) {
+        String value = query(name);
+        if (value == null || value.isBlank()) {
+            throw HubError.badRequest(4003, "Missing required query parameter: " + name + ".");
+        }
+        return value;
+    }
+
     public int queryInt(String name, int defaultValue) {
         String value = query(name);
         if (value == null || value.isBlank()) {

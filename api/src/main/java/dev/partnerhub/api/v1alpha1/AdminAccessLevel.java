@@ -2,8 +2,11 @@ package dev.partnerhub.api.v1alpha1;
 
 /** The partner's rights in a customer org. */
 public enum AdminAccessLevel {
-    /** The partner administers the whole org. */
+    /** The partner administers the whole org (Full Administrator). */
     FullAdmin,
-    /** The partner may provision users and services only. */
-    ProvisioningAdmin
+    /**
+     * The partner holds another role, which lets it do less: after an automatic attach, Provisioning Admin (seed
+     * 003). status.adminRole names it.
+     */
+    LimitedAdmin
 }

@@ -25,8 +25,13 @@ public class CustomerStatus extends BoundStatus {
             + "provisioned_with_errors, updating, error).")
     private String providerStatus;
 
-    @JsonPropertyDescription("The partner's rights in the org: FullAdmin or ProvisioningAdmin.")
+    @JsonPropertyDescription("The partner's rights in the org: FullAdmin, or LimitedAdmin (another role, for example "
+            + "Provisioning Admin after an automatic attach; ask the customer's administrator for Full Administrator). "
+            + "Absent when the provider cannot tell (Webex does not list the orgs of a partner full administrator).")
     private AdminAccessLevel adminAccess;
+
+    @JsonPropertyDescription("The partner's role in the org, as the provider's role list names it.")
+    private String adminRole;
 
     @JsonPropertyDescription("When a person must act (for example the org's administrator approving an attach): who "
             + "must do what.")
@@ -113,6 +118,14 @@ public class CustomerStatus extends BoundStatus {
 
     public void setAdminAccess(AdminAccessLevel adminAccess) {
         this.adminAccess = adminAccess;
+    }
+
+    public String getAdminRole() {
+        return adminRole;
+    }
+
+    public void setAdminRole(String adminRole) {
+        this.adminRole = adminRole;
     }
 
     public String getPendingAction() {

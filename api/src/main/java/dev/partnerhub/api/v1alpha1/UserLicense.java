@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UserLicense {
 
-    @JsonPropertyDescription("The licence's name in the hub, for example Contact Center - Premium Agent.")
+    @JsonPropertyDescription("The licence's name in the hub, for example Contact Center Premium Agent.")
     private String license;
 
     @JsonPropertyDescription("The hub's licence ID.")

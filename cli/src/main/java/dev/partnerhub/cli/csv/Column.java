@@ -38,9 +38,9 @@ public record Column(String header, Kind kind, String value) {
     public static final Column PREFERRED_SITE = new Column("Preferred Webex Site", Kind.PREFERRED_SITE, null);
     public static final Column USAGE_LOCATION = new Column("Usage Location", Kind.USAGE_LOCATION, null);
     public static final Column CONTACT_CENTER_STANDARD = new Column("Webex Contact Center Standard", Kind.LICENCE,
-            "Contact Center - Standard Agent");
+            "Contact center Standard Agent");
     public static final Column CONTACT_CENTER_PREMIUM = new Column("Webex Contact Center Premium", Kind.LICENCE,
-            "Contact Center - Premium Agent");
+            "Contact Center Premium Agent");
     public static final Column USER_ID = new Column("Provider User ID", Kind.STATUS, "userId");
     public static final Column ACTIVATION = new Column("Activation State", Kind.STATUS, "activation");
     public static final Column PENDING_ACTION = new Column("Pending Action", Kind.STATUS, "pendingAction");

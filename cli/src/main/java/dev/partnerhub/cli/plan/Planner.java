@@ -15,6 +15,7 @@ import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserField;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -174,7 +175,9 @@ final class Planner {
             details.add("adopt user " + remote.get().id());
         }
         Optional<RemotePerson> person = t.people().stream().filter(p -> p.id().equals(remote.get().personId()))
-                .findFirst();
+                .findFirst()
+                .map(p -> UserFields.declared(user.getSpec(), UserField.PREFERRED_SITE) == null ? p
+                        : p.withPreferredSite(t.provider().people().preferredSite(t.orgId(), p).orElse(null)));
         UserFields.differences(user.getSpec(), t.capabilities().users(), remote.get(), person).forEach(d -> details.add(
                 UserFields.path(d.field()) + ": " + (d.held() == null ? "(none)" : d.held()) + " -> " + d.declared()));
         String emailRefusal = UserFields.emailRefusal(user.getSpec(), remote.get());

@@ -32,7 +32,7 @@ class CsvExportTest {
         CustomerUser alice = user("alice", "alice@acme.example.com", "Alice", "Åberg", "webex_calling", "+12405551001",
                 "1001");
         alice.getStatus().setUserId("U1");
-        alice.getStatus().getLicenses().add(licence("Contact Center - Standard Agent", "contact-center"));
+        alice.getStatus().getLicenses().add(licence("Contact center Standard Agent", "contact-center"));
         alice.getStatus().getLicenses().add(licence("Calling - Professional", "package"));
         CustomerUser dana = user("dana", "dana@acme.example.com", "Dana", "Diaz, Jr.", "webex_meetings", null, null);
         dana.getStatus().getActivation().setState(ActivationState.PendingEmailValidation);

@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
+import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.providers.spi.Feature;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AdminAccessReader {
 
     /** What a customer was told, from the list read at {@code listedAt}; it first asked about this org at {@code asked}. */
-    private record Read(String orgId, AdminAccessLevel level, Instant listedAt, Instant asked) {
+    private record Read(String orgId, AdminAccess level, Instant listedAt, Instant asked) {
     }
 
     private static final class Listing {
@@ -44,8 +45,16 @@ public class AdminAccessReader {
         this.clock = clock;
     }
 
+    /** Records the partner's rights in a customer's org in its status (neither when unknown). */
+    void record(CustomerStatus status, String customerUid, Provider provider, String orgId) {
+        AdminAccess access = of(customerUid, provider, orgId);
+        status.setAdminAccess(access == null ? null
+                : access.fullAdmin() ? AdminAccessLevel.FullAdmin : AdminAccessLevel.LimitedAdmin);
+        status.setAdminRole(access == null ? null : access.role());
+    }
+
     /** The partner's rights in the customer's org; unknown (null) when the provider cannot tell. */
-    AdminAccessLevel of(String customerUid, Provider provider, String orgId) {
+    AdminAccess of(String customerUid, Provider provider, String orgId) {
         if (orgId == null || !provider.capabilities().has(Feature.ADMIN_ACCESS)) {
             return null;
         }
@@ -57,7 +66,7 @@ public class AdminAccessReader {
         }
         Instant asked = sameOrg ? last.asked() : now;
         Listing listing = listings.computeIfAbsent(provider, p -> new Listing());
-        AdminAccessLevel level;
+        AdminAccess level;
         Instant listedAt;
         synchronized (listing) {
             boolean usable = listing.readAt != null && current(listing.readAt, now)
@@ -66,7 +75,7 @@ public class AdminAccessReader {
                 listing.byOrg = provider.customers().partnerAccess();
                 listing.readAt = now;
             }
-            level = level(listing.byOrg.get(orgId));
+            level = listing.byOrg.get(orgId);
             listedAt = listing.readAt;
         }
         reads.put(customerUid, new Read(orgId, level, listedAt, asked));
@@ -75,11 +84,6 @@ public class AdminAccessReader {
 
     private boolean current(Instant readAt, Instant now) {
         return readAt.plus(config.polling().adminAccess()).isAfter(now);
-    }
-
-    private static AdminAccessLevel level(AdminAccess access) {
-        return access == null ? null
-                : access == AdminAccess.FULL_ADMIN ? AdminAccessLevel.FullAdmin : AdminAccessLevel.ProvisioningAdmin;
     }
 
     /** Forgets a deleted customer. */

@@ -145,7 +145,7 @@ public class CustomerSync {
             return looks.lookAfter(customer, config.polling().inProgress());
         }
         status.setPendingAction(null);
-        status.setAdminAccess(access.of(customer.getMetadata().getUid(), provider, c.orgId()));
+        access.record(status, customer.getMetadata().getUid(), provider, c.orgId());
         boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
         conditions.ready(true, withErrors ? "ProvisionedWithErrors" : "Provisioned", withErrors
                 ? "The customer is provisioned, with errors on some packages; see status.packages."
@@ -195,7 +195,7 @@ public class CustomerSync {
             return config.polling().pending();
         }
         record(status, bound.remote().get());
-        status.setAdminAccess(access.of(customer.getMetadata().getUid(), provider, bound.remote().get().orgId()));
+        access.record(status, customer.getMetadata().getUid(), provider, bound.remote().get().orgId());
         conditions.ready(true, "Provisioned", "The customer exists in the provider; the operator manages its users.")
                 .synced(true, "Observed", "Observed the provider.").notStalled();
         markObserved(customer);

@@ -41,9 +41,8 @@ public class PackageReassignment {
         Optional<RemotePerson> person = directory.person(target.connection(), target.provider(), target.orgId(),
                 personId);
         Licensing licensing = target.provider().licensing();
-        Set<String> names = licensing.packageLicenses(packageName);
         List<RemoteLicense> catalog = directory.licenses(target.connection(), target.provider(), target.orgId());
-        List<RemoteLicense> held = catalog.stream().filter(l -> names.contains(l.name()))
+        List<RemoteLicense> held = licensing.packageLicenses(packageName, catalog).stream()
                 .filter(l -> person.map(p -> p.licenses().contains(l.id())).orElse(false)).toList();
         if (held.isEmpty()) {
             return Optional.empty();

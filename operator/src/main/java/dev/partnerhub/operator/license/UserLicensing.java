@@ -114,7 +114,8 @@ public class UserLicensing {
         List<RemoteLicense> catalog = directory.licenses(target);
         Set<String> held = new LinkedHashSet<>(person.get().licenses());
         Set<String> packageIds = user.getSpec().getPackageName() == null ? Set.of()
-                : idsOf(catalog, licensing.packageLicenses(user.getSpec().getPackageName()));
+                : licensing.packageLicenses(user.getSpec().getPackageName(), catalog).stream().map(RemoteLicense::id)
+                        .collect(Collectors.toSet());
         LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
         if (target.tolerance() != null && (!plan.add().isEmpty() || !plan.remove().isEmpty())) {
             // Changes are planned from lists read now (the person's licences, the free seats), not from old ones.
@@ -208,10 +209,6 @@ public class UserLicensing {
         return new LicenseRefusal(LicenseRefusal.Reason.COUNT_VIOLATION, new RemoteError(null, "No seat left: "
                 + license.consumedUnits() + " of " + license.totalUnits() + " seats of " + license.name()
                 + " are taken. Buy more seats or free one.", null));
-    }
-
-    private static Set<String> idsOf(List<RemoteLicense> catalog, Set<String> names) {
-        return catalog.stream().filter(l -> names.contains(l.name())).map(RemoteLicense::id).collect(Collectors.toSet());
     }
 
     private static List<String> names(List<String> ids, List<RemoteLicense> catalog) {

@@ -40,6 +40,8 @@ public class LicenseDirectory {
     private final Map<Key, Snapshot<List<RemoteLicense>>> catalogs = new ConcurrentHashMap<>();
     private final Map<Key, Snapshot<Map<String, RemotePerson>>> people = new ConcurrentHashMap<>();
     private final Map<Key, Snapshot<List<RemoteRole>>> roles = new ConcurrentHashMap<>();
+    /** Default meeting sites by connection and person, where the provider keeps them apart from the person. */
+    private final Map<Key, Snapshot<Optional<String>>> sites = new ConcurrentHashMap<>();
 
     public LicenseDirectory(OperatorConfig config, Clock clock, RemoteChanges changes) {
         this.config = config;
@@ -142,8 +144,27 @@ public class LicenseDirectory {
         }
     }
 
+    /**
+     * The person with its default meeting site, read apart from the person (one call a person) at most as old as the
+     * target tolerates: only for a user that declares one.
+     */
+    public RemotePerson withPreferredSite(Resolved target, RemotePerson person) {
+        Optional<String> site = fresh(sites.computeIfAbsent(new Key(target.connection(), person.id()),
+                k -> new Snapshot<>()), () -> target.provider().people().preferredSite(target.orgId(), person),
+                maxAge(target));
+        return person.withPreferredSite(site.orElse(null));
+    }
+
     /** Folds in what a licence change left the person with; seat counts are fetched again next time. */
     public void changed(String connection, String orgId, RemotePerson person) {
+        if (person.details() != null && person.details().preferredSite() != null) {
+            Snapshot<Optional<String>> site = sites.computeIfAbsent(new Key(connection, person.id()),
+                    k -> new Snapshot<>());
+            synchronized (site) {
+                site.value = Optional.of(person.details().preferredSite());
+                site.fetchedAt = clock.instant();
+            }
+        }
         Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(connection, orgId));
         if (snapshot != null) {
             synchronized (snapshot) {
@@ -167,6 +188,7 @@ public class LicenseDirectory {
         catalogs.keySet().removeIf(key -> key.connection().equals(connection));
         people.keySet().removeIf(key -> key.connection().equals(connection));
         roles.keySet().removeIf(key -> key.connection().equals(connection));
+        sites.keySet().removeIf(key -> key.connection().equals(connection));
     }
 
     /** Drops the snapshots of an org whose Customer is gone. */

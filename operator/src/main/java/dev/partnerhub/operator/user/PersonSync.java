@@ -16,6 +16,7 @@ import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteRole;
 import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.UserField;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -52,6 +52,13 @@ public class PersonSync {
         String orgId = target.orgId();
         return personId == null || orgId == null || !target.capabilities().has(Feature.LICENSES) ? Optional.empty()
                 : directory.person(target, personId);
+    }
+
+    /** The user's person as the spec is compared with it: its default meeting site read too when the spec sets one. */
+    Optional<RemotePerson> compared(CustomerUser user, Customer customer, Resolved target, String personId) {
+        Optional<RemotePerson> person = person(customer, target, personId);
+        return UserFields.declared(user.getSpec(), UserField.PREFERRED_SITE) == null ? person
+                : person.map(p -> directory.withPreferredSite(target, p));
     }
 
     /** Whether the provider keeps people and the org's people list, read now, lacks this subscriber's person. */
@@ -143,29 +150,22 @@ public class PersonSync {
             return new RolePlan(null, List.of());
         }
         People people = target.provider().people();
-        Map<String, String> idsByName = directory.roles(target).stream()
+        List<RemoteRole> orgRoles = directory.roles(target);
+        Map<String, String> idsByName = orgRoles.stream()
                 .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
-        Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        idsByName.keySet().forEach(name -> named.put(name, name));
         Set<String> wantedRoles = new LinkedHashSet<>();
         Set<String> unknown = new TreeSet<>();
         wanted.forEach(role -> {
             People.RoleGrant grant = people.grant(role);
             if (grant != null) {
-                grant.roles().forEach(r -> {
-                    String name = named.get(r);
-                    if (name == null) {
-                        unknown.add(r);
-                    } else {
-                        wantedRoles.add(name);
-                    }
-                });
+                grant.roles().forEach(r -> people.find(r, orgRoles).ifPresentOrElse(found -> wantedRoles.add(
+                        found.name()), () -> unknown.add(r)));
             }
         });
         if (!unknown.isEmpty()) {
             String message = "spec.roles: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is not a role"
-                    : " are not roles") + " of the customer's organization; its roles are " + named.keySet()
-                    + ". Nothing was changed in the user's roles.";
+                    : " are not roles") + " of the customer's organization; its roles are " + new TreeSet<>(
+                            idsByName.keySet()) + ". Nothing was changed in the user's roles.";
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
             return new RolePlan(null, granted);
         }

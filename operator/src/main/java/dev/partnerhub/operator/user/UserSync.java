@@ -84,8 +84,7 @@ public class UserSync {
         }
         RemoteUser subscriber = bound.subscriber();
         List<UserFields.Difference> differences = UserFields.differences(user.getSpec(), target.capabilities().users(),
-                subscriber,
-                people.person(customer, target, subscriber.personId()));
+                subscriber, people.compared(user, customer, target, subscriber.personId()));
         List<UserFields.Difference> mend = UserFields.through(differences,
                 target.capabilities().users().updatable());
         if (mend.isEmpty()) {

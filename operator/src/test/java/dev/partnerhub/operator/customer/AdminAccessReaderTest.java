@@ -2,7 +2,7 @@ package dev.partnerhub.operator.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
+import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.operator.HubUnderTest;
 import dev.partnerhub.operator.ManualClock;
 import dev.partnerhub.operator.OperatorConfig;
@@ -21,6 +21,7 @@ class AdminAccessReaderTest {
 
     private static final String ME = "/v1/people/me";
     private static final String ORGS = "/v1/partner/organizations";
+    private static final String ROLES = "/v1/roles";
 
     private final OperatorConfig config = TestConfig.defaults();
     private final ManualClock clock = new ManualClock();
@@ -45,32 +46,32 @@ class AdminAccessReaderTest {
         String a = customer("access-a");
         String b = customer("access-b");
         hub.clear();
-        assertThat(reader.of("uid-a", webex, a)).isEqualTo(AdminAccessLevel.FullAdmin);
-        assertThat(reader.of("uid-b", webex, b)).isEqualTo(AdminAccessLevel.FullAdmin);
-        assertThat(hub.reads()).as("the token's person and the partner's orgs, once for both")
-                .containsExactly(ME, ORGS);
+        assertThat(reader.of("uid-a", webex, a)).extracting(AdminAccess::fullAdmin).isEqualTo(true);
+        assertThat(reader.of("uid-b", webex, b)).extracting(AdminAccess::fullAdmin).isEqualTo(true);
+        assertThat(hub.reads()).as("the token's person, the partner's orgs and the roles' names, once for both")
+                .containsExactly(ME, ORGS, ROLES);
 
         String c = customer("access-c");
         hub.clear();
         clock.advance(Duration.ofSeconds(1));
         assertThat(reader.of("uid-c", webex, c)).as("provisioned after the list was read")
-                .isEqualTo(AdminAccessLevel.FullAdmin);
-        assertThat(hub.reads()).containsExactly(ME, ORGS);
+                .extracting(AdminAccess::fullAdmin).isEqualTo(true);
+        assertThat(hub.reads()).containsExactly(ME, ORGS, ROLES);
 
         hub.clear();
         String unmanaged = new HubAdminClient(hub.url()).createOrg("Own Corp", 5, false, false, true);
         clock.advance(Duration.ofSeconds(1));
         assertThat(reader.of("uid-own", webex, unmanaged)).as("not the partner's: read once, then known").isNull();
         assertThat(reader.of("uid-own", webex, unmanaged)).isNull();
-        assertThat(reader.of("uid-a", webex, a)).isEqualTo(AdminAccessLevel.FullAdmin);
-        assertThat(hub.reads()).containsExactly(ME, ORGS);
+        assertThat(reader.of("uid-a", webex, a)).extracting(AdminAccess::fullAdmin).isEqualTo(true);
+        assertThat(hub.reads()).containsExactly(ME, ORGS, ROLES);
 
         hub.clear();
         clock.advance(config.polling().adminAccess());
         Map.of("uid-a", a, "uid-b", b, "uid-c", c).forEach((uid, org) -> assertThat(reader.of(uid, webex, org))
-                .isEqualTo(AdminAccessLevel.FullAdmin));
+                .extracting(AdminAccess::fullAdmin).isEqualTo(true));
         assertThat(reader.of("uid-own", webex, unmanaged)).isNull();
-        assertThat(hub.reads()).as("after the interval, one list again for all").containsExactly(ME, ORGS);
+        assertThat(hub.reads()).as("after the interval, one list again for all").containsExactly(ME, ORGS, ROLES);
     }
 
     private String customer(String externalId) {

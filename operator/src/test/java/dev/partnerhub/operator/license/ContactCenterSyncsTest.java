@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ContactCenterSyncsTest {
 
     private static final List<RemoteLicense> CATALOG = List.of(new RemoteLicense("L1", "Meeting - Webex Meetings", 10, 0),
-            new RemoteLicense("L2", "Contact Center - Standard Agent", 10, 0),
-            new RemoteLicense("L3", "Contact Center - Premium Agent", 10, 0));
+            new RemoteLicense("L2", "Contact center Standard Agent", 10, 0),
+            new RemoteLicense("L3", "Contact Center Premium Agent", 10, 0));
 
     private static final ContactCenter CONTACT_CENTER = new ContactCenter() {
         @Override
@@ -34,10 +34,10 @@ class ContactCenterSyncsTest {
         CustomerUserStatus status = new CustomerUserStatus();
         assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1"), status, CATALOG)).isEqualTo("(none)");
         assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1", "L3"), status, CATALOG))
-                .isEqualTo("Contact Center - Premium Agent");
+                .isEqualTo("Contact Center Premium Agent");
         status.setGrantedRoles(List.of("Full Administrator", "Contact Center Supervisor"));
         assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L3", "L1"), status, CATALOG))
-                .as("a role change is a change").isEqualTo("Contact Center - Premium Agent, Contact Center Supervisor, "
+                .as("a role change is a change").isEqualTo("Contact Center Premium Agent, Contact Center Supervisor, "
                         + "Full Administrator");
     }
 

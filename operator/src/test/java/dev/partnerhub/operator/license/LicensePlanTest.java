@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 
 class LicensePlanTest {
 
-    private static final List<RemoteLicense> CATALOG = List.of(new RemoteLicense("cc", "Contact Center - Standard Agent",
+    private static final List<RemoteLicense> CATALOG = List.of(new RemoteLicense("cc", "Contact center Standard Agent",
             10, 0), new RemoteLicense("ac", "Webex Attendant Console", 10, 0), new RemoteLicense("msg",
-            "Messaging - Webex", 10, 0));
+            "Advanced Messaging", 10, 0));
 
     @Test
     void aSelectingAssignmentAddsItsLicenceByNameOrId() {
         CustomerUser ann = user("ann", Map.of("team", "support"), List.of());
-        LicensePlan plan = LicensePlan.of(ann, List.of(assignment("by-label", "Contact Center - Standard Agent",
+        LicensePlan plan = LicensePlan.of(ann, List.of(assignment("by-label", "Contact center Standard Agent",
                 LicenseMode.Additive, null, Map.of("team", "support")), assignment("by-id", "ac", LicenseMode.Additive,
                 List.of("ann"), null)), Set.of(), CATALOG, Set.of());
         assertThat(plan.add()).containsExactlyInAnyOrder("cc", "ac");

@@ -85,10 +85,15 @@ final class LicensesApi {
         throw new LicenseRefusal(ruleRefusals.isEmpty() ? 409 : 400, error);
     }
 
+    /** A licence as "List Licenses" shows it; only a meetings licence has a site. */
     private ObjectNode render(License l) {
-        return Json.object().put("id", l.id).put("name", l.name).put("totalUnits", l.totalUnits)
+        ObjectNode node = Json.object().put("id", l.id).put("name", l.name).put("totalUnits", l.totalUnits)
                 .put("consumedUnits", l.holders.size()).put("consumedByUsers", l.holders.size())
                 .put("consumedByWorkspaces", 0).put("subscriptionId", "Sub-local-" + l.orgId.substring(0, 8));
+        if (l.siteUrl != null) {
+            node.put("siteUrl", l.siteUrl).put("siteType", "Control Hub managed site");
+        }
+        return node;
     }
 
     /** A PATCH that applied nothing: 400 with every refusal, as the real API answers. */

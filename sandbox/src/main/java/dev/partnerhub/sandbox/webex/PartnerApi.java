@@ -40,9 +40,19 @@ final class PartnerApi {
         return me.put("displayName", "Partner Administrator").put("orgId", PARTNER_ORG_ID).put("type", "person");
     }
 
-    /** Each customer org the partner manages: full admin of the orgs it created, its attach role otherwise. */
+    /**
+     * Each customer org the partner administrator manages, with the ID of its role there ("role ID of the user to this
+     * org", Cisco's "Get all customers managed by a partner admin"): Full Administrator of the orgs it created, its
+     * attach role otherwise. As Cisco documents, the call fails for a partner full administrator ("already has access
+     * to all customers"); Cisco gives no status for it: the hub's 400 is its own.
+     */
     private HubResponse managedOrgs(HubRequest r) {
-        if (!PARTNER_ADMIN_ID.equals(r.query("managedBy"))) {
+        String managedBy = r.requiredQuery("managedBy");
+        if (store.partnerFullAdmin && PARTNER_ADMIN_ID.equals(managedBy)) {
+            throw HubError.badRequest(400110, "The user already has access to all customers managed by their partner "
+                    + "organization.");
+        }
+        if (!PARTNER_ADMIN_ID.equals(managedBy)) {
             return HubResponse.ok(Json.items(List.of()));
         }
         List<ObjectNode> items = new ArrayList<>();
@@ -51,7 +61,7 @@ final class PartnerApi {
                 continue;
             }
             String role = store.orgs.values().stream().filter(o -> c.id.equals(o.attachedTo))
-                    .map(o -> o.partnerRole).findFirst().orElse("id_full_admin");
+                    .map(o -> o.partnerRole).findFirst().orElse(LicenseCatalog.roleId("id_full_admin"));
             items.add(Json.object().put("orgId", c.orgId).put("role", role));
         }
         return HubResponse.ok(Json.items(items));

@@ -27,9 +27,12 @@ import java.util.function.Supplier;
  */
 final class PeopleApi {
 
-    /** The hub's sites are all Webex-hosted: name.webex.com, with the person's role on it. */
+    /**
+     * A site as "Update a Person" takes it: the site name, with {@code #attendee} appended for the attendee role
+     * (Cisco documents no other suffix). The hub's sites are all Webex-hosted: name.webex.com.
+     */
     private static final java.util.regex.Pattern SITE_URL = java.util.regex.Pattern.compile(
-            "[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.webex\\.com#(host|attendee)", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.webex\\.com(#attendee)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final WebexStore store;
     private final Supplier<String> baseUrl;
@@ -82,7 +85,7 @@ final class PeopleApi {
             body.path("siteUrls").forEach(site -> sites.add(site.asText()));
             sites.stream().filter(site -> !SITE_URL.matcher(site).matches()).findFirst().ifPresent(site -> {
                 throw HubError.badRequest(400003, "Invalid siteUrl " + site + ": expected a Webex site such as "
-                        + "acme.webex.com, followed by #host or #attendee.");
+                        + "acme.webex.com, with #attendee appended for the attendee role.");
             });
             person.siteUrls.clear();
             person.siteUrls.addAll(sites);
@@ -90,7 +93,7 @@ final class PeopleApi {
         if (body.has("roles")) {
             List<String> roles = new ArrayList<>();
             body.path("roles").forEach(role -> roles.add(role.asText()));
-            roles.stream().filter(role -> !LicenseCatalog.ROLES.containsKey(role)).findFirst().ifPresent(role -> {
+            roles.stream().filter(role -> !LicenseCatalog.isRole(role)).findFirst().ifPresent(role -> {
                 throw HubError.badRequest(400002, "Unknown role " + role + ".");
             });
             person.roles.clear();
@@ -159,6 +162,22 @@ final class PeopleApi {
                 .orElseThrow(() -> HubError.notFound("User " + email));
     }
 
+    /** The sites a person has a role on: its meetings licences' sites and those of its siteUrls, suffix dropped. */
+    List<String> sitesOf(Person p) {
+        java.util.Set<String> sites = new java.util.LinkedHashSet<>();
+        p.licenses.stream().map(store.licenses::get).filter(Objects::nonNull).map(l -> l.siteUrl)
+                .filter(Objects::nonNull).forEach(sites::add);
+        p.siteUrls.forEach(site -> sites.add(site.replace("#attendee", "")));
+        return List.copyOf(sites);
+    }
+
+    /** A person's default meeting site: the one set, else its first; null without sites. */
+    String defaultSite(Person p) {
+        List<String> sites = sitesOf(p);
+        return p.defaultSite != null && sites.contains(p.defaultSite) ? p.defaultSite
+                : sites.isEmpty() ? null : sites.get(0);
+    }
+
     Subscriber subscriberOf(Person p) {
         return store.index.ofPerson(p.id).orElse(null);
     }
@@ -201,7 +220,8 @@ final class PeopleApi {
 
     private static ObjectNode roles() {
         List<ObjectNode> items = LicenseCatalog.ROLES.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Json.object().put("id", e.getKey()).put("name", e.getValue())).toList();
+                .map(e -> Json.object().put("id", LicenseCatalog.roleId(e.getKey())).put("name", e.getValue()))
+                .toList();
         return Json.items(items);
     }
 }

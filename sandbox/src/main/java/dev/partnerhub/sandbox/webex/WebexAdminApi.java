@@ -38,7 +38,15 @@ final class WebexAdminApi {
                 .add("PUT", "/admin/orgs/{orgId}/licenses/{license}", Router.Access.OPEN, this::setSeats)
                 .add("POST", "/admin/orgs", Router.Access.OPEN, this::createOrg)
                 .add("POST", "/admin/orgs/{orgId}/approve", Router.Access.OPEN, this::approveAttach)
-                .add("PUT", "/admin/orgs/{orgId}/claimedDomains", Router.Access.OPEN, this::claimDomains);
+                .add("PUT", "/admin/orgs/{orgId}/claimedDomains", Router.Access.OPEN, this::claimDomains)
+                .add("POST", "/admin/people/{personId}/attendeeSites", Router.Access.OPEN, this::addAttendeeSite);
+    }
+
+    /** The customer's administrator makes a person an attendee of one more meeting site. */
+    private HubResponse addAttendeeSite(HubRequest r) {
+        WebexRecords.Person person = people.person(r.pathParam("personId"));
+        person.siteUrls.add(r.requiredText(r.body(), "siteUrl") + "#attendee");
+        return HubResponse.ok(people.render(person, false));
     }
 
     /** A customer org that exists before the partner attaches to it: its size, domains and licences. */
@@ -118,10 +126,14 @@ final class WebexAdminApi {
         if (body.has("peopleListDelayMs")) {
             store.peopleListDelay = Duration.ofMillis(body.get("peopleListDelayMs").asLong());
         }
+        if (body.has("partnerFullAdmin")) {
+            store.partnerFullAdmin = body.get("partnerFullAdmin").asBoolean();
+        }
         return HubResponse.ok(Json.object()
                 .put("customerProvisioningDelayMs", store.customerDelay.toMillis())
                 .put("subscriberProvisioningDelayMs", store.subscriberDelay.toMillis())
-                .put("peopleListDelayMs", store.peopleListDelay.toMillis()));
+                .put("peopleListDelayMs", store.peopleListDelay.toMillis())
+                .put("partnerFullAdmin", store.partnerFullAdmin));
     }
 
     /** The Webex records, for the admin endpoint's dump. */
@@ -147,9 +159,13 @@ final class WebexAdminApi {
         state.set("consumerAccounts", Json.strings(store.consumerAccounts));
         var consent = state.putObject("consentEmails");
         store.consentEmails.forEach(consent::put);
-        // Each person as the People API shows it, but with licence names instead of IDs.
+        // Each person as the People API shows it, but with licence names instead of IDs, and its default site.
         var persons = state.putArray("people");
-        store.people.values().forEach(p -> persons.add(people.render(p, true)
-                .set("licenses", Json.strings(p.licenses.stream().map(id -> store.licenses.get(id).name).toList()))));
+        store.people.values().forEach(p -> {
+            ObjectNode person = people.render(p, true);
+            person.set("licenses", Json.strings(p.licenses.stream().map(id -> store.licenses.get(id).name).toList()));
+            Json.put(person, "defaultSite", people.defaultSite(p));
+            persons.add(person);
+        });
     }
 }

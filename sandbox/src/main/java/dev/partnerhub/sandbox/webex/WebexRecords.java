@@ -82,6 +82,8 @@ final class WebexRecords {
         String id;
         String orgId;
         String name;
+        /** The meeting site of a meetings licence; null for the others. */
+        String siteUrl;
         int totalUnits;
         final java.util.Set<String> holders = new java.util.LinkedHashSet<>();
     }
@@ -98,8 +100,13 @@ final class WebexRecords {
         Instant listedFrom = Instant.EPOCH;
         final java.util.Set<String> licenses = new java.util.LinkedHashSet<>();
         final java.util.Set<String> roles = new java.util.LinkedHashSet<>();
-        /** Meeting sites as the People API lists them: "site#host" or "site#attendee". */
+        /**
+         * Meeting sites as "Update a Person" sets them: "site" where it hosts, "site#attendee" where it attends (the
+         * sites of its meetings licences are its host sites besides).
+         */
         final List<String> siteUrls = new ArrayList<>();
+        /** The site its meetings go to by default (Meeting Preferences' default site); null: its first site. */
+        String defaultSite;
     }
 
     /** A customer org that exists in the hub before any partner attaches to it (seed 003). */

@@ -46,6 +46,8 @@ final class WebexStore {
     Duration subscriberDelay;
     /** How long a new person stays out of the org's people list (Webex's list lags behind the person's creation). */
     Duration peopleListDelay = Duration.ZERO;
+    /** Whether the token's person is a partner full administrator, for whom Webex lists no managed orgs. */
+    boolean partnerFullAdmin;
     final WebexIndex index = new WebexIndex();
 
     WebexStore(Clock clock, Duration customerDelay, Duration subscriberDelay) {
@@ -132,10 +134,28 @@ final class WebexStore {
             l.id = newId("LICENSE");
             l.orgId = orgId;
             l.name = name;
+            l.siteUrl = LicenseCatalog.MEETINGS.equals(name) ? meetingSite(orgId) : null;
             l.totalUnits = LicenseCatalog.DEFAULT_UNITS;
             licenses.put(l.id, l);
             index.addLicense(l);
         }
+    }
+
+    /**
+     * The meeting site of an org, the hub's own convention (Cisco's files do not say how a site is named): the first
+     * label of its customer's primary email domain (admin@acme.example.com: acme.webex.com), else of its external ID
+     * or BroadWorks enterprise, else of the org's name.
+     */
+    String meetingSite(String orgId) {
+        String seed = customers.values().stream().filter(c -> orgId.equals(c.orgId)).findFirst()
+                .map(c -> c.primaryEmail != null ? c.primaryEmail.substring(c.primaryEmail.indexOf('@') + 1)
+                        : c.externalId)
+                .or(() -> enterprises.values().stream().filter(e -> orgId.equals(e.orgId)).findFirst()
+                        .map(e -> e.spEnterpriseId.substring(e.spEnterpriseId.indexOf('+') + 1)))
+                .or(() -> java.util.Optional.ofNullable(orgs.get(orgId)).map(o -> o.name))
+                .orElse("site");
+        String label = seed.split("[.@ ]")[0].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        return (label.isEmpty() ? "site" : label) + ".webex.com";
     }
 
     /** A provisioned subscriber is a person of its org, holding its package's licences. */

@@ -43,6 +43,7 @@ public final class WebexSurface implements Surface {
         PeopleApi people = new PeopleApi(store, baseUrl);
         people.register(router);
         new LicensesApi(store, people).register(router);
+        new MeetingPreferencesApi(store, people).register(router);
         admin = new WebexAdminApi(store, wholesale, wholesaleSubscribers, broadworks, people);
         admin.register(router);
         new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);

@@ -89,7 +89,8 @@ final class WholesaleApi {
         if (existing != null) {
             c.name = existing.name;
             existing.attachedTo = c.id;
-            existing.partnerRole = existing.activeLicenses ? "id_provisioning_admin" : "id_full_admin";
+            existing.partnerRole = LicenseCatalog.roleId(existing.activeLicenses ? "id_provisioning_admin"
+                    : "id_full_admin");
         } else if (info != null) {
             c.name = r.requiredText(info, "name");
             if (c.name.contains("%")) {

@@ -1,9 +1,12 @@
 package dev.partnerhub.providers.spi;
 
-/** The partner's rights in a customer org. */
-public enum AdminAccess {
-    /** The partner administers the whole org (it created it, or the org had no active licences when attached). */
-    FULL_ADMIN,
-    /** The partner may provision users and services only (automatic attach to an org with active licences). */
-    PROVISIONING_ADMIN
+/**
+ * The partner's rights in a customer org: its role there, as the provider names it.
+ *
+ * @param fullAdmin whether the role lets the partner administer the whole org (it created the org, or the org had no
+ *                  active licences when attached); otherwise it may do less, for example provision only (an automatic
+ *                  attach, seed 003)
+ * @param role      the role's name, as the provider's role list gives it
+ */
+public record AdminAccess(boolean fullAdmin, String role) {
 }

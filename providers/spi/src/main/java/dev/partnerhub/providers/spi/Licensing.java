@@ -36,9 +36,18 @@ public interface Licensing {
     /** Applies licence changes to one person; refusals are returned, not thrown. */
     LicenseUpdate changeLicenses(String orgId, String personId, List<LicenseChange> changes);
 
-    /** Names of the licences a user package brings with it. */
+    /**
+     * The licences a user package brings with it, as the provider describes them: names compared by {@link Names}
+     * (a description may match several, or none, of an org's licences).
+     */
     default Set<String> packageLicenses(String packageName) {
         return Set.of();
+    }
+
+    /** The licences of an org's own list (its {@link #licenses}) that a user package brings with it. */
+    default List<RemoteLicense> packageLicenses(String packageName, List<RemoteLicense> catalog) {
+        Set<String> described = packageLicenses(packageName);
+        return catalog.stream().filter(l -> described.stream().anyMatch(d -> Names.same(d, l.name()))).toList();
     }
 
     /** Whether a user package brings meetings, whose host needs a meeting site ({@link UserField#PREFERRED_SITE}). */

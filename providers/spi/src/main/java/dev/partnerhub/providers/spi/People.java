@@ -41,6 +41,14 @@ public interface People {
      */
     RemotePerson update(String orgId, String personId, PersonChange change);
 
+    /**
+     * A person's default meeting site ({@link UserField#PREFERRED_SITE}), where the provider keeps it apart from the
+     * person (one call per person); empty when it has none.
+     */
+    default java.util.Optional<String> preferredSite(String orgId, RemotePerson person) {
+        return java.util.Optional.ofNullable(person.details() == null ? null : person.details().preferredSite());
+    }
+
     /** The roles a person of this org can be given. */
     List<RemoteRole> roles(String orgId);
 
@@ -51,8 +59,23 @@ public interface People {
     RoleGrant grant(String role);
 
     /**
-     * @param roles    the provider roles (by name) that make a person hold the spec's role
-     * @param licenses the licences (by name), one of which the person must hold for it
+     * The role of an org's own list that a name describes: the one of that name (by {@link Names}), else the one whose
+     * name ends with it (Supervisor: Contact Center Supervisor); empty when none, or several, do.
+     */
+    default java.util.Optional<RemoteRole> find(String name, List<RemoteRole> roles) {
+        java.util.Optional<RemoteRole> same = roles.stream().filter(r -> Names.same(r.name(), name)).findFirst();
+        if (same.isPresent()) {
+            return same;
+        }
+        List<RemoteRole> ending = roles.stream().filter(r -> Names.endsWith(r.name(), name)).toList();
+        return ending.size() == 1 ? java.util.Optional.of(ending.get(0)) : java.util.Optional.empty();
+    }
+
+    /**
+     * @param roles    the provider roles (described by name, found with {@link #find}) that make a person hold the
+     *                 spec's role
+     * @param licenses the licences (described by name, compared by {@link Names}), one of which the person must hold
+     *                 for it
      */
     record RoleGrant(Set<String> roles, Set<String> licenses) {
     }

@@ -9,4 +9,11 @@ public record RemotePerson(String id, String email, List<String> licenses, List<
     public RemotePerson withLicenses(List<String> held) {
         return new RemotePerson(id, email, held, roles, details);
     }
+
+    /** The same person with its default meeting site, read apart from it; null: it has none. */
+    public RemotePerson withPreferredSite(String site) {
+        UserDetails d = details == null ? UserDetails.NONE : details;
+        return new RemotePerson(id, email, licenses, roles, new UserDetails(d.firstName(), d.lastName(),
+                d.displayName(), d.phoneNumber(), d.extension(), d.locationId(), d.usageLocation(), site));
+    }
 }

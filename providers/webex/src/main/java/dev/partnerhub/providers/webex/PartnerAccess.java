@@ -2,14 +2,22 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.providers.spi.AdminAccess;
+import dev.partnerhub.providers.spi.Names;
+import dev.partnerhub.providers.spi.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.ProviderRejectedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The partner's role in each customer org, from the orgs its administrator (the token's person) manages. The token's
- * person is asked each time: a rotated token may be another administrator's.
+ * The partner's role in each customer org, as Cisco's "Get all customers managed by a partner admin" gives it: the
+ * orgs the administrator behind the token (the token's person, asked each time: a rotated token may be another
+ * administrator's) manages, each with a role ID, whose name "List Roles" gives. The call fails for a partner full
+ * administrator, who manages every customer anyway: then the partner's role in each org is unknown, not assumed.
  */
 final class PartnerAccess {
+
+    /** The role that administers a whole org, by the name "List Roles" gives it (Cisco's own example of a role). */
+    private static final String FULL_ADMINISTRATOR = "Full Administrator";
 
     private final WebexHttp http;
 
@@ -18,13 +26,27 @@ final class PartnerAccess {
     }
 
     Map<String, AdminAccess> all() {
-        String me = WebexJson.text(http.get("/people/me", Map.of()).body(), "id");
+        String me = WebexJson.required(http.get("/people/me", Map.of()).body(), "id", "person");
+        Iterable<JsonNode> orgs;
+        try {
+            orgs = http.getAll("/partner/organizations", Map.of("managedBy", me));
+        } catch (ProviderRejectedException e) {
+            return Map.of();
+        } catch (ProviderAuthenticationException e) {
+            if (e.httpStatus() != 403) {
+                throw e;
+            }
+            return Map.of();
+        }
+        Map<String, String> roleNames = new LinkedHashMap<>();
+        http.getAll("/roles", Map.of()).forEach(r -> roleNames.put(WebexJson.required(r, "id", "role"),
+                WebexJson.text(r, "name")));
         Map<String, AdminAccess> byOrg = new LinkedHashMap<>();
-        for (JsonNode org : http.getAll("/partner/organizations", Map.of("managedBy", me))) {
+        for (JsonNode org : orgs) {
             String orgId = WebexJson.text(org, "orgId");
-            if (orgId != null) {
-                byOrg.put(orgId, String.valueOf(WebexJson.text(org, "role")).contains("provisioning")
-                        ? AdminAccess.PROVISIONING_ADMIN : AdminAccess.FULL_ADMIN);
+            String name = roleNames.get(WebexJson.text(org, "role"));
+            if (orgId != null && name != null) {
+                byOrg.put(orgId, new AdminAccess(Names.same(name, FULL_ADMINISTRATOR), name));
             }
         }
         return byOrg;

@@ -18,7 +18,8 @@ final class WebexCapabilities {
             "cisco_calling_plan", "attendant_console", "cx_premium_agent", "cx_standard_agent", "cx_voice_ports",
             "cx_ai_assistant", "webex_ai_agent");
     static final Set<String> WHOLESALE_USER_PACKAGES = Set.of("webex_calling", "webex_meetings", "webex_suite",
-            "webex_voice", "cx_essentials", "webex_calling_standard", "cx_standard_agent", "cx_premium_agent");
+            "webex_voice", "cx_essentials", "webex_calling_standard", "attendant_console", "cx_standard_agent",
+            "cx_premium_agent");
     static final Set<String> WHOLESALE_CALLING_PACKAGES = Set.of("webex_calling", "webex_suite", "webex_voice",
             "webex_calling_standard", "cx_essentials");
     /**

@@ -2,6 +2,7 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.providers.spi.ContactCenter;
+import dev.partnerhub.providers.spi.Names;
 import dev.partnerhub.providers.spi.http.JsonHttp;
 
 /**
@@ -10,7 +11,8 @@ import dev.partnerhub.providers.spi.http.JsonHttp;
  */
 final class WebexContactCenter implements ContactCenter {
 
-    private static final String LICENSE_PREFIX = "Contact Center";
+    /** A Contact Center licence is one whose name says so, whatever its case ("Contact center Standard Agent"). */
+    private static final String CONTACT_CENTER = "Contact Center";
 
     private final WebexHttp http;
     private final ObjectMapper mapper;
@@ -22,7 +24,7 @@ final class WebexContactCenter implements ContactCenter {
 
     @Override
     public boolean covers(String licenseName) {
-        return licenseName != null && licenseName.startsWith(LICENSE_PREFIX);
+        return Names.holds(licenseName, CONTACT_CENTER);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.LicenseRefusal;
 import dev.partnerhub.providers.spi.LicenseUpdate;
+import dev.partnerhub.providers.spi.Names;
 import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteError;
@@ -32,23 +33,30 @@ final class WebexLicensing implements Licensing {
     private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
     private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
 
-    private static final String MEETINGS = "Meeting - Webex Meetings";
+    /**
+     * What each user package brings, each licence described as an org's own list names it: by name (compared by
+     * {@link Names}), or, for meetings, by its site ({@code siteUrl}, the documented field only a meetings licence
+     * has, whatever its name: "Meeting - Webex Meeting Center", "Webex Meetings Suite"). Cisco's files say which
+     * packages exist, not which licences they bring: this is the partner-facing description of the packages, checked
+     * against the local hub by a test.
+     */
+    private static final String MEETINGS = "a licence with a meeting site";
+    private static final String MESSAGING = "Advanced Messaging";
+    private static final String CALLING = "Webex Calling - Professional";
     private static final Map<String, Set<String>> PACKAGE_LICENSES = Map.ofEntries(
-            Map.entry("webex_meetings", Set.of(MEETINGS, "Messaging - Webex")),
-            Map.entry("webex_calling", Set.of("Webex Calling - Professional", "Messaging - Webex")),
-            Map.entry("webex_suite", Set.of("Webex Calling - Professional", MEETINGS,
-                    "Messaging - Webex")),
-            Map.entry("webex_voice", Set.of("Webex Calling - Professional")),
+            Map.entry("webex_meetings", Set.of(MEETINGS, MESSAGING)),
+            Map.entry("webex_calling", Set.of(CALLING, MESSAGING)),
+            Map.entry("webex_suite", Set.of(CALLING, MEETINGS, MESSAGING)),
+            Map.entry("webex_voice", Set.of(CALLING)),
             Map.entry("webex_calling_standard", Set.of("Webex Calling - Standard")),
-            Map.entry("cx_essentials", Set.of("Customer Assist - CX Essentials", "Webex Calling - Professional")),
-            Map.entry("cx_standard_agent", Set.of("Contact Center - Standard Agent", "Messaging - Webex")),
-            Map.entry("cx_premium_agent", Set.of("Contact Center - Premium Agent", "Messaging - Webex")),
-            Map.entry("softphone", Set.of("Webex Calling - Professional")),
-            Map.entry("basic", Set.of("Webex Calling - Professional", "Messaging - Webex")),
-            Map.entry("standard", Set.of("Webex Calling - Professional", "Messaging - Webex",
-                    MEETINGS)),
-            Map.entry("premium", Set.of("Webex Calling - Professional", "Messaging - Webex",
-                    MEETINGS)));
+            Map.entry("cx_essentials", Set.of("Customer Assist - CX Essentials", CALLING)),
+            Map.entry("attendant_console", Set.of("Webex Attendant Console")),
+            Map.entry("cx_standard_agent", Set.of("Contact Center Standard Agent", MESSAGING)),
+            Map.entry("cx_premium_agent", Set.of("Contact Center Premium Agent", MESSAGING)),
+            Map.entry("softphone", Set.of(CALLING)),
+            Map.entry("basic", Set.of(CALLING, MESSAGING)),
+            Map.entry("standard", Set.of(CALLING, MESSAGING, MEETINGS)),
+            Map.entry("premium", Set.of(CALLING, MESSAGING, MEETINGS)));
 
     private final WebexHttp http;
     private final ObjectMapper mapper;
@@ -62,7 +70,7 @@ final class WebexLicensing implements Licensing {
     public List<RemoteLicense> licenses(String orgId) {
         return http.getAll("/licenses", Map.of("orgId", orgId)).stream().map(l -> new RemoteLicense(
                 WebexJson.required(l, "id", "licence"), WebexJson.text(l, "name"), l.path("totalUnits").asInt(),
-                l.path("consumedUnits").asInt())).toList();
+                l.path("consumedUnits").asInt(), WebexJson.text(l, "siteUrl"))).toList();
     }
 
     @Override
@@ -138,6 +146,14 @@ final class WebexLicensing implements Licensing {
         return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
     }
 
+    /** By name, and the meetings licence by its site. */
+    @Override
+    public List<RemoteLicense> packageLicenses(String packageName, List<RemoteLicense> catalog) {
+        Set<String> described = packageLicenses(packageName);
+        return catalog.stream().filter(l -> described.contains(MEETINGS) && l.site() != null
+                || described.stream().anyMatch(d -> Names.same(d, l.name()))).toList();
+    }
+
     @Override
     public boolean hasMeetings(String packageName) {
         return packageLicenses(packageName).contains(MEETINGS);
@@ -163,15 +179,6 @@ final class WebexLicensing implements Licensing {
         return new RemotePerson(WebexJson.required(p, "id", "person"), emails.isEmpty() ? null : emails.get(0),
                 WebexJson.strings(p.path("licenses")), WebexJson.strings(p.path("roles")), new UserDetails(
                         WebexJson.text(p, "firstName"), WebexJson.text(p, "lastName"), WebexJson.text(p, "displayName"),
-                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId"), null,
-                        hostSite(p)));
+                        workNumber, WebexJson.text(p, "extension"), WebexJson.text(p, "locationId"), null, null));
     }
-
-    /** The site a person hosts meetings on: its {@code siteUrls} entry "site#host". */
-    static String hostSite(JsonNode person) {
-        return WebexJson.strings(person.path("siteUrls")).stream().filter(s -> s.endsWith(HOST))
-                .map(s -> s.substring(0, s.length() - HOST.length())).findFirst().orElse(null);
-    }
-
-    static final String HOST = "#host";
 }

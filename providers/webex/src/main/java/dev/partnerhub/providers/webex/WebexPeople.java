@@ -11,18 +11,28 @@ import dev.partnerhub.providers.spi.RemoteRole;
 import dev.partnerhub.providers.spi.UserField;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The Webex People API: names and display name, and roles (Contact Center supervisor, full administrator). */
+/**
+ * The Webex People API: names and display name, a calling user's number and extension, roles (Contact Center
+ * supervisor, full administrator); and the user's default meeting site through Meeting Preferences.
+ */
 final class WebexPeople implements People {
 
     /** The fields "Update a Person" accepts; the others of a Person are read-only. */
     private static final List<String> UPDATABLE = List.of("emails", "extension", "locationId",
             "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
             "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
-    private static final String SUPERVISOR = "Contact Center Supervisor";
+    /**
+     * The roles and licence of seed 004's Contact Center roles, described by name and found in the org's own lists:
+     * a supervisor holds a role named "Supervisor" or ending so (Cisco documents no role ID or name for it; the local
+     * hub's is "Contact Center Supervisor"); an administrator is a supervisor with Full Administrator (Cisco's own
+     * example of a role); both need the Premium Agent licence.
+     */
+    private static final String SUPERVISOR = "Supervisor";
     private static final String FULL_ADMIN = "Full Administrator";
-    private static final Set<String> PREMIUM_AGENT = Set.of("Contact Center - Premium Agent");
+    private static final Set<String> PREMIUM_AGENT = Set.of("Contact Center Premium Agent");
 
     private final WebexHttp http;
     private final ObjectMapper mapper;
@@ -40,11 +50,28 @@ final class WebexPeople implements People {
     /**
      * "Update a Person" replaces the whole person: read it (with its calling data), change what the change names,
      * write back what the PUT accepts. A GET shows phone numbers of four types; the PUT takes {@code work} only, as
-     * {@code {type, value}}.
+     * {@code {type, value}}. The default meeting site goes through Meeting Preferences' "Update Default Site".
      */
     @Override
     public RemotePerson update(String orgId, String personId, PersonChange change) {
         JsonNode current = http.get("/people/" + personId, CALLING_DATA).body();
+        RemotePerson person = changesPerson(change) ? WebexLicensing.person(http.put("/people/" + personId,
+                CALLING_DATA, replacement(current, change)).body()) : WebexLicensing.person(current);
+        if (change.preferredSite() == null) {
+            return person;
+        }
+        JsonNode site = http.put(SITES, Map.of("userEmail", person.email(), "defaultSite", "true"),
+                mapper.createObjectNode().put("siteUrl", change.preferredSite())).body();
+        return person.withPreferredSite(WebexJson.text(site, "siteUrl"));
+    }
+
+    private static boolean changesPerson(PersonChange c) {
+        return c.firstName() != null || c.lastName() != null || c.displayName() != null || c.phoneNumber() != null
+                || c.extension() != null || c.changesRoles();
+    }
+
+    /** The whole person as the PUT takes it, with the change. */
+    private ObjectNode replacement(JsonNode current, PersonChange change) {
         ObjectNode update = mapper.createObjectNode();
         UPDATABLE.stream().filter(current::has).forEach(field -> update.set(field, current.get(field)));
         update.set("phoneNumbers", workNumbers(current, change.phoneNumber()));
@@ -52,13 +79,6 @@ final class WebexPeople implements People {
         WebexJson.putIfSet(update, "firstName", change.firstName());
         WebexJson.putIfSet(update, "lastName", change.lastName());
         WebexJson.putIfSet(update, "displayName", change.displayName());
-        if (change.preferredSite() != null) {
-            // The person hosts on one site; the sites it only attends stay as they are.
-            ArrayNode sites = update.putArray("siteUrls");
-            WebexJson.strings(current.path("siteUrls")).stream().filter(s -> !s.endsWith(WebexLicensing.HOST))
-                    .forEach(sites::add);
-            sites.add(change.preferredSite() + WebexLicensing.HOST);
-        }
         if (change.changesRoles()) {
             // Read just now: a role someone gave since the caller last looked stays.
             Set<String> roles = new java.util.LinkedHashSet<>(WebexJson.strings(current.path("roles")));
@@ -66,8 +86,24 @@ final class WebexPeople implements People {
             roles.removeAll(change.removeRoles());
             update.set("roles", mapper.valueToTree(roles));
         }
-        return WebexLicensing.person(http.put("/people/" + personId, CALLING_DATA, update).body());
+        return update;
     }
+
+    /**
+     * The user's default site, from Meeting Preferences' "Get Site List" (an administrator names the user by email),
+     * which Cisco's "Update Default Site" changes; neither is in Cisco's admin file.
+     */
+    @Override
+    public Optional<String> preferredSite(String orgId, RemotePerson person) {
+        for (JsonNode site : http.get(SITES, Map.of("userEmail", person.email())).body().path("sites")) {
+            if (site.path("default").asBoolean(false)) {
+                return Optional.ofNullable(WebexJson.text(site, "siteUrl"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final String SITES = "/meetingPreferences/sites";
 
     /** The person's work number as the PUT takes it: the changed one, else the one it holds; none when it has none. */
     private ArrayNode workNumbers(JsonNode current, String changed) {

@@ -49,7 +49,8 @@ final class WholesaleUsers extends WebexUsers {
         ObjectNode body = mapper.createObjectNode();
         body.set("packages", mapper.createArrayNode().add(request.packageName()));
         Set<String> calling = WebexCapabilities.WHOLESALE_CALLING_PACKAGES;
-        if (calling.contains(request.packageName()) && !calling.contains(current.packageName())) {
+        if (calling.contains(request.packageName()) && (current.packageName() == null
+                || !calling.contains(current.packageName()))) {
             ObjectNode params = body.putObject("provisioningParameters");
             WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
             WebexJson.putIfSet(params, "extension", request.extension());

@@ -184,6 +184,24 @@ class WebexClientTest {
                                 e.errors().get(0).description()).contains("Webex Calling license"));
     }
 
+    @Test
+    void thePartnersRoleInAnOrgIsNamedByTheRolesListAndUnknownWhenWebexDoesNotListTheOrgs() {
+        Provider provider = fixture.wholesale();
+        CustomerScope scope = provisionedCustomer(provider, "access");
+        String orgId = provider.customers().get(scope.id()).orElseThrow().orgId();
+        var access = provider.customers().partnerAccess();
+        assertThat(access).containsEntry(orgId, new dev.partnerhub.providers.spi.AdminAccess(true,
+                "Full Administrator"));
+        String roleId = exchanges.stream().filter(e -> e.path().equals("/v1/partner/organizations")).findFirst()
+                .map(e -> e.responseBody()).orElseThrow();
+        assertThat(roleId).as("an opaque role ID, not a name").doesNotContain("Administrator").doesNotContain("admin");
+
+        admin.settings(new ObjectMapper().createObjectNode().put("partnerFullAdmin", true));
+        assertThat(provider.customers().partnerAccess()).as("unknown, not assumed").isEmpty();
+        assertThat(exchanges).filteredOn(e -> e.path().equals("/v1/partner/organizations"))
+                .extracting(RecordedExchange::status).containsExactly(200, 400);
+    }
+
     /** The last request body sent on a route. */
     private JsonNode sent(String method, String path) throws Exception {
         RecordedExchange last = exchanges.stream().filter(e -> e.method().equals(method) && e.path().equals(path))

@@ -50,10 +50,24 @@ class WebexContractTest {
 
     @BeforeAll
     static void findTheSpecifications() {
-        specs = Path.of(System.getProperty("webex.openapi.dir", "../../../shared/webex-openapi")).toAbsolutePath()
+        specs = specs();
+    }
+
+    /**
+     * Where Cisco's files are. Without them the contract cannot be checked, and the build fails, naming the folder:
+     * a contributor without them may skip these tests explicitly with {@code -Dwebex.openapi.skip=true}.
+     */
+    static Path specs() {
+        Path dir = Path.of(System.getProperty("webex.openapi.dir", "../../../shared/webex-openapi")).toAbsolutePath()
                 .normalize();
-        assumeTrue(Files.isRegularFile(specs.resolve("webex-wholesale.json")),
-                "Cisco's OpenAPI files are not at " + specs + ": the contract test is skipped.");
+        if (!Files.isRegularFile(dir.resolve("webex-wholesale.json"))) {
+            assumeTrue(!Boolean.getBoolean("webex.openapi.skip"), "Cisco's OpenAPI files are not at " + dir
+                    + ": skipped, as -Dwebex.openapi.skip=true asks.");
+            org.junit.jupiter.api.Assertions.fail("Cisco's OpenAPI files are not at " + dir + ". Put Cisco's "
+                    + "webex-wholesale.json, webex-broadworks.json and webex-admin.json there (or point "
+                    + "-Dwebex.openapi.dir at them); -Dwebex.openapi.skip=true skips the contract tests instead.");
+        }
+        return dir;
     }
 
     /**
@@ -62,6 +76,12 @@ class WebexContractTest {
      */
     private static final java.util.Set<String> LOCAL_HUB_OWN = java.util.Set.of("POST /v1/contactCenter/users/sync",
             "GET /v1/broadworks/workspaces");
+    /**
+     * Endpoints Cisco documents on developer.webex.com whose file (webex-meeting.json, Meeting Preferences) is not
+     * among the three this project holds: called as that page documents them, not checked here.
+     */
+    private static final java.util.Set<String> DOCUMENTED_ELSEWHERE = java.util.Set.of(
+            "GET /v1/meetingPreferences/sites", "PUT /v1/meetingPreferences/sites");
 
     @Test
     void everyExchangeOfAWholesaleAndBroadWorksScenarioMatchesCiscosOpenApi() throws Exception {
@@ -80,7 +100,8 @@ class WebexContractTest {
         java.util.Set<String> unspecified = new java.util.TreeSet<>();
         int checked = 0;
         for (RecordedExchange e : exchanges) {
-            if (LOCAL_HUB_OWN.contains(e.method() + " " + e.path())) {
+            if (LOCAL_HUB_OWN.contains(e.method() + " " + e.path())
+                    || DOCUMENTED_ELSEWHERE.contains(e.method() + " " + e.path())) {
                 unspecified.add(e.method() + " " + e.path());
                 continue;
             }
@@ -107,8 +128,10 @@ class WebexContractTest {
         assertThat(exchanges).filteredOn(e -> e.path().equals("/v1/licenses/users")).extracting(RecordedExchange::status)
                 .contains(200, 206, 400);
         assertThat(violations).isEmpty();
-        assertThat(unspecified).as("calls outside Cisco's files: only the local hub's own endpoints, named in README")
-                .containsExactlyInAnyOrderElementsOf(LOCAL_HUB_OWN);
+        java.util.Set<String> outside = new java.util.TreeSet<>(LOCAL_HUB_OWN);
+        outside.addAll(DOCUMENTED_ELSEWHERE);
+        assertThat(unspecified).as("calls outside Cisco's files: the local hub's own endpoints and Cisco's documented "
+                + "elsewhere, each named in README").containsExactlyInAnyOrderElementsOf(outside);
     }
 
     private static void runWholesaleScenario(Provider provider) {
@@ -150,7 +173,7 @@ class WebexContractTest {
                 "carl@contract.example.com", "Carl", "Cole", null, "webex_meetings", null, null, null, null, null,
                 null));
         var catalog = licensing.licenses(orgId);
-        String ccStandard = licenseId(catalog, "Contact Center - Standard Agent");
+        String ccStandard = licenseId(catalog, "Contact center Standard Agent");
         String callingStandard = licenseId(catalog, "Webex Calling - Standard");
         assertThat(licensing.people(orgId)).extracting(p -> p.email()).contains("carl@contract.example.com");
         var ok = licensing.changeLicenses(orgId, carl.personId(), List.of(new LicenseChange(ccStandard, true, null,
@@ -159,7 +182,7 @@ class WebexContractTest {
         var partial = licensing.changeLicenses(orgId, carl.personId(), List.of(LicenseChange.remove(ccStandard),
                 new LicenseChange(callingStandard, true, null, null, null)));
         assertThat(partial.refused()).containsOnlyKeys(callingStandard);
-        admin.setSeats(orgId, "Contact Center - Standard Agent", 0);
+        admin.setSeats(orgId, "Contact center Standard Agent", 0);
         var refused = licensing.changeLicenses(orgId, carl.personId(), List.of(new LicenseChange(ccStandard, true,
                 null, null, null)));
         assertThat(refused.refused()).containsOnlyKeys(ccStandard);
@@ -173,6 +196,7 @@ class WebexContractTest {
         var hosting = provider.people().update(orgId, carl.personId(), new PersonChange(null, null, null,
                 "contract.webex.com", null, null, null, null));
         assertThat(hosting.details().preferredSite()).isEqualTo("contract.webex.com");
+        assertThat(provider.people().preferredSite(orgId, hosting)).contains("contract.webex.com");
         assertThat(hosting.roles()).as("the roles stay").containsExactly(roles.get(0).id());
         var sync = provider.contactCenter().sync(orgId, carl.personId());
         assertThat(sync.valid()).as(sync.toString()).isTrue();
@@ -196,7 +220,8 @@ class WebexContractTest {
                 .isInstanceOfSatisfying(AttachRefusedException.class, e -> assertThat(e.kind())
                         .isEqualTo(AttachRefusedException.Kind.ALREADY_ATTACHED));
         awaitProvisioned(wholesale, id);
-        assertThat(wholesale.customers().partnerAccess()).containsEntry(plainOrg, AdminAccess.PROVISIONING_ADMIN);
+        assertThat(wholesale.customers().partnerAccess()).containsEntry(plainOrg, new AdminAccess(false,
+                "Provisioning Administrator"));
 
         admin.addConsumerAccount("moving@contract.example.com");
         CustomerScope scope = new CustomerScope(id);
