@@ -69,7 +69,15 @@ class BroadWorksDetachTest extends OperatorTestSupport {
                 .path("id").asText()) && "provisioned".equals(b.path("status").asText())));
         deleteAndAwaitGone(CustomerUser.class, "tony");
         int since = LocalHubResource.EXCHANGES.size();
-        deleteAndAwaitGone(Customer.class, "stark");
+        client.resources(Customer.class).inNamespace(namespace).withName("stark").delete();
+        // The last step of the detach has no API: the Customer says what a person must do, and waits for them.
+        Customer detaching = awaitCondition(Customer.class, "stark", Conditions.STALLED, "True");
+        assertThat(condition(detaching, Conditions.STALLED).getReason()).isEqualTo("ManualStepRequired");
+        assertThat(detaching.getStatus().getPendingAction()).contains("BroadWorks Calling", "Control Hub",
+                "partnerhub.dev/detach-done");
+        edit(Customer.class, "stark", c -> c.getMetadata().setAnnotations(java.util.Map.of("partnerhub.dev/detach-done",
+                "done")));
+        awaitGone(Customer.class, "stark");
 
         List<String> deletions = List.copyOf(LocalHubResource.EXCHANGES.subList(since,
                 LocalHubResource.EXCHANGES.size())).stream().filter(e -> e.method().equals("DELETE"))

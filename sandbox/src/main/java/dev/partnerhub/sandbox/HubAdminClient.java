@@ -60,12 +60,15 @@ public final class HubAdminClient {
                 .put("userId", userId).put("email", email).put("firstName", "Self").put("lastName", "Activated"));
     }
 
-    /** An existing customer org, before any partner attaches to it; returns its orgId. */
+
+    /** A customer org that exists before any partner attaches to it, with users of these email addresses. */
     public String createOrg(String name, int users, boolean verifiedDomain, boolean claimedDomain,
-            boolean activeLicenses) {
-        return send("POST", "/admin/orgs", Json.object().put("name", name).put("users", users)
+            boolean activeLicenses, String... emails) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object().put("name", name).put("users", users)
                 .put("verifiedDomain", verifiedDomain).put("claimedDomain", claimedDomain)
-                .put("activeLicenses", activeLicenses)).path("orgId").asText();
+                .put("activeLicenses", activeLicenses);
+        java.util.Arrays.stream(emails).forEach(body.putArray("emails")::add);
+        return send("POST", "/admin/orgs", body).path("orgId").asText();
     }
 
     /** The org's administrator approves the partner (adds it as external Full Administrator). */

@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,6 +42,9 @@ public class CustomerDeletion {
         void step(String message);
 
         void blocked(String reason, String message);
+
+        /** Blocked until a person does what the message says, which is also the Customer's pending action. */
+        void awaitingPerson(String reason, String message);
     }
 
     private final Resolver resolver;
@@ -115,8 +119,7 @@ public class CustomerDeletion {
             }
         }
         if (!explicit || remote.isEmpty()) {
-            LOG.infof("Customer %s deleted; it is gone from the hub", name);
-            return DeleteControl.defaultDelete();
+            return manualStepDone(customer, provider.capabilities().customers(), progress);
         }
         if (remote.get().state() != RemoteCustomer.State.DELETING) {
             if (!budget.allow(connectionNamespace, CreatedWith.connectionId(customer).getName(),
@@ -139,6 +142,29 @@ public class CustomerDeletion {
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
     }
+
+    /**
+     * Gone from the provider as far as its API goes. Where the provider leaves a last step of a detach to a person
+     * (Webex for BroadWorks: the BroadWorks Calling configuration in Control Hub), a Customer whose org existed
+     * stays, saying what to do, until a person says it is done with the annotation {@value #DETACH_DONE}.
+     */
+    private DeleteControl manualStepDone(Customer customer, CustomerModel model, Progress progress) {
+        String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
+        Map<String, String> annotations = customer.getMetadata().getAnnotations();
+        boolean done = annotations != null && annotations.containsKey(DETACH_DONE);
+        if (model.manualDetachStep() == null || customer.getStatus().getOrgId() == null || done) {
+            LOG.infof("Customer %s deleted; it is gone from the hub", name);
+            return DeleteControl.defaultDelete();
+        }
+        String message = "The operator removed the customer's workspaces and users. " + model.manualDetachStep()
+                + " Then annotate this Customer " + DETACH_DONE + "=<any value> to let it go.";
+        progress.awaitingPerson("ManualStepRequired", message);
+        LOG.warnf("Customer %s: %s", name, message);
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().pending().toMillis());
+    }
+
+    /** A person's word that the manual last step of a detach is done: the Customer may go. */
+    public static final String DETACH_DONE = "partnerhub.dev/detach-done";
 
     /** The customer this Customer owns: the one it recorded, else its own create found under its key. */
     private static Optional<RemoteCustomer> own(Customer customer, Provider provider, CustomerStatus status) {

@@ -179,7 +179,8 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         try {
             return switch (provider.capabilities().customers().creation()) {
                 case EXPLICIT -> sync.converge(customer, provider, status, conditions, persist);
-                case WITH_FIRST_USER -> sync.convergeWithFirstUser(customer, provider, status, conditions);
+                case WITH_FIRST_USER -> sync.convergeWithFirstUser(customer, provider, status, conditions,
+                        context.getSecondaryResources(CustomerUser.class));
                 case EXISTING -> sync.convergeExisting(customer, provider, status, conditions);
             };
         } catch (ProviderRejectedException e) {
@@ -247,6 +248,12 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             public void blocked(String reason, String message) {
                 report(context, customer, Conditions.builder().ready(false, reason, message).stalled(reason, message));
             }
+
+            @Override
+            public void awaitingPerson(String reason, String message) {
+                report(context, customer, Conditions.builder().ready(false, reason, message).stalled(reason, message),
+                        message);
+            }
         });
         if (control.isRemoveFinalizer()) {
             sync.forget(customer.getMetadata().getUid());
@@ -257,8 +264,13 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     }
 
     private void report(Context<Customer> context, Customer customer, Conditions conditions) {
+        report(context, customer, conditions, null);
+    }
+
+    private void report(Context<Customer> context, Customer customer, Conditions conditions, String pendingAction) {
         CustomerStatus previous = customer.getStatus();
         CustomerStatus status = copy(previous);
+        status.setPendingAction(pendingAction);
         conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, customer, previous, status);
     }

@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.desired.CustomerDesiredState;
@@ -11,11 +12,14 @@ import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.AttachRefusedException;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.RemoteCustomer;
+import io.fabric8.kubernetes.api.model.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -155,9 +159,13 @@ public class CustomerSync {
         return config.polling().resync();
     }
 
-    /** A customer the provider creates with its first user: its org appears with that user. */
+    /**
+     * A customer the provider creates with its first user: its org appears with that user, or, when that user's
+     * email belongs to an existing org, that org is attached (seed 003), once its administrator approved the partner
+     * where it must: the user's refusal then says so, and the Customer too.
+     */
     Duration convergeWithFirstUser(Customer customer, Provider provider, CustomerStatus status,
-            Conditions conditions) {
+            Conditions conditions, Collection<CustomerUser> users) {
         if (isConverged(customer) && status.getOrgId() != null) {
             return untilResync(customer);
         }
@@ -168,10 +176,21 @@ public class CustomerSync {
         bound.remote().ifPresent(e -> record(status, e));
         conditions.synced(true, "Observed", "Observed the hub.").notStalled();
         if (status.getOrgId() == null) {
+            Optional<String> approval = users.stream().map(u -> Conditions.find(u.getStatus() == null ? null
+                    : u.getStatus().getConditions(), Conditions.STALLED)).flatMap(Optional::stream)
+                    .filter(c -> "True".equals(c.getStatus()) && ADMIN_APPROVAL.equals(c.getReason()))
+                    .map(Condition::getMessage).findFirst();
+            status.setPendingAction(approval.orElse(null));
+            if (approval.isPresent()) {
+                conditions.ready(false, ADMIN_APPROVAL, approval.get()).stalled(ADMIN_APPROVAL, approval.get());
+                return config.polling().pending();
+            }
             conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the provider creates the customer's org "
-                    + "when its first user is provisioned.");
+                    + "when its first user is provisioned, or attaches the existing org its email belongs to.");
             return config.polling().inProgressMax();
         }
+        status.setPendingAction(null);
+        access.record(status, customer.getMetadata().getUid(), provider, status.getOrgId());
         conditions.ready(true, "Provisioned", "The customer's org exists in the provider.");
         markObserved(customer);
         return config.polling().resync();
@@ -201,6 +220,9 @@ public class CustomerSync {
         markObserved(customer);
         return config.polling().resync();
     }
+
+    /** The reason of a user, and of its customer, waiting for an org's administrator to approve the partner. */
+    private static final String ADMIN_APPROVAL = "AdminApprovalRequired";
 
     /** Forgets a deleted customer's last observation. */
     void forget(String uid) {

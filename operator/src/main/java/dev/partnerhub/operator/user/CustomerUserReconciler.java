@@ -201,12 +201,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                     .stalled("PasswordSecretConflict", e.getMessage());
             return null;
         } catch (ProviderRejectedException e) {
-            String message = "The hub refused the user (HTTP " + e.httpStatus() + "): "
-                    + StatusSupport.firstDescription(e);
-            status.setErrors(StatusSupport.errors(e));
-            conditions.ready(false, "ProviderRejected", message).synced(false, "ProviderRejected", message)
-                    .stalled("ProviderRejected", message);
-            return null;
+            return UserRefusals.report(e, status, conditions, config.polling().pending());
         }
         UserActivation.apply(status, remote, conditions, clock.instant());
         if (applied.bound().how() == UserBinding.How.RESTORED) {

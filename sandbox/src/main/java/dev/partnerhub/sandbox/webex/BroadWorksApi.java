@@ -98,8 +98,17 @@ final class BroadWorksApi {
         if (email != null && store.subscriberByEmail(email).isPresent()) {
             throw HubError.conflict(10022, "The email is already associated with an existing user.");
         }
-        Enterprise enterprise = store.enterprise(spEnterpriseId).orElseGet(() -> newEnterprise(spEnterpriseId,
-                provisioningId));
+        java.util.Optional<Enterprise> known = store.enterprise(spEnterpriseId);
+        WebexRecords.ExistingOrg attach = known.map(e -> e.orgId).isPresent() || email == null ? null
+                : attachable(email, template);
+        Enterprise enterprise = known.orElseGet(() -> newEnterprise(spEnterpriseId, provisioningId));
+        if (attach != null) {
+            enterprise.orgId = attach.id;
+            attach.attachedTo = enterprise.id;
+            attach.partnerRole = LicenseCatalog.roleId(attach.activeLicenses ? "id_provisioning_admin"
+                    : "id_full_admin");
+            store.ensureCatalog(attach.id);
+        }
         s.id = WebexStore.newId("SUBSCRIBER");
         s.userId = userId;
         s.spEnterpriseId = enterprise.spEnterpriseId;
@@ -114,6 +123,32 @@ final class BroadWorksApi {
         }
         store.addSubscriber(s);
         return HubResponse.ok(render(s));
+    }
+
+    /**
+     * Seed 003's attach: an enterprise without an org whose first subscriber's email is a user of an existing org
+     * joins that org, which keeps its name; otherwise its org is made new when the subscriber is provisioned. The
+     * org's administrator must approve the partner first when the org has 100 users or more, a verified or a claimed
+     * domain (error 2017, which the seed names; the status and text are the hub's). The partner becomes Provisioning
+     * Admin, Full Admin of an org with no active licences. An org already attached is no partner's to take: its user's
+     * email is taken (10022).
+     */
+    private WebexRecords.ExistingOrg attachable(String email, Template template) {
+        String address = email.toLowerCase(java.util.Locale.ROOT);
+        WebexRecords.ExistingOrg org = store.orgs.values().stream().filter(o -> o.emails.contains(address))
+                .findFirst().orElse(null);
+        if (org == null) {
+            return null;
+        }
+        if (org.attachedTo != null) {
+            throw HubError.conflict(10022, "The email is already associated with an existing user.");
+        }
+        if ((org.users >= 100 || org.verifiedDomain || org.claimedDomain) && !org.approved) {
+            throw HubError.conflict(2017, "The administrator of organization " + org.name + " must approve the "
+                    + "partner: add " + template.adminEmail() + " as an external Full Administrator of the "
+                    + "organization, then provision the user again.");
+        }
+        return org;
     }
 
     private Enterprise newEnterprise(String spEnterpriseId, String provisioningId) {

@@ -64,6 +64,13 @@ final class PartnerApi {
                     .map(o -> o.partnerRole).findFirst().orElse(LicenseCatalog.roleId("id_full_admin"));
             items.add(Json.object().put("orgId", c.orgId).put("role", role));
         }
+        for (WebexRecords.Enterprise e : store.enterprises.values()) {
+            if (e.orgId != null) {
+                String role = store.orgs.values().stream().filter(o -> e.id.equals(o.attachedTo))
+                        .map(o -> o.partnerRole).findFirst().orElse(LicenseCatalog.roleId("id_full_admin"));
+                items.add(Json.object().put("orgId", e.orgId).put("role", role));
+            }
+        }
         return HubResponse.ok(Json.items(items));
     }
 

@@ -59,6 +59,7 @@ final class WebexAdminApi {
         org.verifiedDomain = b.path("verifiedDomain").asBoolean(false);
         org.claimedDomain = b.path("claimedDomain").asBoolean(false);
         org.activeLicenses = b.path("activeLicenses").asBoolean(true);
+        b.path("emails").forEach(e -> org.emails.add(e.asText().toLowerCase(Locale.ROOT)));
         store.orgs.put(org.id, org);
         return HubResponse.of(201, renderOrg(org));
     }

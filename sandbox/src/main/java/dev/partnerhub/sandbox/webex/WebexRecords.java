@@ -118,7 +118,10 @@ final class WebexRecords {
         boolean claimedDomain;
         boolean activeLicenses;
         boolean approved;
+        /** The customer or BroadWorks enterprise it is attached to; null while it is no partner's. */
         String attachedTo;
         String partnerRole;
+        /** The email addresses of some of its users (a BroadWorks enterprise's first subscriber may match one). */
+        final java.util.Set<String> emails = new java.util.HashSet<>();
     }
 }

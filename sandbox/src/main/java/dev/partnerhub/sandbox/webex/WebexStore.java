@@ -257,6 +257,11 @@ final class WebexStore {
     private void removeEnterpriseIfEmpty(String spEnterpriseId) {
         if (subscribers.values().stream().noneMatch(x -> x.broadworks && spEnterpriseId.equals(x.spEnterpriseId))
                 && workspaces.values().stream().noneMatch(w -> spEnterpriseId.equals(w.spEnterpriseId))) {
+            enterprises.values().stream().filter(e -> e.spEnterpriseId.equals(spEnterpriseId))
+                    .forEach(e -> orgs.values().stream().filter(o -> e.id.equals(o.attachedTo)).forEach(o -> {
+                        o.attachedTo = null;
+                        o.partnerRole = null;
+                    }));
             enterprises.values().removeIf(e -> e.spEnterpriseId.equals(spEnterpriseId));
         }
     }

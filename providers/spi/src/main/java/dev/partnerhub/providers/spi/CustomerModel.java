@@ -12,9 +12,18 @@ import java.util.Set;
  * @param requiredToCreate the fields a customer needs besides when the provider makes a new org for it (not when
  *                 it attaches one that exists)
  * @param supported every field the provider holds for a customer (the key and the required ones included)
+ * @param manualDetachStep what a person must still do in the vendor's portal once the operator has removed a
+ *                 customer's objects, where no API does the last step of a detach; null where there is none
  */
 public record CustomerModel(CustomerField key, Creation creation, Set<String> packages, Set<String> callingPackages,
-        Set<CustomerField> required, Set<CustomerField> requiredToCreate, Set<CustomerField> supported) {
+        Set<CustomerField> required, Set<CustomerField> requiredToCreate, Set<CustomerField> supported,
+        String manualDetachStep) {
+
+    /** A model whose customers go entirely through the API. */
+    public CustomerModel(CustomerField key, Creation creation, Set<String> packages, Set<String> callingPackages,
+            Set<CustomerField> required, Set<CustomerField> requiredToCreate, Set<CustomerField> supported) {
+        this(key, creation, packages, callingPackages, required, requiredToCreate, supported, null);
+    }
 
     public CustomerModel {
         packages = Set.copyOf(packages);

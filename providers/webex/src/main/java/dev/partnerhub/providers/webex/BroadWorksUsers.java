@@ -2,7 +2,9 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.providers.spi.AttachRefusedException;
 import dev.partnerhub.providers.spi.CustomerScope;
+import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 
@@ -28,8 +30,19 @@ final class BroadWorksUsers extends WebexUsers {
         WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
         WebexJson.putIfSet(body, "extension", request.extension());
         WebexJson.putIfSet(body, "email", request.email());
-        return WebexJson.subscriber(http.post(path, body).body(), keyField);
+        try {
+            return WebexJson.subscriber(http.post(path, body).body(), keyField);
+        } catch (ProviderRejectedException e) {
+            throw e.errors().stream().anyMatch(err -> APPROVAL_REQUIRED.equals(err.code()))
+                    ? new AttachRefusedException(AttachRefusedException.Kind.APPROVAL_REQUIRED, e) : e;
+        }
     }
+
+    /**
+     * Seed 003: an enterprise's first subscriber whose email is a user of an existing org attaches the enterprise to
+     * it, and error 2017 says the org's administrator must approve the partner first.
+     */
+    private static final String APPROVAL_REQUIRED = "2017";
 
     @Override
     public RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request) {

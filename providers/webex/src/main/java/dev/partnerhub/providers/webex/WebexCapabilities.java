@@ -42,6 +42,13 @@ final class WebexCapabilities {
             UserField.DISPLAY_NAME, UserField.PREFERRED_SITE, UserField.PHONE_NUMBER, UserField.EXTENSION);
 
     /**
+     * Seed 003's last step of a detach, after the workspaces, subscribers and pending users are removed through the
+     * API: no API deletes the customer's BroadWorks Calling configuration.
+     */
+    static final String DETACH_STEP = "In the customer's Control Hub, open Hybrid and, under BroadWorks Calling, "
+            + "delete every configuration: no API does this last step of a detach.";
+
+    /**
      * Cisco's "Update a Person": the locationId "cannot be changed if a user is already an existing calling user", and
      * no API of the Wholesale files moves one.
      */
@@ -81,7 +88,7 @@ final class WebexCapabilities {
         return new Capabilities("broadworks",
                 new CustomerModel(CustomerField.ENTERPRISE_ID, CustomerModel.Creation.WITH_FIRST_USER, Set.of(), Set.of(),
                         EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID), Set.of(),
-                        EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID)),
+                        EnumSet.of(CustomerField.ENTERPRISE_ID, CustomerField.PROVISIONING_ID), DETACH_STEP),
                 new UserModel(UserField.USER_ID, BROADWORKS_PACKAGES, BROADWORKS_PACKAGES,
                         EnumSet.of(UserField.USER_ID, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.PACKAGE),
                         EnumSet.of(UserField.USER_ID, UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME,
