@@ -3,6 +3,7 @@ package dev.partnerhub.desired;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.providers.spi.ConnectionSettings;
+import dev.partnerhub.providers.spi.auth.AccessTokens;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** What a PartnerConnection's spec tells its provider's factory. */
 public final class ConnectionSpecs {
@@ -33,7 +33,7 @@ public final class ConnectionSpecs {
     }
 
     /** The connection's settings for its provider; the vendor blocks of the spec become options by their name. */
-    public static ConnectionSettings settings(PartnerConnectionSpec spec, Supplier<String> token) {
+    public static ConnectionSettings settings(PartnerConnectionSpec spec, AccessTokens token) {
         return settings(spec, token, 1);
     }
 
@@ -41,7 +41,7 @@ public final class ConnectionSpecs {
      * The same for one of several processes that share the connection: {@code share} (0 to 1) of its rate limit and
      * of its burst (at least one request), so that together they keep to the limit.
      */
-    public static ConnectionSettings settings(PartnerConnectionSpec spec, Supplier<String> token, double share) {
+    public static ConnectionSettings settings(PartnerConnectionSpec spec, AccessTokens token, double share) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1], not " + share);
         }
@@ -49,6 +49,9 @@ public final class ConnectionSpecs {
         Map<String, String> options = new HashMap<>();
         if (spec.getWebex() != null && spec.getWebex().getModel() != null) {
             options.put("webex.model", spec.getWebex().getModel().value());
+        }
+        if (spec.getPartnerCenter() != null && spec.getPartnerCenter().getLoginEndpoint() != null) {
+            options.put("partnerCenter.loginEndpoint", spec.getPartnerCenter().getLoginEndpoint());
         }
         return new ConnectionSettings(spec.getEndpoint(), token, new RateLimiter(limit.getRequestsPerSecond() * share,
                 Math.max(1, (int) Math.floor(limit.getBurst() * share))), options, RetryPolicy.defaults());

@@ -19,6 +19,19 @@ public interface OperatorConfig {
 
     Shard shard();
 
+    Credentials credentials();
+
+    /** Credentials that renew themselves: an OAuth client and a refresh token. */
+    interface Credentials {
+        /** How long before its expiry an access token is renewed. */
+        @WithDefault("5m")
+        Duration renewBefore();
+
+        /** How long before a refresh token runs out the connection says so (condition CredentialsExpiring). */
+        @WithDefault("14d")
+        Duration expiringWithin();
+    }
+
     /**
      * This replica's share of the Customers, when several replicas share the work (each with its own Lease): the
      * Customers, CustomerUsers and LicenseAssignments it watches, and its part of each connection's budgets.

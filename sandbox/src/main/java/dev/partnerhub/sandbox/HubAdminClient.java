@@ -150,6 +150,30 @@ public final class HubAdminClient {
         return send("POST", "/admin/people/" + enc(personId) + "/attendeeSites", Json.object().put("siteUrl", siteUrl));
     }
 
+    /**
+     * Registers an OAuth client with one of the hub's identity services ({@code webex}, or {@code microsoft} with the
+     * app's tenant); its {@code clientId} and {@code clientSecret}.
+     */
+    public JsonNode registerOAuthClient(String vendor, String tenantId) {
+        ObjectNode body = Json.object().put("vendor", vendor);
+        Json.put(body, "tenantId", tenantId);
+        return send("POST", "/admin/oauth/clients", body);
+    }
+
+    /** A person signs in with the client: a refresh token, of the vendor's lifetime or {@code lifetime}. */
+    public String signIn(String clientId, Duration lifetime) {
+        ObjectNode body = Json.object().put("clientId", clientId);
+        if (lifetime != null) {
+            body.put("lifetimeSeconds", lifetime.toSeconds());
+        }
+        return send("POST", "/admin/oauth/sign-ins", body).path("refreshToken").asText();
+    }
+
+    /** Revokes every refresh token of a client, and the access tokens issued from them. */
+    public JsonNode revokeOAuthClient(String clientId) {
+        return send("POST", "/admin/oauth/revocations", Json.object().put("clientId", clientId));
+    }
+
     /** The person's next {@code count} Contact Center syncs come back Invalid. */
     public JsonNode invalidContactCenterSyncs(String email, int count) {
         return send("POST", "/admin/contactCenter/invalidSyncs", Json.object().put("email", email).put("count", count));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.partnerhub.sandbox.partnercenter.PartnerCenterSurface;
+import dev.partnerhub.sandbox.oauth.OAuthAdminApi;
+import dev.partnerhub.sandbox.oauth.TokenIssuer;
 import dev.partnerhub.sandbox.webex.WebexSurface;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,6 +37,7 @@ public final class LocalPartnerHub implements AutoCloseable {
 
     private final HubSettings settings;
     private final HubClock clock = new HubClock();
+    private final TokenIssuer issuer = new TokenIssuer(clock);
     private final List<Surface> surfaces;
     private final Object lock = new Object();
     private final Faults faults = new Faults();
@@ -46,9 +49,11 @@ public final class LocalPartnerHub implements AutoCloseable {
 
     private LocalPartnerHub(HubSettings settings) throws IOException {
         this.settings = settings;
-        this.surfaces = List.of(new WebexSurface(settings, clock, this::url), new PartnerCenterSurface(clock));
+        this.surfaces = List.of(new WebexSurface(settings, clock, this::url, issuer),
+                new PartnerCenterSurface(clock, issuer));
         surfaces.forEach(s -> s.register(router));
         new AdminApi(faults, requests, clock, surfaces).register(router);
+        new OAuthAdminApi(issuer).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "local-partner-hub");
@@ -111,14 +116,14 @@ public final class LocalPartnerHub implements AutoCloseable {
             if (match.route().access() == Router.Access.BEARER) {
                 requests.count(method, match.route().template());
                 counted = true;
-                authenticate(exchange);
+                authenticate(exchange, owner);
                 authenticated = true;
                 fault = faults.take(method, uri.getPath());
             }
             java.util.Optional<HubResponse> replayed = authenticated ? owner.replay(method, requestHeaders)
                     : java.util.Optional.empty();
             response = replayed.isPresent() ? replayed.get() : handle(match, fault, new HubRequest(method, uri.getPath(),
-                    query, match.pathParams(), parse(requestBody), requestHeaders));
+                    query, match.pathParams(), parse(requestBody, requestHeaders.get("content-type")), requestHeaders));
         } catch (HubError e) {
             if (!counted && uri.getPath().startsWith("/v1/")) {
                 requests.count(method, uri.getPath());
@@ -161,9 +166,16 @@ public final class LocalPartnerHub implements AutoCloseable {
         }
     }
 
-    private void authenticate(HttpExchange exchange) {
+    /**
+     * A bearer token: the hub's own static token (it never expires: a convenience of the local hub, like a developer
+     * token with no end), or an access token the surface's identity service issued and that has not expired on the
+     * hub's clock.
+     */
+    private void authenticate(HttpExchange exchange, Surface owner) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.equals("Bearer " + settings.token())) {
+        boolean valid = header != null && (header.equals("Bearer " + settings.token())
+                || header.startsWith("Bearer ") && issuer.accepts(owner.identityService(), header.substring(7)));
+        if (!valid) {
             throw new HubError(401, 401, "The request requires a valid access token set in the Authorization "
                     + "request header.");
         }
@@ -194,9 +206,14 @@ public final class LocalPartnerHub implements AutoCloseable {
         listeners.forEach(l -> l.accept(recorded));
     }
 
-    private static JsonNode parse(String body) {
+    private static JsonNode parse(String body, String contentType) {
         if (body.isBlank()) {
             return Json.object();
+        }
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            ObjectNode form = Json.object();
+            parseQuery(body).forEach((k, v) -> form.put(k, v.get(0)));
+            return form;
         }
         try {
             return Json.MAPPER.readTree(body);

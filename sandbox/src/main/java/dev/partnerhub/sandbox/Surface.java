@@ -19,6 +19,9 @@ public interface Surface {
     /** Adds its records to the admin endpoint's dump. */
     void state(ObjectNode into);
 
+    /** The identity service whose access tokens its routes take. */
+    dev.partnerhub.sandbox.oauth.TokenIssuer.Vendor identityService();
+
     /** The body of a failure on one of its routes, in the vendor's error shape. */
     ObjectNode error(HubError error, String trackingId);
 

@@ -20,8 +20,11 @@ public class PartnerConnectionSpec {
     private String endpoint;
 
     @Required
-    @JsonPropertyDescription("The Secret key holding the provider's bearer token. The token never appears in "
-            + "status, events or logs.")
+    @JsonPropertyDescription("The Secret with the provider's credentials: a static bearer token under key (default "
+            + "token), or an OAuth client whose access tokens the operator renews: keys clientId, clientSecret and "
+            + "refreshToken (and tenantId for partnercenter, the partner's own Microsoft Entra tenant); the operator "
+            + "adds accessToken, accessTokenExpiresAt and refreshTokenExpiresAt and writes a rotated refresh token "
+            + "back. Credentials never appear in status, events or logs.")
     private SecretKeyRef credentialsSecretRef;
 
     @JsonPropertyDescription("Client-side rate limit, shared by every resource that uses this connection.")
@@ -38,6 +41,9 @@ public class PartnerConnectionSpec {
 
     @JsonPropertyDescription("Webex settings; used when provider is webex.")
     private WebexSettings webex = new WebexSettings();
+
+    @JsonPropertyDescription("Partner Center settings; used when provider is partnercenter.")
+    private PartnerCenterSettings partnerCenter;
 
     public ProviderKind getProvider() {
         return provider;
@@ -85,6 +91,14 @@ public class PartnerConnectionSpec {
 
     public void setWebex(WebexSettings webex) {
         this.webex = webex;
+    }
+
+    public PartnerCenterSettings getPartnerCenter() {
+        return partnerCenter;
+    }
+
+    public void setPartnerCenter(PartnerCenterSettings partnerCenter) {
+        this.partnerCenter = partnerCenter;
     }
 
     public DeletionProtection getDeletionProtection() {

@@ -24,6 +24,17 @@ public class PartnerConnectionStatus extends ConditionedStatus {
             + "and the last approval.")
     private DeletionsStatus deletions;
 
+    @JsonPropertyDescription("The kind of credentials in use and when they expire; never the credentials.")
+    private CredentialsStatus credentials;
+
+    public CredentialsStatus getCredentials() {
+        return credentials;
+    }
+
+    public void setCredentials(CredentialsStatus credentials) {
+        this.credentials = credentials;
+    }
+
     public Integer getCustomers() {
         return customers;
     }

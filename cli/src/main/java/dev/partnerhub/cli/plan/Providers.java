@@ -68,6 +68,19 @@ final class Providers {
                     + "PartnerConnection " + namespace + "/" + connection.getMetadata().getName() + ") is neither "
                     + "among the manifests nor in the cluster");
         }
+        if (ConnectionSpecs.secretValue(secret, "refreshToken") != null) {
+            // An OAuth client: plan reads with the access token the operator renewed and kept, and renews nothing
+            // itself (a renewal rotates the refresh token, which is the operator's to write back).
+            String access = ConnectionSpecs.secretValue(secret, "accessToken");
+            String until = ConnectionSpecs.secretValue(secret, "accessTokenExpiresAt");
+            if (access == null || until == null || !java.time.Instant.parse(until).isAfter(java.time.Instant.now())) {
+                throw new IllegalStateException("Secret " + namespace + "/" + ref.getName() + " holds an OAuth client "
+                        + "whose access token the operator has not renewed yet (or it expired): let the operator "
+                        + "reconcile PartnerConnection " + namespace + "/" + connection.getMetadata().getName()
+                        + " first");
+            }
+            return access;
+        }
         String token = ConnectionSpecs.secretValue(secret, ref.getKey());
         if (token == null) {
             throw new IllegalStateException("Secret " + namespace + "/" + ref.getName() + " has no key "

@@ -59,17 +59,20 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     private final CredentialsHold credentials;
     private final DeletionBudget budget;
     private final ProbeSchedule probes;
+    private final CredentialsReport report;
     private final Namespaces namespaces;
     private final Shard shard;
     private final OperatorConfig config;
     private final Clock clock;
 
     public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, DeletionBudget budget,
-            ProbeSchedule probes, Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
+            ProbeSchedule probes, CredentialsReport report, Namespaces namespaces, Shard shard, OperatorConfig config,
+            Clock clock) {
         this.registry = registry;
         this.credentials = credentials;
         this.budget = budget;
         this.probes = probes;
+        this.report = report;
         this.namespaces = namespaces;
         this.shard = shard;
         this.config = config;
@@ -119,6 +122,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             next = probes.untilDue(connection);
         }
         holdCredentials(connection, status, customers, secret, conditions);
+        report.report(connection, status, conditions);
         approveDeletions(connection);
         status.setDeletions(budget.status(connection));
         conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
@@ -194,8 +198,13 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             conditions.ready(false, e.reason(), e.getMessage()).stalled(e.reason(), e.getMessage());
             return config.polling().blocked();
         } catch (ProviderAuthenticationException e) {
-            String message = "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus()
-                    + "): " + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";
+            String message = report.renewed(connection) ? "The identity service or the provider refused the OAuth "
+                    + "client of spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
+                    + StatusSupport.firstDescription(e) + " A person must sign in again with the client (README: "
+                    + "Against a real partner account) and put the new refresh token in the Secret under key "
+                    + "refreshToken; check clientId and clientSecret too."
+                    : "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
+                    + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";
             conditions.ready(false, "CredentialsRejected", message).synced(false, "CredentialsRejected", message)
                     .stalled("CredentialsRejected", message);
             return config.polling().blocked();
@@ -246,6 +255,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     private void forget(PartnerConnection connection) {
         registry.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
         probes.forget(connection);
+        report.forget(connection);
         budget.forget(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
     }
 

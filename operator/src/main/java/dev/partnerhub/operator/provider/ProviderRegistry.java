@@ -1,17 +1,25 @@
 package dev.partnerhub.operator.provider;
 
+import dev.partnerhub.api.v1alpha1.CredentialsKind;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
+import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderFactory;
+import dev.partnerhub.providers.spi.auth.AccessTokens;
+import dev.partnerhub.providers.spi.auth.IssuedTokens;
+import dev.partnerhub.providers.spi.auth.RenewingAccessTokens;
+import dev.partnerhub.providers.spi.auth.TokenGrant;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,15 +30,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One provider per PartnerConnection, made by the factory of its {@code spec.provider} and shared by every
  * reconciler, so that the connection's rate limiter is shared too. It is made again when the connection's spec
- * changes; the token is re-read from the Secret whenever the connection is reconciled (and the Secret is watched),
- * so a rotated Secret takes effect without a restart. A replica that shares the connection with other shards takes
- * its part of the rate limit.
+ * changes; the credentials are re-read from the Secret whenever the connection is reconciled (and the Secret is
+ * watched), so a rotated Secret takes effect without a restart: a static token as it is, an OAuth client as access
+ * tokens renewed through the vendor's token endpoint and kept in the Secret. A replica that shares the connection
+ * with other shards takes its part of the rate limit.
  */
 @ApplicationScoped
 public class ProviderRegistry {
 
-    private record Entry(Object fingerprint, Provider provider, AtomicReference<String> token,
+    private record Entry(Object fingerprint, Provider provider, ProviderFactory factory, ConnectionSettings settings,
+            AtomicReference<AccessTokens> tokens, AtomicReference<CredentialsKind> kind,
             AtomicReference<LabelSelector> allowedNamespaces) {
+    }
+
+    /** What a connection's credentials are now: their kind, and for an OAuth client the tokens in use, if any yet. */
+    public record Credentials(CredentialsKind kind, IssuedTokens tokens) {
     }
 
     private final KubernetesClient client;
@@ -38,29 +52,33 @@ public class ProviderRegistry {
     private final Shard shard;
     private final UserDirectory users;
     private final LicenseDirectory licences;
+    private final OperatorConfig config;
+    private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public ProviderRegistry(KubernetesClient client, ProviderFactories factories, Shard shard, UserDirectory users,
-            LicenseDirectory licences) {
+            LicenseDirectory licences, OperatorConfig config, Clock clock) {
         this.client = client;
         this.shard = shard;
         this.factories = factories;
         this.users = users;
         this.licences = licences;
+        this.config = config;
+        this.clock = clock;
     }
 
     public static String key(String namespace, String name) {
         return namespace + "/" + name;
     }
 
-    /** Makes or refreshes the connection's provider, reading its token from the Secret. */
+    /** Makes or refreshes the connection's provider, reading its credentials from the Secret. */
     public Provider refresh(PartnerConnection connection) throws ConnectionException {
         String key = key(connection.getMetadata().getNamespace(), connection.getMetadata().getName());
-        String token;
         ProviderFactory factory;
+        ConnectionCredentials credentials;
         try {
             factory = factory(connection.getSpec());
-            token = readToken(connection);
+            credentials = ConnectionCredentials.of(connection, readSecret(connection));
         } catch (ConnectionException e) {
             // Credentials taken away are not used from memory any longer.
             entries.remove(key);
@@ -69,21 +87,75 @@ public class ProviderRegistry {
         Object fingerprint = fingerprint(connection.getSpec());
         Entry existing = entries.get(key);
         if (existing != null && existing.fingerprint().equals(fingerprint)) {
-            existing.token().set(token);
+            existing.tokens().set(tokens(connection, credentials, existing.factory(), existing.settings(),
+                    existing.tokens().get()));
+            existing.kind().set(credentials.kind());
             existing.allowedNamespaces().set(connection.getSpec().getAllowedNamespaces());
             return existing.provider();
         }
-        AtomicReference<String> ref = new AtomicReference<>(token);
+        AtomicReference<AccessTokens> tokens = new AtomicReference<>();
+        ConnectionSettings settings = ConnectionSpecs.settings(connection.getSpec(), delegating(tokens), shard.share());
         Provider provider;
         try {
-            provider = factory.create(ConnectionSpecs.settings(connection.getSpec(), ref::get, shard.share()));
+            provider = factory.create(settings);
+            tokens.set(tokens(connection, credentials, factory, settings, null));
         } catch (IllegalArgumentException e) {
             entries.remove(key);
             throw new ConnectionException("InvalidSpec", e.getMessage());
         }
-        entries.put(key, new Entry(fingerprint, provider, ref,
+        entries.put(key, new Entry(fingerprint, provider, factory, settings, tokens,
+                new AtomicReference<>(credentials.kind()),
                 new AtomicReference<>(connection.getSpec().getAllowedNamespaces())));
         return provider;
+    }
+
+    /**
+     * The access tokens of these credentials: a static token as it is; an OAuth client's renewed through the
+     * factory's token endpoint, the renewer kept while the client stays the same (it knows the tokens in use).
+     */
+    private AccessTokens tokens(PartnerConnection connection, ConnectionCredentials credentials,
+            ProviderFactory factory, ConnectionSettings settings, AccessTokens current) throws ConnectionException {
+        if (credentials.kind() == CredentialsKind.StaticToken) {
+            String token = credentials.token();
+            return () -> token;
+        }
+        if (current instanceof RenewingAccessTokens renewing && renewing.client().equals(credentials.client())) {
+            return current;
+        }
+        TokenGrant grant = factory.tokenGrant(settings);
+        if (grant == null) {
+            throw new ConnectionException("InvalidCredentials", "spec.credentialsSecretRef: a "
+                    + ConnectionSpecs.kind(connection.getSpec()) + " connection takes a static token only; put it "
+                    + "under key " + connection.getSpec().getCredentialsSecretRef().getKey() + ".");
+        }
+        return new RenewingAccessTokens(grant, credentials.client(), new SecretTokenStore(client,
+                connection.getMetadata().getNamespace(), connection.getSpec().getCredentialsSecretRef().getName()),
+                clock, config.credentials().renewBefore());
+    }
+
+    /** Calls go to whatever tokens the connection's credentials are now. */
+    private static AccessTokens delegating(AtomicReference<AccessTokens> tokens) {
+        return new AccessTokens() {
+            @Override
+            public String current() {
+                return tokens.get().current();
+            }
+
+            @Override
+            public boolean renewAfterRejection(String rejected) {
+                return tokens.get().renewAfterRejection(rejected);
+            }
+        };
+    }
+
+    /** The credentials of a connection whose provider exists: their kind and, for an OAuth client, its tokens. */
+    public Optional<Credentials> credentials(String namespace, String name) {
+        Entry entry = entries.get(key(namespace, name));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        IssuedTokens issued = entry.tokens().get() instanceof RenewingAccessTokens renewing ? renewing.tokens() : null;
+        return Optional.of(new Credentials(entry.kind().get(), issued));
     }
 
     /**
@@ -124,34 +196,30 @@ public class ProviderRegistry {
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {
         return factories.of(kind(spec), spec.getEndpoint()).orElseThrow(() -> new ConnectionException(
                 "ProviderNotSupported", "spec.provider: " + kind(spec) + " is not a provider of this operator; use "
-                        + "one of " + factories.kinds() + "."));
+                + "one of " + factories.kinds() + "."));
     }
 
     private static String kind(PartnerConnectionSpec spec) {
         return ConnectionSpecs.kind(spec);
     }
 
-    private String readToken(PartnerConnection connection) throws ConnectionException {
+    private Secret readSecret(PartnerConnection connection) throws ConnectionException {
         SecretKeyRef ref = connection.getSpec().getCredentialsSecretRef();
         String namespace = connection.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
             throw new ConnectionException("SecretNotFound", "spec.credentialsSecretRef.name: Secret " + namespace
                     + "/" + ref.getName() + " does not exist; create it with the provider's token under key "
-                    + ref.getKey() + ".");
+                    + ref.getKey() + ", or an OAuth client under clientId, clientSecret and refreshToken.");
         }
-        String token = ConnectionSpecs.secretValue(secret, ref.getKey());
-        if (token == null) {
-            throw new ConnectionException("SecretKeyMissing", "spec.credentialsSecretRef.key: Secret " + namespace
-                    + "/" + ref.getName() + " has no non-empty key " + ref.getKey() + ".");
-        }
-        return token;
+        return secret;
     }
 
     private static Object fingerprint(PartnerConnectionSpec spec) {
         RateLimit limit = spec.getRateLimit() == null ? new RateLimit() : spec.getRateLimit();
         return List.of(Objects.toString(spec.getProvider()), Objects.toString(spec.getEndpoint()),
                 Objects.toString(spec.getWebex() == null ? null : spec.getWebex().getModel()),
-                limit.getRequestsPerSecond(), limit.getBurst());
+                Objects.toString(spec.getPartnerCenter() == null ? null : spec.getPartnerCenter().getLoginEndpoint()),
+                limit.getRequestsPerSecond(), limit.getBurst(), spec.getCredentialsSecretRef().getName());
     }
 }

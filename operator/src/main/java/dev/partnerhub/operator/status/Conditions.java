@@ -46,6 +46,11 @@ public final class Conditions {
         return set(new Desired(STALLED, true, reason, message));
     }
 
+    /** Stalled with this reason when a person must act, else not. */
+    public Conditions stalledIf(boolean stalled, String reason, String message) {
+        return stalled ? stalled(reason, message) : notStalled();
+    }
+
     public Conditions notStalled() {
         return set(new Desired(STALLED, false, "Progressing", "The operator can make progress on its own."));
     }

@@ -153,7 +153,9 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                 CreatedWith.customerName(user)).orElse(sync.blocker(user, customer)) : sync.blocker(user, customer);
         if (blocker != null) {
             String reason = customer.isEmpty() ? "CustomerNotFound" : "CustomerNotReady";
-            conditions.ready(false, reason, blocker).stalled(reason, blocker);
+            // Stalled only where a person must act: no Customer, or one that is itself stalled; else it waits.
+            conditions.ready(false, reason, blocker).stalledIf(customer.isEmpty()
+                    || Conditions.isTrue(customer.get().getStatus(), Conditions.STALLED), reason, blocker);
             return customer.isEmpty() ? null : config.polling().blocked();
         }
         Resolved target = sync.target(customer.get());

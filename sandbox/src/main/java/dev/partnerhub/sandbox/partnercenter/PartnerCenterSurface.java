@@ -6,6 +6,7 @@ import dev.partnerhub.sandbox.HubResponse;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Router;
 import dev.partnerhub.sandbox.Surface;
+import dev.partnerhub.sandbox.oauth.TokenIssuer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,10 @@ public final class PartnerCenterSurface implements Surface {
                 }
             });
 
-    public PartnerCenterSurface(Clock clock) {
+    private final TokenIssuer issuer;
+
+    public PartnerCenterSurface(Clock clock, TokenIssuer issuer) {
+        this.issuer = issuer;
         this.store = new PartnerCenterStore(clock);
         this.admin = new PartnerCenterAdminApi(store);
         admin.addTenant(DEMO_TENANT, "Contoso Ltd");
@@ -46,12 +50,18 @@ public final class PartnerCenterSurface implements Surface {
         new PartnerCenterUsersApi(store).register(router);
         new PartnerCenterLicensesApi(store).register(router);
         new PartnerCenterRolesApi(store).register(router);
+        new IdentityPlatformApi(issuer).register(router);
         admin.register(router);
     }
 
     @Override
     public boolean owns(String path) {
         return path.startsWith("/v1/customers");
+    }
+
+    @Override
+    public TokenIssuer.Vendor identityService() {
+        return TokenIssuer.Vendor.MICROSOFT;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.Json;
 import dev.partnerhub.sandbox.Router;
 import dev.partnerhub.sandbox.Surface;
+import dev.partnerhub.sandbox.oauth.TokenIssuer;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -19,7 +20,10 @@ public final class WebexSurface implements Surface {
     private final WebexStore store;
     private final Supplier<String> baseUrl;
 
-    public WebexSurface(HubSettings settings, Clock clock, Supplier<String> baseUrl) {
+    private final TokenIssuer issuer;
+
+    public WebexSurface(HubSettings settings, Clock clock, Supplier<String> baseUrl, TokenIssuer issuer) {
+        this.issuer = issuer;
         this.store = new WebexStore(clock, settings.customerProvisioningDelay(), settings.subscriberProvisioningDelay());
         this.baseUrl = baseUrl;
         settings.templates().forEach(t -> store.templates.put(t.provisioningId(),
@@ -44,6 +48,7 @@ public final class WebexSurface implements Surface {
         people.register(router);
         new LicensesApi(store, people).register(router);
         new MeetingPreferencesApi(store, people).register(router);
+        new WebexTokenApi(issuer).register(router);
         admin = new WebexAdminApi(store, wholesale, wholesaleSubscribers, broadworks, people);
         admin.register(router);
         new EndUserApi(store, wholesaleSubscribers, broadworks).register(router);
@@ -55,6 +60,11 @@ public final class WebexSurface implements Surface {
     @Override
     public boolean owns(String path) {
         return path.startsWith("/v1/") && !path.startsWith("/v1/customers");
+    }
+
+    @Override
+    public TokenIssuer.Vendor identityService() {
+        return TokenIssuer.Vendor.WEBEX;
     }
 
     @Override

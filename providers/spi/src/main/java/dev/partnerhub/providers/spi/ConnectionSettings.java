@@ -2,23 +2,25 @@ package dev.partnerhub.providers.spi;
 
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
+import dev.partnerhub.providers.spi.auth.AccessTokens;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What a connection gives its provider.
  *
  * @param endpoint the API base URL; null for the vendor's default
- * @param token    supplies the bearer token for each request, so that a rotated secret takes effect at once
+ * @param tokens   the bearer token of each request: a static one read on each call (a rotated secret takes effect at
+ *                 once), or one renewed through the vendor's identity service
  * @param limiter  the connection's rate limiter, shared by every call
  * @param options  the vendor's own settings of the connection (for example {@code model: broadworks})
  */
-public record ConnectionSettings(String endpoint, Supplier<String> token, RateLimiter limiter,
+public record ConnectionSettings(String endpoint, AccessTokens tokens, RateLimiter limiter,
         Map<String, String> options, RetryPolicy retry) {
 
     public ConnectionSettings {
         options = Map.copyOf(options);
     }
+
 
     public String endpointOr(String defaultEndpoint) {
         return endpoint == null || endpoint.isBlank() ? defaultEndpoint : endpoint;

@@ -25,6 +25,16 @@ public interface ProviderFactory {
         return kind().equals(kind);
     }
 
+    /**
+     * The vendor's token endpoint for a connection whose credentials are an OAuth client and a refresh token; null
+     * when the vendor's connections take static tokens only.
+     *
+     * @throws IllegalArgumentException when the settings cannot make one; the message names the field and the fix
+     */
+    default dev.partnerhub.providers.spi.auth.TokenGrant tokenGrant(ConnectionSettings settings) {
+        return null;
+    }
+
     /** Of two factories that accept a connection, the one with the higher priority makes its provider. */
     default int priority() {
         return 0;

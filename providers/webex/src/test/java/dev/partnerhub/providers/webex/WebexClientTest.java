@@ -202,6 +202,42 @@ class WebexClientTest {
                 .extracting(RecordedExchange::status).containsExactly(200, 400);
     }
 
+    @Test
+    void anIntegrationsAccessTokenIsRenewedWhenTheHubsClockPassesItsLifetimeAndARevokedOneIsRefused() {
+        JsonNode client = admin.registerOAuthClient("webex", null);
+        String clientId = client.path("clientId").asText();
+        String refresh = admin.signIn(clientId, null);
+        var store = new MemoryTokenStore(new dev.partnerhub.providers.spi.auth.IssuedTokens(null, null, refresh, null));
+        WebexProviderFactory factory = new WebexProviderFactory();
+        var settings = new dev.partnerhub.providers.spi.ConnectionSettings(fixture.hub.apiUrl(), () -> "unused",
+                new dev.partnerhub.providers.spi.http.RateLimiter(200, 50), java.util.Map.of(), HubFixture.fastRetries());
+        var tokens = new dev.partnerhub.providers.spi.auth.RenewingAccessTokens(factory.tokenGrant(settings),
+                new dev.partnerhub.providers.spi.auth.OAuthClient(clientId, client.path("clientSecret").asText(), null),
+                store, java.time.Clock.systemUTC(), Duration.ofMinutes(5));
+        Provider provider = factory.create(new dev.partnerhub.providers.spi.ConnectionSettings(fixture.hub.apiUrl(),
+                tokens, settings.limiter(), java.util.Map.of(), HubFixture.fastRetries()));
+
+        provider.probe();
+        assertThat(store.kept.accessTokenExpiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(13)));
+        assertThat(store.kept.refreshToken()).as("Webex sends the same refresh token back").isEqualTo(refresh);
+        exchanges.clear();
+        admin.advanceClock(Duration.ofDays(15));
+        provider.probe();
+        assertThat(exchanges).extracting(e -> e.method() + " " + e.path() + " " + e.status()).containsExactly(
+                "GET /v1/wholesale/customers 401", "POST /v1/access_token 200", "GET /v1/wholesale/customers 200");
+        RecordedExchange grant = exchanges.get(1);
+        assertThat(grant.requestBody()).contains("grant_type=refresh_token").contains("client_id=" + clientId);
+        assertThat(grant.responseBody()).contains("\"refresh_token_expires_in\":7776000");
+
+        admin.revokeOAuthClient(clientId);
+        admin.advanceClock(Duration.ofDays(15));
+        assertThatThrownBy(provider::probe).isInstanceOfSatisfying(ProviderAuthenticationException.class, e -> {
+            assertThat(e.getMessage()).contains("invalid_request").contains("expired, revoked, malformed, or invalid")
+                    .doesNotContain(refresh);
+            assertThat(e.httpStatus()).isEqualTo(400);
+        });
+    }
+
     /** The last request body sent on a route. */
     private JsonNode sent(String method, String path) throws Exception {
         RecordedExchange last = exchanges.stream().filter(e -> e.method().equals(method) && e.path().equals(path))

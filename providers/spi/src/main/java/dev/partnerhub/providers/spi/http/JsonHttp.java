@@ -9,6 +9,7 @@ import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.auth.AccessTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -79,17 +79,17 @@ public final class JsonHttp {
     }
 
     private final String baseUrl;
-    private final Supplier<String> token;
+    private final AccessTokens tokens;
     private final RateLimiter limiter;
     private final RetryPolicy policy;
     private final Dialect dialect;
     private final HttpClient client;
     private final ObjectMapper mapper;
 
-    public JsonHttp(String baseUrl, Supplier<String> token, RateLimiter limiter, RetryPolicy policy, Dialect dialect,
+    public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, RetryPolicy policy, Dialect dialect,
             HttpClient client, ObjectMapper mapper) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
+        this.tokens = tokens;
         this.limiter = limiter;
         this.policy = policy;
         this.dialect = dialect;
@@ -162,14 +162,16 @@ public final class JsonHttp {
         boolean idempotent = !"POST".equals(method) || dialect.postIsIdempotent();
         Map<String, String> sent = null;
         boolean replied = false;
+        boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
             sent = dialect.attemptHeaders(method, sent, replied);
             Map<String, String> headers = new java.util.LinkedHashMap<>(sent);
             headers.putAll(extra);
+            String token = tokens.current();
             limiter.acquire();
             HttpResponse<String> response;
             try {
-                response = exchange(method, uri, body, headers);
+                response = exchange(method, uri, body, headers, token);
                 if (response.statusCode() < 300) {
                     Reply reply = reply(method, uri, response);
                     LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + reply.status());
@@ -186,6 +188,12 @@ public final class JsonHttp {
             replied = true;
             int status = response.statusCode();
             LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
+            if (status == 401 && !renewed && tokens.renewAfterRejection(token)) {
+                // An access token the service no longer takes (expired on its clock, revoked): once more with a new one.
+                renewed = true;
+                attempt--;
+                continue;
+            }
             ProviderException failure = failure(method, uri, response);
             boolean retryable = failure instanceof ProviderUnavailableException
                     && (idempotent || status == 429 || status == 423 || status == 503);
@@ -205,8 +213,9 @@ public final class JsonHttp {
      * One exchange, the whole of it (headers and body) within the request timeout: the JDK client's own timeout
      * stops at the response headers, and a reply that stalls mid-body would otherwise hang the reconcile.
      */
-    private HttpResponse<String> exchange(String method, URI uri, Object body, Map<String, String> headers) {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, uri, body, headers),
+    private HttpResponse<String> exchange(String method, URI uri, Object body, Map<String, String> headers,
+            String token) {
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, uri, body, headers, token),
                 HttpResponse.BodyHandlers.ofString());
         try {
             return future.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -224,10 +233,10 @@ public final class JsonHttp {
         }
     }
 
-    private HttpRequest request(String method, URI uri, Object body, Map<String, String> headers) {
+    private HttpRequest request(String method, URI uri, Object body, Map<String, String> headers, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(policy.requestTimeout())
-                .header("Authorization", "Bearer " + token.get())
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         headers.forEach(builder::header);
         if (body == null) {
