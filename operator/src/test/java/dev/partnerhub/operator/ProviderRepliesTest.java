@@ -53,4 +53,26 @@ class ProviderRepliesTest extends OperatorTestSupport {
         awaitCondition(CustomerUser.class, "alice", Conditions.READY, "True");
         assertThat(hubSubscribersOf(customerId)).hasSize(1);
     }
+
+    @Test
+    void aProviderThatAnswersEverythingWithSomeoneElsesObjectLeavesEveryResourceFailingAndNothingRecorded() {
+        hub().addFault(new ObjectMapper().createObjectNode().put("pathPrefix", "/v1/wholesale")
+                .put("malformed", "canned").put("times", 100_000));
+        apply(wholesaleCustomer(namespace, "globex", "hub", "webex_meetings"));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Customer globex = customer("globex");
+            assertThat(condition(globex, Conditions.SYNCED).getStatus()).isEqualTo("False");
+            assertThat(condition(globex, Conditions.SYNCED).getMessage()).contains("it is not");
+        });
+        Customer failing = customer("globex");
+        assertThat(condition(failing, Conditions.READY).getStatus()).isNotEqualTo("True");
+        assertThat(failing.getStatus().getCustomerId()).as("someone else's customer is never recorded").isNull();
+        assertThat(failing.getStatus().getOrgId()).isNull();
+
+        hub().clearFaults();
+        Customer globex = awaitCondition(Customer.class, "globex", Conditions.READY, "True");
+        assertThat(hubRecords("wholesaleCustomers")).filteredOn(c -> c.path("externalId").asText()
+                .equals(globex.getSpec().getExternalId())).singleElement()
+                .satisfies(c -> assertThat(c.path("id").asText()).isEqualTo(globex.getStatus().getCustomerId()));
+    }
 }

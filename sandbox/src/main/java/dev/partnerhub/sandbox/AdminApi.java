@@ -72,7 +72,7 @@ final class AdminApi {
         try {
             return Faults.Malformed.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw HubError.badRequest(4000, "malformed: one of html, truncated, no_ids.");
+            throw HubError.badRequest(4000, "malformed: one of html, truncated, no_ids, canned.");
         }
     }
 }

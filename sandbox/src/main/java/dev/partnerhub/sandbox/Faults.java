@@ -14,7 +14,12 @@ final class Faults {
         /** The JSON body cut in the middle. */
         TRUNCATED,
         /** A success reply without the IDs: no {@code id} anywhere, no Location header. */
-        NO_IDS
+        NO_IDS,
+        /**
+         * The same well-formed object whatever was asked (and a list of just it, and a Location elsewhere): someone
+         * else's customer, subscriber, person or user, as a misrouted proxy or a mixed-up cache could answer.
+         */
+        CANNED
     }
 
     /**

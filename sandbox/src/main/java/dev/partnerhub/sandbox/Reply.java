@@ -15,6 +15,26 @@ import java.util.Map;
  */
 record Reply(int status, Map<String, String> headers, String body, Faults.Fault fault) {
 
+    private static final String CANNED_ID = "Y2lzY29zcGFyazovL3VzL0NBTk5FRC9zb21lb25lLWVsc2U";
+    /** One object that looks like any of them, someone else's; with itself as the only item of a list. */
+    private static final String CANNED;
+
+    static {
+        com.fasterxml.jackson.databind.node.ObjectNode other = Json.object().put("id", CANNED_ID)
+                .put("orgId", "Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9zb21lb25lLWVsc2U")
+                .put("externalId", "someone-else").put("customerId", CANNED_ID).put("spEnterpriseId", "Other+else")
+                .put("email", "someone@else.example.com").put("userId", "someone@else.example.com")
+                .put("userPrincipalName", "someone@else.example.com").put("personId", CANNED_ID)
+                .put("status", "provisioned").put("state", "active").put("package", "webex_meetings")
+                .put("displayName", "Someone Else");
+        other.putArray("packages").add("webex_meetings");
+        other.putArray("emails").add("someone@else.example.com");
+        com.fasterxml.jackson.databind.node.ObjectNode canned = other.deepCopy();
+        canned.putArray("items").add(other);
+        canned.put("totalCount", 1).put("url", "https://elsewhere.example.com/v1/wholesale/customers/" + CANNED_ID);
+        CANNED = canned.toString();
+    }
+
     private static final String MAINTENANCE_PAGE = "<!DOCTYPE html><html><head><title>503 Service Unavailable</title>"
             + "</head><body><h1>Down for maintenance</h1><p>Please try again later.</p></body></html>";
 
@@ -41,6 +61,10 @@ record Reply(int status, Map<String, String> headers, String body, Faults.Fault 
                 case NO_IDS -> {
                     outBody = withoutIds(body);
                     outHeaders.remove("Location");
+                }
+                case CANNED -> {
+                    outBody = CANNED;
+                    outHeaders.put("Location", "https://elsewhere.example.com/v1/wholesale/customers/" + CANNED_ID);
                 }
             }
         }

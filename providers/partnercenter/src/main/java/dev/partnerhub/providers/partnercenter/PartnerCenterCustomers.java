@@ -31,6 +31,7 @@ final class PartnerCenterCustomers implements Customers {
         try {
             JsonNode customer = http.json().get("/v1/customers/" + tenantId, Map.of()).body();
             String id = PartnerCenterJson.required(customer, "id", "customer");
+            PartnerCenterJson.expect("GET /v1/customers/{tenant}", "tenant", tenantId, id);
             return Optional.of(new RemoteCustomer(id, id, id, RemoteCustomer.State.READY, "active", List.of(),
                     List.of(), List.of()));
         } catch (ProviderNotFoundException e) {

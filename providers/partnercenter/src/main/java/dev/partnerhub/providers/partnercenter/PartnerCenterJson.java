@@ -35,6 +35,17 @@ final class PartnerCenterJson {
         return value;
     }
 
+    /**
+     * A reply must be about what was asked: the user made for a principal name carries it, the one read or changed by
+     * ID carries that ID. Anything else is someone else's object, never one to record.
+     */
+    static void expect(String call, String what, String asked, String answered) {
+        if (asked == null || !asked.equalsIgnoreCase(answered)) {
+            throw new ProviderProtocolException(call + ": asked for " + what + " " + asked + ", the reply is about "
+                    + (answered == null ? "none" : answered) + "; it is not used", 0, null, null);
+        }
+    }
+
     /** How long Partner Center keeps a deleted user restorable. */
     static final java.time.Duration RESTORE_WINDOW = java.time.Duration.ofDays(30);
 

@@ -41,7 +41,9 @@ final class PartnerCenterUsers implements Users {
 
     /** One user, by ID ("Get a user account by ID"). */
     RemoteUser get(CustomerScope customer, String userId) {
-        return PartnerCenterJson.user(http.json().get(path(customer) + "/" + userId, Map.of()).body());
+        RemoteUser user = PartnerCenterJson.user(http.json().get(path(customer) + "/" + userId, Map.of()).body());
+        PartnerCenterJson.expect("GET /v1/customers/{tenant}/users/{id}", "user", userId, user.id());
+        return user;
     }
 
     /**
@@ -65,12 +67,17 @@ final class PartnerCenterUsers implements Users {
             body.put("displayName", displayName(request));
         }
         body.set("passwordProfile", password(request.password()));
-        return PartnerCenterJson.user(http.json().post(path(customer), body).body());
+        RemoteUser created = PartnerCenterJson.user(http.json().post(path(customer), body).body());
+        PartnerCenterJson.expect("POST /v1/customers/{tenant}/users", "user", request.key(), created.key());
+        return created;
     }
 
     @Override
     public RemoteUser update(CustomerScope customer, RemoteUser current, UserRequest request) {
-        return PartnerCenterJson.user(http.json().patch(path(customer) + "/" + current.id(), fields(request)).body());
+        RemoteUser updated = PartnerCenterJson.user(http.json().patch(path(customer) + "/" + current.id(),
+                fields(request)).body());
+        PartnerCenterJson.expect("PATCH /v1/customers/{tenant}/users/{id}", "user", current.id(), updated.id());
+        return updated;
     }
 
     /** Deleting makes the user inactive: it can be restored for 30 days. */
@@ -93,7 +100,9 @@ final class PartnerCenterUsers implements Users {
     public RemoteUser restore(CustomerScope customer, String userId) {
         ObjectNode body = mapper.createObjectNode().put("State", "active");
         body.putObject("Attributes").put("ObjectType", "CustomerUser");
-        return PartnerCenterJson.user(http.json().patch(path(customer) + "/" + userId, body).body());
+        RemoteUser restored = PartnerCenterJson.user(http.json().patch(path(customer) + "/" + userId, body).body());
+        PartnerCenterJson.expect("PATCH /v1/customers/{tenant}/users/{id}", "user", userId, restored.id());
+        return restored;
     }
 
     @Override

@@ -270,6 +270,18 @@ class PartnerCenterClientTest {
     }
 
     @Test
+    void someoneElsesUserOrTenantInAReplyIsAnErrorNeverAnIdToRecord() {
+        admin.addFault(new ObjectMapper().createObjectNode().put("pathPrefix", "/v1/customers")
+                .put("malformed", "canned").put("times", 100));
+        assertThatThrownBy(() -> provider.customers().get(tenant.id()))
+                .isInstanceOf(dev.partnerhub.providers.spi.ProviderProtocolException.class)
+                .hasMessageContaining("asked for tenant " + tenant.id());
+        assertThatThrownBy(() -> provider.users().create(tenant, user("gil@fabrikam.example.com")
+                .withPassword(PASSWORD))).isInstanceOf(dev.partnerhub.providers.spi.ProviderProtocolException.class)
+                .hasMessageContaining("asked for user gil@fabrikam.example.com");
+    }
+
+    @Test
     void errorsCarryPartnerCentersCodeAndThrottlingIsWaitedOut() {
         assertThatThrownBy(() -> provider("wrong").probe()).isInstanceOf(ProviderAuthenticationException.class);
         provider.users().create(tenant, user("dan@fabrikam.example.com").withPassword(PASSWORD));

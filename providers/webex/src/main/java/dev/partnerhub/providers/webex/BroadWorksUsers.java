@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.webex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.providers.spi.AttachRefusedException;
@@ -31,7 +32,11 @@ final class BroadWorksUsers extends WebexUsers {
         WebexJson.putIfSet(body, "extension", request.extension());
         WebexJson.putIfSet(body, "email", request.email());
         try {
-            return WebexJson.subscriber(http.post(path, body).body(), keyField);
+            JsonNode reply = http.post(path, body).body();
+            RemoteUser created = WebexJson.subscriber(reply, keyField);
+            WebexJson.expect("POST " + path, "subscriber", request.key(), created.key());
+            WebexJson.expect("POST " + path, "enterprise", customer.id(), WebexJson.text(reply, filter));
+            return created;
         } catch (ProviderRejectedException e) {
             throw e.errors().stream().anyMatch(err -> APPROVAL_REQUIRED.equals(err.code()))
                     ? new AttachRefusedException(AttachRefusedException.Kind.APPROVAL_REQUIRED, e) : e;
@@ -52,6 +57,8 @@ final class BroadWorksUsers extends WebexUsers {
         WebexJson.putIfSet(body, "lastName", request.lastName());
         WebexJson.putIfSet(body, "primaryPhoneNumber", request.phoneNumber());
         WebexJson.putIfSet(body, "extension", request.extension());
-        return WebexJson.subscriber(http.put(path + "/" + current.id(), body).body(), keyField);
+        RemoteUser updated = WebexJson.subscriber(http.put(path + "/" + current.id(), body).body(), keyField);
+        WebexJson.expect("PUT " + path + "/{id}", "subscriber", current.id(), updated.id());
+        return updated;
     }
 }

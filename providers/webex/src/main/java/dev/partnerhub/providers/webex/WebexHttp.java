@@ -21,6 +21,11 @@ final class WebexHttp {
         this.http = http;
     }
 
+    /** The API base URL, with its version ({@code https://webexapis.com/v1}). */
+    String baseUrl() {
+        return http.baseUrl();
+    }
+
     JsonHttp.Reply get(String path, Map<String, String> query) {
         return http.get(path, query);
     }

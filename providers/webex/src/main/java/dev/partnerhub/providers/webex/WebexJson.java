@@ -41,6 +41,25 @@ final class WebexJson {
         return errors;
     }
 
+    /** Webex's IDs: unpadded base64url (of ciscospark://...), as every example of Cisco's files shows them. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,}={0,2}");
+
+    /** Whether a value has the form of a Webex ID. */
+    static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
+    /**
+     * A reply must be about what was asked: the object read by ID carries that ID, the one made for a key carries that
+     * key, the ones listed for a customer belong to it. Anything else is someone else's object, never one to record.
+     */
+    static void expect(String call, String what, String asked, String answered) {
+        if (asked == null || !asked.equalsIgnoreCase(answered)) {
+            throw new ProviderProtocolException(call + ": asked for " + what + " " + asked + ", the reply is about "
+                    + (answered == null ? "none" : answered) + "; it is not used", 0, null, null);
+        }
+    }
+
     /** A field the API documents as always present; its absence means the reply cannot be trusted. */
     static String required(JsonNode node, String field, String what) {
         String value = text(node, field);

@@ -57,6 +57,7 @@ final class WebexPeople implements People {
         JsonNode current = http.get("/people/" + personId, CALLING_DATA).body();
         RemotePerson person = changesPerson(change) ? WebexLicensing.person(http.put("/people/" + personId,
                 CALLING_DATA, replacement(current, change)).body()) : WebexLicensing.person(current);
+        WebexJson.expect("PUT /people/{id}", "person", personId, person.id());
         if (change.preferredSite() == null) {
             return person;
         }

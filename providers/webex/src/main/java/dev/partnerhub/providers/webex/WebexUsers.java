@@ -20,7 +20,7 @@ abstract class WebexUsers implements Users {
     final WebexHttp http;
     final ObjectMapper mapper;
     final String path;
-    private final String filter;
+    final String filter;
     final String keyField;
 
     /**
@@ -36,9 +36,13 @@ abstract class WebexUsers implements Users {
         this.keyField = keyField;
     }
 
+    /** Every subscriber the list gives must be of the customer asked for: the filter was applied, or none is used. */
     @Override
     public List<RemoteUser> list(CustomerScope customer, Instant changedSince) {
-        return pages(customer.id(), changedSince).stream().map(s -> WebexJson.subscriber(s, keyField)).toList();
+        List<JsonNode> pages = pages(customer.id(), changedSince);
+        pages.forEach(s -> WebexJson.expect("GET " + path + "?" + filter, "the subscribers of", customer.id(),
+                WebexJson.text(s, filter)));
+        return pages.stream().map(s -> WebexJson.subscriber(s, keyField)).toList();
     }
 
     /** The subscribers of one customer, or of all when {@code customerId} is null; those changed since, if given. */

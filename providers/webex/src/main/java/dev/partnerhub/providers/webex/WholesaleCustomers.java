@@ -34,10 +34,11 @@ final class WholesaleCustomers implements Customers {
 
     @Override
     public Optional<RemoteCustomer> find(String externalId) {
-        return http.getAll("/wholesale/customers", Map.of("externalId", externalId)).stream()
-                .map(WebexJson::customer)
-                .filter(c -> externalId.equals(c.key()))
-                .findFirst();
+        List<RemoteCustomer> found = http.getAll("/wholesale/customers", Map.of("externalId", externalId)).stream()
+                .map(WebexJson::customer).toList();
+        // The list is filtered by externalId: one of another key means the filter was not applied.
+        found.forEach(c -> WebexJson.expect("GET /wholesale/customers?externalId", "customer", externalId, c.key()));
+        return found.stream().findFirst();
     }
 
     @Override
@@ -47,11 +48,14 @@ final class WholesaleCustomers implements Customers {
 
     @Override
     public Optional<RemoteCustomer> get(String customerId) {
+        RemoteCustomer customer;
         try {
-            return Optional.of(WebexJson.customer(http.get("/wholesale/customers/" + customerId, Map.of()).body()));
+            customer = WebexJson.customer(http.get("/wholesale/customers/" + customerId, Map.of()).body());
         } catch (ProviderNotFoundException e) {
             return Optional.empty();
         }
+        WebexJson.expect("GET /wholesale/customers/{id}", "customer", customerId, customer.id());
+        return Optional.of(customer);
     }
 
     @Override
@@ -85,7 +89,30 @@ final class WholesaleCustomers implements Customers {
             throw new ProviderProtocolException("POST /wholesale/customers: the reply names no customer (no Location, "
                     + "no url)", reply.status(), reply.trackingId(), null);
         }
-        return url.substring(url.lastIndexOf('/') + 1);
+        return customerOf(url, reply);
+    }
+
+    /**
+     * The customer a create's Location names, which Cisco documents as the customer's URL in this collection (the
+     * URL of "Get a Wholesale Customer") on the connection's API host: anything else is not an ID to record.
+     */
+    private String customerOf(String url, JsonHttp.Reply reply) {
+        String id = url.substring(url.lastIndexOf('/') + 1);
+        java.net.URI location;
+        try {
+            location = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            location = null;
+        }
+        java.net.URI base = java.net.URI.create(http.baseUrl());
+        boolean sameHost = location != null && base.getHost() != null && base.getHost().equalsIgnoreCase(
+                location.getHost()) && base.getPort() == location.getPort();
+        if (!sameHost || !location.getPath().endsWith("/wholesale/customers/" + id) || !WebexJson.isId(id)) {
+            throw new ProviderProtocolException("POST /wholesale/customers: the reply's Location " + url + " is not a "
+                    + "customer of " + http.baseUrl() + "/wholesale/customers; it is not recorded", reply.status(),
+                    reply.trackingId(), null);
+        }
+        return id;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.webex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partnerhub.providers.spi.CustomerScope;
@@ -36,7 +37,11 @@ final class WholesaleUsers extends WebexUsers {
         WebexJson.putIfSet(params, "primaryPhoneNumber", request.phoneNumber());
         WebexJson.putIfSet(params, "extension", request.extension());
         WebexJson.putIfSet(params, "locationId", request.locationId());
-        return WebexJson.subscriber(http.post(path, body).body(), keyField);
+        JsonNode reply = http.post(path, body).body();
+        RemoteUser created = WebexJson.subscriber(reply, keyField);
+        WebexJson.expect("POST " + path, "subscriber", request.key(), created.key());
+        WebexJson.expect("POST " + path, "customer", customer.id(), WebexJson.text(reply, filter));
+        return created;
     }
 
     /**
@@ -56,6 +61,8 @@ final class WholesaleUsers extends WebexUsers {
             WebexJson.putIfSet(params, "extension", request.extension());
             WebexJson.putIfSet(params, "locationId", request.locationId());
         }
-        return WebexJson.subscriber(http.put(path + "/" + current.id(), body).body(), keyField);
+        RemoteUser updated = WebexJson.subscriber(http.put(path + "/" + current.id(), body).body(), keyField);
+        WebexJson.expect("PUT " + path + "/{id}", "subscriber", current.id(), updated.id());
+        return updated;
     }
 }

@@ -92,6 +92,26 @@ class WebexRepliesTest {
     }
 
     @Test
+    void someoneElsesObjectInEveryReplyIsAnErrorNeverAnIdToRecord() {
+        admin.addFault(fault(null, "/v1/").put("malformed", "canned").put("times", 100));
+        assertThatThrownBy(() -> provider.customers().get(scope.id())).isInstanceOf(ProviderProtocolException.class)
+                .hasMessageContaining("asked for customer " + scope.id());
+        assertThatThrownBy(() -> provider.users().list(scope, null)).isInstanceOf(ProviderProtocolException.class)
+                .hasMessageContaining("the subscribers of " + scope.id());
+        assertThatThrownBy(() -> provider.users().create(scope, user("dee@replies.example.com")))
+                .isInstanceOf(ProviderProtocolException.class)
+                .hasMessageContaining("asked for subscriber dee@replies.example.com");
+        assertThatThrownBy(() -> provider.customers().create(HubFixture.customer("elsewhere", "webex_meetings")))
+                .isInstanceOf(ProviderProtocolException.class)
+                .hasMessageContaining("https://elsewhere.example.com/v1/wholesale/customers/")
+                .hasMessageContaining("is not a customer of " + fixture.hub.apiUrl());
+        assertThatThrownBy(() -> provider.customers().find("replies")).isInstanceOf(ProviderProtocolException.class)
+                .hasMessageContaining("asked for customer replies");
+        admin.clearFaults();
+        assertThat(provider.users().list(scope, null)).hasSize(3);
+    }
+
+    @Test
     @Timeout(60)
     void aReplyThatStallsMidBodyTimesOut() {
         Provider impatient = fixture.provider("wholesale", fixture.hub.token(), new RetryPolicy(2,
