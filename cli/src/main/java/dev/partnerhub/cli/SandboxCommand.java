@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
         + "admin against the local partner hub (see README).",
         subcommands = {SandboxCommand.EnterEmail.class, SandboxCommand.ValidateEmail.class,
                 SandboxCommand.AcceptMove.class, SandboxCommand.ApproveAttach.class, SandboxCommand.CreateOrg.class,
-                SandboxCommand.SelfActivate.class, SandboxCommand.ConsumerAccount.class, SandboxCommand.Seats.class})
+                SandboxCommand.SelfActivate.class, SandboxCommand.ConsumerAccount.class, SandboxCommand.Seats.class,
+                SandboxCommand.RoleMember.class, SandboxCommand.OAuthApp.class, SandboxCommand.Clock.class})
 final class SandboxCommand {
 
     @Option(names = "--hub", defaultValue = "http://127.0.0.1:18089", description = "The local partner hub's URL.")
@@ -110,10 +111,14 @@ final class SandboxCommand {
         boolean claimed;
         @Option(names = "--no-licenses", description = "It has no active licences (the partner becomes full admin).")
         boolean noLicenses;
+        @Option(names = "--email", description = "The email of one of its users (a BroadWorks enterprise whose first "
+                + "subscriber has it attaches to this org); repeatable.")
+        java.util.List<String> emails = new java.util.ArrayList<>();
 
         @Override
         public Integer call() {
-            parent.out.println(parent.client().createOrg(name, users, verified, claimed, !noLicenses));
+            parent.out.println(parent.client().createOrg(name, users, verified, claimed, !noLicenses,
+                    emails.toArray(String[]::new)));
             return 0;
         }
     }
@@ -149,6 +154,69 @@ final class SandboxCommand {
         public Integer call() {
             parent.client().addConsumerAccount(email);
             parent.out.println(email + " now has a consumer Webex account.");
+            return 0;
+        }
+    }
+
+    @Command(name = "role-member", mixinStandardHelpOptions = true, description = "Someone gives a Partner Center "
+            + "user a directory role outside the operator (in the Microsoft 365 admin center).")
+    static final class RoleMember implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand parent;
+        @Parameters(index = "0", description = "The customer tenant ID.")
+        String tenant;
+        @Parameters(index = "1", description = "The role's name, for example 'Helpdesk Administrator'.")
+        String role;
+        @Parameters(index = "2", description = "The user's ID.")
+        String user;
+
+        @Override
+        public Integer call() {
+            parent.client().addDirectoryRoleMember(tenant, role, user);
+            parent.out.println(user + " is now a member of " + role + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "oauth-app", mixinStandardHelpOptions = true, description = "Registers a Webex integration or a "
+            + "Microsoft Entra app with the hub's token endpoint and signs its administrator in; prints the Secret keys "
+            + "a PartnerConnection needs (clientId, clientSecret, refreshToken, and tenantId for Microsoft).")
+    static final class OAuthApp implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand parent;
+        @Parameters(index = "0", description = "webex or microsoft.")
+        String vendor;
+        @Option(names = "--tenant", defaultValue = "11111111-2222-3333-4444-555555555555",
+                description = "The partner's own Entra tenant ID (microsoft only).")
+        String tenant;
+
+        @Override
+        public Integer call() {
+            boolean microsoft = "microsoft".equals(vendor);
+            JsonNode app = parent.client().registerOAuthClient(vendor, microsoft ? tenant : null);
+            String clientId = app.path("clientId").asText();
+            parent.out.println("clientId=" + clientId);
+            parent.out.println("clientSecret=" + app.path("clientSecret").asText());
+            parent.out.println("refreshToken=" + parent.client().signIn(clientId, null));
+            if (microsoft) {
+                parent.out.println("tenantId=" + tenant);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "clock", mixinStandardHelpOptions = true, description = "Moves the hub's clock forward (tokens "
+            + "expire, restore windows close).")
+    static final class Clock implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand parent;
+        @Parameters(index = "0", description = "How far, as an ISO-8601 duration: PT2H, P15D.")
+        java.time.Duration by;
+
+        @Override
+        public Integer call() {
+            JsonNode now = parent.client().advanceClock(by);
+            parent.out.println("The hub's clock is now " + now.path("now").asText() + ".");
             return 0;
         }
     }

@@ -178,6 +178,29 @@ class LocalModeTest {
                         + "eddie@globex.example.com\\s+provision\\w+\\s+yes"));
     }
 
+    @Test
+    @Order(6)
+    void theSandboxRegistersAnOAuthAppGivesADirectoryRoleAndMovesTheClock() {
+        assertThat(sandbox("oauth-app", "microsoft").lines()).extracting(l -> l.substring(0, l.indexOf('=') + 1))
+                .containsExactly("clientId=", "clientSecret=", "refreshToken=", "tenantId=");
+        JsonNode megan = null;
+        String tenant = null;
+        for (JsonNode t : new dev.partnerhub.sandbox.HubAdminClient(env.hub().url()).state()
+                .path("partnerCenterTenants")) {
+            for (JsonNode u : t.path("users")) {
+                if (u.path("userPrincipalName").asText().startsWith("megan@")) {
+                    megan = u;
+                    tenant = t.path("tenantId").asText();
+                }
+            }
+        }
+        assertThat(megan).as("megan in the hub").isNotNull();
+        String id = megan.path("id").asText();
+        assertThat(sandbox("role-member", tenant, "Helpdesk Administrator", id))
+                .isEqualTo(id + " is now a member of Helpdesk Administrator.");
+        assertThat(sandbox("clock", "PT1M")).startsWith("The hub's clock is now ");
+    }
+
     private static String sandbox(String... args) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         SandboxCommand command = new SandboxCommand();

@@ -50,7 +50,7 @@ final class AdminApi {
     private HubResponse advanceClock(HubRequest r) {
         JsonNode seconds = r.body().get("advanceSeconds");
         if (seconds == null || !seconds.canConvertToLong() || seconds.asLong() < 0) {
-            throw HubError.badRequest(4001, "advanceSeconds must be a whole number, 0 or more.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "advanceSeconds must be a whole number, 0 or more.");
         }
         clock.advance(Duration.ofSeconds(seconds.asLong()));
         return HubResponse.ok(Json.object().put("offsetSeconds", clock.offset().toSeconds())
@@ -72,7 +72,7 @@ final class AdminApi {
         try {
             return Faults.Malformed.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw HubError.badRequest(4000, "malformed: one of html, truncated, no_ids, canned.");
+            throw HubError.badRequest(HubError.HUB_MALFORMED, "malformed: one of html, truncated, no_ids, canned.");
         }
     }
 }

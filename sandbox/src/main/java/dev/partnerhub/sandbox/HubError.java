@@ -1,7 +1,23 @@
 package dev.partnerhub.sandbox;
 
-/** A refusal the hub answers with a Webex-shaped error body: HTTP status, errorCode and description. */
+/**
+ * A refusal the hub answers with its surface's error body: HTTP status, error code and description. The generic
+ * codes below are the hub's own (neither vendor documents codes for a malformed request or an unknown route).
+ */
 public class HubError extends RuntimeException {
+
+    /** The hub's own: a body that is not JSON, or not the shape the call takes. */
+    public static final int HUB_MALFORMED = 4000;
+    /** The hub's own: a required field missing or empty. */
+    public static final int HUB_MISSING_FIELD = 4001;
+    /** The hub's own: a query parameter missing or of the wrong form. */
+    public static final int HUB_BAD_QUERY = 4003;
+    /** The hub's own: nothing at this path, or no such object. */
+    public static final int HUB_NOT_FOUND = 4040;
+    /** The hub's own: a method the path does not take. */
+    public static final int HUB_METHOD = 4050;
+    /** The hub's own: the hub failed (or a fault asked for a 5xx). */
+    public static final int HUB_INTERNAL = 5000;
 
     private final int status;
     private final int errorCode;
@@ -23,7 +39,7 @@ public class HubError extends RuntimeException {
     }
 
     public static HubError notFound(String what) {
-        return new HubError(404, 4040, what + " not found.");
+        return new HubError(404, HUB_NOT_FOUND, what + " not found.");
     }
 
     public static HubError conflict(int errorCode, String description) {

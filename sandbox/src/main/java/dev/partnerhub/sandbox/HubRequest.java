@@ -29,7 +29,7 @@ public record HubRequest(String method, String path, Map<String, List<String>> q
     public String requiredQuery(String name) {
         String value = query(name);
         if (value == null || value.isBlank()) {
-            throw HubError.badRequest(4003, "Missing required query parameter: " + name + ".");
+            throw HubError.badRequest(HubError.HUB_BAD_QUERY, "Missing required query parameter: " + name + ".");
         }
         return value;
     }
@@ -42,7 +42,7 @@ public record HubRequest(String method, String path, Map<String, List<String>> q
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw HubError.badRequest(4003, "Query parameter " + name + " must be a whole number.");
+            throw HubError.badRequest(HubError.HUB_BAD_QUERY, "Query parameter " + name + " must be a whole number.");
         }
     }
 
@@ -56,7 +56,7 @@ public record HubRequest(String method, String path, Map<String, List<String>> q
             return value.chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochMilli(Long.parseLong(value))
                     : java.time.Instant.parse(value);
         } catch (RuntimeException e) {
-            throw HubError.badRequest(4003, "Query parameter " + name + " must be epoch milliseconds or ISO 8601.");
+            throw HubError.badRequest(HubError.HUB_BAD_QUERY, "Query parameter " + name + " must be epoch milliseconds or ISO 8601.");
         }
     }
 
@@ -64,7 +64,7 @@ public record HubRequest(String method, String path, Map<String, List<String>> q
     public String requiredText(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw HubError.badRequest(4001, "Missing required field: " + field + ".");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: " + field + ".");
         }
         return value.asText();
     }

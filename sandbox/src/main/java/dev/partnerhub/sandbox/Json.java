@@ -41,7 +41,7 @@ public final class Json {
         try {
             return MAPPER.readTree(text);
         } catch (java.io.IOException e) {
-            throw HubError.badRequest(4000, "Not JSON: " + text);
+            throw HubError.badRequest(HubError.HUB_MALFORMED, "Not JSON: " + text);
         }
     }
 

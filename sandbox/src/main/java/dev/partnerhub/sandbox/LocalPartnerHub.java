@@ -131,7 +131,7 @@ public final class LocalPartnerHub implements AutoCloseable {
             response = error(e, uri.getPath(), trackingId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Local partner hub failed on " + method + " " + uri.getPath(), e);
-            response = error(new HubError(500, 5000, "Internal error of the local partner hub."), uri.getPath(),
+            response = error(new HubError(500, HubError.HUB_INTERNAL, "Internal error of the local partner hub."), uri.getPath(),
                     trackingId);
         }
         if (authenticated) {
@@ -218,7 +218,7 @@ public final class LocalPartnerHub implements AutoCloseable {
         try {
             return Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw HubError.badRequest(4000, "The request body is not valid JSON.");
+            throw HubError.badRequest(HubError.HUB_MALFORMED, "The request body is not valid JSON.");
         }
     }
 

@@ -58,7 +58,7 @@ public final class Router {
                 return new Match(route, params);
             }
         }
-        throw pathKnown ? new HubError(405, 4050, "Method " + method + " is not allowed on " + path + ".")
-                : new HubError(404, 4040, "No resource at " + path + ".");
+        throw pathKnown ? new HubError(405, HubError.HUB_METHOD, "Method " + method + " is not allowed on " + path + ".")
+                : new HubError(404, HubError.HUB_NOT_FOUND, "No resource at " + path + ".");
     }
 }

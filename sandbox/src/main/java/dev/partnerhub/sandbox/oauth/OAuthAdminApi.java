@@ -32,11 +32,11 @@ public final class OAuthAdminApi {
         try {
             vendor = TokenIssuer.Vendor.valueOf(r.requiredText(r.body(), "vendor").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw HubError.badRequest(4001, "vendor must be webex or microsoft.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "vendor must be webex or microsoft.");
         }
         String tenant = HubRequest.optionalText(r.body(), "tenantId");
         if (vendor == TokenIssuer.Vendor.MICROSOFT && tenant == null) {
-            throw HubError.badRequest(4001, "Missing required field: tenantId (the app's Microsoft Entra tenant).");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: tenantId (the app's Microsoft Entra tenant).");
         }
         TokenIssuer.Client client = issuer.register(vendor, HubRequest.optionalText(r.body(), "clientId"),
                 HubRequest.optionalText(r.body(), "clientSecret"), tenant);

@@ -30,7 +30,7 @@ final class Collections {
     static ObjectNode page(HubRequest r, List<ObjectNode> all) {
         int size = r.queryInt("size", DEFAULT_SIZE);
         if (size < 1 || size > MAX_SIZE) {
-            throw new HubError(400, 400, "size must be between 1 and " + MAX_SIZE + ".");
+            throw new HubError(400, PartnerCenterCodes.HUB_BAD_REQUEST, "size must be between 1 and " + MAX_SIZE + ".");
         }
         int from = "next".equalsIgnoreCase(r.query("seekOperation")) ? continuation(r) : 0;
         List<ObjectNode> items = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));
@@ -76,7 +76,7 @@ final class Collections {
     private static int continuation(HubRequest r) {
         String token = r.header("MS-ContinuationToken");
         if (token == null || token.isBlank()) {
-            throw new HubError(400, 400, "seekOperation=Next needs the MS-ContinuationToken header of links.next.");
+            throw new HubError(400, PartnerCenterCodes.HUB_BAD_REQUEST, "seekOperation=Next needs the MS-ContinuationToken header of links.next.");
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 2);
@@ -86,7 +86,7 @@ final class Collections {
         } catch (IllegalArgumentException e) {
             // not a token of this hub: refused below
         }
-        throw new HubError(400, 400, "The continuation token is not valid for " + r.path() + ".");
+        throw new HubError(400, PartnerCenterCodes.HUB_BAD_REQUEST, "The continuation token is not valid for " + r.path() + ".");
     }
 
     private static String token(String path, int from) {

@@ -71,7 +71,7 @@ final class PartnerCenterAdminApi {
                 .findFirst().orElseThrow(() -> HubError.notFound("SKU " + key + " of tenant " + tenant.id));
         JsonNode total = r.body().get("totalUnits");
         if (total == null || !total.canConvertToInt() || total.asInt() < 0) {
-            throw HubError.badRequest(4001, "totalUnits must be a whole number, 0 or more.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "totalUnits must be a whole number, 0 or more.");
         }
         sku.total = total.asInt();
         return HubResponse.ok(state(tenant));

@@ -77,15 +77,15 @@ final class PartnerCenterLicensesApi {
         for (String sku : concat(assign, remove)) {
             Sku s = tenant.skus.get(sku);
             if (s == null) {
-                throw new HubError(400, 60021, "SKU " + sku + " is not subscribed by this customer.");
+                throw new HubError(400, PartnerCenterCodes.HUB_SKU_NOT_SUBSCRIBED, "SKU " + sku + " is not subscribed by this customer.");
             }
             groups.add(s.group);
         }
         if (groups.size() > 1) {
-            throw new HubError(400, 60019, "A licence update may touch one licence group only; got " + groups + ".");
+            throw new HubError(400, PartnerCenterCodes.HUB_TWO_LICENCE_GROUPS, "A licence update may touch one licence group only; got " + groups + ".");
         }
         if (!assign.isEmpty() && user.usageLocation == null) {
-            throw new HubError(400, 60013, "User " + user.upn + " has no usageLocation; set it before assigning "
+            throw new HubError(400, PartnerCenterCodes.HUB_NO_USAGE_LOCATION, "User " + user.upn + " has no usageLocation; set it before assigning "
                     + "licences.");
         }
         for (String sku : assign) {
@@ -113,7 +113,7 @@ final class PartnerCenterLicensesApi {
         Set<String> groups = new HashSet<>();
         for (String group : asked.isEmpty() ? List.of("Group1") : asked) {
             if (!group.equals("Group1") && !group.equals("Group2")) {
-                throw new HubError(400, 400, "licenseGroupIds: " + group + " is not a licence group; use Group1 or "
+                throw new HubError(400, PartnerCenterCodes.HUB_BAD_REQUEST, "licenseGroupIds: " + group + " is not a licence group; use Group1 or "
                         + "Group2.");
             }
             groups.add(group.toLowerCase(java.util.Locale.ROOT));
@@ -136,7 +136,7 @@ final class PartnerCenterLicensesApi {
     static final class QuotaExceeded extends HubError {
 
         QuotaExceeded(Sku sku) {
-            super(400, 60012, "Your organization has run out of licenses for " + sku.name + ". Buy more licenses or "
+            super(400, PartnerCenterCodes.QUOTA_EXCEEDED, "Your organization has run out of licenses for " + sku.name + ". Buy more licenses or "
                     + "free one.");
         }
     }

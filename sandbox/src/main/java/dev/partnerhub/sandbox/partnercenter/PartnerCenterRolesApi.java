@@ -20,8 +20,6 @@ import java.util.List;
  */
 final class PartnerCenterRolesApi {
 
-    private static final int ALREADY_MEMBER = 60030;
-
     private final PartnerCenterStore store;
 
     PartnerCenterRolesApi(PartnerCenterStore store) {
@@ -57,15 +55,15 @@ final class PartnerCenterRolesApi {
             r.requiredText(body, field);
         }
         if (!"UserMember".equals(body.path("Attributes").path("ObjectType").asText())) {
-            throw new HubError(400, 400, "Attributes.ObjectType must be UserMember.");
+            throw new HubError(400, PartnerCenterCodes.HUB_BAD_REQUEST, "Attributes.ObjectType must be UserMember.");
         }
         User user = store.user(tenant, body.get("Id").asText());
         if (!user.active || !user.upn.equalsIgnoreCase(body.get("UserPrincipalName").asText())) {
-            throw new HubError(404, 60002, "User object id " + user.id + " with userPrincipalName "
+            throw new HubError(404, PartnerCenterCodes.USER_NOT_FOUND, "User object id " + user.id + " with userPrincipalName "
                     + body.get("UserPrincipalName").asText() + " was not found.");
         }
         if (!role.members.add(user.id)) {
-            throw new HubError(409, ALREADY_MEMBER, "User " + user.upn + " is already a member of " + role.name + ".");
+            throw new HubError(409, PartnerCenterCodes.HUB_ALREADY_MEMBER, "User " + user.upn + " is already a member of " + role.name + ".");
         }
         return HubResponse.of(201, member(user, role));
     }
@@ -74,7 +72,7 @@ final class PartnerCenterRolesApi {
         Tenant tenant = store.tenant(r.pathParam("tenant"));
         DirectoryRole role = store.role(tenant, r.pathParam("role"));
         if (!role.members.remove(r.pathParam("user"))) {
-            throw new HubError(404, 60002, "User object id " + r.pathParam("user") + " is not a member of " + role.name
+            throw new HubError(404, PartnerCenterCodes.USER_NOT_FOUND, "User object id " + r.pathParam("user") + " is not a member of " + role.name
                     + ".");
         }
         return HubResponse.noContent();

@@ -72,7 +72,7 @@ final class PartnerCenterStore {
     Tenant tenant(String id) {
         Tenant tenant = tenants.get(id);
         if (tenant == null) {
-            throw new HubError(404, 60003, "Customer tenant " + id + " was not found, or has no relationship with this "
+            throw new HubError(404, PartnerCenterCodes.TENANT_NOT_FOUND, "Customer tenant " + id + " was not found, or has no relationship with this "
                     + "partner.");
         }
         return tenant;
@@ -81,7 +81,7 @@ final class PartnerCenterStore {
     DirectoryRole role(Tenant tenant, String id) {
         DirectoryRole role = tenant.roles.get(id);
         if (role == null) {
-            throw new HubError(404, 1000, "Directory role " + id + " was not found.");
+            throw new HubError(404, PartnerCenterCodes.NOT_FOUND, "Directory role " + id + " was not found.");
         }
         return role;
     }
@@ -89,7 +89,7 @@ final class PartnerCenterStore {
     User user(Tenant tenant, String id) {
         User user = tenant.users.get(id);
         if (user == null) {
-            throw new HubError(404, 60002, "User object id " + id + " was not found.");
+            throw new HubError(404, PartnerCenterCodes.USER_NOT_FOUND, "User object id " + id + " was not found.");
         }
         return user;
     }

@@ -101,7 +101,7 @@ public final class PartnerCenterSurface implements Surface {
             return Json.object().put("statusCode", 429).put("message", "Rate limit is exceeded. Try again in "
                     + seconds + " seconds.");
         }
-        ObjectNode body = Json.object().put("code", e.status() == 401 ? 400 : e.errorCode())
+        ObjectNode body = Json.object().put("code", e.status() == 401 ? PartnerCenterCodes.ACCESS_DENIED : e.errorCode())
                 .put("description", e.getMessage());
         var data = body.putArray("data");
         if (e instanceof PartnerCenterLicensesApi.QuotaExceeded) {

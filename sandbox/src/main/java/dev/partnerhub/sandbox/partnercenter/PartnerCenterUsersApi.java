@@ -53,7 +53,7 @@ final class PartnerCenterUsersApi {
         JsonNode f = Json.parse(filter);
         if (!"UserState".equalsIgnoreCase(f.path("Field").asText()) || !"equals".equalsIgnoreCase(
                 f.path("Operator").asText())) {
-            throw new HubError(400, 400, "Unsupported filter: " + filter + ".");
+            throw new HubError(400, PartnerCenterCodes.HUB_BAD_REQUEST, "Unsupported filter: " + filter + ".");
         }
         return "Inactive".equalsIgnoreCase(f.path("Value").asText());
     }
@@ -63,7 +63,7 @@ final class PartnerCenterUsersApi {
         JsonNode body = r.body();
         String upn = r.requiredText(body, "userPrincipalName");
         if (tenant.users.values().stream().anyMatch(u -> u.upn.equalsIgnoreCase(upn))) {
-            throw new HubError(409, 60014, "Another object with the same userPrincipalName " + upn + " already exists "
+            throw new HubError(409, PartnerCenterCodes.HUB_DUPLICATE_UPN, "Another object with the same userPrincipalName " + upn + " already exists "
                     + "(an active or a deleted user).");
         }
         User user = new User();
@@ -88,7 +88,7 @@ final class PartnerCenterUsersApi {
             return HubResponse.ok(render(user));
         }
         if (!user.active) {
-            throw new HubError(400, 60016, "User " + user.upn + " is deleted; restore it before changing it.");
+            throw new HubError(400, PartnerCenterCodes.HUB_USER_DELETED, "User " + user.upn + " is deleted; restore it before changing it.");
         }
         if (body.has("passwordProfile")) {
             checkPassword(body.path("passwordProfile").path("password").asText(null));
@@ -114,7 +114,7 @@ final class PartnerCenterUsersApi {
         Tenant tenant = store.tenant(r.pathParam("tenant"));
         User user = store.user(tenant, r.pathParam("user"));
         if (!user.active) {
-            throw new HubError(404, 60002, "User object id " + user.id + " was not found.");
+            throw new HubError(404, PartnerCenterCodes.USER_NOT_FOUND, "User object id " + user.id + " was not found.");
         }
         user.active = false;
         user.softDeletionTime = store.now();
@@ -130,7 +130,7 @@ final class PartnerCenterUsersApi {
         user.phoneNumber = HubRequest.updatedText(body, "phoneNumber", user.phoneNumber);
         String location = HubRequest.updatedText(body, "usageLocation", user.usageLocation);
         if (location != null && !location.matches("[A-Z]{2}")) {
-            throw new HubError(400, 60018, "usageLocation must be a two-letter country code, for example US.");
+            throw new HubError(400, PartnerCenterCodes.HUB_BAD_USAGE_LOCATION, "usageLocation must be a two-letter country code, for example US.");
         }
         user.usageLocation = location;
     }
@@ -138,14 +138,14 @@ final class PartnerCenterUsersApi {
     /** At least 8 characters, of 3 of the 4 kinds: lower case, upper case, digits, symbols. */
     private static void checkPassword(String password) {
         if (password == null) {
-            throw new HubError(400, 60015, "passwordProfile.password is required.");
+            throw new HubError(400, PartnerCenterCodes.HUB_WEAK_PASSWORD, "passwordProfile.password is required.");
         }
         int kinds = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
                 + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
         if (password.length() < 8 || kinds < 3) {
-            throw new HubError(400, 60015, "The password does not meet the complexity requirements.");
+            throw new HubError(400, PartnerCenterCodes.HUB_WEAK_PASSWORD, "The password does not meet the complexity requirements.");
         }
     }
 

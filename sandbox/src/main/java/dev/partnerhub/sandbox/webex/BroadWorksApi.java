@@ -89,14 +89,14 @@ final class BroadWorksApi {
         s.extension = HubRequest.optionalText(body, "extension");
         String email = HubRequest.optionalText(body, "email");
         if (template.trustedEmail() && email == null) {
-            throw HubError.badRequest(1008, "The onboarding template " + provisioningId
+            throw HubError.badRequest(WebexCodes.HUB_TEMPLATE_MISMATCH, "The onboarding template " + provisioningId
                     + " uses trusted email: email is required.");
         }
         if (store.subscribers.values().stream().anyMatch(x -> x.broadworks && userId.equals(x.userId))) {
-            throw HubError.conflict(10022, "The BroadWorks UserID is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The BroadWorks UserID is already associated with an existing user.");
         }
         if (email != null && store.subscriberByEmail(email).isPresent()) {
-            throw HubError.conflict(10022, "The email is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing user.");
         }
         java.util.Optional<Enterprise> known = store.enterprise(spEnterpriseId);
         WebexRecords.ExistingOrg attach = known.map(e -> e.orgId).isPresent() || email == null ? null
@@ -141,10 +141,10 @@ final class BroadWorksApi {
             return null;
         }
         if (org.attachedTo != null) {
-            throw HubError.conflict(10022, "The email is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing user.");
         }
         if ((org.users >= 100 || org.verifiedDomain || org.claimedDomain) && !org.approved) {
-            throw HubError.conflict(2017, "The administrator of organization " + org.name + " must approve the "
+            throw HubError.conflict(WebexCodes.APPROVAL_REQUIRED, "The administrator of organization " + org.name + " must approve the "
                     + "partner: add " + template.adminEmail() + " as an external Full Administrator of the "
                     + "organization, then provision the user again.");
         }
@@ -187,7 +187,7 @@ final class BroadWorksApi {
 
     private static String pkg(String name) {
         if (!PACKAGES.contains(name)) {
-            throw HubError.badRequest(1002, "Invalid package: " + name + ". Allowed: "
+            throw HubError.badRequest(WebexCodes.HUB_INVALID_PACKAGE, "Invalid package: " + name + ". Allowed: "
                     + PACKAGES.stream().sorted().toList() + ".");
         }
         return name;

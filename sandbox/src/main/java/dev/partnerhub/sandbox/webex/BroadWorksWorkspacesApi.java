@@ -58,7 +58,7 @@ final class BroadWorksWorkspacesApi {
         boolean taken = store.workspaces.values().stream().anyMatch(w -> w.userId.equalsIgnoreCase(userId))
                 || store.subscribers.values().stream().anyMatch(s -> userId.equalsIgnoreCase(s.userId));
         if (taken) {
-            throw HubError.conflict(10022, "The user ID " + userId + " is already associated with a user or workspace.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The user ID " + userId + " is already associated with a user or workspace.");
         }
         Workspace w = new Workspace();
         w.id = WebexStore.newId("PLACE");

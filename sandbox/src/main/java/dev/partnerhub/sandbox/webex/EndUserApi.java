@@ -39,7 +39,7 @@ final class EndUserApi {
         Subscriber s = subscriber(r.pathParam("subscriber"), true);
         String email = r.requiredText(r.body(), "email");
         if (!"pending_email_input".equals(s.status) && !"error".equals(s.status)) {
-            throw HubError.conflict(2001, "Subscriber " + s.userId + " is " + s.status
+            throw HubError.conflict(WebexCodes.HUB_NOT_AWAITING_EMAIL, "Subscriber " + s.userId + " is " + s.status
                     + "; an email can be entered only in pending_email_input.");
         }
         if (store.subscriberByEmail(email).filter(other -> other != s).isPresent()) {
@@ -60,7 +60,7 @@ final class EndUserApi {
     private HubResponse validateEmail(HubRequest r) {
         Subscriber s = subscriber(r.pathParam("subscriber"), true);
         if (!"pending_email_validation".equals(s.status)) {
-            throw HubError.conflict(2002, "Subscriber " + s.userId + " is " + s.status
+            throw HubError.conflict(WebexCodes.HUB_NOT_AWAITING_VALIDATION, "Subscriber " + s.userId + " is " + s.status
                     + "; only an entered email (pending_email_validation) can be validated.");
         }
         store.onboard(s);
@@ -71,7 +71,7 @@ final class EndUserApi {
     private HubResponse acceptMove(HubRequest r) {
         Subscriber s = subscriber(r.pathParam("subscriber"), null);
         if (!"pending_user_migration".equals(s.status)) {
-            throw HubError.conflict(2003, "Subscriber " + label(s) + " is " + s.status
+            throw HubError.conflict(WebexCodes.HUB_NOT_AWAITING_MOVE, "Subscriber " + label(s) + " is " + s.status
                     + "; only a pending_user_migration can be accepted.");
         }
         store.consumerAccounts.removeIf(e -> e.equalsIgnoreCase(s.email));
@@ -89,7 +89,7 @@ final class EndUserApi {
     private HubResponse selfActivate(HubRequest r) {
         JsonNode b = r.body();
         String spEnterpriseId = r.requiredText(b, "spEnterpriseId");
-        Enterprise enterprise = store.enterprise(spEnterpriseId).orElseThrow(() -> HubError.badRequest(2004,
+        Enterprise enterprise = store.enterprise(spEnterpriseId).orElseThrow(() -> HubError.badRequest(WebexCodes.HUB_UNKNOWN_ENTERPRISE,
                 "Enterprise " + spEnterpriseId + " does not exist; self-activation needs a provisioned enterprise."));
         Subscriber s = new Subscriber();
         s.broadworks = true;

@@ -8,8 +8,8 @@ import java.util.Set;
  * The licences every customer org of the hub carries, the rules between them, and the licences each package
  * brings. The names are those a real org's {@code GET /licenses} shows (Cisco's files document none; "Contact center
  * Standard Agent" with its lower-case c as Webex writes it); the meetings licence carries its site ({@code siteUrl}).
- * The error codes are Webex's documented ones where Webex documents one; the seat exhaustion code (400120) is the
- * local hub's, as the public specification lists none.
+ * The error codes are Webex's documented ones where Webex documents one; the seat exhaustion code (409001,
+ * {@link LicenseRules#SEATS_EXHAUSTED}) is the local hub's own, as the public specification lists none.
  */
 final class LicenseCatalog {
 

@@ -57,7 +57,7 @@ final class LicensesApi {
         Person person = people.personFor(HubRequest.optionalText(body, "personId"), HubRequest.optionalText(body, "email"));
         String orgId = HubRequest.optionalText(body, "orgId");
         if (orgId != null && !orgId.equals(person.orgId)) {
-            throw HubError.badRequest(400001, "The user does not belong to organization " + orgId + ".");
+            throw HubError.badRequest(WebexCodes.HUB_NOT_IN_ORG, "The user does not belong to organization " + orgId + ".");
         }
         LicenseRules rules = new LicenseRules(store, person, people.subscriberOf(person));
         List<LicenseRules.Change> changes = new ArrayList<>();

@@ -45,12 +45,12 @@ final class MeetingPreferencesApi {
         Person person = people.personFor(null, r.requiredQuery("userEmail"));
         String flag = r.requiredQuery("defaultSite");
         if (!"true".equals(flag) && !"false".equals(flag)) {
-            throw HubError.badRequest(400061, "defaultSite must be true or false.");
+            throw HubError.badRequest(WebexCodes.HUB_DEFAULT_SITE, "defaultSite must be true or false.");
         }
         String site = r.requiredText(r.body(), "siteUrl");
         List<String> sites = people.sitesOf(person);
         if (!sites.contains(site)) {
-            throw HubError.badRequest(400062, "siteUrl " + site + " is not a site of the user; its sites are " + sites
+            throw HubError.badRequest(WebexCodes.HUB_NOT_A_HOST_SITE, "siteUrl " + site + " is not a site of the user; its sites are " + sites
                     + ".");
         }
         if ("true".equals(flag)) {

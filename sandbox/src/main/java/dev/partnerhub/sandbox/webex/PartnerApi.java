@@ -49,7 +49,7 @@ final class PartnerApi {
     private HubResponse managedOrgs(HubRequest r) {
         String managedBy = r.requiredQuery("managedBy");
         if (store.partnerFullAdmin && PARTNER_ADMIN_ID.equals(managedBy)) {
-            throw HubError.badRequest(400110, "The user already has access to all customers managed by their partner "
+            throw HubError.badRequest(WebexCodes.HUB_PARTNER_FULL_ADMIN, "The user already has access to all customers managed by their partner "
                     + "organization.");
         }
         if (!PARTNER_ADMIN_ID.equals(managedBy)) {
@@ -80,7 +80,7 @@ final class PartnerApi {
             throw HubError.notFound("Subscriber " + r.pathParam("subscriberId"));
         }
         if (!"pending_user_migration".equals(s.status)) {
-            throw HubError.conflict(2005, "Subscriber " + s.id + " is " + s.status
+            throw HubError.conflict(WebexCodes.HUB_NO_MOVE_PENDING, "Subscriber " + s.id + " is " + s.status
                     + "; a consent email is sent only in pending_user_migration.");
         }
         store.consentEmails.merge(s.id, 1, Integer::sum);

@@ -84,7 +84,7 @@ final class PeopleApi {
             List<String> sites = new ArrayList<>();
             body.path("siteUrls").forEach(site -> sites.add(site.asText()));
             sites.stream().filter(site -> !SITE_URL.matcher(site).matches()).findFirst().ifPresent(site -> {
-                throw HubError.badRequest(400003, "Invalid siteUrl " + site + ": expected a Webex site such as "
+                throw HubError.badRequest(WebexCodes.HUB_UNKNOWN_SITE, "Invalid siteUrl " + site + ": expected a Webex site such as "
                         + "acme.webex.com, with #attendee appended for the attendee role.");
             });
             person.siteUrls.clear();
@@ -94,7 +94,7 @@ final class PeopleApi {
             List<String> roles = new ArrayList<>();
             body.path("roles").forEach(role -> roles.add(role.asText()));
             roles.stream().filter(role -> !LicenseCatalog.isRole(role)).findFirst().ifPresent(role -> {
-                throw HubError.badRequest(400002, "Unknown role " + role + ".");
+                throw HubError.badRequest(WebexCodes.HUB_UNKNOWN_ROLE, "Unknown role " + role + ".");
             });
             person.roles.clear();
             person.roles.addAll(roles);
@@ -108,7 +108,7 @@ final class PeopleApi {
         for (JsonNode number : body.path("phoneNumbers")) {
             String type = HubRequest.optionalText(number, "type");
             if (!"work".equals(type)) {
-                throw HubError.badRequest(400051, "phoneNumbers: type " + type + " cannot be set; Update a Person "
+                throw HubError.badRequest(WebexCodes.HUB_PHONE_TYPE, "phoneNumbers: type " + type + " cannot be set; Update a Person "
                         + "takes numbers of type work only.");
             }
             work = HubRequest.optionalText(number, "value");
@@ -117,12 +117,12 @@ final class PeopleApi {
         boolean changes = !Objects.equals(work, subscriber.primaryPhoneNumber) && body.has("phoneNumbers")
                 || extension != null && !extension.equals(subscriber.extension);
         if (changes && !hasCalling(person)) {
-            throw HubError.badRequest(400052, "Phone numbers and the extension can only be set for a person with a "
+            throw HubError.badRequest(WebexCodes.HUB_NOT_CALLING, "Phone numbers and the extension can only be set for a person with a "
                     + "Webex Calling license.");
         }
         String location = HubRequest.optionalText(body, "locationId");
         if (location != null && !location.equals(subscriber.locationId) && hasCalling(person)) {
-            throw HubError.badRequest(400053, "The locationId cannot be changed for an existing calling user.");
+            throw HubError.badRequest(WebexCodes.HUB_LOCATION_FIXED, "The locationId cannot be changed for an existing calling user.");
         }
         if (body.has("phoneNumbers")) {
             subscriber.primaryPhoneNumber = work;
@@ -155,7 +155,7 @@ final class PeopleApi {
             return person(personId);
         }
         if (email == null) {
-            throw HubError.badRequest(4001, "Missing required field: email or personId.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: email or personId.");
         }
         return store.index.withEmail(email).stream().map(s -> s.personId).filter(Objects::nonNull)
                 .map(store.people::get).filter(Objects::nonNull).findFirst()

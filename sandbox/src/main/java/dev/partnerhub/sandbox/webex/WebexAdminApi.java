@@ -99,7 +99,7 @@ final class WebexAdminApi {
                 .findFirst().orElseThrow(() -> HubError.notFound("License " + license + " of org " + orgId));
         JsonNode total = r.body().get("totalUnits");
         if (total == null || !total.canConvertToInt() || total.asInt() < 0) {
-            throw HubError.badRequest(4001, "totalUnits must be a whole number, 0 or more.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "totalUnits must be a whole number, 0 or more.");
         }
         l.totalUnits = total.asInt();
         return HubResponse.ok(Json.object().put("id", l.id).put("name", l.name).put("totalUnits", l.totalUnits)

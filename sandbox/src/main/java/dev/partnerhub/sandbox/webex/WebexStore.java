@@ -68,7 +68,7 @@ final class WebexStore {
     Template template(String provisioningId) {
         Template template = templates.get(provisioningId);
         if (template == null) {
-            throw HubError.badRequest(1001, "Invalid provisioningId: no customer template has the provisioning ID "
+            throw HubError.badRequest(WebexCodes.HUB_UNKNOWN_TEMPLATE, "Invalid provisioningId: no customer template has the provisioning ID "
                     + provisioningId + ".");
         }
         return template;

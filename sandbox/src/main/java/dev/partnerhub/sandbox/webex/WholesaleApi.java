@@ -75,10 +75,10 @@ final class WholesaleApi {
         JsonNode info = body.get("customerInfo");
         String orgId = HubRequest.optionalText(body, "orgId");
         if (orgId == null && (info == null || !info.isObject())) {
-            throw HubError.badRequest(4001, "Missing required field: customerInfo (mandatory for a new customer).");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: customerInfo (mandatory for a new customer).");
         }
         if (store.customers.values().stream().anyMatch(c -> externalId.equals(c.externalId))) {
-            throw HubError.conflict(1006, "A customer with externalId " + externalId + " already exists.");
+            throw HubError.conflict(WebexCodes.HUB_DUPLICATE_EXTERNAL_ID, "A customer with externalId " + externalId + " already exists.");
         }
         WebexRecords.ExistingOrg existing = orgId == null ? null : attachable(orgId, provisioningId);
         Customer c = new Customer();
@@ -94,7 +94,7 @@ final class WholesaleApi {
         } else if (info != null) {
             c.name = r.requiredText(info, "name");
             if (c.name.contains("%")) {
-                throw HubError.badRequest(1009, "customerInfo.name cannot include the % character.");
+                throw HubError.badRequest(WebexCodes.HUB_NAME_CHARACTER, "customerInfo.name cannot include the % character.");
             }
             c.primaryEmail = r.requiredText(info, "primaryEmail");
             c.language = HubRequest.optionalText(info, "language");
@@ -116,15 +116,15 @@ final class WholesaleApi {
     private WebexRecords.ExistingOrg attachable(String orgId, String provisioningId) {
         WebexRecords.ExistingOrg org = store.orgs.get(orgId);
         if (org == null) {
-            throw HubError.badRequest(1020, "Organization " + orgId + " does not exist.");
+            throw HubError.badRequest(WebexCodes.HUB_UNKNOWN_ORG, "Organization " + orgId + " does not exist.");
         }
         if (org.attachedTo != null) {
-            throw HubError.conflict(1022, "Organization " + org.name + " is already attached to customer "
+            throw HubError.conflict(WebexCodes.HUB_ORG_ATTACHED, "Organization " + org.name + " is already attached to customer "
                     + org.attachedTo + "; an organization can be attached to one customer only.");
         }
         boolean needsApproval = org.users >= 100 || org.verifiedDomain || org.claimedDomain;
         if (needsApproval && !org.approved) {
-            throw HubError.conflict(2017, "The administrator of organization " + org.name + " must approve the "
+            throw HubError.conflict(WebexCodes.APPROVAL_REQUIRED, "The administrator of organization " + org.name + " must approve the "
                     + "partner: add " + store.template(provisioningId).adminEmail() + " as an external Full "
                     + "Administrator of the organization, then the attach proceeds.");
         }
@@ -139,7 +139,7 @@ final class WholesaleApi {
         Customer c = store.customer(r.pathParam("customerId"));
         if (!"provisioned".equals(c.status) && !"provisioned_with_errors".equals(c.status)
                 && !"error".equals(c.status)) {
-            throw new HubError(423, 1010, "Customer " + c.id + " is " + c.status + "; retry when it is provisioned.", 2);
+            throw new HubError(423, WebexCodes.HUB_CUSTOMER_BUSY, "Customer " + c.id + " is " + c.status + "; retry when it is provisioned.", 2);
         }
         List<String> packages = packages(r.body(), CUSTOMER_PACKAGES, true);
         if (!hasCalling(c.packages)) {
@@ -159,7 +159,7 @@ final class WholesaleApi {
     private HubResponse deleteCustomer(HubRequest r) {
         Customer c = store.customer(r.pathParam("customerId"));
         if (!store.index.wholesaleOf(c.id).isEmpty()) {
-            throw HubError.conflict(1007, "Customer " + c.id + " still has subscribers; delete them first.");
+            throw HubError.conflict(WebexCodes.HUB_CUSTOMER_HAS_SUBSCRIBERS, "Customer " + c.id + " still has subscribers; delete them first.");
         }
         c.status = "deleting";
         c.due = store.now().plus(store.customerDelay);
@@ -184,11 +184,11 @@ final class WholesaleApi {
             result.add(body.get("package").asText());
         }
         if (required && result.isEmpty()) {
-            throw HubError.badRequest(4001, "Missing required field: packages.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: packages.");
         }
         for (String p : result) {
             if (!allowed.contains(p)) {
-                throw HubError.badRequest(1002, "Invalid package: " + p + ". Allowed: "
+                throw HubError.badRequest(WebexCodes.HUB_INVALID_PACKAGE, "Invalid package: " + p + ". Allowed: "
                         + allowed.stream().sorted().toList() + ".");
             }
         }
@@ -201,11 +201,11 @@ final class WholesaleApi {
 
     private static JsonNode requiredAddress(JsonNode address, String path) {
         if (address == null || !address.isObject()) {
-            throw HubError.badRequest(4001, "Missing required field: " + path + ".");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: " + path + ".");
         }
         for (String field : List.of("addressLine1", "city", "country")) {
             if (HubRequest.optionalText(address, field) == null || address.get(field).asText().isBlank()) {
-                throw HubError.badRequest(4001, "Missing required field: " + path + "." + field + ".");
+                throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: " + path + "." + field + ".");
             }
         }
         return address;
@@ -227,13 +227,13 @@ final class WholesaleApi {
         JsonNode location = body.path("provisioningParameters").path("calling").path("location");
         String path = "provisioningParameters.calling.location";
         if (!location.isObject()) {
-            throw HubError.badRequest(4001, "Missing required field: " + path + " (mandatory when provisioning "
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: " + path + " (mandatory when provisioning "
                     + "calling packages " + packages.stream().filter(CALLING_CUSTOMER_PACKAGES::contains).toList()
                     + ").");
         }
         for (String field : List.of("name", "timezone", "language")) {
             if (HubRequest.optionalText(location, field) == null || location.get(field).asText().isBlank()) {
-                throw HubError.badRequest(4001, "Missing required field: " + path + "." + field + ".");
+                throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: " + path + "." + field + ".");
             }
         }
         requiredAddress(location.get("address"), path + ".address");

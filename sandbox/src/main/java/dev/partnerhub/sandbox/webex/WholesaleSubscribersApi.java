@@ -78,11 +78,11 @@ final class WholesaleSubscribersApi {
         Customer c = customerForSubscriber(r.requiredText(body, "customerId"));
         String email = r.requiredText(body, "email");
         if (!body.has("provisioningParameters")) {
-            throw HubError.badRequest(4001, "Missing required field: provisioningParameters.");
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: provisioningParameters.");
         }
         refuseExternal(c, email);
         store.subscriberByEmail(email).ifPresent(existing -> {
-            throw HubError.conflict(10022, "The email is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing user.");
         });
         Subscriber s = new Subscriber();
         s.id = WebexStore.newId("SUBSCRIBER");
@@ -112,7 +112,7 @@ final class WholesaleSubscribersApi {
         String domain = domainOf(email);
         String owner = domain == null ? null : store.claimedDomains.get(domain.toLowerCase(java.util.Locale.ROOT));
         if (owner != null && !owner.equals(c.orgId)) {
-            throw HubError.badRequest(10024, "The user " + email + " is an external user: another organization has "
+            throw HubError.badRequest(WebexCodes.HUB_EXTERNAL_USER, "The user " + email + " is an external user: another organization has "
                     + "claimed the domain " + domain + ", and Wholesale packages cannot be assigned to external "
                     + "users. Use the user's address in a domain of the customer's own organization.");
         }
@@ -156,10 +156,10 @@ final class WholesaleSubscribersApi {
     private Customer customerForSubscriber(String customerId) {
         Customer c = store.customers.get(customerId);
         if (c == null) {
-            throw HubError.badRequest(1011, "Customer " + customerId + " does not exist.");
+            throw HubError.badRequest(WebexCodes.HUB_CUSTOMER_NOT_READY, "Customer " + customerId + " does not exist.");
         }
         if (!c.status.startsWith("provisioned")) {
-            throw HubError.conflict(1005, "Customer " + customerId + " is " + c.status
+            throw HubError.conflict(WebexCodes.HUB_CUSTOMER_DELETING, "Customer " + customerId + " is " + c.status
                     + "; subscribers can be added once it is provisioned.");
         }
         return c;
@@ -168,15 +168,15 @@ final class WholesaleSubscribersApi {
     private String subscriberPackage(JsonNode body, Customer c, Subscriber s) {
         List<String> requested = WholesaleApi.packages(body, WholesaleApi.SUBSCRIBER_PACKAGES, false);
         if (requested.size() != 1) {
-            throw HubError.badRequest(1002, "Exactly one of package or packages (with one package) is required.");
+            throw HubError.badRequest(WebexCodes.HUB_INVALID_PACKAGE, "Exactly one of package or packages (with one package) is required.");
         }
         String pkg = requested.get(0);
         if (!c.packages.contains(pkg)) {
-            throw HubError.badRequest(1003, "Package " + pkg + " is not provisioned for customer " + c.externalId
+            throw HubError.badRequest(WebexCodes.HUB_PACKAGE_NOT_PROVISIONED, "Package " + pkg + " is not provisioned for customer " + c.externalId
                     + "; its packages are " + c.packages + ".");
         }
         if (WholesaleApi.CALLING_PACKAGES.contains(pkg) && s.primaryPhoneNumber == null && s.extension == null) {
-            throw HubError.badRequest(1004, "Package " + pkg
+            throw HubError.badRequest(WebexCodes.HUB_PACKAGE_DEPENDENCY, "Package " + pkg
                     + " requires a primaryPhoneNumber or an extension in provisioningParameters.");
         }
         return pkg;

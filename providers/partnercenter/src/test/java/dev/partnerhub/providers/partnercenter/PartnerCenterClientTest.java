@@ -21,7 +21,7 @@ import dev.partnerhub.providers.spi.UserState;
 import dev.partnerhub.providers.spi.auth.IssuedTokens;
 import dev.partnerhub.providers.spi.auth.OAuthClient;
 import dev.partnerhub.providers.spi.auth.RenewingAccessTokens;
-import dev.partnerhub.providers.spi.auth.TokenStore;
+import dev.partnerhub.providers.spi.auth.MemoryTokenStore;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
 import dev.partnerhub.sandbox.HubAdminClient;
@@ -223,19 +223,7 @@ class PartnerCenterClientTest {
         JsonNode app = admin.registerOAuthClient("microsoft", partnerTenant);
         String clientId = app.path("clientId").asText();
         String refresh = admin.signIn(clientId, null);
-        IssuedTokens[] kept = {new IssuedTokens(null, null, refresh, null)};
-        TokenStore store = new TokenStore() {
-            @Override
-            public IssuedTokens load() {
-                return kept[0];
-            }
-
-            @Override
-            public IssuedTokens save(IssuedTokens previous, IssuedTokens renewed) {
-                kept[0] = renewed;
-                return renewed;
-            }
-        };
+        MemoryTokenStore store = new MemoryTokenStore(new IssuedTokens(null, null, refresh, null));
         PartnerCenterProviderFactory factory = new PartnerCenterProviderFactory();
         ConnectionSettings settings = new ConnectionSettings(hub.url(), () -> "unused", new RateLimiter(200, 50),
                 Map.of("partnerCenter.loginEndpoint", hub.url()), new RetryPolicy(4, Duration.ofMillis(20),
@@ -247,9 +235,9 @@ class PartnerCenterClientTest {
                 settings.options(), settings.retry()));
 
         renewing.probe();
-        String first = kept[0].refreshToken();
+        String first = store.load().refreshToken();
         assertThat(first).as("a new refresh token with each grant").isNotEqualTo(refresh);
-        assertThat(kept[0].refreshTokenExpiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(89)));
+        assertThat(store.load().refreshTokenExpiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(89)));
         RecordedExchange grant = exchanges.stream().filter(e -> e.path().endsWith("/oauth2/v2.0/token")).findFirst()
                 .orElseThrow();
         assertThat(grant.path()).isEqualTo("/" + partnerTenant + "/oauth2/v2.0/token");
@@ -261,7 +249,7 @@ class PartnerCenterClientTest {
         renewing.users().list(tenant, null);
         assertThat(exchanges).extracting(e -> e.method() + " " + e.status()).containsExactly("GET 401", "POST 200",
                 "GET 200");
-        assertThat(kept[0].refreshToken()).isNotEqualTo(first);
+        assertThat(store.load().refreshToken()).isNotEqualTo(first);
 
         admin.revokeOAuthClient(clientId);
         admin.advanceClock(Duration.ofHours(2));

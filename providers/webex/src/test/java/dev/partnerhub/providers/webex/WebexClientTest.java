@@ -207,7 +207,7 @@ class WebexClientTest {
         JsonNode client = admin.registerOAuthClient("webex", null);
         String clientId = client.path("clientId").asText();
         String refresh = admin.signIn(clientId, null);
-        var store = new MemoryTokenStore(new dev.partnerhub.providers.spi.auth.IssuedTokens(null, null, refresh, null));
+        var store = new dev.partnerhub.providers.spi.auth.MemoryTokenStore(new dev.partnerhub.providers.spi.auth.IssuedTokens(null, null, refresh, null));
         WebexProviderFactory factory = new WebexProviderFactory();
         var settings = new dev.partnerhub.providers.spi.ConnectionSettings(fixture.hub.apiUrl(), () -> "unused",
                 new dev.partnerhub.providers.spi.http.RateLimiter(200, 50), java.util.Map.of(), HubFixture.fastRetries());
@@ -218,8 +218,8 @@ class WebexClientTest {
                 tokens, settings.limiter(), java.util.Map.of(), HubFixture.fastRetries()));
 
         provider.probe();
-        assertThat(store.kept.accessTokenExpiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(13)));
-        assertThat(store.kept.refreshToken()).as("Webex sends the same refresh token back").isEqualTo(refresh);
+        assertThat(store.load().accessTokenExpiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(13)));
+        assertThat(store.load().refreshToken()).as("Webex sends the same refresh token back").isEqualTo(refresh);
         exchanges.clear();
         admin.advanceClock(Duration.ofDays(15));
         provider.probe();

@@ -61,28 +61,28 @@ class RenewingAccessTokensTest {
         }
     }
 
-    /** A Secret in memory: what was saved last, and the tokens another replica may have put there. */
+    /** A Secret in memory that counts its writes; {@link #elsewhere} is another replica's write. */
     private static class Store implements TokenStore {
-        IssuedTokens kept;
+        private final MemoryTokenStore memory;
         int saves;
 
         Store(IssuedTokens kept) {
-            this.kept = kept;
+            this.memory = new MemoryTokenStore(kept);
         }
 
         @Override
-        public synchronized IssuedTokens load() {
-            return kept;
+        public IssuedTokens load() {
+            return memory.load();
         }
 
         @Override
-        public synchronized IssuedTokens save(IssuedTokens previous, IssuedTokens renewed) {
+        public IssuedTokens save(IssuedTokens previous, IssuedTokens renewed) {
             saves++;
-            if (!previous.equals(kept)) {
-                return kept;
-            }
-            kept = renewed;
-            return renewed;
+            return memory.save(previous, renewed);
+        }
+
+        void elsewhere(IssuedTokens tokens) {
+            memory.save(memory.load(), tokens);
         }
     }
 
@@ -97,8 +97,8 @@ class RenewingAccessTokensTest {
         endpoint.rotates = true;
         assertThat(tokens.current()).isEqualTo("access-1");
         assertThat(endpoint.refreshTokensSeen).containsExactly("refresh-0");
-        assertThat(store.kept.refreshToken()).isEqualTo("refresh-1");
-        assertThat(store.kept.refreshTokenExpiresAt()).isEqualTo(clock.now.plus(Duration.ofDays(90)));
+        assertThat(store.load().refreshToken()).isEqualTo("refresh-1");
+        assertThat(store.load().refreshTokenExpiresAt()).isEqualTo(clock.now.plus(Duration.ofDays(90)));
 
         clock.now = clock.now.plus(Duration.ofMinutes(54));
         assertThat(tokens.current()).isEqualTo("access-1");
@@ -110,8 +110,8 @@ class RenewingAccessTokensTest {
     @Test
     void aRefreshTokenSentBackUnchangedKeepsItsKnownExpiry() {
         assertThat(tokens.current()).isEqualTo("access-1");
-        assertThat(store.kept.refreshToken()).isEqualTo("refresh-0");
-        assertThat(store.kept.refreshTokenExpiresAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(store.load().refreshToken()).isEqualTo("refresh-0");
+        assertThat(store.load().refreshTokenExpiresAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
     }
 
     @Test
@@ -138,29 +138,29 @@ class RenewingAccessTokensTest {
     @Test
     void tokensAnotherReplicaRenewedAreTakenNotRenewedAgain() {
         tokens.current();
-        store.kept = new IssuedTokens("from-the-other-replica", clock.now.plus(Duration.ofHours(1)), "refresh-9",
-                null);
+        store.elsewhere(new IssuedTokens("from-the-other-replica", clock.now.plus(Duration.ofHours(1)), "refresh-9",
+                null));
         clock.now = clock.now.plus(Duration.ofMinutes(58));
-        store.kept = new IssuedTokens("from-the-other-replica", clock.now.plus(Duration.ofHours(1)), "refresh-9",
-                null);
+        store.elsewhere(new IssuedTokens("from-the-other-replica", clock.now.plus(Duration.ofHours(1)), "refresh-9",
+                null));
         assertThat(tokens.current()).isEqualTo("from-the-other-replica");
         assertThat(endpoint.issued).isEqualTo(1);
     }
 
     @Test
     void whenTwoReplicasRenewAtOnceTheTokensWrittenFirstAreKept() {
-        IssuedTokens before = store.kept;
+        IssuedTokens before = store.load();
         Store racing = new Store(before) {
             @Override
-            public synchronized IssuedTokens save(IssuedTokens previous, IssuedTokens renewed) {
+            public IssuedTokens save(IssuedTokens previous, IssuedTokens renewed) {
                 // The other replica wrote between our load and our save.
-                kept = new IssuedTokens("theirs", clock.now.plus(Duration.ofHours(1)), "refresh-theirs", null);
+                elsewhere(new IssuedTokens("theirs", clock.now.plus(Duration.ofHours(1)), "refresh-theirs", null));
                 return super.save(previous, renewed);
             }
         };
         RenewingAccessTokens ours = new RenewingAccessTokens(endpoint, CLIENT, racing, clock, MARGIN);
         assertThat(ours.current()).isEqualTo("theirs");
-        assertThat(racing.kept.refreshToken()).isEqualTo("refresh-theirs");
+        assertThat(racing.load().refreshToken()).isEqualTo("refresh-theirs");
     }
 
     @Test
