@@ -56,6 +56,10 @@ class BroadWorksAttachTest extends OperatorTestSupport {
         assertThat(hundred.getStatus().getPendingAction()).contains(HubSettings.PARTNER_ADMIN);
         assertThat(hubRecords("broadworksSubscribers")).noneMatch(s -> "boss@hundred.example.com".equals(
                 s.path("email").asText()));
+        // A steady wait, not a flip between "approval" and "customer not ready": several polling rounds (1s here).
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(4)).atMost(java.time.Duration.ofSeconds(6))
+                .until(() -> "AdminApprovalRequired".equals(condition(get(CustomerUser.class, "boss"), Conditions.STALLED).getReason())
+                        && "AdminApprovalRequired".equals(condition(get(Customer.class, "hundred"), Conditions.STALLED).getReason()));
 
         hub().approveAttach(big);
         awaitCondition(CustomerUser.class, "boss", Conditions.READY, "True");
