@@ -67,6 +67,8 @@ class AttachAndDetachTest extends OperatorTestSupport {
         assertThat(approved.getStatus().getOrgId()).isEqualTo(big);
         assertThat(approved.getStatus().getPendingAction()).isNull();
         assertThat(condition(approved, Conditions.STALLED).getStatus()).isEqualTo("False");
+        // Seed 003: the approval makes the partner administrator an external Full Administrator.
+        assertThat(approved.getStatus().getAdminAccess()).isEqualTo(AdminAccessLevel.FullAdmin);
         assertThat(customer("verified").getStatus().getCustomerId()).isNull();
 
         apply(attaching("plain-again", plain));

@@ -66,6 +66,8 @@ class BroadWorksAttachTest extends OperatorTestSupport {
         Customer attached = awaitCondition(Customer.class, "hundred", Conditions.READY, "True");
         assertThat(attached.getStatus().getOrgId()).isEqualTo(big);
         assertThat(attached.getStatus().getPendingAction()).isNull();
+        // Seed 003: the approval makes the partner administrator an external Full Administrator.
+        assertThat(attached.getStatus().getAdminAccess()).isEqualTo(AdminAccessLevel.FullAdmin);
     }
 
     @Test

@@ -105,8 +105,7 @@ final class BroadWorksApi {
         if (attach != null) {
             enterprise.orgId = attach.id;
             attach.attachedTo = enterprise.id;
-            attach.partnerRole = LicenseCatalog.roleId(attach.activeLicenses ? "id_provisioning_admin"
-                    : "id_full_admin");
+            attach.partnerRole = attach.partnerRoleOnAttach();
             store.ensureCatalog(attach.id);
         }
         s.id = WebexStore.newId("SUBSCRIBER");

@@ -123,5 +123,13 @@ final class WebexRecords {
         String partnerRole;
         /** The email addresses of some of its users (a BroadWorks enterprise's first subscriber may match one). */
         final java.util.Set<String> emails = new java.util.HashSet<>();
+
+        /**
+         * The partner's role once attached (seed 003): Full Administrator where the org's administrator approved it
+         * (added as an external Full Administrator) or the org has no active licences, else Provisioning Administrator.
+         */
+        String partnerRoleOnAttach() {
+            return LicenseCatalog.roleId(activeLicenses && !approved ? "id_provisioning_admin" : "id_full_admin");
+        }
     }
 }

@@ -89,8 +89,7 @@ final class WholesaleApi {
         if (existing != null) {
             c.name = existing.name;
             existing.attachedTo = c.id;
-            existing.partnerRole = LicenseCatalog.roleId(existing.activeLicenses ? "id_provisioning_admin"
-                    : "id_full_admin");
+            existing.partnerRole = existing.partnerRoleOnAttach();
         } else if (info != null) {
             c.name = r.requiredText(info, "name");
             if (c.name.contains("%")) {
