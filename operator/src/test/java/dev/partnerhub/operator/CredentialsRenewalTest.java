@@ -96,6 +96,8 @@ class CredentialsRenewalTest extends OperatorTestSupport {
             assertThat(condition(rejected, Conditions.STALLED).getReason()).isEqualTo("CredentialsRejected");
             assertThat(condition(rejected, Conditions.STALLED).getMessage()).contains("sign in again")
                     .contains("refreshToken").doesNotContain(refresh);
+            // A refused refresh token is not "good until" its end date.
+            assertThat(condition(rejected, "CredentialsExpiring").getReason()).isEqualTo("CredentialsRejected");
         });
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(customer("acme"), Conditions.READY)
                 .getReason()).isEqualTo("ConnectionNotReady"));

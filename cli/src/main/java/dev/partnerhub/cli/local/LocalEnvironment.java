@@ -58,6 +58,8 @@ public final class LocalEnvironment implements AutoCloseable {
             env.put("PARTNERHUB_POLLING_PENDING", "10s");
             // ...nor five minutes for a change made in the hub behind the operator's back to show.
             env.put("PARTNERHUB_DIRECTORY_FULL_REFRESH", "20s");
+            // ...nor for a revoked sign-in to show on its connection.
+            env.put("PARTNERHUB_POLLING_PROBE", "30s");
             OperatorProcess operator = OperatorProcess.start(settings.operatorJar(), settings.operatorLog(), env);
             List<HasMetadata> applied = applyAll(client, Samples.files(settings.samples()),
                     text -> Samples.retarget(text, hub.apiUrl()));

@@ -58,6 +58,8 @@ public class CredentialsReport {
                 .map(c -> c.kind() == CredentialsKind.RefreshToken).orElse(false);
     }
 
+    private static final String REJECTED = "CredentialsRejected";
+
     void report(PartnerConnection connection, PartnerConnectionStatus status, Conditions conditions) {
         String namespace = connection.getMetadata().getNamespace();
         String name = connection.getMetadata().getName();
@@ -80,7 +82,12 @@ public class CredentialsReport {
             shown.setRefreshTokenExpiresAt(text(tokens.refreshTokenExpiresAt()));
         }
         Instant refresh = tokens == null ? null : tokens.refreshTokenExpiresAt();
-        if (refresh != null && refresh.isBefore(clock.instant().plus(config.credentials().expiringWithin()))) {
+        String ready = conditions.desired(Conditions.READY).map(Conditions.Desired::reason)
+                .orElse(Conditions.reason(connection.getStatus(), Conditions.READY));
+        if (REJECTED.equals(ready)) {
+            conditions.set(new Conditions.Desired(EXPIRING, false, REJECTED, "The refresh token was refused: its end "
+                    + "date means nothing until a person signs in again (see the Ready condition)."));
+        } else if (refresh != null && refresh.isBefore(clock.instant().plus(config.credentials().expiringWithin()))) {
             long days = Math.max(0, Duration.between(clock.instant(), refresh).toDays());
             conditions.set(new Conditions.Desired(EXPIRING, true, "RefreshTokenExpiring", "The refresh token in "
                     + "Secret " + namespace + "/" + connection.getSpec().getCredentialsSecretRef().getName()

@@ -55,6 +55,11 @@ public final class Conditions {
         return set(new Desired(STALLED, false, "Progressing", "The operator can make progress on its own."));
     }
 
+    /** The condition of this type set in this round, if any. */
+    public Optional<Desired> desired(String type) {
+        return Optional.ofNullable(desired.get(type));
+    }
+
     public Conditions set(Desired condition) {
         desired.put(condition.type(), condition);
         return this;
