@@ -122,8 +122,9 @@ public final class LocalPartnerHub implements AutoCloseable {
             }
             java.util.Optional<HubResponse> replayed = authenticated ? owner.replay(method, requestHeaders)
                     : java.util.Optional.empty();
+            String contentType = uri.getPath().startsWith("/admin/") ? null : requestHeaders.get("content-type");
             response = replayed.isPresent() ? replayed.get() : handle(match, fault, new HubRequest(method, uri.getPath(),
-                    query, match.pathParams(), parse(requestBody, requestHeaders.get("content-type")), requestHeaders));
+                    query, match.pathParams(), parse(requestBody, contentType), requestHeaders));
         } catch (HubError e) {
             if (!counted && uri.getPath().startsWith("/v1/")) {
                 requests.count(method, uri.getPath());
@@ -206,6 +207,10 @@ public final class LocalPartnerHub implements AutoCloseable {
         listeners.forEach(l -> l.accept(recorded));
     }
 
+    /**
+     * A body as its Content-Type says (a form for the token endpoints, else JSON); null: JSON (the admin endpoint, the
+     * hub's own, takes JSON however a caller labels it, as {@code curl -d} labels everything a form).
+     */
     private static JsonNode parse(String body, String contentType) {
         if (body.isBlank()) {
             return Json.object();
