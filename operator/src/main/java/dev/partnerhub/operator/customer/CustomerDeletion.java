@@ -146,7 +146,8 @@ public class CustomerDeletion {
     /**
      * Gone from the provider as far as its API goes. Where the provider leaves a last step of a detach to a person
      * (Webex for BroadWorks: the BroadWorks Calling configuration in Control Hub), a Customer whose org existed
-     * stays, saying what to do, until a person says it is done with the annotation {@value #DETACH_DONE}.
+     * stays, saying what to do, until a person says it is done with the annotation {@value #DETACH_DONE}; unless its
+     * namespace is being deleted, which waits for no one (the step then goes to the log).
      */
     private DeleteControl manualStepDone(Customer customer, CustomerModel model, Progress progress) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
@@ -154,6 +155,12 @@ public class CustomerDeletion {
         boolean done = annotations != null && annotations.containsKey(DETACH_DONE);
         if (model.manualDetachStep() == null || customer.getStatus().getOrgId() == null || done) {
             LOG.infof("Customer %s deleted; it is gone from the hub", name);
+            return DeleteControl.defaultDelete();
+        }
+        if (namespaces.terminating(customer.getMetadata().getNamespace())) {
+            // A namespace being deleted waits for no one: the step is said where it can still be read.
+            LOG.warnf("Customer %s deleted with its namespace; a person must still do the last step of its detach: "
+                    + "%s", name, model.manualDetachStep());
             return DeleteControl.defaultDelete();
         }
         String message = "The operator removed the customer's workspaces and users. " + model.manualDetachStep()
