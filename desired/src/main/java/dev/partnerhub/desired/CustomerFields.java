@@ -1,7 +1,13 @@
 package dev.partnerhub.desired;
 
+import dev.partnerhub.api.v1alpha1.Address;
+import dev.partnerhub.api.v1alpha1.CallingLocation;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.providers.spi.CustomerField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /** Where each customer field of the provider interface lives in a Customer's spec. */
 public final class CustomerFields {
@@ -49,5 +55,33 @@ public final class CustomerFields {
             case CALLING_LOCATION -> spec.getCalling() != null && spec.getCalling().getLocation() != null;
             default -> value(spec, field) != null;
         };
+    }
+
+    /**
+     * The declared calling location as one line (its declared parts only, in a fixed order), to record and compare;
+     * null when none is declared.
+     */
+    public static String callingLocation(CustomerSpec spec) {
+        if (!declared(spec, CustomerField.CALLING_LOCATION)) {
+            return null;
+        }
+        CallingLocation l = spec.getCalling().getLocation();
+        Address a = l.getAddress();
+        List<String> parts = new ArrayList<>();
+        BiConsumer<String, String> put = (name, value) -> {
+            if (value != null && !value.isBlank()) {
+                parts.add(name + "=" + value);
+            }
+        };
+        put.accept("name", l.getName());
+        if (a != null) {
+            put.accept("address", String.join(", ", Stream.of(a.getAddressLine1(), a.getAddressLine2(),
+                    a.getCity(), a.getStateOrProvince(), a.getZipOrPostalCode(), a.getCountry())
+                    .filter(v -> v != null && !v.isBlank()).toList()));
+        }
+        put.accept("timezone", l.getTimezone());
+        put.accept("language", l.getLanguage());
+        put.accept("emergencyLocationIdentifier", l.getEmergencyLocationIdentifier());
+        return String.join(", ", parts);
     }
 }

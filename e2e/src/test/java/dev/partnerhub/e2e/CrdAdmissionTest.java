@@ -81,6 +81,8 @@ class CrdAdmissionTest {
         ControlPlane.Kubectl.Result meetings = Project.apply(plane, "meetings-customer", customer.formatted(
                 "meetings-customer", NS, "meetings-customer", "webex_meetings", ""));
         assertThat(meetings.exitCode()).as("no calling package, no location: " + meetings.output()).isZero();
+        assertPatchRefused(plane, "customer/with-location",
+                "{\"spec\":{\"calling\":{\"location\":{\"timezone\":\"Europe/Oslo\"}}}}", "spec.calling.location");
     }
 
     @Test

@@ -199,6 +199,16 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
         Customer ready = awaitCondition(Customer.class, "initech", Conditions.READY, "True");
         assertThat(hubCustomer(ready.getStatus().getCustomerId()).path("packages")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("webex_meetings", "webex_calling");
+
+        // Provisioned: Webex changes the location in Control Hub, never through a change sent again.
+        edit(Customer.class, "initech", c -> c.getSpec().getCalling().getLocation().setTimezone("America/Denver"));
+        Customer moved = awaitCondition(Customer.class, "initech", Conditions.STALLED, "True");
+        assertThat(condition(moved, Conditions.STALLED).getReason()).isEqualTo("ImmutableFieldChanged");
+        assertThat(condition(moved, Conditions.STALLED).getMessage()).startsWith("spec.calling.location: cannot "
+                + "change once set (it was timezone=America/Los_Angeles, language=en_us, now "
+                + "timezone=America/Denver, language=en_us)").contains("Control Hub (Calling, Locations)");
+        edit(Customer.class, "initech", c -> c.getSpec().getCalling().getLocation().setTimezone("America/Los_Angeles"));
+        awaitCondition(Customer.class, "initech", Conditions.READY, "True");
     }
 
     @Test

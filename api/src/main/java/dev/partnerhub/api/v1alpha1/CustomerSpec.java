@@ -35,10 +35,15 @@ import java.util.List;
         reason = "FieldValueRequired", message = "required when spec.packages holds a calling package "
                 + CustomerSpec.CALLING_PACKAGES + ": set the office's timezone and language (its name and address "
                 + "default to spec.displayName and spec.address)")
+@ValidationRule(value = "!has(oldSelf.calling) || !has(oldSelf.calling.location) || (has(self.calling) "
+        + "&& has(self.calling.location) && self.calling.location == oldSelf.calling.location)",
+        fieldPath = ".calling.location", reason = "FieldValueForbidden",
+        message = "cannot change once set: Webex takes the calling location when it provisions calling and changes it "
+                + "in Control Hub (Calling, Locations); change it there, and set this back")
 public class CustomerSpec {
 
     /** The Wholesale customer packages that bring Webex Calling and so need spec.calling.location. */
-    static final String CALLING_PACKAGES = "['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', "
+    public static final String CALLING_PACKAGES = "['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', "
             + "'cx_essentials', 'webex_calling_standard']";
 
     @Required

@@ -31,10 +31,22 @@ public final class CreatedWith {
 
     /**
      * One such field as the spec has it now. {@code value} is null when absent. A set-once field may be set later
-     * when it was absent at creation; any other field must stay exactly as it was (absent included).
+     * when it was absent at creation; any other field must stay exactly as it was (absent included). {@code fix} says
+     * what to do instead of the change; null: set it back or make a new resource.
      */
-    public record Field(String path, String value, boolean setOnce) {
+    public record Field(String path, String value, boolean setOnce, String fix) {
+
+        public Field(String path, String value, boolean setOnce) {
+            this(path, value, setOnce, null);
+        }
     }
+
+    /**
+     * Webex takes a customer's calling location with the call that provisions calling, and Cisco's files document no
+     * call that changes it afterwards (a location sent again is not how one is changed).
+     */
+    static final String CALLING_LOCATION_FIX = "Webex takes the calling location when it provisions calling and "
+            + "changes it in Control Hub (Calling, Locations): change it there, and set this back.";
 
     private CreatedWith() {
     }
@@ -47,7 +59,9 @@ public final class CreatedWith {
                 customerField(spec, CustomerField.EXTERNAL_ID, true),
                 customerField(spec, CustomerField.ATTACH_ORG_ID, false),
                 customerField(spec, CustomerField.ENTERPRISE_ID, true),
-                customerField(spec, CustomerField.TENANT_ID, true));
+                customerField(spec, CustomerField.TENANT_ID, true),
+                new Field(CustomerFields.path(CustomerField.CALLING_LOCATION), CustomerFields.callingLocation(spec),
+                        true, CALLING_LOCATION_FIX));
     }
 
     public static List<Field> of(CustomerUser user) {
@@ -95,7 +109,10 @@ public final class CreatedWith {
         for (Field field : current) {
             String was = recorded.get(field.path());
             String now = field.value() == null ? "" : field.value();
-            if (was != null && !was.equals(now)) {
+            if (was != null && !was.equals(now) && field.fix() != null) {
+                problems.add(field.path() + ": cannot change once set (it was " + shown(was) + ", now " + shown(now)
+                        + "). " + field.fix());
+            } else if (was != null && !was.equals(now)) {
                 problems.add(field.path() + ": cannot change after creation (it was " + shown(was) + ", now "
                         + shown(now) + "). Set it back" + (was.isEmpty() ? "" : " to " + was) + ", or delete this "
                         + kind + " and create a new one.");

@@ -12,12 +12,18 @@ import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.HubSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,5 +112,48 @@ class WebexCatalogTest {
 
     private static JsonNode resolve(JsonNode node, JsonNode file) {
         return node.has("$ref") ? file.at(node.get("$ref").asText().substring(1)) : node;
+    }
+
+    /**
+     * The calling packages, which need the customer's calling location: Cisco's file names them as the packages a
+     * calling plan depends on ("cisco_calling_plan is dependent on: ..."), and the provider and the hub hold the same
+     * set (the CRD's rule is tied to the provider's set by the operator's CallingPackagesTest).
+     */
+    @Test
+    void theCallingPackagesAreThoseCiscosFileMakesACallingPlanDependOnAndTheHubAsksALocationForExactlyThem()
+            throws Exception {
+        JsonNode wholesale = new ObjectMapper().readTree(WebexContractTest.specs().resolve("webex-wholesale.json")
+                .toFile());
+        String notes = wholesale.path("paths").path("/wholesale/customers").path("post").path("description").asText();
+        Matcher m = Pattern.compile("`cisco_calling_plan` is dependent on: ([^\\n]+)")
+                .matcher(notes);
+        assertThat(m.find()).as("Cisco's note on cisco_calling_plan").isTrue();
+        Set<String> documented = new TreeSet<>(List.of(m.group(1).replace("`", "").split(",\\s*")));
+        assertThat(WebexCapabilities.WHOLESALE_CALLING_CUSTOMER_PACKAGES).containsExactlyInAnyOrderElementsOf(
+                documented);
+
+        try (HubFixture fixture = new HubFixture()) {
+            HttpClient client = HttpClient.newHttpClient();
+            for (String pkg : new TreeSet<>(WebexCapabilities.WHOLESALE_CUSTOMER_PACKAGES)) {
+                if (pkg.equals("cisco_calling_plan") || pkg.equals("attendant_console")) {
+                    continue; // they depend on a calling package: never alone
+                }
+                String body = """
+                        {"provisioningId": "%s", "packages": ["%s"], "externalId": "calling-%s",
+                         "address": {"addressLine1": "1 Main St", "city": "Springfield", "country": "US"},
+                         "customerInfo": {"name": "Calling %s", "primaryEmail": "admin@%s.example.com"}}"""
+                        .formatted(HubSettings.TRUSTED_TEMPLATE, pkg, pkg, pkg, pkg.replace('_', '-'));
+                HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(fixture.hub.apiUrl()
+                        + "/wholesale/customers")).header("Authorization", "Bearer " + fixture.hub.token())
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (documented.contains(pkg)) {
+                    assertThat(reply.statusCode()).as(pkg + ": " + reply.body()).isEqualTo(400);
+                    assertThat(reply.body()).as(pkg).contains("provisioningParameters.calling.location");
+                } else {
+                    assertThat(reply.statusCode()).as(pkg + ": " + reply.body()).isEqualTo(202);
+                }
+            }
+        }
     }
 }
