@@ -132,6 +132,16 @@ class CredentialsRenewalTest extends OperatorTestSupport {
         awaitCondition(CustomerUser.class, "amy", Conditions.READY, "True");
         assertThat(secret("pc-oauth", "refreshToken")).isNotEqualTo(rotated).isNotEqualTo(refresh);
         assertThat(condition(get(PartnerConnection.class, "pc"), Conditions.READY).getStatus()).isEqualTo("True");
+        assertThat(condition(customer("contoso"), Conditions.READY).getStatus()).isEqualTo("True");
+
+        hub().revokeOAuthClient(clientId);
+        hub().advanceClock(Duration.ofHours(2));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(get(PartnerConnection.class, "pc"),
+                Conditions.STALLED).getReason()).isEqualTo("CredentialsRejected"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(customer("contoso"), Conditions.READY)
+                .getReason()).isEqualTo("ConnectionNotReady"));
+        assertThat(condition(customer("contoso"), Conditions.STALLED).getStatus()).isEqualTo("False");
+        assertThat(condition(customerUser("amy"), Conditions.STALLED).getStatus()).isEqualTo("False");
     }
 
     @Test

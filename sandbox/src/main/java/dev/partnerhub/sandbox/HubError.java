@@ -6,6 +6,8 @@ package dev.partnerhub.sandbox;
  */
 public class HubError extends RuntimeException {
 
+    /** The hub's own (Webex's 401 shows it): no access token, or one the hub does not take (expired, revoked). */
+    public static final int HUB_UNAUTHENTICATED = 401;
     /** The hub's own: a body that is not JSON, or not the shape the call takes. */
     public static final int HUB_MALFORMED = 4000;
     /** The hub's own: a required field missing or empty. */

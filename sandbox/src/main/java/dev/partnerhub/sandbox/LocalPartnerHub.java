@@ -177,8 +177,8 @@ public final class LocalPartnerHub implements AutoCloseable {
         boolean valid = header != null && (header.equals("Bearer " + settings.token())
                 || header.startsWith("Bearer ") && issuer.accepts(owner.identityService(), header.substring(7)));
         if (!valid) {
-            throw new HubError(401, 401, "The request requires a valid access token set in the Authorization "
-                    + "request header.");
+            throw new HubError(401, HubError.HUB_UNAUTHENTICATED, "The request requires a valid access token set in "
+                    + "the Authorization request header.");
         }
     }
 

@@ -6,7 +6,8 @@ public enum AdminAccessLevel {
     FullAdmin,
     /**
      * The partner holds another role, which lets it do less: after an automatic attach, Provisioning Admin (seed
-     * 003). status.adminRole names it.
+     * 003). status.adminRole names it. Read from ProvisioningAdmin too, the value an earlier version stored.
      */
+    @com.fasterxml.jackson.annotation.JsonAlias("ProvisioningAdmin")
     LimitedAdmin
 }

@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.providers.spi.auth.IssuedTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -58,8 +59,6 @@ public class CredentialsReport {
                 .map(c -> c.kind() == CredentialsKind.RefreshToken).orElse(false);
     }
 
-    private static final String REJECTED = "CredentialsRejected";
-
     void report(PartnerConnection connection, PartnerConnectionStatus status, Conditions conditions) {
         String namespace = connection.getMetadata().getNamespace();
         String name = connection.getMetadata().getName();
@@ -84,8 +83,8 @@ public class CredentialsReport {
         Instant refresh = tokens == null ? null : tokens.refreshTokenExpiresAt();
         String ready = conditions.desired(Conditions.READY).map(Conditions.Desired::reason)
                 .orElse(Conditions.reason(connection.getStatus(), Conditions.READY));
-        if (REJECTED.equals(ready)) {
-            conditions.set(new Conditions.Desired(EXPIRING, false, REJECTED, "The refresh token was refused: its end "
+        if (Reasons.CREDENTIALS_REJECTED.equals(ready)) {
+            conditions.set(new Conditions.Desired(EXPIRING, false, Reasons.CREDENTIALS_REJECTED, "The refresh token was refused: its end "
                     + "date means nothing until a person signs in again (see the Ready condition)."));
         } else if (refresh != null && refresh.isBefore(clock.instant().plus(config.credentials().expiringWithin()))) {
             long days = Math.max(0, Duration.between(clock.instant(), refresh).toDays());

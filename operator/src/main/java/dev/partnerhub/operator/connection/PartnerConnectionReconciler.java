@@ -11,6 +11,7 @@ import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -205,8 +206,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
                     + "refreshToken; check clientId and clientSecret too."
                     : "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";
-            conditions.ready(false, "CredentialsRejected", message).synced(false, "CredentialsRejected", message)
-                    .stalled("CredentialsRejected", message);
+            conditions.ready(false, Reasons.CREDENTIALS_REJECTED, message)
+                    .synced(false, Reasons.CREDENTIALS_REJECTED, message).stalled(Reasons.CREDENTIALS_REJECTED, message);
             return config.polling().blocked();
         } catch (ProviderRejectedException e) {
             String message = "The probe call was refused (HTTP " + e.httpStatus() + "): "

@@ -8,6 +8,7 @@ import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.AttachRefusedException;
 import dev.partnerhub.providers.spi.Provider;
@@ -178,11 +179,13 @@ public class CustomerSync {
         if (status.getOrgId() == null) {
             Optional<String> approval = users.stream().map(u -> Conditions.find(u.getStatus() == null ? null
                     : u.getStatus().getConditions(), Conditions.STALLED)).flatMap(Optional::stream)
-                    .filter(c -> "True".equals(c.getStatus()) && ADMIN_APPROVAL.equals(c.getReason()))
+                    .filter(c -> "True".equals(c.getStatus())
+                            && Reasons.ADMIN_APPROVAL_REQUIRED.equals(c.getReason()))
                     .map(Condition::getMessage).findFirst();
             status.setPendingAction(approval.orElse(null));
             if (approval.isPresent()) {
-                conditions.ready(false, ADMIN_APPROVAL, approval.get()).stalled(ADMIN_APPROVAL, approval.get());
+                conditions.ready(false, Reasons.ADMIN_APPROVAL_REQUIRED, approval.get())
+                        .stalled(Reasons.ADMIN_APPROVAL_REQUIRED, approval.get());
                 return config.polling().pending();
             }
             conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the provider creates the customer's org "
@@ -220,9 +223,6 @@ public class CustomerSync {
         markObserved(customer);
         return config.polling().resync();
     }
-
-    /** The reason of a user, and of its customer, waiting for an org's administrator to approve the partner. */
-    private static final String ADMIN_APPROVAL = "AdminApprovalRequired";
 
     /** Forgets a deleted customer's last observation. */
     void forget(String uid) {

@@ -4,15 +4,16 @@ import dev.partnerhub.api.v1alpha1.CredentialsKind;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
+import dev.partnerhub.providers.spi.ProviderFactory;
 import dev.partnerhub.providers.spi.auth.OAuthClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What a connection's Secret holds: a static bearer token, or an OAuth client (clientId, clientSecret, and for
- * Partner Center tenantId) with a refresh token. Keys missing are named, never their values; a value a header cannot
- * carry is refused before any call.
+ * What a connection's Secret holds: a static bearer token, or an OAuth client (clientId, clientSecret, and tenantId
+ * where the vendor's clients belong to a tenant) with a refresh token. Keys missing are named, never their values; a
+ * value a header cannot carry is refused before any call.
  *
  * @param token  the static token; null for an OAuth client
  * @param client the OAuth client; null for a static token
@@ -24,7 +25,8 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
     static final String TENANT_ID = "tenantId";
 
     /** The credentials of the connection's Secret, or why it holds none that can be used. */
-    static ConnectionCredentials of(PartnerConnection connection, Secret secret) throws ConnectionException {
+    static ConnectionCredentials of(PartnerConnection connection, Secret secret, ProviderFactory factory)
+            throws ConnectionException {
         SecretKeyRef ref = connection.getSpec().getCredentialsSecretRef();
         String where = "Secret " + connection.getMetadata().getNamespace() + "/" + ref.getName();
         boolean oauth = Stream.of(CLIENT_ID, CLIENT_SECRET, SecretTokenStore.REFRESH_TOKEN)
@@ -38,8 +40,8 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
             }
             return new ConnectionCredentials(CredentialsKind.StaticToken, checked(token, where, ref.getKey()), null);
         }
-        boolean partnerCenter = "partnercenter".equals(ConnectionSpecs.kind(connection.getSpec()));
-        List<String> needed = partnerCenter ? List.of(CLIENT_ID, CLIENT_SECRET, SecretTokenStore.REFRESH_TOKEN, TENANT_ID)
+        boolean tenant = factory.clientsHaveTenant();
+        List<String> needed = tenant ? List.of(CLIENT_ID, CLIENT_SECRET, SecretTokenStore.REFRESH_TOKEN, TENANT_ID)
                 : List.of(CLIENT_ID, CLIENT_SECRET, SecretTokenStore.REFRESH_TOKEN);
         List<String> missing = needed.stream().filter(key -> ConnectionSpecs.secretValue(secret, key) == null).toList();
         if (!missing.isEmpty()) {
@@ -51,7 +53,7 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
         return new ConnectionCredentials(CredentialsKind.RefreshToken, null, new OAuthClient(
                 checked(ConnectionSpecs.secretValue(secret, CLIENT_ID), where, CLIENT_ID),
                 checked(ConnectionSpecs.secretValue(secret, CLIENT_SECRET), where, CLIENT_SECRET),
-                partnerCenter ? checked(ConnectionSpecs.secretValue(secret, TENANT_ID), where, TENANT_ID) : null));
+                tenant ? checked(ConnectionSpecs.secretValue(secret, TENANT_ID), where, TENANT_ID) : null));
     }
 
     /** A value that an HTTP header or form can carry: visible ASCII only (a pasted line break is not). */

@@ -78,7 +78,7 @@ public class ProviderRegistry {
         ConnectionCredentials credentials;
         try {
             factory = factory(connection.getSpec());
-            credentials = ConnectionCredentials.of(connection, readSecret(connection));
+            credentials = ConnectionCredentials.of(connection, readSecret(connection), factory);
         } catch (ConnectionException e) {
             // Credentials taken away are not used from memory any longer.
             entries.remove(key);

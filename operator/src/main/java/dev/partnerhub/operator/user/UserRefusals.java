@@ -2,6 +2,7 @@ package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.AttachRefusedException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
@@ -11,7 +12,6 @@ import java.time.Duration;
 final class UserRefusals {
 
     /** The condition reason of a user whose org waits for its administrator's approval of the partner. */
-    static final String APPROVAL_REQUIRED = "AdminApprovalRequired";
 
     private UserRefusals() {
     }
@@ -28,8 +28,8 @@ final class UserRefusals {
         status.setErrors(StatusSupport.errors(e));
         if (e instanceof AttachRefusedException attach && attach.kind() == AttachRefusedException.Kind.APPROVAL_REQUIRED) {
             String message = "Waiting for the customer org's administrator: " + StatusSupport.firstDescription(e);
-            conditions.ready(false, APPROVAL_REQUIRED, message).synced(true, "Observed", "The hub answered: approval "
-                    + "required.").stalled(APPROVAL_REQUIRED, message);
+            conditions.ready(false, Reasons.ADMIN_APPROVAL_REQUIRED, message).synced(true, "Observed", "The hub answered: approval "
+                    + "required.").stalled(Reasons.ADMIN_APPROVAL_REQUIRED, message);
             return pending;
         }
         String message = "The hub refused the user (HTTP " + e.httpStatus() + "): " + StatusSupport.firstDescription(e);

@@ -11,6 +11,7 @@ import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.providers.spi.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -57,7 +58,7 @@ public class UserSync {
      * approved, so the wait is theirs to report, and the customer no blocker of it.
      */
     private boolean attachedThroughUsers(Customer customer) {
-        return UserRefusals.APPROVAL_REQUIRED.equals(Conditions.reason(customer.getStatus(), Conditions.READY))
+        return Reasons.ADMIN_APPROVAL_REQUIRED.equals(Conditions.reason(customer.getStatus(), Conditions.READY))
                 && target(customer) != null;
     }
 

@@ -9,6 +9,12 @@ final class PartnerCenterCodes {
 
     /** Error codes page: HTTP 401, "access denied". */
     static final int ACCESS_DENIED = 400;
+    /**
+     * A token Partner Center does not take: HTTP 401 with code 900420, "Invalid Token", as a Partner Center reply
+     * quoted in Microsoft's Partner-Center-DotNet-Samples issue 140 shows it. The error-code table lists no code for an
+     * expired or invalid token; this one is the service's observed answer, not a documented one.
+     */
+    static final int INVALID_TOKEN = 900420;
     /** Error codes page: HTTP 404, not found. */
     static final int NOT_FOUND = 1000;
     /** Error codes page: HTTP 404, the user's object ID was not found. */
@@ -18,8 +24,11 @@ final class PartnerCenterCodes {
     /** "Assign licenses to a user", its example of a refusal: HTTP 400, the licences ran out. */
     static final int QUOTA_EXCEEDED = 60012;
 
-    /** The hub's own: a malformed request (a size out of range, a bad filter or continuation token). */
-    static final int HUB_BAD_REQUEST = 400;
+    /**
+     * The hub's own: a malformed request (a size out of range, a bad filter or continuation token). Not 400, which
+     * Microsoft's table gives "access denied".
+     */
+    static final int HUB_BAD_REQUEST = 4000;
     /** The hub's own: a licence assigned to a user without a usage location. */
     static final int HUB_NO_USAGE_LOCATION = 60013;
     /** The hub's own: a user whose userPrincipalName another user (active or deleted) holds. */

@@ -101,8 +101,9 @@ public final class PartnerCenterSurface implements Surface {
             return Json.object().put("statusCode", 429).put("message", "Rate limit is exceeded. Try again in "
                     + seconds + " seconds.");
         }
-        ObjectNode body = Json.object().put("code", e.status() == 401 ? PartnerCenterCodes.ACCESS_DENIED : e.errorCode())
-                .put("description", e.getMessage());
+        int code = e.status() != 401 ? e.errorCode() : e.errorCode() == HubError.HUB_UNAUTHENTICATED
+                ? PartnerCenterCodes.INVALID_TOKEN : PartnerCenterCodes.ACCESS_DENIED;
+        ObjectNode body = Json.object().put("code", code).put("description", e.getMessage());
         var data = body.putArray("data");
         if (e instanceof PartnerCenterLicensesApi.QuotaExceeded) {
             data.add("LicenseQuotaExceededException: " + e.getMessage());

@@ -7,6 +7,7 @@ import dev.partnerhub.providers.spi.auth.TokenGrant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Partner Center's App+User credentials through the Microsoft identity platform's v2 token endpoint (Microsoft's
@@ -22,12 +23,12 @@ final class EntraTokenGrant implements TokenGrant {
     private static final Duration REFRESH_LIFETIME = Duration.ofDays(90);
 
     private final String loginEndpoint;
-    private final java.util.function.Function<String, OAuthTokenEndpoint> endpoints;
+    private final Function<String, OAuthTokenEndpoint> endpoints;
 
     /**
      * @param endpoints the token endpoint of a tenant's URL ({@code LOGIN/TENANT/oauth2/v2.0/token})
      */
-    EntraTokenGrant(String loginEndpoint, java.util.function.Function<String, OAuthTokenEndpoint> endpoints) {
+    EntraTokenGrant(String loginEndpoint, Function<String, OAuthTokenEndpoint> endpoints) {
         this.loginEndpoint = loginEndpoint.endsWith("/") ? loginEndpoint.substring(0, loginEndpoint.length() - 1)
                 : loginEndpoint;
         this.endpoints = endpoints;

@@ -15,7 +15,8 @@ import java.util.UUID;
  * a dropped connection) sends the same value, which makes a retried create safe, so POSTs are retried like reads; once
  * a reply came, success or failure, the next attempt is a new request with a new value. {@code MS-CorrelationId} is new
  * on every call. {@code MS-Contract-Version} is required: v1. Errors are {@code {code, description, data, source}}; a
- * throttled call's body is {@code {statusCode, message}}.
+ * throttled call's body is {@code {statusCode, message}}. A 401 whose code is 400 is "Access denied" in Microsoft's
+ * error-code table: the call's rights, not the token's life, so it is not renewed for.
  */
 final class PartnerCenterDialect implements JsonHttp.Dialect {
 
@@ -38,6 +39,14 @@ final class PartnerCenterDialect implements JsonHttp.Dialect {
     public String trackingId(HttpHeaders headers, JsonNode body) {
         return headers.firstValue("MS-CorrelationId").orElse(null);
     }
+
+    @Override
+    public boolean tokenRefused(JsonNode body) {
+        return !ACCESS_DENIED.equals(body.path("code").asText());
+    }
+
+    /** "Partner Center REST error codes": HTTP 401, code 400, access denied. */
+    private static final String ACCESS_DENIED = "400";
 
     @Override
     public List<RemoteError> errors(JsonNode body, String trackingId) {

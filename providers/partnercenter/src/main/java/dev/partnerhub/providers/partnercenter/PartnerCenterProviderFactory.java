@@ -44,4 +44,10 @@ public final class PartnerCenterProviderFactory implements ProviderFactory {
                 settings.tokens(), settings.limiter(), settings.retry(), new PartnerCenterDialect(),
                 JsonHttp.defaultClient(), MAPPER)), MAPPER);
     }
+
+    /** An Entra app is registered in the partner's tenant, whose token endpoint renews its tokens. */
+    @Override
+    public boolean clientsHaveTenant() {
+        return true;
+    }
 }

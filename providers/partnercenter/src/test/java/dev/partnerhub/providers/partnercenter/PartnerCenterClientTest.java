@@ -18,10 +18,6 @@ import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.providers.spi.UserState;
-import dev.partnerhub.providers.spi.auth.IssuedTokens;
-import dev.partnerhub.providers.spi.auth.OAuthClient;
-import dev.partnerhub.providers.spi.auth.RenewingAccessTokens;
-import dev.partnerhub.providers.spi.auth.MemoryTokenStore;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
 import dev.partnerhub.sandbox.HubAdminClient;
@@ -215,46 +211,6 @@ class PartnerCenterClientTest {
         provider.users().list(tenant, null);
         assertThat(exchanges).extracting(e -> header(e, "MS-CorrelationId")).doesNotContainNull()
                 .doesNotHaveDuplicates();
-    }
-
-    @Test
-    void appPlusUserAccessTokensAreRenewedThroughTheIdentityPlatformWhichRotatesTheRefreshToken() {
-        String partnerTenant = "11111111-2222-3333-4444-555555555555";
-        JsonNode app = admin.registerOAuthClient("microsoft", partnerTenant);
-        String clientId = app.path("clientId").asText();
-        String refresh = admin.signIn(clientId, null);
-        MemoryTokenStore store = new MemoryTokenStore(new IssuedTokens(null, null, refresh, null));
-        PartnerCenterProviderFactory factory = new PartnerCenterProviderFactory();
-        ConnectionSettings settings = new ConnectionSettings(hub.url(), () -> "unused", new RateLimiter(200, 50),
-                Map.of("partnerCenter.loginEndpoint", hub.url()), new RetryPolicy(4, Duration.ofMillis(20),
-                        Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10)));
-        RenewingAccessTokens tokens = new RenewingAccessTokens(factory.tokenGrant(settings), new OAuthClient(clientId,
-                app.path("clientSecret").asText(), partnerTenant), store, java.time.Clock.systemUTC(),
-                Duration.ofMinutes(5));
-        Provider renewing = factory.create(new ConnectionSettings(hub.url(), tokens, settings.limiter(),
-                settings.options(), settings.retry()));
-
-        renewing.probe();
-        String first = store.load().refreshToken();
-        assertThat(first).as("a new refresh token with each grant").isNotEqualTo(refresh);
-        assertThat(store.load().refreshTokenExpiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(89)));
-        RecordedExchange grant = exchanges.stream().filter(e -> e.path().endsWith("/oauth2/v2.0/token")).findFirst()
-                .orElseThrow();
-        assertThat(grant.path()).isEqualTo("/" + partnerTenant + "/oauth2/v2.0/token");
-        assertThat(java.net.URLDecoder.decode(grant.requestBody(), java.nio.charset.StandardCharsets.UTF_8))
-                .contains("scope=https://api.partnercenter.microsoft.com/user_impersonation offline_access");
-
-        exchanges.clear();
-        admin.advanceClock(Duration.ofHours(2));
-        renewing.users().list(tenant, null);
-        assertThat(exchanges).extracting(e -> e.method() + " " + e.status()).containsExactly("GET 401", "POST 200",
-                "GET 200");
-        assertThat(store.load().refreshToken()).isNotEqualTo(first);
-
-        admin.revokeOAuthClient(clientId);
-        admin.advanceClock(Duration.ofHours(2));
-        assertThatThrownBy(renewing::probe).isInstanceOfSatisfying(ProviderAuthenticationException.class,
-                e -> assertThat(e.getMessage()).contains("invalid_grant").contains("AADSTS50173"));
     }
 
     @Test

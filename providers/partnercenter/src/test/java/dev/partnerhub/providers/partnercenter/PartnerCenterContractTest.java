@@ -3,9 +3,7 @@ package dev.partnerhub.providers.partnercenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.PersonChange;
@@ -14,12 +12,6 @@ import dev.partnerhub.providers.spi.ProviderException;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
-import dev.partnerhub.providers.spi.auth.IssuedTokens;
-import dev.partnerhub.providers.spi.auth.OAuthClient;
-import dev.partnerhub.providers.spi.auth.RenewingAccessTokens;
-import dev.partnerhub.providers.spi.auth.MemoryTokenStore;
-import dev.partnerhub.providers.spi.http.RateLimiter;
-import dev.partnerhub.providers.spi.http.RetryPolicy;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
@@ -54,7 +46,7 @@ class PartnerCenterContractTest {
                 }
             });
             HubAdminClient admin = new HubAdminClient(hub.url());
-            runScenario(hub, admin, renewing(hub, admin));
+            runScenario(hub, admin, EntraApp.signedIn(hub, admin, PARTNER_TENANT).provider());
         }
         List<String> violations = new PartnerCenterContract().violations(exchanges);
         Set<String> calls = new java.util.TreeSet<>();
@@ -115,22 +107,6 @@ class PartnerCenterContractTest {
         admin.addFault(MAPPER.createObjectNode().put("method", "GET").put("pathPrefix", "/v1/customers")
                 .put("status", 429).put("retryAfterSeconds", 1).put("times", 1));
         assertThat(provider.customers().get(tenant.id())).isPresent();
-    }
-
-    /** A provider whose App+User tokens come from the hub's identity platform, kept in memory. */
-    private static Provider renewing(LocalPartnerHub hub, HubAdminClient admin) {
-        JsonNode app = admin.registerOAuthClient("microsoft", PARTNER_TENANT);
-        String clientId = app.path("clientId").asText();
-        MemoryTokenStore store = new MemoryTokenStore(new IssuedTokens(null, null, admin.signIn(clientId, null), null));
-        PartnerCenterProviderFactory factory = new PartnerCenterProviderFactory();
-        ConnectionSettings settings = new ConnectionSettings(hub.url(), () -> "unused", new RateLimiter(500, 100),
-                Map.of("partnerCenter.loginEndpoint", hub.url()), new RetryPolicy(4, Duration.ofMillis(20),
-                        Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10)));
-        RenewingAccessTokens tokens = new RenewingAccessTokens(factory.tokenGrant(settings), new OAuthClient(clientId,
-                app.path("clientSecret").asText(), PARTNER_TENANT), store, java.time.Clock.systemUTC(),
-                Duration.ofMinutes(5));
-        return factory.create(new ConnectionSettings(hub.url(), tokens, settings.limiter(), settings.options(),
-                settings.retry()));
     }
 
     private static UserRequest user(String upn) {

@@ -35,6 +35,14 @@ public interface ProviderFactory {
         return null;
     }
 
+    /**
+     * Whether this vendor's OAuth clients belong to a tenant that the token endpoint is addressed by (Microsoft Entra):
+     * a connection's Secret then holds {@code tenantId} besides the client and the refresh token.
+     */
+    default boolean clientsHaveTenant() {
+        return false;
+    }
+
     /** Of two factories that accept a connection, the one with the higher priority makes its provider. */
     default int priority() {
         return 0;

@@ -2,11 +2,8 @@ package dev.partnerhub.providers.spi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import dev.partnerhub.providers.spi.ProviderException;
-import dev.partnerhub.providers.spi.ProviderNotFoundException;
 import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
@@ -19,7 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +61,15 @@ public final class JsonHttp {
         /** The errors a failure body carries, each with its code and description; empty when it carries none. */
         List<RemoteError> errors(JsonNode body, String trackingId);
 
+        /**
+         * Whether a 401 may mean the access token is no longer taken (expired on the service's clock, revoked), so that
+         * a renewed one is worth a second try; by default every 401 may. A vendor that documents a 401 about the call's
+         * rights rather than the token says no to that one, so that it costs no grant.
+         */
+        default boolean tokenRefused(JsonNode body) {
+            return true;
+        }
+
         /** The one-line message of a failure body, where it has one besides its errors; null otherwise. */
         default String message(JsonNode body) {
             return null;
@@ -85,6 +91,7 @@ public final class JsonHttp {
     private final Dialect dialect;
     private final HttpClient client;
     private final ObjectMapper mapper;
+    private final Replies replies;
 
     public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, RetryPolicy policy, Dialect dialect,
             HttpClient client, ObjectMapper mapper) {
@@ -95,6 +102,7 @@ public final class JsonHttp {
         this.dialect = dialect;
         this.client = client;
         this.mapper = mapper;
+        this.replies = new Replies(dialect, mapper);
     }
 
     /** A client whose connections time out after ten seconds. */
@@ -165,7 +173,7 @@ public final class JsonHttp {
         boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
             sent = dialect.attemptHeaders(method, sent, replied);
-            Map<String, String> headers = new java.util.LinkedHashMap<>(sent);
+            Map<String, String> headers = new LinkedHashMap<>(sent);
             headers.putAll(extra);
             String token = tokens.current();
             limiter.acquire();
@@ -173,7 +181,7 @@ public final class JsonHttp {
             try {
                 response = exchange(method, uri, body, headers, token);
                 if (response.statusCode() < 300) {
-                    Reply reply = reply(method, uri, response);
+                    Reply reply = replies.success(method, uri, response);
                     LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + reply.status());
                     return reply;
                 }
@@ -188,13 +196,14 @@ public final class JsonHttp {
             replied = true;
             int status = response.statusCode();
             LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
-            if (status == 401 && !renewed && tokens.renewAfterRejection(token)) {
+            if (status == 401 && !renewed && dialect.tokenRefused(replies.body(response))
+                    && tokens.renewAfterRejection(token)) {
                 // An access token the service no longer takes (expired on its clock, revoked): once more with a new one.
                 renewed = true;
                 attempt--;
                 continue;
             }
-            ProviderException failure = failure(method, uri, response);
+            ProviderException failure = replies.failure(method, uri, response);
             boolean retryable = failure instanceof ProviderUnavailableException
                     && (idempotent || status == 429 || status == 423 || status == 503);
             if (!retryable || attempt >= policy.maxAttempts()) {
@@ -248,69 +257,6 @@ public final class JsonHttp {
                     .build();
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot serialize the request body", e);
-        }
-    }
-
-    /** A success reply: its body must be the JSON the API documents (or empty), never an HTML page or a fragment. */
-    private Reply reply(String method, URI uri, HttpResponse<String> response) {
-        String text = response.body();
-        JsonNode body;
-        if (text == null || text.isBlank()) {
-            body = mapper.createObjectNode();
-        } else {
-            String contentType = response.headers().firstValue("Content-Type").orElse("application/json");
-            try {
-                if (!contentType.contains("json")) {
-                    throw new IOException("Content-Type " + contentType);
-                }
-                body = mapper.readTree(text);
-            } catch (IOException e) {
-                throw new ProviderProtocolException(method + " " + uri.getPath() + ": the reply (HTTP "
-                        + response.statusCode() + ", " + text.length() + " characters) is not the JSON the API "
-                        + "documents: " + e.getMessage().lines().findFirst().orElse(""), response.statusCode(),
-                        dialect.trackingId(response.headers(), mapper.createObjectNode()), e);
-            }
-        }
-        return new Reply(response.statusCode(), body, response.headers(), dialect.trackingId(response.headers(), body));
-    }
-
-    private ProviderException failure(String method, URI uri, HttpResponse<String> response) {
-        int status = response.statusCode();
-        JsonNode body = parse(response.body());
-        String trackingId = dialect.trackingId(response.headers(), body);
-        List<RemoteError> errors = new ArrayList<>(dialect.errors(body, trackingId));
-        String text = dialect.message(body) != null ? dialect.message(body)
-                : errors.isEmpty() || errors.get(0).description() == null ? "HTTP " + status
-                : errors.get(0).description();
-        if (errors.isEmpty()) {
-            errors.add(new RemoteError(String.valueOf(status), text, trackingId));
-        }
-        String message = method + " " + uri.getPath() + " failed with HTTP " + status + ": " + text;
-        return switch (status) {
-            case 401, 403 -> new ProviderAuthenticationException(message, status, errors, trackingId);
-            case 404 -> new ProviderNotFoundException(message, errors, trackingId);
-            case 423, 429, 500, 502, 503, 504 -> new ProviderUnavailableException(message, status, errors, trackingId,
-                    response.headers().firstValue("Retry-After").map(JsonHttp::seconds).orElse(null), null);
-            default -> new ProviderRejectedException(message, status, errors, trackingId);
-        };
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return mapper.createObjectNode();
-        }
-        try {
-            return mapper.readTree(body);
-        } catch (IOException e) {
-            return mapper.createObjectNode();
         }
     }
 

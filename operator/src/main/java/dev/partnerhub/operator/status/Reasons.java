@@ -1,0 +1,23 @@
+package dev.partnerhub.operator.status;
+
+/**
+ * Condition reasons that more than one reconciler states or reads, with their kstatus meaning. A decision may compare
+ * a reason, never a message.
+ */
+public final class Reasons {
+
+    /**
+     * Stalled: an existing org's administrator must approve the partner before it attaches (seed 003, error 2017).
+     * A user whose create met the refusal states it; its Customer states it too, with the step in pendingAction.
+     */
+    public static final String ADMIN_APPROVAL_REQUIRED = "AdminApprovalRequired";
+
+    /**
+     * Stalled: the vendor refused the connection's credentials, and a person must sign in again or put a new token
+     * in the Secret. The connection states it; CredentialsExpiring repeats it rather than naming an end date.
+     */
+    public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
+
+    private Reasons() {
+    }
+}
