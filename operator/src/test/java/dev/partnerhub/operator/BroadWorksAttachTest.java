@@ -1,6 +1,7 @@
 package dev.partnerhub.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.api.v1alpha1.Customer;
@@ -9,6 +10,7 @@ import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.sandbox.HubSettings;
 import io.quarkus.test.common.WithTestResource;
+import java.time.Duration;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 @WithTestResource(LocalHubResource.class)
 class BroadWorksAttachTest extends OperatorTestSupport {
+
+    private static final String APPROVAL = "AdminApprovalRequired";
 
     @BeforeEach
     void connectToTheHub() {
@@ -57,9 +61,9 @@ class BroadWorksAttachTest extends OperatorTestSupport {
         assertThat(hubRecords("broadworksSubscribers")).noneMatch(s -> "boss@hundred.example.com".equals(
                 s.path("email").asText()));
         // A steady wait, not a flip between "approval" and "customer not ready": several polling rounds (1s here).
-        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(4)).atMost(java.time.Duration.ofSeconds(6))
-                .until(() -> "AdminApprovalRequired".equals(condition(get(CustomerUser.class, "boss"), Conditions.STALLED).getReason())
-                        && "AdminApprovalRequired".equals(condition(get(Customer.class, "hundred"), Conditions.STALLED).getReason()));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> APPROVAL.equals(
+                condition(get(CustomerUser.class, "boss"), Conditions.STALLED).getReason())
+                && APPROVAL.equals(condition(get(Customer.class, "hundred"), Conditions.STALLED).getReason()));
 
         hub().approveAttach(big);
         awaitCondition(CustomerUser.class, "boss", Conditions.READY, "True");
@@ -78,6 +82,16 @@ class BroadWorksAttachTest extends OperatorTestSupport {
         Customer fresh = awaitCondition(Customer.class, "fresh", Conditions.READY, "True");
         assertThat(fresh.getStatus().getOrgId()).isNotBlank().isNotEqualTo(other);
         assertThat(fresh.getStatus().getAdminAccess()).isEqualTo(AdminAccessLevel.FullAdmin);
+
+        // Seed 003: the first subscriber decides; a later one whose email is a user of another org attaches nothing.
+        apply(Fixtures.broadworksUser(namespace, "late", "fresh", "late@fresh." + namespace + ".sp.example.com",
+                "someone@other.example.com", "standard", "1002"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(customerUser("late").getStatus().getErrors())
+                .extracting(e -> e.getCode()).containsExactly("10022"));
+        assertThat(customer("fresh").getStatus().getOrgId()).isEqualTo(fresh.getStatus().getOrgId());
+        assertThat(hubRecords("orgs")).filteredOn(o -> o.path("orgId").asText().equals(other))
+                .allSatisfy(o -> assertThat(o.path("attachedTo").isNull() || o.path("attachedTo").isMissingNode())
+                        .isTrue());
     }
 
     /** A BroadWorks Customer and its first user, with this email; the user once Ready. */

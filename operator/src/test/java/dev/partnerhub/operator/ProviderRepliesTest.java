@@ -56,23 +56,36 @@ class ProviderRepliesTest extends OperatorTestSupport {
 
     @Test
     void aProviderThatAnswersEverythingWithSomeoneElsesObjectLeavesEveryResourceFailingAndNothingRecorded() {
+        apply(wholesaleCustomer(namespace, "acme", "hub", "webex_meetings"));
+        awaitCondition(Customer.class, "acme", Conditions.READY, "True");
         hub().addFault(new ObjectMapper().createObjectNode().put("pathPrefix", "/v1/wholesale")
                 .put("malformed", "canned").put("times", 100_000));
         apply(wholesaleCustomer(namespace, "globex", "hub", "webex_meetings"));
+        apply(user(namespace, "zoe", "acme", "zoe@acme.example.com", "webex_meetings", null));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Customer globex = customer("globex");
             assertThat(condition(globex, Conditions.SYNCED).getStatus()).isEqualTo("False");
             assertThat(condition(globex, Conditions.SYNCED).getMessage()).contains("it is not");
+            CustomerUser zoe = customerUser("zoe");
+            assertThat(condition(zoe, Conditions.SYNCED).getStatus()).isEqualTo("False");
+            assertThat(condition(zoe, Conditions.SYNCED).getMessage()).contains("it is not used");
+            assertThat(condition(zoe, Conditions.READY).getStatus()).isNotEqualTo("True");
         });
         Customer failing = customer("globex");
         assertThat(condition(failing, Conditions.READY).getStatus()).isNotEqualTo("True");
         assertThat(failing.getStatus().getCustomerId()).as("someone else's customer is never recorded").isNull();
         assertThat(failing.getStatus().getOrgId()).isNull();
+        assertThat(customerUser("zoe").getStatus().getUserId()).as("someone else's subscriber is never recorded")
+                .isNull();
 
         hub().clearFaults();
         Customer globex = awaitCondition(Customer.class, "globex", Conditions.READY, "True");
         assertThat(hubRecords("wholesaleCustomers")).filteredOn(c -> c.path("externalId").asText()
                 .equals(globex.getSpec().getExternalId())).singleElement()
                 .satisfies(c -> assertThat(c.path("id").asText()).isEqualTo(globex.getStatus().getCustomerId()));
+        CustomerUser zoe = awaitCondition(CustomerUser.class, "zoe", Conditions.READY, "True");
+        assertThat(hubRecords("wholesaleSubscribers")).filteredOn(x -> x.path("email").asText()
+                .equals("zoe@acme.example.com")).singleElement()
+                .satisfies(x -> assertThat(x.path("id").asText()).isEqualTo(zoe.getStatus().getUserId()));
     }
 }

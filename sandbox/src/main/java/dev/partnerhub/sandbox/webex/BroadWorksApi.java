@@ -14,6 +14,8 @@ import dev.partnerhub.sandbox.webex.WebexRecords.Template;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -93,14 +95,24 @@ final class BroadWorksApi {
                     + " uses trusted email: email is required.");
         }
         if (store.subscribers.values().stream().anyMatch(x -> x.broadworks && userId.equals(x.userId))) {
-            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The BroadWorks UserID is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The BroadWorks UserID is already associated with "
+                    + "an existing user.");
         }
         if (email != null && store.subscriberByEmail(email).isPresent()) {
-            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing "
+                    + "user.");
         }
-        java.util.Optional<Enterprise> known = store.enterprise(spEnterpriseId);
-        WebexRecords.ExistingOrg attach = known.map(e -> e.orgId).isPresent() || email == null ? null
+        Optional<Enterprise> known = store.enterprise(spEnterpriseId);
+        boolean first = store.subscribers.values().stream().noneMatch(x -> x.broadworks
+                && spEnterpriseId.equals(x.spEnterpriseId));
+        WebexRecords.ExistingOrg attach = !first || known.map(e -> e.orgId).isPresent() || email == null ? null
                 : attachable(email, template);
+        if (attach == null && email != null && store.orgs.values().stream().anyMatch(o -> o.emails.contains(
+                email.toLowerCase(Locale.ROOT)))) {
+            // Only the first subscriber's email decides the org; a later one's user of another org stays there.
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing "
+                    + "user.");
+        }
         Enterprise enterprise = known.orElseGet(() -> newEnterprise(spEnterpriseId, provisioningId));
         if (attach != null) {
             enterprise.orgId = attach.id;
@@ -133,19 +145,20 @@ final class BroadWorksApi {
      * email is taken (10022).
      */
     private WebexRecords.ExistingOrg attachable(String email, Template template) {
-        String address = email.toLowerCase(java.util.Locale.ROOT);
+        String address = email.toLowerCase(Locale.ROOT);
         WebexRecords.ExistingOrg org = store.orgs.values().stream().filter(o -> o.emails.contains(address))
                 .findFirst().orElse(null);
         if (org == null) {
             return null;
         }
         if (org.attachedTo != null) {
-            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing user.");
+            throw HubError.conflict(WebexCodes.ALREADY_ASSOCIATED, "The email is already associated with an existing "
+                    + "user.");
         }
         if ((org.users >= 100 || org.verifiedDomain || org.claimedDomain) && !org.approved) {
-            throw HubError.conflict(WebexCodes.APPROVAL_REQUIRED, "The administrator of organization " + org.name + " must approve the "
-                    + "partner: add " + template.adminEmail() + " as an external Full Administrator of the "
-                    + "organization, then provision the user again.");
+            throw HubError.conflict(WebexCodes.APPROVAL_REQUIRED, "The administrator of organization " + org.name
+                    + " must approve the partner: add " + template.adminEmail() + " as an external Full Administrator "
+                    + "of the organization, then provision the user again.");
         }
         return org;
     }

@@ -43,14 +43,16 @@ final class PartnerApi {
     /**
      * Each customer org the partner administrator manages, with the ID of its role there ("role ID of the user to this
      * org", Cisco's "Get all customers managed by a partner admin"): Full Administrator of the orgs it created, its
-     * attach role otherwise. As Cisco documents, the call fails for a partner full administrator ("already has access
-     * to all customers"); Cisco gives no status for it: the hub's 400 is its own.
+     * attach role otherwise. That the role is an ID of List Roles is the hub's own choice: Cisco says "role ID" and its
+     * example decodes to a partner-portal role key, not to a List Roles ID. As Cisco documents, the call fails for a
+     * partner full administrator ("already has access to all customers"); Cisco gives no status for it: the hub's 400
+     * is its own.
      */
     private HubResponse managedOrgs(HubRequest r) {
         String managedBy = r.requiredQuery("managedBy");
         if (store.partnerFullAdmin && PARTNER_ADMIN_ID.equals(managedBy)) {
-            throw HubError.badRequest(WebexCodes.HUB_PARTNER_FULL_ADMIN, "The user already has access to all customers managed by their partner "
-                    + "organization.");
+            throw HubError.badRequest(WebexCodes.HUB_PARTNER_FULL_ADMIN, "The user already has access to all "
+                    + "customers managed by their partner organization.");
         }
         if (!PARTNER_ADMIN_ID.equals(managedBy)) {
             return HubResponse.ok(Json.items(List.of()));

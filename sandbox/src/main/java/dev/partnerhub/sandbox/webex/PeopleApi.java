@@ -204,6 +204,7 @@ final class PeopleApi {
                 numbers.add(Json.object().put("type", "work").put("value", s.primaryPhoneNumber).put("primary", true));
             }
             if (s.extension != null) {
+                // The hub's own composition (a routing prefix 8 and the extension): Cisco's file shows the type only.
                 numbers.add(Json.object().put("type", "work_extension").put("value", "8" + s.extension));
             }
             Json.put(node, "extension", s.extension);

@@ -1,6 +1,7 @@
 package dev.partnerhub.providers.spi;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,8 +37,8 @@ public interface People {
     Set<UserField> updatable();
 
     /**
-     * Changes a person of an org: its names, and its roles to exactly {@link PersonChange#roleIds()}; what the change
-     * leaves null stays as it is.
+     * Changes a person of an org: its names, numbers and default site, and its roles by the change's additions and
+     * removals (a role someone else gave stays); what the change leaves null stays as it is.
      */
     RemotePerson update(String orgId, String personId, PersonChange change);
 
@@ -45,8 +46,8 @@ public interface People {
      * A person's default meeting site ({@link UserField#PREFERRED_SITE}), where the provider keeps it apart from the
      * person (one call per person); empty when it has none.
      */
-    default java.util.Optional<String> preferredSite(String orgId, RemotePerson person) {
-        return java.util.Optional.ofNullable(person.details() == null ? null : person.details().preferredSite());
+    default Optional<String> preferredSite(String orgId, RemotePerson person) {
+        return Optional.ofNullable(person.details() == null ? null : person.details().preferredSite());
     }
 
     /** The roles a person of this org can be given. */
@@ -62,13 +63,13 @@ public interface People {
      * The role of an org's own list that a name describes: the one of that name (by {@link Names}), else the one whose
      * name ends with it (Supervisor: Contact Center Supervisor); empty when none, or several, do.
      */
-    default java.util.Optional<RemoteRole> find(String name, List<RemoteRole> roles) {
-        java.util.Optional<RemoteRole> same = roles.stream().filter(r -> Names.same(r.name(), name)).findFirst();
+    default Optional<RemoteRole> find(String name, List<RemoteRole> roles) {
+        Optional<RemoteRole> same = roles.stream().filter(r -> Names.same(r.name(), name)).findFirst();
         if (same.isPresent()) {
             return same;
         }
         List<RemoteRole> ending = roles.stream().filter(r -> Names.endsWith(r.name(), name)).toList();
-        return ending.size() == 1 ? java.util.Optional.of(ending.get(0)) : java.util.Optional.empty();
+        return ending.size() == 1 ? Optional.of(ending.get(0)) : Optional.empty();
     }
 
     /**

@@ -12,7 +12,10 @@ import java.util.Map;
  * The partner's role in each customer org, as Cisco's "Get all customers managed by a partner admin" gives it: the
  * orgs the administrator behind the token (the token's person, asked each time: a rotated token may be another
  * administrator's) manages, each with a role ID, whose name "List Roles" gives. The call fails for a partner full
- * administrator, who manages every customer anyway: then the partner's role in each org is unknown, not assumed.
+ * administrator, who manages every customer anyway (Cisco gives no status for that failure: a 400 or a 403 is taken as
+ * it): then the partner's role in each org is unknown, not assumed. Cisco documents the role as a "role ID" without
+ * saying it is one of List Roles (its example decodes to a partner-portal role key): a role List Roles does not name
+ * leaves that org's access unknown too, never guessed.
  */
 final class PartnerAccess {
 
@@ -31,6 +34,9 @@ final class PartnerAccess {
         try {
             orgs = http.getAll("/partner/organizations", Map.of("managedBy", me));
         } catch (ProviderRejectedException e) {
+            if (e.httpStatus() != 400) {
+                throw e;
+            }
             return Map.of();
         } catch (ProviderAuthenticationException e) {
             if (e.httpStatus() != 403) {

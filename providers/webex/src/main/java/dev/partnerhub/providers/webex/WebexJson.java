@@ -10,6 +10,7 @@ import dev.partnerhub.providers.spi.UserDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads the Webex wire objects (Customer, Subscriber, Enterprise) into the provider's value objects. */
 final class WebexJson {
@@ -42,7 +43,7 @@ final class WebexJson {
     }
 
     /** Webex's IDs: unpadded base64url (of ciscospark://...), as every example of Cisco's files shows them. */
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,}={0,2}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8,}={0,2}");
 
     /** Whether a value has the form of a Webex ID. */
     static boolean isId(String value) {

@@ -12,6 +12,7 @@ import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.http.JsonHttp;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,13 +99,13 @@ final class WholesaleCustomers implements Customers {
      */
     private String customerOf(String url, JsonHttp.Reply reply) {
         String id = url.substring(url.lastIndexOf('/') + 1);
-        java.net.URI location;
+        URI location;
         try {
-            location = java.net.URI.create(url);
+            location = URI.create(url);
         } catch (IllegalArgumentException e) {
             location = null;
         }
-        java.net.URI base = java.net.URI.create(http.baseUrl());
+        URI base = URI.create(http.baseUrl());
         boolean sameHost = location != null && base.getHost() != null && base.getHost().equalsIgnoreCase(
                 location.getHost()) && base.getPort() == location.getPort();
         if (!sameHost || !location.getPath().endsWith("/wholesale/customers/" + id) || !WebexJson.isId(id)) {
