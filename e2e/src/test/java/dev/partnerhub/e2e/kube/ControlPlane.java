@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * A real Kubernetes control plane on loopback: etcd and kube-apiserver 1.34.2 started by kube-api-test (what
  * {@code @EnableKubeAPIServer} runs), plus the kube-controller-manager that kube-api-test does not start, for
  * namespace deletion, garbage collection and service accounts. The API server writes an audit log of every
- * request made by a service account, so that a test can see which permissions the operator used.
+ * request made by a service account, so that a test can see which permissions the operator used, and its own log
+ * into {@code kube-apiserver.log} beside the controller manager's.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -32,15 +33,17 @@ public final class ControlPlane implements AutoCloseable {
     private final Path work;
     private final Path kubeDir;
     private final KubeAPIServer apiServer;
+    private final ApiServerLog apiServerLog;
     private final Process controllerManager;
     private final KubernetesClient admin;
     private final String server;
 
-    private ControlPlane(Path work, Path kubeDir, KubeAPIServer apiServer, Process controllerManager,
-            KubernetesClient admin, String server) {
+    private ControlPlane(Path work, Path kubeDir, KubeAPIServer apiServer, ApiServerLog apiServerLog,
+            Process controllerManager, KubernetesClient admin, String server) {
         this.work = work;
         this.kubeDir = kubeDir;
         this.apiServer = apiServer;
+        this.apiServerLog = apiServerLog;
         this.controllerManager = controllerManager;
         this.admin = admin;
         this.server = server;
@@ -90,6 +93,7 @@ public final class ControlPlane implements AutoCloseable {
                 .withApiServerFlag("--audit-policy-file", policy.toString())
                 .withApiServerFlag("--audit-log-path", work.resolve("audit.log").toString())
                 .build());
+        ApiServerLog apiServerLog = ApiServerLog.into(work.resolve("kube-apiserver.log"));
         apiServer.start();
         Path adminKubeconfig = work.resolve("admin.kubeconfig");
         Files.writeString(adminKubeconfig, apiServer.getKubeConfigYaml());
@@ -97,7 +101,8 @@ public final class ControlPlane implements AutoCloseable {
                 .withConfig(Config.fromKubeconfig(apiServer.getKubeConfigYaml())).build();
         String server = admin.getConfiguration().getMasterUrl().replaceAll("/$", "");
         Process controllerManager = startControllerManager(kubeDir, adminKubeconfig, work);
-        ControlPlane plane = new ControlPlane(work, kubeDir, apiServer, controllerManager, admin, server);
+        ControlPlane plane = new ControlPlane(work, kubeDir, apiServer, apiServerLog, controllerManager, admin,
+                server);
         try {
             // The serviceaccount controller creates each namespace's "default" account: the controller manager works.
             await().atMost(STARTUP).ignoreExceptions().until(() -> admin.serviceAccounts().inNamespace("default")
@@ -175,6 +180,11 @@ public final class ControlPlane implements AutoCloseable {
         return new Kubectl(binaries().resolve("kubectl"), adminKubeconfig()).run(args);
     }
 
+    /** The lines the API server logged as errors (klog's {@code E}) or panics, for a failing test's output. */
+    public List<String> apiServerErrors() {
+        return apiServerLog.errors();
+    }
+
     /** The API server's port, for messages. */
     public int port() {
         return URI.create(server).getPort();
@@ -193,6 +203,7 @@ public final class ControlPlane implements AutoCloseable {
             controllerManager.destroyForcibly();
         }
         apiServer.stop();
+        apiServerLog.close();
     }
 
     /** kubectl with a fixed kubeconfig. */

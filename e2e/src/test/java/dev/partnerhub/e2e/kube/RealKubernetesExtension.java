@@ -10,9 +10,14 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
-/** Starts one {@link ControlPlane} per test class and stops it after the class; skips where binaries are missing. */
-public final class RealKubernetesExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+/**
+ * Starts one {@link ControlPlane} per test class and stops it after the class; skips where binaries are missing. When a
+ * test fails, the API server's errors are printed beside it: a CI run keeps its output, not its working directory.
+ */
+public final class RealKubernetesExtension
+        implements ExecutionCondition, BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(RealKubernetesExtension.class);
@@ -36,6 +41,13 @@ public final class RealKubernetesExtension implements ExecutionCondition, Before
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return controlPlane(context);
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        System.out.println("[real-api] " + context.getDisplayName() + " failed; the API server's errors:");
+        controlPlane(context).apiServerErrors().forEach(line -> System.out.println("[real-api]   " + line));
+        throw failure;
     }
 
     private static ControlPlane controlPlane(ExtensionContext context) {
