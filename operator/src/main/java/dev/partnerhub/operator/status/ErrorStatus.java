@@ -9,12 +9,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
  * What a failed reconcile writes: Synced=False with the provider's exact error. Transient failures go back to
- * the framework's bounded retry, except that a Retry-After longer than the client would wait replaces it;
+ * the framework's bounded retry, except that a Retry-After longer than the client would wait replaces it (jittered);
  * a refused token is not retried (the PartnerConnection reports it) but looked at again later.
  */
 public final class ErrorStatus {
@@ -55,7 +56,15 @@ public final class ErrorStatus {
         conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, resource, previous, status);
         ErrorStatusUpdateControl<P> control = ErrorStatusUpdateControl.noStatusUpdate();
-        return rescheduleInstead == null ? control : control.withNoRetry().rescheduleAfter(rescheduleInstead);
+        return rescheduleInstead == null ? control : control.withNoRetry().rescheduleAfter(jittered(rescheduleInstead));
+    }
+
+    /**
+     * Up to half as long again, at random: resources that the provider paused together (one Retry-After for the
+     * whole connection) come back spread out rather than in lockstep.
+     */
+    static Duration jittered(Duration wait) {
+        return wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 2 + 1));
     }
 
     /** The failure itself: the framework hands it over wrapped (in an OperatorException, by its metrics timer). */

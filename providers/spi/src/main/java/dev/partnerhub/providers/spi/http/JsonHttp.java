@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * JSON over HTTP as provider APIs speak it: a bearer token, the connection's rate limiter, bounded retries with
- * jittered backoff that honour Retry-After, the whole exchange bounded in time, replies that are not the JSON the
+ * jittered backoff, a 429 or a Retry-After pausing every caller of the connection (a pause longer than a call may
+ * wait is handed back to the caller), the whole exchange bounded in time, replies that are not the JSON the
  * API documents turned into errors, and failures typed by HTTP status. A vendor's {@link Dialect} reads its error
  * bodies and tracking IDs and adds its headers. A POST is sent again only when the reply proves it was not processed
  * (429, 423, 503), or when the dialect makes POSTs idempotent (an idempotency key sent unchanged on each attempt).
@@ -176,7 +177,7 @@ public final class JsonHttp {
             Map<String, String> headers = new LinkedHashMap<>(sent);
             headers.putAll(extra);
             String token = tokens.current();
-            limiter.acquire();
+            waitForTheConnection(method, uri);
             HttpResponse<String> response;
             try {
                 response = exchange(method, uri, body, headers, token);
@@ -210,12 +211,29 @@ public final class JsonHttp {
                 throw failure;
             }
             Duration retryAfter = ((ProviderUnavailableException) failure).retryAfter();
-            Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-            if (wait.compareTo(policy.maxInlineWait()) > 0) {
-                throw failure;
+            if (retryAfter != null || status == 429) {
+                // The provider asked this connection to slow down: every caller waits, not only this one.
+                limiter.pause(retryAfter != null ? retryAfter : backoff(attempt));
+                if (limiter.pausedFor().compareTo(policy.maxInlineWait()) > 0) {
+                    throw failure;
+                }
+                continue;
             }
-            pause(wait);
+            pause(backoff(attempt));
         }
+    }
+
+    /**
+     * Takes the connection's next permit; when the provider paused the connection for longer than a call may wait,
+     * the call is not made and the caller is told when to come back.
+     */
+    private void waitForTheConnection(String method, URI uri) {
+        Duration paused = limiter.pausedFor();
+        if (paused.compareTo(policy.maxInlineWait()) > 0) {
+            throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider asked "
+                    + "this connection to wait " + paused.toSeconds() + " s more", 0, List.of(), null, paused, null);
+        }
+        limiter.acquire();
     }
 
     /**
@@ -260,9 +278,10 @@ public final class JsonHttp {
         }
     }
 
+    /** Full jitter: anywhere up to the exponential bound, so that callers who failed together retry apart. */
     private Duration backoff(int attempt) {
         long cap = Math.min(policy.maxBackoff().toMillis(), policy.initialBackoff().toMillis() << (attempt - 1));
-        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
     }
 
     private static void pause(Duration wait) {

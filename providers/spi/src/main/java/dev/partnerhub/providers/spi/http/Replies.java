@@ -12,7 +12,7 @@ import dev.partnerhub.providers.spi.RemoteError;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,17 +66,9 @@ final class Replies {
             case 401, 403 -> new ProviderAuthenticationException(message, status, errors, trackingId);
             case 404 -> new ProviderNotFoundException(message, errors, trackingId);
             case 423, 429, 500, 502, 503, 504 -> new ProviderUnavailableException(message, status, errors, trackingId,
-                    response.headers().firstValue("Retry-After").map(Replies::seconds).orElse(null), null);
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now()), null);
             default -> new ProviderRejectedException(message, status, errors, trackingId);
         };
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** A failure's body as JSON; an empty object when it has none or it is not JSON. */

@@ -1,0 +1,142 @@
+package dev.partnerhub.providers.spi.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.partnerhub.providers.spi.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.auth.AccessTokens;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The connection as the unit of protection: what one caller hears from the provider slows down every caller. */
+class JsonHttpTest {
+
+    private static final RetryPolicy POLICY = new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(400),
+            Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+    private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRetryAfterHeardByOneCallerHoldsTheOtherCallersOfTheConnection() throws Exception {
+        // The first call is told to come back in 1.5 s; every other call succeeds.
+        serve(n -> n == 1 ? new int[] {429, 1500} : new int[] {200, 0});
+        RateLimiter limiter = new RateLimiter(50, 5);
+        JsonHttp http = http(limiter);
+        Thread first = new Thread(() -> http.get("/things", Map.of()));
+        first.start();
+        while (limiter.pausedFor().isZero()) {
+            Thread.onSpinWait();
+        }
+        long paused = System.nanoTime();
+        http.get("/other", Map.of());
+        first.join();
+
+        assertThat(arrivals).hasSize(3);
+        List<Long> after = arrivals.stream().skip(1).toList();
+        assertThat(after).as("no call reaches the provider before the pause it asked for is over")
+                .allSatisfy(t -> assertThat(t - paused).isGreaterThanOrEqualTo(
+                        Duration.ofMillis(1400).toNanos()));
+    }
+
+    @Test
+    void aRetryAfterLongerThanACallMayWaitIsHandedBackAndTheNextCallIsNotSent() throws Exception {
+        serve(n -> new int[] {429, 60_000});
+        RateLimiter limiter = new RateLimiter(50, 5);
+        JsonHttp http = http(limiter);
+        assertThatThrownBy(() -> http.get("/things", Map.of()))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(Duration.ofSeconds(60)));
+        assertThatThrownBy(() -> http.post("/things", Map.of("a", 1)))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+                    assertThat(e.getMessage()).contains("not sent");
+                    assertThat(e.retryAfter()).isPositive();
+                });
+        assertThat(arrivals).as("only the first call reached the provider").hasSize(1);
+    }
+
+    @Test
+    void retryAfterZeroOnEveryReplyKeepsTheConnectionToItsRate() throws Exception {
+        serve(n -> new int[] {429, 0});
+        RateLimiter limiter = new RateLimiter(20, 1);
+        JsonHttp http = http(limiter);
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        long start = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            callers.submit(() -> {
+                while (System.nanoTime() - start < Duration.ofSeconds(2).toNanos()) {
+                    try {
+                        http.get("/things", Map.of());
+                    } catch (ProviderUnavailableException expected) {
+                        // Refused after its attempts; the next call follows at once.
+                    }
+                }
+            });
+        }
+        callers.shutdown();
+        assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        long span = arrivals.stream().mapToLong(Long::longValue).max().orElseThrow() - start;
+        assertThat(arrivals.size()).as("one at once, then 20 per second over %d ms", span / 1_000_000)
+                .isLessThanOrEqualTo(1 + (int) (20 * span / 1e9) + 1);
+    }
+
+    /** Answers the n-th call (from 1) with {status, Retry-After in ms (0: the header says 0)}. */
+    private void serve(IntFunction<int[]> answer) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/", exchange -> {
+            arrivals.add(System.nanoTime());
+            int[] reply = answer.apply(calls.incrementAndGet());
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (reply[0] == 429) {
+                exchange.getResponseHeaders().add("Retry-After", reply[1] % 1000 == 0
+                        ? Integer.toString(reply[1] / 1000) : Double.toString(reply[1] / 1000.0));
+            }
+            exchange.sendResponseHeaders(reply[0], body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    private JsonHttp http(RateLimiter limiter) {
+        return new JsonHttp("http://127.0.0.1:" + server.getAddress().getPort(), AccessTokens.of(() -> "t"), limiter,
+                POLICY, new JsonHttp.Dialect() {
+                    @Override
+                    public String trackingId(HttpHeaders headers, JsonNode body) {
+                        return null;
+                    }
+
+                    @Override
+                    public List<RemoteError> errors(JsonNode body, String trackingId) {
+                        return List.of();
+                    }
+                }, JsonHttp.defaultClient(), new ObjectMapper());
+    }
+}
