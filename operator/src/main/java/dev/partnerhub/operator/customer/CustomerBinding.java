@@ -16,9 +16,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Binds a Customer to its customer in the provider, never to someone else's: the one whose ID it recorded; else its
- * own create (recorded as pending before the call); else, with {@code spec.adoptExisting}, the one found under its
- * key; else a new one. Where the provider creates a customer with its first user, "pending" means the customer did
+ * Binds a Customer to its customer in the provider, never to someone else's: the one whose ID it recorded (forgotten
+ * only when neither its ID nor its key finds it: one reply does not decide); else its own create (recorded as pending
+ * before the call); else, with {@code spec.adoptExisting}, the one found under its key; else a new one. Where the provider creates a customer with its first user, "pending" means the customer did
  * not exist when the Customer first looked. A customer found under the key that the Customer did not create and may
  * not adopt is reported, not touched. A customer that exists independently of the partner (a tenant) is only
  * looked up: the Customer refers to it and never changes or deletes it.
@@ -63,22 +63,17 @@ public class CustomerBinding {
     Bound bind(Customer customer, Provider provider, CustomerStatus status, Runnable persist, Duration tolerance) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         CustomerRequest request = CustomerDesiredState.request(customer.getSpec(), provider.capabilities());
+        String key = request.key();
         boolean gone = false;
         if (status.getCustomerId() != null) {
-            Optional<RemoteCustomer> own = tolerance == null ? provider.customers().get(status.getCustomerId())
-                    : customers.get(provider, status.getCustomerId(), tolerance);
-            if (own.isPresent()) {
-                return Bound.to(own.get(), How.OWNED);
+            Optional<Bound> recorded = recorded(customer, provider, status, key, tolerance);
+            if (recorded.isPresent()) {
+                return recorded.get();
             }
-            LOG.infof("Customer %s: customer %s is gone from the provider; creating it again", name,
-                    status.getCustomerId());
-            status.setCustomerId(null);
-            status.setOrgId(null);
-            gone = true;
+            gone = status.getCustomerId() == null;
         }
-        String key = request.key();
-        boolean ownCreate = ownCreate(status, key);
         Optional<RemoteCustomer> found = provider.customers().find(key);
+        boolean ownCreate = ownCreate(status, key);
         if (found.isPresent()) {
             if (!ownCreate && !customer.getSpec().isAdoptExisting()) {
                 return new Bound(Optional.empty(), null, found.get());
@@ -101,6 +96,36 @@ public class CustomerBinding {
         status.setCreatePending(null);
         LOG.infof("Customer %s: created in the provider as %s", name, id);
         return new Bound(Optional.empty(), gone ? How.RECREATED : How.CREATED, null);
+    }
+
+    /**
+     * The customer whose ID the Customer recorded, or someone else's that holds its key (the ID kept); empty when
+     * neither its ID nor its key finds it, the ID then forgotten, or when the key finds another customer to adopt.
+     * One reply does not decide that a customer is gone: the provider is asked again, under its key.
+     */
+    private Optional<Bound> recorded(Customer customer, Provider provider, CustomerStatus status, String key,
+            Duration tolerance) {
+        String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
+        String id = status.getCustomerId();
+        Optional<RemoteCustomer> own = tolerance == null ? provider.customers().get(id)
+                : customers.get(provider, id, tolerance);
+        if (own.isPresent()) {
+            return Optional.of(Bound.to(own.get(), How.OWNED));
+        }
+        Optional<RemoteCustomer> underKey = provider.customers().find(key);
+        if (underKey.isPresent() && underKey.get().id().equals(id)) {
+            LOG.infof("Customer %s: customer %s was not found by its ID, then found under its key; kept", name, id);
+            return Optional.of(Bound.to(underKey.get(), How.OWNED));
+        }
+        if (underKey.isPresent()) {
+            return customer.getSpec().isAdoptExisting() ? Optional.empty()
+                    : Optional.of(new Bound(Optional.empty(), null, underKey.get()));
+        }
+        LOG.infof("Customer %s: customer %s is gone from the provider (neither its ID nor its key finds it); "
+                + "creating it again", name, id);
+        status.setCustomerId(null);
+        status.setOrgId(null);
+        return Optional.empty();
     }
 
     /**
