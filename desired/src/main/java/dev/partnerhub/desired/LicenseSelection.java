@@ -36,12 +36,13 @@ public final class LicenseSelection {
 
     /**
      * Whether the assignment says whom it selects (names or a selector; the API server refuses one that says neither,
-     * a server without admission does not): one that does not decides nothing, and excludes nobody.
+     * a server without admission does not), with a selector Kubernetes would take: one that does not decides nothing,
+     * and excludes nobody.
      */
     public static boolean valid(LicenseAssignment assignment) {
         LicenseUsers users = assignment.getSpec().getUsers();
         return users != null && (users.getNames() != null && !users.getNames().isEmpty()
-                || users.getSelector() != null);
+                || users.getSelector() != null) && LabelSelectors.problems(users.getSelector(), "").isEmpty();
     }
 
     /** Not being deleted: an assignment on its way out assigns nothing and its licences are taken back. */

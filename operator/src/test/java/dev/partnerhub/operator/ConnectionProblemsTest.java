@@ -10,6 +10,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,44 @@ class ConnectionProblemsTest extends OperatorTestSupport {
         });
         awaitCondition(PartnerConnection.class, "hub", Conditions.READY, "True");
         awaitCondition(Customer.class, "waiting", Conditions.READY, "True");
+    }
+
+    @Test
+    void aTokenWithALineBreakIsRefusedBeforeAnyCallNamingTheSecretAndKeyAndItsValueIsNowhere() throws Exception {
+        String first = "pasted-" + UUID.randomUUID();
+        String second = UUID.randomUUID() + "-token";
+        client.resource(Fixtures.tokenSecret(namespace, first + "\n" + second)).create();
+        apply(Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE));
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");
+        assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("InvalidCredentials");
+        assertThat(condition(hub, Conditions.STALLED).getMessage()).contains("Secret " + namespace + "/hub-token")
+                .contains("key token").contains("line break");
+        apply(Fixtures.wholesaleCustomer(namespace, "waiting", "hub", "webex_meetings"));
+        Customer waiting = awaitCondition(Customer.class, "waiting", Conditions.READY, "False");
+        assertThat(condition(waiting, Conditions.READY).getReason()).isEqualTo("ConnectionNotReady");
+
+        String resources = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(
+                client.resources(PartnerConnection.class).inNamespace(namespace).list().getItems(),
+                client.resources(Customer.class).inNamespace(namespace).list().getItems(),
+                client.v1().events().inNamespace(namespace).list().getItems()));
+        String log = Files.readString(Path.of("target/operator-tests.log"), StandardCharsets.UTF_8);
+        for (String part : List.of(first, second)) {
+            assertThat(resources).as("statuses and events").doesNotContain(part);
+            assertThat(log).as("the operator's log").doesNotContain(part);
+        }
+    }
+
+    @Test
+    void anAllowedNamespacesSelectorKubernetesWouldRefuseIsInvalidNamingTheField() {
+        client.resource(Fixtures.tokenSecret(namespace, LocalHubResource.hub.token())).create();
+        PartnerConnection connection = Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE);
+        connection.getSpec().setAllowedNamespaces(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+                .addNewMatchExpression().withKey("team").withOperator("In").endMatchExpression().build());
+        apply(connection);
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");
+        assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(hub, Conditions.STALLED).getMessage())
+                .isEqualTo("spec.allowedNamespaces.matchExpressions[0].values: In needs at least one value.");
     }
 
     @Test

@@ -194,6 +194,23 @@ class LicenseAssignmentTest extends OperatorTestSupport {
         assertThat(condition(empty, Conditions.STALLED).getMessage()).contains("spec.users").contains("{} selects");
     }
 
+    @Test
+    void aSelectorRequirementWithoutAnOperatorIsInvalidNamingItAndTheCustomersUsersStillConverge() {
+        readyCustomer("sloppy", "webex_meetings");
+        apply(user(namespace, "cal", "sloppy", "cal@sloppy.example.com", "webex_meetings", null));
+        LicenseAssignment broken = assignment(namespace, "broken", "sloppy", CC_STANDARD, LicenseMode.Additive,
+                List.of(), null);
+        broken.getSpec().getUsers().setSelector(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+                .addNewMatchExpression().withKey("tier").withValues("gold").endMatchExpression().build());
+        apply(broken);
+        LicenseAssignment invalid = awaitCondition(LicenseAssignment.class, "broken", Conditions.STALLED, "True");
+        assertThat(condition(invalid, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(invalid, Conditions.STALLED).getMessage())
+                .contains("spec.users.selector.matchExpressions[0].operator").contains("In, NotIn, Exists");
+        CustomerUser cal = awaitCondition(CustomerUser.class, "cal", Conditions.READY, "True");
+        assertThat(condition(cal, Conditions.SYNCED).getStatus()).isEqualTo("True");
+    }
+
     private String readyCustomer(String name, String... packages) {
         apply(wholesaleCustomer(namespace, name, "hub", packages));
         return awaitCondition(Customer.class, name, Conditions.READY, "True").getStatus().getOrgId();

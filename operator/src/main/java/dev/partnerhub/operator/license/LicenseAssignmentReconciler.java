@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseAssignmentStatus;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.api.v1alpha1.Seats;
+import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.cache.LeanStore;
@@ -132,6 +133,12 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 && selection.getSelector() == null) {
             String message = "spec.users: name the users, or select them with a label selector ({} selects every "
                     + "CustomerUser of the customer).";
+            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            return null;
+        }
+        List<String> selectorProblems = LabelSelectors.problems(selection.getSelector(), "spec.users.selector");
+        if (!selectorProblems.isEmpty()) {
+            String message = String.join(" ", selectorProblems);
             conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
             return null;
         }

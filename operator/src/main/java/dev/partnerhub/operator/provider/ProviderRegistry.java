@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
+import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.providers.spi.ConnectionSettings;
@@ -77,6 +78,11 @@ public class ProviderRegistry {
         ProviderFactory factory;
         ConnectionCredentials credentials;
         try {
+            List<String> selector = LabelSelectors.problems(connection.getSpec().getAllowedNamespaces(),
+                    "spec.allowedNamespaces");
+            if (!selector.isEmpty()) {
+                throw new ConnectionException("InvalidSpec", String.join(" ", selector));
+            }
             factory = factory(connection.getSpec());
             credentials = ConnectionCredentials.of(connection, readSecret(connection), factory);
         } catch (ConnectionException e) {
