@@ -3,6 +3,7 @@ package dev.partnerhub.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -60,11 +61,22 @@ final class AdminApi {
     private HubResponse addFault(HubRequest r) {
         JsonNode b = r.body();
         String malformed = HubRequest.optionalText(b, "malformed");
+        double rate = b.path("rate").asDouble(1);
+        if (!(rate > 0 && rate <= 1)) {
+            throw HubError.badRequest(HubError.HUB_MALFORMED, "rate: a share of the matching calls, above 0 and at "
+                    + "most 1.");
+        }
+        long seconds = b.path("seconds").asLong(0);
+        if (b.hasNonNull("seed")) {
+            faults.seed(b.get("seed").asLong());
+        }
+        // A fault that lasts a while applies to every matching call in that time unless times says otherwise.
+        int times = Math.max(1, b.path("times").asInt(seconds > 0 ? Integer.MAX_VALUE : 1));
         faults.add(new Faults.Fault(HubRequest.optionalText(b, "method"), b.path("pathPrefix").asText("/v1/"),
                 b.path("status").asInt(0), b.hasNonNull("retryAfterSeconds") ? b.get("retryAfterSeconds").asInt() : null,
                 b.path("latencyMs").asLong(0), b.path("lostReply").asBoolean(false), b.path("replyDelayMs").asLong(0),
-                malformed == null ? null : malformed(malformed), b.path("stallMs").asLong(0),
-                Math.max(1, b.path("times").asInt(1))));
+                malformed == null ? null : malformed(malformed), b.path("stallMs").asLong(0), times, rate,
+                seconds > 0 ? Instant.now().plusSeconds(seconds) : null));
         return HubResponse.of(201, b);
     }
 
