@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
+import dev.partnerhub.providers.spi.http.CircuitBreaker;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -42,6 +43,12 @@ public final class ConnectionSpecs {
      * of its burst (at least one request), so that together they keep to the limit.
      */
     public static ConnectionSettings settings(PartnerConnectionSpec spec, AccessTokens token, double share) {
+        return settings(spec, token, share, CircuitBreaker.defaults());
+    }
+
+    /** The same, with the connection's circuit breaker. */
+    public static ConnectionSettings settings(PartnerConnectionSpec spec, AccessTokens token, double share,
+            CircuitBreaker breaker) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1], not " + share);
         }
@@ -54,6 +61,6 @@ public final class ConnectionSpecs {
             options.put("partnerCenter.loginEndpoint", spec.getPartnerCenter().getLoginEndpoint());
         }
         return new ConnectionSettings(spec.getEndpoint(), token, new RateLimiter(limit.getRequestsPerSecond() * share,
-                Math.max(1, (int) Math.floor(limit.getBurst() * share))), options, RetryPolicy.defaults());
+                Math.max(1, (int) Math.floor(limit.getBurst() * share))), breaker, options, RetryPolicy.defaults());
     }
 }

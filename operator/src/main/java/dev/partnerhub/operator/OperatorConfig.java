@@ -21,6 +21,27 @@ public interface OperatorConfig {
 
     Credentials credentials();
 
+    Circuit circuit();
+
+    /**
+     * Each connection's circuit breaker: after {@code failures} calls in a row without a usable answer, the connection's
+     * calls stop but for a trial now and then, from {@code firstWait} apart, doubling up to {@code longestWait}; an
+     * outage longer than {@code quarantineAfter} is reported as Quarantined.
+     */
+    interface Circuit {
+        @WithDefault("5")
+        int failures();
+
+        @WithDefault("5s")
+        Duration firstWait();
+
+        @WithDefault("60s")
+        Duration longestWait();
+
+        @WithDefault("1h")
+        Duration quarantineAfter();
+    }
+
     /** Credentials that renew themselves: an OAuth client and a refresh token. */
     interface Credentials {
         /** How long before its expiry an access token is renewed. */

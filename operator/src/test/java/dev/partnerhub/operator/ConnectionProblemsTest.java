@@ -1,6 +1,7 @@
 package dev.partnerhub.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
@@ -82,6 +83,24 @@ class ConnectionProblemsTest extends OperatorTestSupport {
         assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("InvalidSpec");
         assertThat(condition(hub, Conditions.STALLED).getMessage())
                 .isEqualTo("spec.allowedNamespaces.matchExpressions[0].values: In needs at least one value.");
+    }
+
+    @Test
+    void anHttpEndpointOffThisMachineIsRefusedUnlessAllowedAndNothingIsSentThere() {
+        client.resource(Fixtures.tokenSecret(namespace, LocalHubResource.hub.token())).create();
+        // The hub, but named by an address that is not loopback: the token would cross a network in clear.
+        String clear = hubUrl.replace("127.0.0.1", "localhost.partnerhub.invalid") + "/v1";
+        apply(Fixtures.connection(namespace, "hub", clear, WebexModel.WHOLESALE));
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");
+        assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("InsecureEndpoint");
+        assertThat(condition(hub, Conditions.STALLED).getMessage()).startsWith("spec.endpoint: http://")
+                .contains("localhost.partnerhub.invalid").contains("spec.allowInsecure: true");
+
+        edit(PartnerConnection.class, "hub", c -> c.getSpec().setAllowInsecure(true));
+        hub = awaitCondition(PartnerConnection.class, "hub", Conditions.READY, "False");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(condition(client.resources(PartnerConnection.class)
+                .inNamespace(namespace).withName("hub").get(), Conditions.STALLED).getReason())
+                .isNotEqualTo("InsecureEndpoint"));
     }
 
     @Test

@@ -19,6 +19,11 @@ public class PartnerConnectionSpec {
             + "(https://webexapis.com/v1 for webex). The local partner hub's URL in local mode.")
     private String endpoint;
 
+    @JsonPropertyDescription("Allow an http:// endpoint on a host other than this machine's loopback. The connection's "
+            + "token then crosses the network in clear: only for a trusted network, such as a test hub in the same "
+            + "cluster. Default false: such an endpoint is refused (InsecureEndpoint).")
+    private Boolean allowInsecure;
+
     @Required
     @JsonPropertyDescription("The Secret with the provider's credentials: a static bearer token under key (default "
             + "token), or an OAuth client whose access tokens the operator renews: keys clientId, clientSecret and "
@@ -51,6 +56,14 @@ public class PartnerConnectionSpec {
 
     public void setProvider(ProviderKind provider) {
         this.provider = provider;
+    }
+
+    public Boolean getAllowInsecure() {
+        return allowInsecure;
+    }
+
+    public void setAllowInsecure(Boolean allowInsecure) {
+        this.allowInsecure = allowInsecure;
     }
 
     public String getEndpoint() {

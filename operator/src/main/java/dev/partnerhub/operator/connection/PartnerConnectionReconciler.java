@@ -11,14 +11,10 @@ import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
-import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import dev.partnerhub.providers.spi.ProviderException;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -32,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +57,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     private final CredentialsHold credentials;
     private final DeletionBudget budget;
     private final ProbeSchedule probes;
+    private final ConnectionProbe probe;
     private final CredentialsReport report;
     private final Namespaces namespaces;
     private final Shard shard;
@@ -67,12 +65,13 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     private final Clock clock;
 
     public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, DeletionBudget budget,
-            ProbeSchedule probes, CredentialsReport report, Namespaces namespaces, Shard shard, OperatorConfig config,
-            Clock clock) {
+            ProbeSchedule probes, ConnectionProbe probe, CredentialsReport report, Namespaces namespaces, Shard shard,
+            OperatorConfig config, Clock clock) {
         this.registry = registry;
         this.credentials = credentials;
         this.budget = budget;
         this.probes = probes;
+        this.probe = probe;
         this.report = report;
         this.namespaces = namespaces;
         this.shard = shard;
@@ -96,7 +95,10 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
                         .byIndex(BY_SECRET, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        return List.of(customers, secrets);
+        // A circuit that opens or closes is shown at once, whoever's call it was.
+        var health = new SimpleInboundEventSource<PartnerConnection>("health");
+        registry.onHealthChange((namespace, name) -> health.propagateEvent(new ResourceID(name, namespace)));
+        return List.of(customers, secrets, health);
     }
 
     @Override
@@ -116,8 +118,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         Optional<Secret> secret = context.getSecondaryResource(Secret.class);
         String secretVersion = secret.map(s -> s.getMetadata().getResourceVersion()).orElse(null);
         Duration next = config.polling().probe();
-        if (probes.due(connection, secretVersion)) {
-            next = probe(connection, conditions);
+        if (probes.due(connection, secretVersion) || probe.healthChanged(connection)) {
+            next = probe.probe(connection, conditions);
             probes.probed(connection, secretVersion);
         } else {
             next = probes.untilDue(connection);
@@ -184,37 +186,6 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (released > 0) {
             LOG.infof("PartnerConnection %s/%s: %d held deletions approved (token %s)",
                     connection.getMetadata().getNamespace(), connection.getMetadata().getName(), released, token);
-        }
-    }
-
-    private Duration probe(PartnerConnection connection, Conditions conditions) {
-        try {
-            Provider provider = registry.refresh(connection);
-            provider.probe();
-            conditions.ready(true, "ProbeSucceeded", "An authenticated call to the provider succeeded.")
-                    .synced(true, "ProbeSucceeded", "An authenticated call to the provider succeeded.")
-                    .notStalled();
-            return config.polling().probe();
-        } catch (ConnectionException e) {
-            conditions.ready(false, e.reason(), e.getMessage()).stalled(e.reason(), e.getMessage());
-            return config.polling().blocked();
-        } catch (ProviderAuthenticationException e) {
-            String message = report.renewed(connection) ? "The identity service or the provider refused the OAuth "
-                    + "client of spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
-                    + StatusSupport.firstDescription(e) + " A person must sign in again with the client (README: "
-                    + "Against a real partner account) and put the new refresh token in the Secret under key "
-                    + "refreshToken; check clientId and clientSecret too."
-                    : "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
-                    + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";
-            conditions.ready(false, Reasons.CREDENTIALS_REJECTED, message)
-                    .synced(false, Reasons.CREDENTIALS_REJECTED, message).stalled(Reasons.CREDENTIALS_REJECTED, message);
-            return config.polling().blocked();
-        } catch (ProviderRejectedException e) {
-            String message = "The probe call was refused (HTTP " + e.httpStatus() + "): "
-                    + StatusSupport.firstDescription(e) + " Check spec.endpoint and the provider settings of the spec.";
-            conditions.ready(false, "ProbeRejected", message).synced(false, "ProbeRejected", message)
-                    .stalled("ProbeRejected", message);
-            return config.polling().blocked();
         }
     }
 

@@ -15,6 +15,7 @@ import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -143,6 +144,13 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             conditions.ready(false, missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem)
                     .stalled(missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem);
             // A namespace's labels can change without an event here: look again later.
+            return config.polling().blocked();
+        }
+        if (Reasons.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY))) {
+            // The provider is down, not the customer: its last observed state stands, and nothing is sent.
+            conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, "PartnerConnection "
+                    + CreatedWith.connectionKey(customer) + ": the provider gives no usable answer; see its status. "
+                    + "This customer keeps its last observed state until the provider answers again.").notStalled();
             return config.polling().blocked();
         }
         if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {

@@ -16,10 +16,12 @@ import dev.partnerhub.providers.spi.auth.AccessTokens;
 import dev.partnerhub.providers.spi.auth.IssuedTokens;
 import dev.partnerhub.providers.spi.auth.RenewingAccessTokens;
 import dev.partnerhub.providers.spi.auth.TokenGrant;
+import dev.partnerhub.providers.spi.http.CircuitBreaker;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * One provider per PartnerConnection, made by the factory of its {@code spec.provider} and shared by every
@@ -56,6 +59,7 @@ public class ProviderRegistry {
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, String> healthChanged = (namespace, name) -> { };
 
     public ProviderRegistry(KubernetesClient client, ProviderFactories factories, Shard shard, UserDirectory users,
             LicenseDirectory licences, OperatorConfig config, Clock clock) {
@@ -83,6 +87,7 @@ public class ProviderRegistry {
             if (!selector.isEmpty()) {
                 throw new ConnectionException("InvalidSpec", String.join(" ", selector));
             }
+            refuseInsecure(connection.getSpec());
             factory = factory(connection.getSpec());
             credentials = ConnectionCredentials.of(connection, readSecret(connection), factory);
         } catch (ConnectionException e) {
@@ -100,7 +105,15 @@ public class ProviderRegistry {
             return existing.provider();
         }
         AtomicReference<AccessTokens> tokens = new AtomicReference<>();
-        ConnectionSettings settings = ConnectionSpecs.settings(connection.getSpec(), delegating(tokens), shard.share());
+        OperatorConfig.Circuit circuit = config.circuit();
+        // Outages are timed on the real clock, as the rate limit is: the provider's recovery does not follow ours.
+        CircuitBreaker breaker = new CircuitBreaker(circuit.failures(), circuit.firstWait(), circuit.longestWait(),
+                circuit.quarantineAfter(), Clock.systemUTC());
+        String namespace = connection.getMetadata().getNamespace();
+        String name = connection.getMetadata().getName();
+        breaker.onChange(() -> healthChanged.accept(namespace, name));
+        ConnectionSettings settings = ConnectionSpecs.settings(connection.getSpec(), delegating(tokens), shard.share(),
+                breaker);
         Provider provider;
         try {
             provider = factory.create(settings);
@@ -178,6 +191,16 @@ public class ProviderRegistry {
         return connection == null ? Optional.empty() : Optional.of(refresh(connection));
     }
 
+    /** Told the namespace and name of a connection whose circuit breaker opened or closed. */
+    public void onHealthChange(BiConsumer<String, String> listener) {
+        this.healthChanged = listener;
+    }
+
+    /** The health of a connection's provider (its circuit breaker), once its provider exists. */
+    public Optional<CircuitBreaker.Health> health(String namespace, String name) {
+        return Optional.ofNullable(entries.get(key(namespace, name))).map(e -> e.settings().breaker().health());
+    }
+
     /** The namespaces allowed to use a connection whose provider exists; null otherwise. */
     LabelSelector allowedNamespaces(String namespace, String name) {
         Entry entry = entries.get(key(namespace, name));
@@ -197,6 +220,25 @@ public class ProviderRegistry {
             return spec.getEndpoint();
         }
         return factories.of(kind(spec), null).map(ProviderFactory::defaultEndpoint).orElse(null);
+    }
+
+    /**
+     * An http:// endpoint carries the token in clear: taken on this machine's loopback (the local hub), elsewhere only
+     * with {@code spec.allowInsecure}.
+     */
+    private static void refuseInsecure(PartnerConnectionSpec spec) throws ConnectionException {
+        URI endpoint = spec.getEndpoint() == null ? null : URI.create(spec.getEndpoint());
+        if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme())
+                || Boolean.TRUE.equals(spec.getAllowInsecure())) {
+            return;
+        }
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        if (!loopback) {
+            throw new ConnectionException("InsecureEndpoint", "spec.endpoint: http:// would send the connection's "
+                    + "token in clear to " + endpoint.getHost() + "; use https://, or set spec.allowInsecure: true "
+                    + "where the network between the operator and that host is trusted.");
+        }
     }
 
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {

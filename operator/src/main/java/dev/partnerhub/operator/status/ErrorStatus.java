@@ -46,8 +46,16 @@ public final class ErrorStatus {
             recordErrors.accept(status, auth);
             rescheduleInstead = blocked;
         } else if (e instanceof ProviderException pe) {
-            conditions.synced(false, "ProviderUnavailable", pe.getMessage());
-            recordErrors.accept(status, pe);
+            String since = Reasons.PROVIDER_UNAVAILABLE.equals(Conditions.reason(previous, Conditions.SYNCED))
+                    && pe instanceof ProviderUnavailableException
+                    ? Conditions.find(previous.getConditions(), Conditions.SYNCED).orElseThrow().getMessage() : null;
+            if (since != null) {
+                // The same outage, told once: its first message and errors stand until the provider answers.
+                conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, since);
+            } else {
+                conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, pe.getMessage());
+                recordErrors.accept(status, pe);
+            }
             rescheduleInstead = pe instanceof ProviderUnavailableException u ? u.retryAfter() : null;
         } else {
             conditions.synced(false, "ReconcileError", "Reconcile failed: " + e.getClass().getSimpleName() + ": "

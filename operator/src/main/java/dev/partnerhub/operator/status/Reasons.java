@@ -18,6 +18,21 @@ public final class Reasons {
      */
     public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
 
+    /**
+     * Not Stalled, in progress: the provider gives no usable answer (server errors, no reply, replies that are not
+     * its API's) and the connection's circuit breaker holds its calls. The connection states it; its customers say
+     * so in Synced and keep their last observed Ready. Nobody needs to act: it clears by itself.
+     */
+    public static final String PROVIDER_UNAVAILABLE = "ProviderUnavailable";
+
+    /** The same as {@link #PROVIDER_UNAVAILABLE}, for an outage that has lasted longer than the quarantine setting. */
+    public static final String QUARANTINED = "Quarantined";
+
+    /** Whether a connection's Ready reason is an outage of the provider, which clears by itself. */
+    public static boolean outage(String reason) {
+        return PROVIDER_UNAVAILABLE.equals(reason) || QUARANTINED.equals(reason);
+    }
+
     private Reasons() {
     }
 }

@@ -3,6 +3,7 @@ package dev.partnerhub.providers.partnercenter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.http.JsonHttp;
+import dev.partnerhub.providers.spi.http.Pages;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class PartnerCenterHttp {
     List<JsonNode> getAll(String path, Map<String, ?> query) {
         List<JsonNode> items = new ArrayList<>();
         JsonHttp.Reply reply = http.get(path, query);
+        Pages pages = new Pages("GET " + path);
         while (true) {
             JsonNode page = reply.body().get("items");
             if (page == null || !page.isArray()) {
@@ -42,24 +44,21 @@ final class PartnerCenterHttp {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             next.path("headers").forEach(h -> headers.put(h.path("key").asText(), h.path("value").asText()));
-            reply = http.getUrl(resolve(path, next.get("uri").asText(), reply), headers);
+            URI link = resolve(next.get("uri").asText());
+            pages.follow(link, headers.get("MS-ContinuationToken"));
+            reply = http.getUrl(link, headers);
         }
     }
 
     /**
      * A link of a reply as a URL of this connection. Microsoft's links are relative to the API's version root and
      * mostly leave out its {@code /v1} ("/customers/{id}/users?size=100&seekOperation=Next"), some carry it
-     * ("/v1/customers?size=40"): {@code /v1} is put in front where it is missing, as Microsoft's own SDK does. A link to
-     * another host would carry the connection's token there: it is refused.
+     * ("/v1/customers?size=40"): {@code /v1} is put in front where it is missing, as Microsoft's own SDK does. An
+     * absolute link is taken as it is; {@link JsonHttp#getUrl} refuses one to another host.
      */
-    private URI resolve(String path, String uri, JsonHttp.Reply reply) {
-        URI base = URI.create(http.baseUrl());
+    private URI resolve(String uri) {
         URI link = URI.create(uri);
         if (link.isAbsolute()) {
-            if (!base.getScheme().equals(link.getScheme()) || !base.getAuthority().equals(link.getAuthority())) {
-                throw new ProviderProtocolException("GET " + path + ": the next page is on another host ("
-                        + link.getAuthority() + "); it is not followed", reply.status(), reply.trackingId(), null);
-            }
             return link;
         }
         String relative = uri.startsWith(VERSION_ROOT + "/") ? uri : VERSION_ROOT + (uri.startsWith("/") ? "" : "/")

@@ -41,7 +41,7 @@ public final class PartnerCenterProviderFactory implements ProviderFactory {
     @Override
     public Provider create(ConnectionSettings settings) {
         return new PartnerCenterProvider(new PartnerCenterHttp(new JsonHttp(settings.endpointOr(DEFAULT_ENDPOINT),
-                settings.tokens(), settings.limiter(), settings.retry(), new PartnerCenterDialect(),
+                settings.tokens(), settings.limiter(), settings.breaker(), settings.retry(), new PartnerCenterDialect(),
                 JsonHttp.defaultClient(), MAPPER)), MAPPER);
     }
 

@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.http.CircuitBreaker;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
@@ -12,13 +13,20 @@ import java.util.Map;
  * @param tokens   the bearer token of each request: a static one read on each call (a rotated secret takes effect at
  *                 once), or one renewed through the vendor's identity service
  * @param limiter  the connection's rate limiter, shared by every call
+ * @param breaker  the connection's circuit breaker, shared by every call
  * @param options  the vendor's own settings of the connection (for example {@code model: broadworks})
  */
-public record ConnectionSettings(String endpoint, AccessTokens tokens, RateLimiter limiter,
+public record ConnectionSettings(String endpoint, AccessTokens tokens, RateLimiter limiter, CircuitBreaker breaker,
         Map<String, String> options, RetryPolicy retry) {
 
     public ConnectionSettings {
         options = Map.copyOf(options);
+    }
+
+    /** With a circuit breaker of its own, at its defaults. */
+    public ConnectionSettings(String endpoint, AccessTokens tokens, RateLimiter limiter, Map<String, String> options,
+            RetryPolicy retry) {
+        this(endpoint, tokens, limiter, CircuitBreaker.defaults(), options, retry);
     }
 
 

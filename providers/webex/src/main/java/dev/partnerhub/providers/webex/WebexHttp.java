@@ -3,6 +3,7 @@ package dev.partnerhub.providers.webex;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.http.JsonHttp;
+import dev.partnerhub.providers.spi.http.Pages;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,9 @@ final class WebexHttp {
     List<JsonNode> getAll(String path, Map<String, String> query) {
         List<JsonNode> items = new ArrayList<>();
         URI next = http.uri(path, query);
+        Pages pages = new Pages("GET " + next.getPath());
         while (next != null) {
+            pages.follow(next, null);
             JsonHttp.Reply reply = http.getUrl(next);
             JsonNode page = reply.body().get("items");
             if (page == null || !page.isArray()) {

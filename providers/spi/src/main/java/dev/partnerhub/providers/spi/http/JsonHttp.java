@@ -7,23 +7,17 @@ import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -87,23 +81,31 @@ public final class JsonHttp {
 
     private final String baseUrl;
     private final AccessTokens tokens;
-    private final RateLimiter limiter;
+    private final ConnectionGate gate;
     private final RetryPolicy policy;
     private final Dialect dialect;
     private final HttpClient client;
     private final ObjectMapper mapper;
     private final Replies replies;
+    private final Exchange exchange;
 
     public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, RetryPolicy policy, Dialect dialect,
             HttpClient client, ObjectMapper mapper) {
+        this(baseUrl, tokens, limiter, CircuitBreaker.defaults(), policy, dialect, client, mapper);
+    }
+
+    /** With the connection's circuit breaker, shared like its limiter by every caller of the connection. */
+    public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, CircuitBreaker breaker,
+            RetryPolicy policy, Dialect dialect, HttpClient client, ObjectMapper mapper) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.tokens = tokens;
-        this.limiter = limiter;
+        this.gate = new ConnectionGate(limiter, breaker, policy.maxInlineWait());
         this.policy = policy;
         this.dialect = dialect;
         this.client = client;
         this.mapper = mapper;
         this.replies = new Replies(dialect, mapper);
+        this.exchange = new Exchange(client, mapper, policy.requestTimeout());
     }
 
     /** A client whose connections time out after ten seconds. */
@@ -124,13 +126,23 @@ public final class JsonHttp {
         return send("GET", uri(path, query), null, Map.of());
     }
 
-    /** A GET of a URL the provider gave (a next-page link). */
+    /** A GET of a URL the provider gave (a next-page link); one to another host is refused. */
     public Reply getUrl(URI url) {
-        return send("GET", url, null, Map.of());
+        return getUrl(url, Map.of());
     }
 
-    /** A GET of a URL the provider gave, with the headers it asked for (a continuation token). */
+    /**
+     * A GET of a URL the provider gave, with the headers it asked for (a continuation token). A URL on another host
+     * or scheme than the connection's endpoint would carry the connection's token there: it is refused, unsent.
+     */
     public Reply getUrl(URI url, Map<String, String> headers) {
+        URI base = URI.create(baseUrl);
+        if (!base.getScheme().equalsIgnoreCase(url.getScheme())
+                || !base.getAuthority().equalsIgnoreCase(url.getAuthority())) {
+            throw new ProviderProtocolException("GET " + url.getPath() + ": the provider's link points to another "
+                    + "host (" + url.getScheme() + "://" + url.getAuthority() + ") than the connection's endpoint; "
+                    + "it is not followed", 0, null, null);
+        }
         return send("GET", url, null, headers);
     }
 
@@ -177,16 +189,19 @@ public final class JsonHttp {
             Map<String, String> headers = new LinkedHashMap<>(sent);
             headers.putAll(extra);
             String token = tokens.current();
-            waitForTheConnection(method, uri);
+            gate.enter(method, uri);
             HttpResponse<String> response;
             try {
-                response = exchange(method, uri, body, headers, token);
+                response = exchange.send(method, uri, body, headers, token);
                 if (response.statusCode() < 300) {
                     Reply reply = replies.success(method, uri, response);
+                    gate.answered();
                     LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + reply.status());
                     return reply;
                 }
             } catch (ProviderUnavailableException e) {
+                // No reply, or one that is not the API's (a protocol error is one of these).
+                gate.failed(e.getMessage());
                 if (!idempotent || attempt >= policy.maxAttempts()) {
                     throw e;
                 }
@@ -197,6 +212,12 @@ public final class JsonHttp {
             replied = true;
             int status = response.statusCode();
             LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
+            ProviderException failure = replies.failure(method, uri, response);
+            if (status >= 500) {
+                gate.failed(failure.getMessage());
+            } else {
+                gate.answered();
+            }
             if (status == 401 && !renewed && dialect.tokenRefused(replies.body(response))
                     && tokens.renewAfterRejection(token)) {
                 // An access token the service no longer takes (expired on its clock, revoked): once more with a new one.
@@ -204,7 +225,6 @@ public final class JsonHttp {
                 attempt--;
                 continue;
             }
-            ProviderException failure = replies.failure(method, uri, response);
             boolean retryable = failure instanceof ProviderUnavailableException
                     && (idempotent || status == 429 || status == 423 || status == 503);
             if (!retryable || attempt >= policy.maxAttempts()) {
@@ -213,68 +233,12 @@ public final class JsonHttp {
             Duration retryAfter = ((ProviderUnavailableException) failure).retryAfter();
             if (retryAfter != null || status == 429) {
                 // The provider asked this connection to slow down: every caller waits, not only this one.
-                limiter.pause(retryAfter != null ? retryAfter : backoff(attempt));
-                if (limiter.pausedFor().compareTo(policy.maxInlineWait()) > 0) {
+                if (!gate.pause(retryAfter != null ? retryAfter : backoff(attempt))) {
                     throw failure;
                 }
                 continue;
             }
             pause(backoff(attempt));
-        }
-    }
-
-    /**
-     * Takes the connection's next permit; when the provider paused the connection for longer than a call may wait,
-     * the call is not made and the caller is told when to come back.
-     */
-    private void waitForTheConnection(String method, URI uri) {
-        Duration paused = limiter.pausedFor();
-        if (paused.compareTo(policy.maxInlineWait()) > 0) {
-            throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider asked "
-                    + "this connection to wait " + paused.toSeconds() + " s more", 0, List.of(), null, paused, null);
-        }
-        limiter.acquire();
-    }
-
-    /**
-     * One exchange, the whole of it (headers and body) within the request timeout: the JDK client's own timeout
-     * stops at the response headers, and a reply that stalls mid-body would otherwise hang the reconcile.
-     */
-    private HttpResponse<String> exchange(String method, URI uri, Object body, Map<String, String> headers,
-            String token) {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, uri, body, headers, token),
-                HttpResponse.BodyHandlers.ofString());
-        try {
-            return future.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ProviderProtocolException(method + " " + uri.getPath() + ": no complete reply within "
-                    + policy.requestTimeout().toSeconds() + " s", 0, null, e);
-        } catch (ExecutionException e) {
-            throw new ProviderUnavailableException(method + " " + uri.getPath() + ": no reply from the provider ("
-                    + e.getCause().getClass().getSimpleName() + ")", 0, List.of(), null, null, e.getCause());
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("interrupted", 0, List.of(), null, null, e);
-        }
-    }
-
-    private HttpRequest request(String method, URI uri, Object body, Map<String, String> headers, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(policy.requestTimeout())
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-        headers.forEach(builder::header);
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
-        try {
-            return builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
-                    .build();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot serialize the request body", e);
         }
     }
 

@@ -3,11 +3,10 @@ package dev.partnerhub.providers.spi.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partnerhub.providers.spi.MovingClock;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,26 +20,6 @@ class RenewingAccessTokensTest {
 
     private static final OAuthClient CLIENT = new OAuthClient("client", "secret", null);
     private static final Duration MARGIN = Duration.ofMinutes(5);
-
-    /** A clock a test moves. */
-    private static final class Moving extends Clock {
-        Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A token endpoint that counts its grants and rotates the refresh token when asked to. */
     private static final class Endpoint implements TokenGrant {
@@ -86,7 +65,7 @@ class RenewingAccessTokensTest {
         }
     }
 
-    private final Moving clock = new Moving();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final Endpoint endpoint = new Endpoint();
     private final Store store = new Store(new IssuedTokens(null, null, "refresh-0",
             Instant.parse("2027-01-01T00:00:00Z")));
@@ -98,11 +77,11 @@ class RenewingAccessTokensTest {
         assertThat(tokens.current()).isEqualTo("access-1");
         assertThat(endpoint.refreshTokensSeen).containsExactly("refresh-0");
         assertThat(store.load().refreshToken()).isEqualTo("refresh-1");
-        assertThat(store.load().refreshTokenExpiresAt()).isEqualTo(clock.now.plus(Duration.ofDays(90)));
+        assertThat(store.load().refreshTokenExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(90)));
 
-        clock.now = clock.now.plus(Duration.ofMinutes(54));
+        clock.advance(Duration.ofMinutes(54));
         assertThat(tokens.current()).isEqualTo("access-1");
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         assertThat(tokens.current()).as("within the margin of its expiry").isEqualTo("access-2");
         assertThat(endpoint.refreshTokensSeen).containsExactly("refresh-0", "refresh-1");
     }
@@ -138,10 +117,10 @@ class RenewingAccessTokensTest {
     @Test
     void tokensAnotherReplicaRenewedAreTakenNotRenewedAgain() {
         tokens.current();
-        store.elsewhere(new IssuedTokens("from-the-other-replica", clock.now.plus(Duration.ofHours(1)), "refresh-9",
+        store.elsewhere(new IssuedTokens("from-the-other-replica", clock.instant().plus(Duration.ofHours(1)), "refresh-9",
                 null));
-        clock.now = clock.now.plus(Duration.ofMinutes(58));
-        store.elsewhere(new IssuedTokens("from-the-other-replica", clock.now.plus(Duration.ofHours(1)), "refresh-9",
+        clock.advance(Duration.ofMinutes(58));
+        store.elsewhere(new IssuedTokens("from-the-other-replica", clock.instant().plus(Duration.ofHours(1)), "refresh-9",
                 null));
         assertThat(tokens.current()).isEqualTo("from-the-other-replica");
         assertThat(endpoint.issued).isEqualTo(1);
@@ -154,7 +133,7 @@ class RenewingAccessTokensTest {
             @Override
             public IssuedTokens save(IssuedTokens previous, IssuedTokens renewed) {
                 // The other replica wrote between our load and our save.
-                elsewhere(new IssuedTokens("theirs", clock.now.plus(Duration.ofHours(1)), "refresh-theirs", null));
+                elsewhere(new IssuedTokens("theirs", clock.instant().plus(Duration.ofHours(1)), "refresh-theirs", null));
                 return super.save(previous, renewed);
             }
         };

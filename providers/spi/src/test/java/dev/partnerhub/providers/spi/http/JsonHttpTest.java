@@ -104,6 +104,41 @@ class JsonHttpTest {
                 .isLessThanOrEqualTo(1 + (int) (20 * span / 1e9) + 1);
     }
 
+    @Test
+    void aLinkToAnotherHostIsNotFollowedAndTheTokenGoesNowhere() throws Exception {
+        serve(n -> new int[] {200, 0});
+        JsonHttp http = http(new RateLimiter(50, 5));
+        for (String link : List.of("http://elsewhere.example.com:" + server.getAddress().getPort() + "/things",
+                "https://127.0.0.1:" + server.getAddress().getPort() + "/things",
+                "http://127.0.0.1:1/things")) {
+            assertThatThrownBy(() -> http.getUrl(java.net.URI.create(link)))
+                    .isInstanceOf(dev.partnerhub.providers.spi.ProviderProtocolException.class)
+                    .hasMessageContaining("another host");
+        }
+        assertThat(arrivals).isEmpty();
+        http.getUrl(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/things?page=2"));
+        assertThat(arrivals).hasSize(1);
+    }
+
+    @Test
+    void aReplyLargerThanTheLimitIsCutOffAsAProtocolError() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = ("{\"items\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        var client = JsonHttp.defaultClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + server.getAddress().getPort() + "/big")).build();
+        assertThat(client.send(request, new LimitedBody(10_000)).body()).hasSize(5012);
+        assertThatThrownBy(() -> client.send(request, new LimitedBody(1_000)))
+                .hasRootCauseInstanceOf(LimitedBody.TooLarge.class);
+    }
+
     /** Answers the n-th call (from 1) with {status, Retry-After in ms (0: the header says 0)}. */
     private void serve(IntFunction<int[]> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
