@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class DeletionLedger {
     private final Deque<Instant> lastHour = new ArrayDeque<>();
     private final Map<String, Held> held = new LinkedHashMap<>();
     private final Set<String> approved = new HashSet<>();
+    /** The deletions granted in the last hour, by key: a retry after a failed call is the same deletion. */
+    private final Map<String, Instant> granted = new HashMap<>();
     private String approvedToken;
 
     /** A ledger resumed from what a connection's status recorded. */
@@ -42,17 +45,22 @@ public final class DeletionLedger {
     }
 
     /**
-     * Whether a deletion may happen now: approved, or within the hour's allowance. A granted deletion is counted;
-     * a refused one is held (and listed) until approved or no longer asked for.
+     * Whether a deletion may happen now: granted already within the hour (asked again after its call failed, it is
+     * not counted twice), approved, or within the hour's allowance. A granted deletion is counted once; a refused one
+     * is held (and listed) until approved or no longer asked for.
      *
      * @param key  identifies what is deleted, the same on every retry
      * @param what how a person reads it: kind namespace/name and what it deletes
      */
     public boolean allow(String key, String what, int maxPerHour, Instant now) {
         prune(now);
+        if (granted.containsKey(key)) {
+            return true;
+        }
         if (approved.remove(key) || lastHour.size() < maxPerHour) {
             held.remove(key);
             lastHour.addLast(now);
+            granted.put(key, now);
             return true;
         }
         held.put(key, new Held(what, now));
@@ -95,5 +103,6 @@ public final class DeletionLedger {
             lastHour.removeFirst();
         }
         held.values().removeIf(h -> h.lastAsked().plus(HELD_EXPIRY).isBefore(now));
+        granted.values().removeIf(at -> !at.plus(WINDOW).isAfter(now));
     }
 }

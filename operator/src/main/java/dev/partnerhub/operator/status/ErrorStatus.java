@@ -7,6 +7,7 @@ import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,10 +16,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * What a failed reconcile writes: Synced=False with the provider's exact error. Transient failures go back to
- * the framework's bounded retry, except that a Retry-After longer than the client would wait replaces it (jittered);
+ * the framework's bounded retry, except that a Retry-After longer than the client would wait replaces it (jittered),
+ * and that a resource whose retries are spent is looked at again every few minutes;
  * a refused token is not retried (the PartnerConnection reports it) but looked at again later.
  */
 public final class ErrorStatus {
+
+    /** The framework's longest retry interval (application.properties), kept once its retries are spent. */
+    static final Duration AFTER_RETRIES = Duration.ofMinutes(5);
 
     private ErrorStatus() {
     }
@@ -64,7 +69,16 @@ public final class ErrorStatus {
         conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, resource, previous, status);
         ErrorStatusUpdateControl<P> control = ErrorStatusUpdateControl.noStatusUpdate();
-        return rescheduleInstead == null ? control : control.withNoRetry().rescheduleAfter(jittered(rescheduleInstead));
+        Duration next = next(rescheduleInstead, context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false));
+        return next == null ? control : control.withNoRetry().rescheduleAfter(jittered(next));
+    }
+
+    /**
+     * When to look again by itself: when the failure says (a Retry-After, a refused token); else the framework's
+     * retry, and once that is spent, {@link #AFTER_RETRIES} on, never stranded until an unrelated event.
+     */
+    static Duration next(Duration fromFailure, boolean lastAttempt) {
+        return fromFailure != null ? fromFailure : lastAttempt ? AFTER_RETRIES : null;
     }
 
     /**

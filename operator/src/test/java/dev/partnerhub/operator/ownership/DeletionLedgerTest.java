@@ -53,4 +53,20 @@ class DeletionLedgerTest {
         ledger.allow("a", "user a", 0, T0);
         assertThat(ledger.status(T0.plus(Duration.ofMinutes(11))).getHeld()).isZero();
     }
+
+    @Test
+    void aDeletionAskedAgainAfterItsCallFailedIsNotCountedTwiceNorHeldAfterItsApproval() {
+        DeletionLedger ledger = new DeletionLedger();
+        assertThat(ledger.allow("a", "user a", 2, T0)).isTrue();
+        assertThat(ledger.allow("a", "user a", 2, T0.plusSeconds(2))).as("the provider failed; retried").isTrue();
+        assertThat(ledger.allow("a", "user a", 2, T0.plusSeconds(6))).isTrue();
+        assertThat(ledger.status(T0.plusSeconds(6)).getLastHour()).hasSize(1);
+        assertThat(ledger.allow("b", "user b", 2, T0.plusSeconds(7))).isTrue();
+        assertThat(ledger.allow("c", "user c", 2, T0.plusSeconds(8))).isFalse();
+        ledger.approve("t1", T0.plusSeconds(9));
+        assertThat(ledger.allow("c", "user c", 2, T0.plusSeconds(10))).isTrue();
+        assertThat(ledger.allow("c", "user c", 2, T0.plusSeconds(12))).as("its call failed; retried, still approved")
+                .isTrue();
+        assertThat(ledger.held()).isZero();
+    }
 }

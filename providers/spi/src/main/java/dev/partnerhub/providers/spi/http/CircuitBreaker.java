@@ -57,6 +57,11 @@ public final class CircuitBreaker {
                 Clock.systemUTC());
     }
 
+    /** Whether a call would be refused now (a look that claims nothing, before a call waits for its turn). */
+    public synchronized boolean refusing() {
+        return nextTrial != null && (trialOut || clock.instant().isBefore(nextTrial));
+    }
+
     /**
      * Whether a call may go now: always while closed; while open, only the one trial call once its time has come.
      * A caller let through must report its outcome.

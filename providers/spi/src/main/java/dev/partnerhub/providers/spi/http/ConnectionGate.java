@@ -4,44 +4,78 @@ import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every call of one connection passes through, so that the connection, not the call, is the unit of protection:
- * its {@link CircuitBreaker} (no call while the provider is failing, but for one trial now and then) and its
- * {@link RateLimiter} (its rate, and the pauses the provider asks for).
+ * its {@link CircuitBreaker} (no call while the provider is failing, but for one trial now and then), a bulkhead (at
+ * most the limiter's burst of calls in flight at once: a slow provider holds that many of the operator's threads, not
+ * all of them) and its {@link RateLimiter} (its rate, and the pauses the provider asks for).
  */
 final class ConnectionGate {
+
+    /** How long a call waits for one of the connection's calls in flight to end before it is handed back. */
+    static final Duration LONGEST_BULKHEAD_WAIT = Duration.ofSeconds(1);
+
+    /** A call let through: closing it frees its place among the calls in flight. */
+    interface Pass extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     private final RateLimiter limiter;
     private final CircuitBreaker breaker;
     private final Duration longestInlineWait;
+    private final Semaphore inFlight;
 
     ConnectionGate(RateLimiter limiter, CircuitBreaker breaker, Duration longestInlineWait) {
         this.limiter = limiter;
         this.breaker = breaker;
         this.longestInlineWait = longestInlineWait;
+        this.inFlight = new Semaphore(limiter.burst());
     }
 
     /**
-     * Waits for the call's turn. Refuses it, unsent, while the provider is failing (until the trial's time) or has
-     * paused the connection for longer than a call may wait; the refusal says when to come back.
+     * Waits for the call's turn. Refuses it, unsent, while the provider is failing (until the trial's time), has
+     * paused the connection for longer than a call may wait, or while the connection's calls in flight do not end;
+     * the refusal says when to come back.
      */
-    void enter(String method, URI uri) {
-        if (!breaker.allow()) {
-            CircuitBreaker.Health health = breaker.health();
-            throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider has "
-                    + "failed every call since " + health.failingSince() + " (first: " + health.firstFailure()
-                    + "); calls are tried again by themselves", 0, List.of(), null,
-                    max(breaker.untilTrial(), Duration.ofSeconds(1)), null);
+    Pass enter(String method, URI uri) {
+        if (breaker.refusing()) {
+            throw failing(method, uri);
         }
         Duration paused = limiter.pausedFor();
         if (paused.compareTo(longestInlineWait) > 0) {
-            // Let a trial that was allowed through count as an answer: the provider did answer, with a pause.
-            breaker.succeeded();
             throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider asked "
                     + "this connection to wait " + paused.toSeconds() + " s more", 0, List.of(), null, paused, null);
         }
+        // The rate first: a call waiting for its turn holds no place among the calls in flight.
         limiter.acquire();
+        try {
+            if (!inFlight.tryAcquire(LONGEST_BULKHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: this connection "
+                        + "already has " + limiter.burst() + " calls in flight (its burst); tried again shortly", 0,
+                        List.of(), null, Duration.ofSeconds(2), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("interrupted", 0, List.of(), null, null, e);
+        }
+        // Claimed last, when the call is sure to go: an open circuit's one trial is never lost to a wait.
+        if (!breaker.allow()) {
+            inFlight.release();
+            throw failing(method, uri);
+        }
+        return inFlight::release;
+    }
+
+    private ProviderUnavailableException failing(String method, URI uri) {
+        CircuitBreaker.Health health = breaker.health();
+        return new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider has failed "
+                + "every call since " + health.failingSince() + " (first: " + health.firstFailure() + "); calls are "
+                + "tried again by themselves", 0, List.of(), null, max(breaker.untilTrial(), Duration.ofSeconds(1)),
+                null);
     }
 
     /** The provider answered (a success, a refusal, a rate limit): it is there. */

@@ -189,8 +189,8 @@ public final class JsonHttp {
             Map<String, String> headers = new LinkedHashMap<>(sent);
             headers.putAll(extra);
             String token = tokens.current();
-            gate.enter(method, uri);
-            HttpResponse<String> response;
+            ConnectionGate.Pass pass = gate.enter(method, uri);
+            HttpResponse<String> response = null;
             try {
                 response = exchange.send(method, uri, body, headers, token);
                 if (response.statusCode() < 300) {
@@ -205,6 +205,12 @@ public final class JsonHttp {
                 if (!idempotent || attempt >= policy.maxAttempts()) {
                     throw e;
                 }
+                response = null;
+            } finally {
+                // Freed before any wait for a retry: a call that waits holds no place among those in flight.
+                pass.close();
+            }
+            if (response == null) {
                 replied = false;
                 pause(backoff(attempt));
                 continue;

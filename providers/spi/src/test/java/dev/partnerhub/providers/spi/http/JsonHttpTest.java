@@ -105,6 +105,55 @@ class JsonHttpTest {
     }
 
     @Test
+    void aSlowProviderHoldsNoMoreThanTheBurstOfCallsAtOnceAndTheRestAreHandedBack() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        JsonHttp http = http(new RateLimiter(100, 3));
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(callers.submit(() -> http.get("/slow", Map.of())));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (calls.stream().filter(java.util.concurrent.Future::isDone).count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Throwable> handedBack = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<?> call : calls.stream().filter(java.util.concurrent.Future::isDone).toList()) {
+            try {
+                call.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                handedBack.add(e.getCause());
+            }
+        }
+        assertThat(handedBack).as("the two beyond the burst, while the provider holds three").hasSize(2)
+                .allSatisfy(e -> assertThat(e).isInstanceOf(ProviderUnavailableException.class)
+                        .hasMessageContaining("3 calls in flight"));
+        release.countDown();
+        callers.shutdown();
+        assertThat(callers.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(most.get()).isEqualTo(3);
+    }
+
+    @Test
     void aLinkToAnotherHostIsNotFollowedAndTheTokenGoesNowhere() throws Exception {
         serve(n -> new int[] {200, 0});
         JsonHttp http = http(new RateLimiter(50, 5));
