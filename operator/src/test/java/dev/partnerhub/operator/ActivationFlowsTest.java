@@ -77,6 +77,36 @@ class ActivationFlowsTest extends OperatorTestSupport {
     }
 
     @Test
+    void aRetriedActivationWhoseCreateReplyIsLostOnboardsOnceAndNeverDeletesItsNewSubscriber() {
+        connect("bw", WebexModel.BROADWORKS);
+        apply(Fixtures.broadworksCustomer(namespace, "gotham", "bw", HubSettings.UNTRUSTED_TEMPLATE,
+                "Reseller1+" + namespace));
+        awaitCondition(Customer.class, "gotham", Conditions.READY, "True");
+        String userId = "selina@" + namespace + ".sp.example.com";
+        apply(Fixtures.broadworksUser(namespace, "selina", "gotham", userId, null, "standard", "1002"));
+        String stuckId = awaitActivation("selina", ActivationState.PendingEmailInput).getStatus().getUserId();
+        long deletes = hub().requests("DELETE /v1/broadworks/subscribers/{subscriberId}");
+        hub().addFault(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("method", "POST")
+                .put("pathPrefix", "/v1/broadworks/subscribers").put("lostReply", true).put("times", 1));
+
+        edit("selina", u -> {
+            u.getSpec().setEmail("selina@gotham.example.com");
+            annotate(u, ActivationActions.RETRY_ACTIVATION, "t1");
+        });
+        CustomerUser selina = awaitActivation("selina", ActivationState.PendingEmailValidation);
+        await().atMost(TIMEOUT).until(() -> "t1".equals(customerUser("selina").getStatus().getActions()
+                .getRetryActivation()));
+        selina = customerUser("selina");
+        assertThat(selina.getStatus().getUserId()).isNotEqualTo(stuckId);
+        assertThat(hub().requests("DELETE /v1/broadworks/subscribers/{subscriberId}") - deletes)
+                .as("only the stuck subscriber is deleted").isEqualTo(1);
+        assertThat(subscribersWithUserId(userId)).isEqualTo(1);
+        assertThat(hubRecords("broadworksSubscribers")).filteredOn(s -> userId.equals(s.path("userId").asText()))
+                .singleElement().satisfies(s -> assertThat(s.path("id").asText())
+                        .isEqualTo(customerUser("selina").getStatus().getUserId()));
+    }
+
+    @Test
     void anExistingAccountWaitsForConsentResentOncePerTokenThenMovesWithTheSameEmail() {
         connect("hub", WebexModel.WHOLESALE);
         String email = "mover@" + namespace + ".example.com";

@@ -56,6 +56,11 @@ public class ActivationActions {
         String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
         if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
             if (RETRYABLE.contains(state)) {
+                // The token is recorded before the delete: after a lost reply or a crash, the next round must not
+                // take the fresh subscriber for the stuck one and delete it too.
+                done.setRetryActivation(retry);
+                status.setActions(done);
+                persist.run();
                 result = sync.onboardAgain(user, customer, target, remote, status, persist);
                 LOG.infof("CustomerUser %s: activation retried with %s (token %s)", name, user.getSpec().getEmail(),
                         retry);
