@@ -85,10 +85,13 @@ public class ConnectionProbe {
         CircuitBreaker.Health health = registry.health(connection.getMetadata().getNamespace(),
                 connection.getMetadata().getName()).orElse(null);
         if (health == null || health.available()) {
-            String message = "The probe got no usable answer: " + e.getMessage() + ". It is tried again shortly.";
-            conditions.ready(false, Reasons.PROVIDER_UNAVAILABLE, message)
-                    .synced(false, Reasons.PROVIDER_UNAVAILABLE, message).notStalled();
-            return config.polling().blocked();
+            // Not an outage (yet): a rate limit, a busy connection, a first failure. Ready stays as it was, so that
+            // customers go on; an outage is declared by the circuit breaker alone.
+            String message = "The probe was not answered this time: " + e.getMessage() + ". It is tried again "
+                    + "shortly.";
+            conditions.synced(false, "ProbeDeferred", message).notStalled();
+            Duration retryAfter = e instanceof ProviderUnavailableException u ? u.retryAfter() : null;
+            return retryAfter != null ? retryAfter : config.polling().blocked();
         }
         String reason = health.state() == CircuitBreaker.State.QUARANTINED ? Reasons.QUARANTINED
                 : Reasons.PROVIDER_UNAVAILABLE;

@@ -64,8 +64,9 @@ public class CustomerBinding {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         CustomerRequest request = CustomerDesiredState.request(customer.getSpec(), provider.capabilities());
         String key = request.key();
+        String recordedId = status.getCustomerId();
         boolean gone = false;
-        if (status.getCustomerId() != null) {
+        if (recordedId != null) {
             Optional<Bound> recorded = recorded(customer, provider, status, key, tolerance);
             if (recorded.isPresent()) {
                 return recorded.get();
@@ -73,6 +74,11 @@ public class CustomerBinding {
             gone = status.getCustomerId() == null;
         }
         Optional<RemoteCustomer> found = provider.customers().find(key);
+        if (gone && found.isPresent() && found.get().id().equals(recordedId)) {
+            // A third look found it after all (a list that lagged): it is still ours.
+            status.setCustomerId(recordedId);
+            return Bound.to(found.get(), How.OWNED);
+        }
         boolean ownCreate = ownCreate(status, key);
         if (found.isPresent()) {
             if (!ownCreate && !customer.getSpec().isAdoptExisting()) {

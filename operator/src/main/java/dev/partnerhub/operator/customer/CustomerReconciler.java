@@ -148,6 +148,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         }
         if (Reasons.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY))) {
             // The provider is down, not the customer: its last observed state stands, and nothing is sent.
+            sync.unobserved(customer.getMetadata().getUid());
             conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, "PartnerConnection "
                     + CreatedWith.connectionKey(customer) + ": the provider gives no usable answer; see its status. "
                     + "This customer keeps its last observed state until the provider answers again.").notStalled();

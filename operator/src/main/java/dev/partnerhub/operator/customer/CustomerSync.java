@@ -224,6 +224,14 @@ public class CustomerSync {
         return config.polling().resync();
     }
 
+    /**
+     * Forgets the last observation of a customer whose provider is down: once it answers again, the customer is
+     * looked at (and says Synced) at once, not at its next resync.
+     */
+    void unobserved(String uid) {
+        lastObserved.remove(uid);
+    }
+
     /** Forgets a deleted customer's last observation. */
     void forget(String uid) {
         lastObserved.remove(uid);
@@ -260,8 +268,7 @@ public class CustomerSync {
 
     /** Whether the last reconcile left the customer Ready for its current spec. */
     private static boolean readyForItsSpec(Customer customer, CustomerStatus status) {
-        return customer.getMetadata().getGeneration().equals(status.getObservedGeneration())
-                && Conditions.isTrue(status, Conditions.READY);
+        return Conditions.readyAt(status, customer.getMetadata().getGeneration());
     }
 
     private Duration untilResync(Customer customer) {

@@ -233,7 +233,8 @@ public class ProviderRegistry {
             return;
         }
         String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        boolean loopback = host.equals("localhost") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
         if (!loopback) {
             throw new ConnectionException("InsecureEndpoint", "spec.endpoint: http:// would send the connection's "
                     + "token in clear to " + endpoint.getHost() + "; use https://, or set spec.allowInsecure: true "

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -100,6 +101,16 @@ public final class Conditions {
     public static boolean isTrue(ConditionedStatus status, String type) {
         return status != null && find(status.getConditions(), type).map(c -> "True".equals(c.getStatus()))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the status is Ready for this generation, as the Ready condition's own observedGeneration says: a failed
+     * round records the generation it saw in the status, not a Ready it never reached.
+     */
+    public static boolean readyAt(ConditionedStatus status, Long generation) {
+        return status != null && find(status.getConditions(), READY)
+                .filter(c -> "True".equals(c.getStatus()) && Objects.equals(c.getObservedGeneration(), generation))
+                .isPresent();
     }
 
     public static String reason(ConditionedStatus status, String type) {

@@ -3,6 +3,7 @@ package dev.partnerhub.operator.status;
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import dev.partnerhub.providers.spi.ProviderException;
+import dev.partnerhub.providers.spi.ProviderOutageException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,6 +11,8 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -51,12 +54,10 @@ public final class ErrorStatus {
             recordErrors.accept(status, auth);
             rescheduleInstead = blocked;
         } else if (e instanceof ProviderException pe) {
-            String since = Reasons.PROVIDER_UNAVAILABLE.equals(Conditions.reason(previous, Conditions.SYNCED))
-                    && pe instanceof ProviderUnavailableException
-                    ? Conditions.find(previous.getConditions(), Conditions.SYNCED).orElseThrow().getMessage() : null;
-            if (since != null) {
+            String told = sameOutage(previous, pe);
+            if (told != null) {
                 // The same outage, told once: its first message and errors stand until the provider answers.
-                conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, since);
+                conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, told);
             } else {
                 conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, pe.getMessage());
                 recordErrors.accept(status, pe);
@@ -71,6 +72,22 @@ public final class ErrorStatus {
         ErrorStatusUpdateControl<P> control = ErrorStatusUpdateControl.noStatusUpdate();
         Duration next = next(rescheduleInstead, context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false));
         return next == null ? control : control.withNoRetry().rescheduleAfter(jittered(next));
+    }
+
+    /**
+     * The message the status already tells of this outage: a call refused because the connection's provider is down,
+     * by a resource whose Synced turned False with the outage's first failures or after; null otherwise (another
+     * failure, or one from before the outage, is told anew).
+     */
+    private static String sameOutage(ConditionedStatus previous, ProviderException e) {
+        if (!(e instanceof ProviderOutageException outage) || previous == null) {
+            return null;
+        }
+        return Conditions.find(previous.getConditions(), Conditions.SYNCED)
+                .filter(c -> "False".equals(c.getStatus()) && Reasons.PROVIDER_UNAVAILABLE.equals(c.getReason()))
+                .filter(c -> c.getLastTransitionTime() != null && !Instant.parse(c.getLastTransitionTime())
+                        .isBefore(outage.failingSince().truncatedTo(ChronoUnit.SECONDS)))
+                .map(c -> c.getMessage()).orElse(null);
     }
 
     /**

@@ -56,12 +56,14 @@ public class ActivationActions {
         String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
         if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
             if (RETRYABLE.contains(state)) {
-                // The token is recorded before the delete: after a lost reply or a crash, the next round must not
-                // take the fresh subscriber for the stuck one and delete it too.
+                sync.removeStuck(target, remote, status);
+                // The token is recorded once the stuck subscriber is gone and before the create: a delete that
+                // failed is tried again next round, and after a lost reply or a crash the next round does not take
+                // the fresh subscriber for the stuck one and delete it too.
                 done.setRetryActivation(retry);
                 status.setActions(done);
                 persist.run();
-                result = sync.onboardAgain(user, customer, target, remote, status, persist);
+                result = sync.onboardAgain(user, customer, target, status, persist);
                 LOG.infof("CustomerUser %s: activation retried with %s (token %s)", name, user.getSpec().getEmail(),
                         retry);
             } else {

@@ -9,7 +9,6 @@ import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserState;
 import java.time.Instant;
-import java.util.Objects;
 
 /** Pure mapping from the provider's subscriber to the user's status: activation state, pending action, conditions. */
 public final class UserActivation {
@@ -17,9 +16,8 @@ public final class UserActivation {
     /** Whether the user's last reconcile left it Ready and provisioned, for its current spec. */
     static boolean converged(CustomerUser user) {
         CustomerUserStatus status = user.getStatus();
-        return status != null && Conditions.isTrue(status, Conditions.READY) && status.getActivation() != null
-                && status.getActivation().getState() == ActivationState.Provisioned
-                && Objects.equals(status.getObservedGeneration(), user.getMetadata().getGeneration());
+        return Conditions.readyAt(status, user.getMetadata().getGeneration()) && status.getActivation() != null
+                && status.getActivation().getState() == ActivationState.Provisioned;
     }
 
     private UserActivation() {

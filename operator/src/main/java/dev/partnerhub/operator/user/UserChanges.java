@@ -41,16 +41,9 @@ final class UserChanges {
                 .isPresent();
     }
 
-    /**
-     * Notes, before the round acts, whether the user was converged and which subscriber it recorded. Converged means
-     * Ready for this generation, as the Ready condition's own observedGeneration says: a failed round (an outage)
-     * records the generation it saw in the status, not a Ready it never reached.
-     */
+    /** Notes, before the round acts, whether the user was Ready for this generation and which subscriber it recorded. */
     static UserChanges before(CustomerUser user, CustomerUserStatus status) {
-        boolean converged = Conditions.find(status.getConditions(), Conditions.READY)
-                .filter(c -> "True".equals(c.getStatus()))
-                .filter(c -> Objects.equals(c.getObservedGeneration(), user.getMetadata().getGeneration()))
-                .isPresent();
+        boolean converged = Conditions.readyAt(status, user.getMetadata().getGeneration());
         return new UserChanges(converged, status.getUserId(), status);
     }
 

@@ -113,14 +113,18 @@ public class UserSync {
     }
 
     /**
-     * Onboards a stuck user again with the address in its spec: the stuck subscriber is removed and created
-     * anew, as the partner portal's "Retry Activation" does. Only on a person's explicit request (a token).
+     * The first half of onboarding a stuck user again, as the partner portal's "Retry Activation" does: the stuck
+     * subscriber is removed. Only on a person's explicit request (a token).
      */
-    RemoteUser onboardAgain(CustomerUser user, Customer customer, Resolved target, RemoteUser stuck,
-            CustomerUserStatus status, Runnable persist) {
+    void removeStuck(Resolved target, RemoteUser stuck, CustomerUserStatus status) {
         target.provider().users().delete(target.scope(), stuck.id());
         directory.forget(target.connection(), target.scope(), stuck.id());
         status.setUserId(null);
+    }
+
+    /** The second half: the user created anew with the address in its spec. */
+    RemoteUser onboardAgain(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
+            Runnable persist) {
         return binding.create(user, customer, target, status, UserDesiredState.key(user.getSpec(),
                 target.capabilities()), persist);
     }

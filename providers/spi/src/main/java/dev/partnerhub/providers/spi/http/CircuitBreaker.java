@@ -77,6 +77,14 @@ public final class CircuitBreaker {
         return true;
     }
 
+    /**
+     * A call let through ended with neither an answer nor a failure of the provider (a fault of the operator's own, such
+     * as a request it could not build): an open circuit's trial may go again.
+     */
+    public synchronized void abandoned() {
+        trialOut = false;
+    }
+
     /** Called, outside the breaker's lock, whenever it opens or closes. */
     public void onChange(Runnable listener) {
         this.onChange = listener;

@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.spi.http;
 
+import dev.partnerhub.providers.spi.ProviderOutageException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import java.net.URI;
 import java.time.Duration;
@@ -45,13 +46,14 @@ final class ConnectionGate {
         if (breaker.refusing()) {
             throw failing(method, uri);
         }
-        Duration paused = limiter.pausedFor();
-        if (paused.compareTo(longestInlineWait) > 0) {
-            throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider asked "
-                    + "this connection to wait " + paused.toSeconds() + " s more", 0, List.of(), null, paused, null);
+        if (limiter.pausedFor().compareTo(longestInlineWait) > 0) {
+            throw askedToWait(method, uri);
         }
-        // The rate first: a call waiting for its turn holds no place among the calls in flight.
-        limiter.acquire();
+        // The rate first: a call waiting for its turn holds no place among the calls in flight. A pause asked for
+        // while it waits, longer than a call may wait, hands it back too.
+        if (limiter.acquire(longestInlineWait).isEmpty()) {
+            throw askedToWait(method, uri);
+        }
         try {
             if (!inFlight.tryAcquire(LONGEST_BULKHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: this connection "
@@ -70,17 +72,27 @@ final class ConnectionGate {
         return inFlight::release;
     }
 
-    private ProviderUnavailableException failing(String method, URI uri) {
+    private ProviderUnavailableException askedToWait(String method, URI uri) {
+        Duration paused = limiter.pausedFor();
+        return new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider asked this "
+                + "connection to wait " + paused.toSeconds() + " s more", 0, List.of(), null, paused, null);
+    }
+
+    private ProviderOutageException failing(String method, URI uri) {
         CircuitBreaker.Health health = breaker.health();
-        return new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: the provider has failed "
-                + "every call since " + health.failingSince() + " (first: " + health.firstFailure() + "); calls are "
-                + "tried again by themselves", 0, List.of(), null, max(breaker.untilTrial(), Duration.ofSeconds(1)),
-                null);
+        return new ProviderOutageException(method + " " + uri.getPath() + " not sent: the provider has failed every "
+                + "call since " + health.failingSince() + " (first: " + health.firstFailure() + "); calls are tried "
+                + "again by themselves", health.failingSince(), max(breaker.untilTrial(), Duration.ofSeconds(1)));
     }
 
     /** The provider answered (a success, a refusal, a rate limit): it is there. */
     void answered() {
         breaker.succeeded();
+    }
+
+    /** Neither: the call failed on the operator's side; it does not count, and it holds no trial. */
+    void abandoned() {
+        breaker.abandoned();
     }
 
     /** No usable answer: no reply, a server error, a reply that is not the API's. */

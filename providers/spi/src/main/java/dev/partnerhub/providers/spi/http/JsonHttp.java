@@ -206,6 +206,10 @@ public final class JsonHttp {
                     throw e;
                 }
                 response = null;
+            } catch (RuntimeException e) {
+                // The operator's own fault (a request it could not build): no outcome of the provider's.
+                gate.abandoned();
+                throw e;
             } finally {
                 // Freed before any wait for a retry: a call that waits holds no place among those in flight.
                 pass.close();
@@ -218,7 +222,13 @@ public final class JsonHttp {
             replied = true;
             int status = response.statusCode();
             LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + status);
-            ProviderException failure = replies.failure(method, uri, response);
+            ProviderException failure;
+            try {
+                failure = replies.failure(method, uri, response);
+            } catch (RuntimeException e) {
+                gate.abandoned();
+                throw e;
+            }
             if (status >= 500) {
                 gate.failed(failure.getMessage());
             } else {
@@ -233,18 +243,17 @@ public final class JsonHttp {
             }
             boolean retryable = failure instanceof ProviderUnavailableException
                     && (idempotent || status == 429 || status == 423 || status == 503);
-            if (!retryable || attempt >= policy.maxAttempts()) {
+            Duration retryAfter = failure instanceof ProviderUnavailableException u ? u.retryAfter() : null;
+            // The provider asked this connection to slow down: every caller waits, not only this one, whether or not
+            // this call is tried again.
+            boolean slowDown = retryAfter != null || status == 429;
+            boolean waitHere = !slowDown || gate.pause(retryAfter != null ? retryAfter : backoff(attempt));
+            if (!retryable || attempt >= policy.maxAttempts() || !waitHere) {
                 throw failure;
             }
-            Duration retryAfter = ((ProviderUnavailableException) failure).retryAfter();
-            if (retryAfter != null || status == 429) {
-                // The provider asked this connection to slow down: every caller waits, not only this one.
-                if (!gate.pause(retryAfter != null ? retryAfter : backoff(attempt))) {
-                    throw failure;
-                }
-                continue;
+            if (!slowDown) {
+                pause(backoff(attempt));
             }
-            pause(backoff(attempt));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.partnerhub.providers.spi.http;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -53,6 +54,14 @@ public final class RateLimiter {
 
     /** Takes one permit, waiting as long as needed (a pause included); returns how long it waited. */
     public Duration acquire() {
+        return acquire(Duration.ofNanos(Long.MAX_VALUE)).orElseThrow();
+    }
+
+    /**
+     * Takes one permit, waiting for its turn; when a pause that begins while this caller waits would hold it longer
+     * than {@code longestPause}, it stops waiting and gets empty (its permit spent). Returns how long it waited.
+     */
+    public Optional<Duration> acquire(Duration longestPause) {
         Turn turn = reserve();
         long waited = 0;
         long wait = turn.waitNanos();
@@ -61,9 +70,12 @@ public final class RateLimiter {
             waited += wait;
             // A pause that began while this caller waited moves its turn as much as it moved everyone's.
             wait = shiftSince(turn);
+            if (wait > longestPause.toNanos()) {
+                return Optional.empty();
+            }
             turn = new Turn(0, turn.shifted() + wait);
         }
-        return Duration.ofNanos(waited);
+        return Optional.of(Duration.ofNanos(waited));
     }
 
     /**

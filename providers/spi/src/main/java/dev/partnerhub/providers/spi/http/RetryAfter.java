@@ -29,8 +29,11 @@ public final class RetryAfter {
         String text = value.trim();
         Duration wait;
         try {
-            wait = Duration.ofNanos(new BigDecimal(text).movePointRight(9).min(BigDecimal.valueOf(LONGEST.toNanos()))
-                    .longValue());
+            BigDecimal seconds = new BigDecimal(text);
+            // Compared before any arithmetic: 1E+2147483647 is a number too.
+            wait = seconds.signum() < 0 ? Duration.ZERO
+                    : seconds.compareTo(BigDecimal.valueOf(LONGEST.toSeconds())) > 0 ? LONGEST
+                    : Duration.ofNanos(seconds.movePointRight(9).longValue());
         } catch (NumberFormatException notSeconds) {
             try {
                 wait = Duration.between(now, ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));

@@ -69,6 +69,19 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aTrialThatEndedWithoutAnOutcomeMayGoAgain() {
+        for (int i = 0; i < 3; i++) {
+            breaker.failed("GET /a: HTTP 503");
+        }
+        advance(Duration.ofSeconds(4));
+        assertThat(breaker.allow()).isTrue();
+        assertThat(breaker.refusing()).as("its trial is out").isTrue();
+        breaker.abandoned();
+        assertThat(breaker.refusing()).isFalse();
+        assertThat(breaker.allow()).isTrue();
+    }
+
+    @Test
     void anAnswerBetweenFailuresResetsTheCount() {
         breaker.failed("x");
         breaker.failed("x");

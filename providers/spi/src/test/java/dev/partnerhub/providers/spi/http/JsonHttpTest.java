@@ -49,9 +49,11 @@ class JsonHttpTest {
         JsonHttp http = http(limiter);
         Thread first = new Thread(() -> http.get("/things", Map.of()));
         first.start();
-        while (limiter.pausedFor().isZero()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (limiter.pausedFor().isZero() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        assertThat(limiter.pausedFor()).as("the first call heard its 429").isPositive();
         long paused = System.nanoTime();
         http.get("/other", Map.of());
         first.join();
@@ -60,7 +62,7 @@ class JsonHttpTest {
         List<Long> after = arrivals.stream().skip(1).toList();
         assertThat(after).as("no call reaches the provider before the pause it asked for is over")
                 .allSatisfy(t -> assertThat(t - paused).isGreaterThanOrEqualTo(
-                        Duration.ofMillis(1400).toNanos()));
+                        Duration.ofMillis(1000).toNanos()));
     }
 
     @Test
@@ -77,6 +79,16 @@ class JsonHttpTest {
                     assertThat(e.retryAfter()).isPositive();
                 });
         assertThat(arrivals).as("only the first call reached the provider").hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterHeardOnTheLastAttemptStillPausesTheConnection() throws Exception {
+        serve(n -> new int[] {429, 300});
+        RateLimiter limiter = new RateLimiter(50, 5);
+        JsonHttp http = http(limiter);
+        assertThatThrownBy(() -> http.get("/things", Map.of())).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(arrivals).hasSize(POLICY.maxAttempts());
+        assertThat(limiter.pausedFor()).as("the others wait out the last Retry-After too").isPositive();
     }
 
     @Test

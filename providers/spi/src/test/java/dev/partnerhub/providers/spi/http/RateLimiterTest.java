@@ -77,6 +77,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void aCallerHeldByAPauseLongerThanItMayWaitStopsWaiting() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        RateLimiter[] limiter = new RateLimiter[1];
+        limiter[0] = new RateLimiter(10, 1, now::get, nanos -> {
+            limiter[0].pause(Duration.ofMinutes(10));
+            now.addAndGet(nanos);
+        });
+        limiter[0].acquire();
+        assertThat(limiter[0].acquire(Duration.ofSeconds(5))).as("its turn moved ten minutes back").isEmpty();
+        assertThat(limiter[0].pausedFor()).isPositive();
+    }
+
+    @Test
     void nonsensicalLimitsAreRefused() {
         assertThatThrownBy(() -> new RateLimiter(0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateLimiter(1, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -25,6 +25,8 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("86400", NOW)).isEqualTo(RetryAfter.LONGEST);
         assertThat(RetryAfter.parse("99999999999999999999999", NOW)).isEqualTo(RetryAfter.LONGEST);
         assertThat(RetryAfter.parse("Sun, 05 Dec 2027 10:00:00 GMT", NOW)).isEqualTo(RetryAfter.LONGEST);
+        assertThat(RetryAfter.parse("1E+2147483647", NOW)).isEqualTo(RetryAfter.LONGEST);
+        assertThat(RetryAfter.parse("-1e30", NOW)).isZero();
         assertThat(RetryAfter.parse("soon", NOW)).isNull();
         assertThat(RetryAfter.parse("", NOW)).isNull();
         assertThat(RetryAfter.parse(null, NOW)).isNull();
