@@ -12,7 +12,10 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.LicenseState;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.UserActions;
 import dev.partnerhub.api.v1alpha1.WebexModel;
+import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.user.ActivationActions;
 import dev.partnerhub.sandbox.Json;
@@ -82,6 +85,39 @@ class PackageReassignmentTest extends OperatorTestSupport {
         await().atMost(TIMEOUT).until(() -> "t2".equals(customerUser("ivy").getStatus().getActions()
                 .getReassignPackage()));
         assertThat(licencePatches(before, personId)).hasSize(4);
+    }
+
+    @Test
+    void theUnassignIsARemoteDeletionHeldBeyondTheConnectionsAllowanceUntilApproved() {
+        edit(PartnerConnection.class, "hub", c -> c.getSpec().getDeletionProtection().setMaxDeletesPerHour(0));
+        apply(wholesaleCustomer(namespace, "held", "hub", "webex_meetings"));
+        awaitCondition(Customer.class, "held", Conditions.READY, "True");
+        apply(user(namespace, "jo", "held", "jo@held.example.com", "webex_meetings", null));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(customerUser("jo").getStatus()
+                .getLicenses()).filteredOn(l -> l.getState() == LicenseState.Active).hasSize(2));
+        String personId = customerUser("jo").getStatus().getPersonId();
+
+        int before = LocalHubResource.EXCHANGES.size();
+        annotate("jo", ActivationActions.REASSIGN_PACKAGE, "t1");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            UserActions actions = customerUser("jo").getStatus().getActions();
+            assertThat(actions).isNotNull();
+            assertThat(actions.getHeld()).isEqualTo("reassign-package (token t1) is held: unassigning the package is "
+                    + "a remote deletion and PartnerConnection " + namespace + "/hub's deletions are spent "
+                    + "(spec.deletionProtection.maxDeletesPerHour). Annotate the connection with "
+                    + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release it.");
+            assertThat(actions.getReassignPackage()).as("not done: asked again until released").isNull();
+        });
+        assertThat(get(PartnerConnection.class, "hub").getStatus().getDeletions().getHeldObjects())
+                .containsExactly("CustomerUser " + namespace + "/jo: reassign-package unassigns webex_meetings");
+        assertThat(licencePatches(before, personId)).isEmpty();
+
+        edit(PartnerConnection.class, "hub", c -> c.getMetadata().setAnnotations(new HashMap<>(Map.of(
+                DeletionBudget.APPROVE_DELETIONS, "a1"))));
+        await().atMost(TIMEOUT).until(() -> "t1".equals(customerUser("jo").getStatus().getActions()
+                .getReassignPackage()));
+        assertThat(customerUser("jo").getStatus().getActions().getHeld()).isNull();
+        assertThat(licencePatches(before, personId)).hasSize(2);
     }
 
     private void annotate(String name, String key, String token) {

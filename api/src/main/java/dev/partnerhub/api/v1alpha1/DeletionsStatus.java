@@ -21,6 +21,11 @@ public class DeletionsStatus {
     @JsonPropertyDescription("The last token of partnerhub.dev/approve-deletions acted on.")
     private String approvedToken;
 
+    @JsonPropertyDescription("The deletions released by the last approval and not done yet, by the operator's key "
+            + "(the object's UID and what it deletes); a restarted operator still does them. An approval not acted on "
+            + "within an hour lapses.")
+    private List<String> approved = new ArrayList<>();
+
     public List<String> getLastHour() {
         return lastHour;
     }
@@ -51,5 +56,13 @@ public class DeletionsStatus {
 
     public void setApprovedToken(String approvedToken) {
         this.approvedToken = approvedToken;
+    }
+
+    public List<String> getApproved() {
+        return approved;
+    }
+
+    public void setApproved(List<String> approved) {
+        this.approved = approved;
     }
 }

@@ -23,6 +23,19 @@ public class UserActions {
             + "those the provider refused back, with its error.")
     private String reassignPackageResult;
 
+    @JsonPropertyDescription("An action that deletes something remotely (retry-activation deletes the stuck "
+            + "subscriber, reassign-package unassigns the package) and is held by the connection's deletion "
+            + "protection: which, and how to release it. It is done, and this cleared, once released.")
+    private String held;
+
+    public String getHeld() {
+        return held;
+    }
+
+    public void setHeld(String held) {
+        this.held = held;
+    }
+
     public String getReassignPackage() {
         return reassignPackage;
     }

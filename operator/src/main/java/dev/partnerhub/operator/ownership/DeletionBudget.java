@@ -31,6 +31,7 @@ public class DeletionBudget {
     private static final Logger LOG = Logger.getLogger(DeletionBudget.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+
     private final KubernetesClient client;
     private final Clock clock;
     private final Shard shard;
@@ -47,8 +48,8 @@ public class DeletionBudget {
         PartnerConnection connection = client.resources(PartnerConnection.class).inNamespace(connectionNamespace)
                 .withName(connectionName).get();
         if (connection == null) {
-            // The connection is gone: nothing can be deleted through it anyway, and nothing is counted.
-            return true;
+            // Nothing says this deletion is within the allowance of a connection that cannot be read: no.
+            return false;
         }
         DeletionLedger ledger = ledger(connection);
         boolean allowed;
@@ -112,7 +113,7 @@ public class DeletionBudget {
     private DeletionLedger ledger(PartnerConnection connection) {
         return ledgers.computeIfAbsent(connection.getMetadata().getNamespace() + "/"
                 + connection.getMetadata().getName(), k -> DeletionLedger.from(connection.getStatus() == null ? null
-                        : connection.getStatus().getDeletions()));
+                        : connection.getStatus().getDeletions(), clock.instant()));
     }
 
     /** Writes only {@code status.deletions}, so that it never overwrites what the connection's reconciler wrote. */

@@ -7,11 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Pure bookkeeping of one connection's remote deletions: those of the last hour, those held because the hour's
@@ -23,23 +21,28 @@ public final class DeletionLedger {
     /** A held request not asked again for this long is dropped: its object no longer wants deleting. */
     static final Duration HELD_EXPIRY = Duration.ofMinutes(10);
     static final int LISTED = 10;
+    /** Approved deletions kept across a restart: beyond these, a restart before they are done needs a new token. */
+    static final int PERSISTED_APPROVALS = 500;
 
     private record Held(String what, Instant lastAsked) {
     }
 
     private final Deque<Instant> lastHour = new ArrayDeque<>();
     private final Map<String, Held> held = new LinkedHashMap<>();
-    private final Set<String> approved = new HashSet<>();
+    /** Released by an approval and not done yet, with when: an approval lapses after an hour unused. */
+    private final Map<String, Instant> approved = new LinkedHashMap<>();
     /** The deletions granted in the last hour, by key: a retry after a failed call is the same deletion. */
     private final Map<String, Instant> granted = new HashMap<>();
     private String approvedToken;
 
     /** A ledger resumed from what a connection's status recorded. */
-    public static DeletionLedger from(DeletionsStatus recorded) {
+    public static DeletionLedger from(DeletionsStatus recorded, Instant now) {
         DeletionLedger ledger = new DeletionLedger();
         if (recorded != null) {
             recorded.getLastHour().stream().map(Instant::parse).sorted().forEach(ledger.lastHour::add);
             ledger.approvedToken = recorded.getApprovedToken();
+            // When each was approved is not recorded: its hour runs again from the resume.
+            recorded.getApproved().forEach(key -> ledger.approved.put(key, now));
         }
         return ledger;
     }
@@ -57,7 +60,7 @@ public final class DeletionLedger {
         if (granted.containsKey(key)) {
             return true;
         }
-        if (approved.remove(key) || lastHour.size() < maxPerHour) {
+        if (approved.remove(key) != null || lastHour.size() < maxPerHour) {
             held.remove(key);
             lastHour.addLast(now);
             granted.put(key, now);
@@ -71,7 +74,7 @@ public final class DeletionLedger {
     public int approve(String token, Instant now) {
         prune(now);
         approvedToken = token;
-        approved.addAll(held.keySet());
+        held.keySet().forEach(key -> approved.put(key, now));
         int released = held.size();
         held.clear();
         return released;
@@ -95,6 +98,7 @@ public final class DeletionLedger {
         held.values().stream().limit(LISTED).forEach(h -> listed.add(h.what()));
         status.setHeldObjects(listed);
         status.setApprovedToken(approvedToken);
+        status.setApproved(approved.keySet().stream().limit(PERSISTED_APPROVALS).toList());
         return status;
     }
 
@@ -104,5 +108,6 @@ public final class DeletionLedger {
         }
         held.values().removeIf(h -> h.lastAsked().plus(HELD_EXPIRY).isBefore(now));
         granted.values().removeIf(at -> !at.plus(WINDOW).isAfter(now));
+        approved.values().removeIf(at -> !at.plus(WINDOW).isAfter(now));
     }
 }

@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.UserActions;
 import dev.partnerhub.desired.Annotations;
 import dev.partnerhub.operator.license.PackageReassignment;
+import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteUser;
@@ -39,21 +40,36 @@ public class ActivationActions {
     private final UserSync sync;
     private final Passwords passwords;
     private final PackageReassignment packages;
+    private final DeletionBudget budget;
 
-    public ActivationActions(UserSync sync, Passwords passwords, PackageReassignment packages) {
+    public ActivationActions(UserSync sync, Passwords passwords, PackageReassignment packages, DeletionBudget budget) {
         this.sync = sync;
         this.passwords = passwords;
         this.packages = packages;
+        this.budget = budget;
     }
 
-    /** Acts on new tokens; returns the subscriber to report (a new one after a retried activation). */
-    RemoteUser act(CustomerUser user, Customer customer, Resolved target, RemoteUser remote,
-            CustomerUserStatus status, Runnable persist) {
+    /**
+     * What the actions left: the subscriber to report (a new one after a retried activation), and whether an action
+     * waits for the connection's deletion protection (then the user is looked at again soon).
+     */
+    record Acted(RemoteUser subscriber, boolean held) {
+    }
+
+    /** Acts on new tokens. */
+    Acted act(CustomerUser user, Customer customer, Resolved target, RemoteUser remote, CustomerUserStatus status,
+            Runnable persist) {
         UserActions done = status.getActions() == null ? new UserActions() : status.getActions();
+        done.setHeld(null);
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         ActivationState state = UserActivation.state(remote.state());
         RemoteUser result = remote;
         String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
+        if (retry != null && RETRYABLE.contains(state) && !blank(user.getSpec().getEmail())
+                && !allowed(user, target, done, RETRY_ACTIVATION, retry, "deletes the stuck subscriber "
+                        + remote.id(), "deleting the stuck subscriber")) {
+            retry = null;
+        }
         if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
             if (RETRYABLE.contains(state)) {
                 sync.removeStuck(target, remote, status);
@@ -93,7 +109,8 @@ public class ActivationActions {
             done.setResetPassword(reset);
         }
         String reassign = fresh(user, REASSIGN_PACKAGE, done.getReassignPackage());
-        if (reassign != null && state == ActivationState.Provisioned) {
+        if (reassign != null && state == ActivationState.Provisioned && allowed(user, target, done,
+                REASSIGN_PACKAGE, reassign, "unassigns " + remote.packageName(), "unassigning the package")) {
             done.setReassignPackageResult(packages.reassign(user, target, remote.personId(), remote.packageName())
                     .map(o -> o.refused().isEmpty() ? "Package " + remote.packageName() + " unassigned and assigned "
                             + "again: " + String.join(", ", o.reassigned()) + "."
@@ -105,8 +122,29 @@ public class ActivationActions {
             done.setReassignPackage(reassign);
         }
         status.setActions(done.getRetryActivation() == null && done.getResendConsent() == null
-                && done.getResetPassword() == null && done.getReassignPackage() == null ? null : done);
-        return result;
+                && done.getResetPassword() == null && done.getReassignPackage() == null && done.getHeld() == null
+                ? null : done);
+        return new Acted(result, done.getHeld() != null);
+    }
+
+    /**
+     * Whether the connection's deletion protection lets an action's remote deletion happen now; when not, the action
+     * is left undone (its token not recorded, so it is asked again) and {@code status.actions.held} says why.
+     */
+    private boolean allowed(CustomerUser user, Resolved target, UserActions done, String annotation, String token,
+            String deletes, String deletion) {
+        String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
+        String action = annotation.substring(annotation.indexOf('/') + 1);
+        if (budget.allow(target.connection(), user.getMetadata().getUid() + "/" + action + "/" + token,
+                "CustomerUser " + name + ": " + action + " " + deletes)) {
+            return true;
+        }
+        done.setHeld(action + " (token " + token + ") is held: " + deletion + " is a remote deletion and "
+                + "PartnerConnection " + target.connection() + "'s deletions are spent "
+                + "(spec.deletionProtection.maxDeletesPerHour). Annotate the connection with "
+                + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release it.");
+        LOG.warnf("CustomerUser %s: %s", name, done.getHeld());
+        return false;
     }
 
     /** The annotation's token when it differs from the one last acted on; null otherwise. */

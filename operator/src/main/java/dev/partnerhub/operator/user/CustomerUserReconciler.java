@@ -187,7 +187,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return config.polling().resync();
         }
         UserChanges changes = UserChanges.before(user, status);
-        RemoteUser remote;
+        ActivationActions.Acted acted;
         UserSync.Applied applied;
         try {
             applied = sync.apply(user, customer.get(), target, status, persist);
@@ -197,7 +197,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                 // The other object may go (deleted, purged): look again now and then.
                 return config.polling().pending();
             }
-            remote = actions.act(user, customer.get(), target, applied.bound().subscriber(), status, persist);
+            acted = actions.act(user, customer.get(), target, applied.bound().subscriber(), status, persist);
         } catch (Passwords.PasswordException e) {
             conditions.ready(false, "PasswordSecretConflict", e.getMessage())
                     .stalled("PasswordSecretConflict", e.getMessage());
@@ -205,12 +205,17 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         } catch (ProviderRejectedException e) {
             return UserRefusals.report(e, status, conditions, config.polling().pending());
         }
+        RemoteUser remote = acted.subscriber();
         UserActivation.apply(status, remote, conditions, clock.instant());
         if (applied.bound().how() == UserBinding.How.RESTORED) {
             UserActivation.restored(status, conditions);
         }
         Duration next = shorter(pollInterval(status.getActivation().getState()),
                 licensing.converge(user, target, status, conditions, assignmentsOf(user)));
+        if (acted.held()) {
+            // The approval is made on the connection, which sends no event here.
+            next = shorter(next, config.polling().blocked());
+        }
         List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
                 target.capabilities().users().updatable()));
         if (status.getActivation().getState() == ActivationState.Provisioned) {

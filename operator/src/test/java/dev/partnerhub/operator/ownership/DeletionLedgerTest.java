@@ -42,7 +42,8 @@ class DeletionLedgerTest {
         DeletionLedger ledger = new DeletionLedger();
         ledger.allow("a", "user a", 1, T0);
         assertThat(ledger.allow("b", "user b", 1, T0.plus(Duration.ofMinutes(59)))).isFalse();
-        DeletionLedger resumed = DeletionLedger.from(ledger.status(T0.plus(Duration.ofMinutes(59))));
+        DeletionLedger resumed = DeletionLedger.from(ledger.status(T0.plus(Duration.ofMinutes(59))),
+                T0.plus(Duration.ofMinutes(59)));
         assertThat(resumed.allow("b", "user b", 1, T0.plus(Duration.ofMinutes(59)))).as("after a restart").isFalse();
         assertThat(resumed.allow("b", "user b", 1, T0.plus(Duration.ofMinutes(61)))).as("an hour later").isTrue();
     }
@@ -68,5 +69,27 @@ class DeletionLedgerTest {
         assertThat(ledger.allow("c", "user c", 2, T0.plusSeconds(12))).as("its call failed; retried, still approved")
                 .isTrue();
         assertThat(ledger.held()).isZero();
+    }
+
+    @Test
+    void anApprovalNotYetActedOnSurvivesARestart() {
+        DeletionLedger ledger = new DeletionLedger();
+        ledger.allow("a", "user a", 0, T0);
+        ledger.allow("b", "user b", 0, T0);
+        ledger.approve("t1", T0);
+        assertThat(ledger.allow("a", "user a", 0, T0.plusSeconds(1))).isTrue();
+        DeletionLedger resumed = DeletionLedger.from(ledger.status(T0.plusSeconds(2)), T0.plusSeconds(2));
+        assertThat(resumed.approvedToken()).isEqualTo("t1");
+        assertThat(resumed.allow("b", "user b", 0, T0.plusSeconds(3))).as("approved before the restart").isTrue();
+        assertThat(resumed.allow("a", "user a", 0, T0.plusSeconds(3))).as("its approval was used").isFalse();
+    }
+
+    @Test
+    void anApprovalNeverActedOnLapsesAfterAnHour() {
+        DeletionLedger ledger = new DeletionLedger();
+        ledger.allow("a", "user a", 0, T0);
+        ledger.approve("t1", T0);
+        assertThat(ledger.status(T0.plus(Duration.ofMinutes(61))).getApproved()).isEmpty();
+        assertThat(ledger.allow("a", "user a", 0, T0.plus(Duration.ofMinutes(61)))).isFalse();
     }
 }
