@@ -108,7 +108,7 @@ public class CustomerListings {
         try {
             Set<String> deleted = resolved.provider().users().listDeleted(resolved.scope()).stream()
                     .map(RemoteUser::id).collect(Collectors.toSet());
-            return DeletedUsers.pruned(status.getDeletedUsers(), deleted);
+            return DeletedUsers.bounded(DeletedUsers.pruned(status.getDeletedUsers(), deleted), clock.instant());
         } catch (ProviderException e) {
             return status.getDeletedUsers();
         }

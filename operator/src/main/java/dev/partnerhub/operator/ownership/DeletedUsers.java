@@ -13,8 +13,13 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which deleted users this namespace deleted, where the provider keeps deleted users restorable: recorded in the
@@ -26,11 +31,20 @@ public class DeletedUsers {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int ATTEMPTS = 5;
+    /**
+     * Partner Center keeps a deleted user restorable for 30 days ("Restore a deleted user"); after that the entry
+     * cannot serve.
+     */
+    static final Duration RESTORABLE = Duration.ofDays(30);
+    /** Bounds the Customer's status: beyond these, an older user applied again is created anew, not restored. */
+    static final int KEPT = 500;
 
     private final KubernetesClient client;
+    private final Clock clock;
 
-    public DeletedUsers(KubernetesClient client) {
+    public DeletedUsers(KubernetesClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     /** Whether a CustomerUser of the Customer's namespace deleted this user. */
@@ -52,7 +66,9 @@ public class DeletedUsers {
             if (status.getDeletedUsers().stream().anyMatch(d -> entry.getUserId().equals(d.getUserId()))) {
                 return;
             }
-            status.getDeletedUsers().add(entry);
+            List<DeletedUser> entries = new ArrayList<>(status.getDeletedUsers());
+            entries.add(entry);
+            status.setDeletedUsers(new ArrayList<>(bounded(entries, clock.instant())));
             if (write(fresh, status)) {
                 return;
             }
@@ -63,6 +79,21 @@ public class DeletedUsers {
     /** The entries still worth keeping: those whose user is still deleted and restorable. */
     public static List<DeletedUser> pruned(Collection<DeletedUser> entries, Collection<String> stillDeleted) {
         return entries.stream().filter(d -> stillDeleted.contains(d.getUserId())).toList();
+    }
+
+    /** At most {@value #KEPT} entries, none older than {@link #RESTORABLE}: the most recent, in their order. */
+    public static List<DeletedUser> bounded(List<DeletedUser> entries, Instant now) {
+        List<DeletedUser> young = entries.stream().filter(d -> deletedAt(d).map(at -> at.plus(RESTORABLE)
+                .isAfter(now)).orElse(true)).toList();
+        return young.subList(Math.max(0, young.size() - KEPT), young.size());
+    }
+
+    private static Optional<Instant> deletedAt(DeletedUser entry) {
+        try {
+            return Optional.of(Instant.parse(entry.getDeletedAt()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean write(Customer fresh, CustomerStatus status) {
