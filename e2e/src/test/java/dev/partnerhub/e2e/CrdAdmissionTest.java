@@ -110,6 +110,31 @@ class CrdAdmissionTest {
     }
 
     @Test
+    void aHugeStringOrAMalformedSelectorIsRefusedAsKubernetesRefusesThem(ControlPlane plane) {
+        assertRefused(plane, "huge-email", user("huge-email", "acme", "email: " + "a".repeat(250)
+                + "@example.com\n  package: webex_meetings"), "spec.email");
+        assertRefused(plane, "no-operator", """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: LicenseAssignment
+                metadata: {name: no-operator, namespace: %s}
+                spec:
+                  customerRef: {name: acme}
+                  license: Webex Attendant Console
+                  users: {selector: {matchExpressions: [{key: team, values: [front]}]}}
+                """.formatted(NS), "spec.users.selector.matchExpressions[0].operator");
+        assertRefused(plane, "bad-operator", """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: PartnerConnection
+                metadata: {name: bad-operator, namespace: %s}
+                spec:
+                  provider: webex
+                  endpoint: https://webexapis.com/v1
+                  credentialsSecretRef: {name: webex-token}
+                  allowedNamespaces: {matchExpressions: [{key: team, operator: Maybe}]}
+                """.formatted(NS), "spec.allowedNamespaces.matchExpressions[0].operator");
+    }
+
+    @Test
     void theFieldsThatIdentifyAResourceCannotChangeAfterCreation(ControlPlane plane) {
         assertThat(Project.apply(plane, "bound-user", user("bound-user", "acme",
                 "package: basic\n  extension: \"2001\"\n  broadworks:\n    userId: bound@sp.example.com")).exitCode())

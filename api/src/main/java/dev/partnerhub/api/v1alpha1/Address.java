@@ -19,16 +19,20 @@ public class Address {
     @JsonPropertyDescription("Address line 2 (at most 50 characters).")
     private String addressLine2;
 
+    @Size(max = 64)
     @Required
     @JsonPropertyDescription("City.")
     private String city;
 
+    @Size(max = 64)
     @JsonPropertyDescription("State or province; required in some countries.")
     private String stateOrProvince;
 
+    @Size(max = 20)
     @JsonPropertyDescription("Postal or ZIP code; required in some countries.")
     private String zipOrPostalCode;
 
+    @Size(max = 2)
     @Required
     @Pattern("^[A-Z]{2}$")
     @JsonPropertyDescription("ISO 3166-1 alpha-2 country code, for example US or SE.")

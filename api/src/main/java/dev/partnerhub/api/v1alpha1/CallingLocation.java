@@ -24,6 +24,7 @@ public class CallingLocation {
             + "Europe/Stockholm; it must be one of Webex's list of time zones for Wholesale provisioning.")
     private String timezone;
 
+    @Size(max = 5)
     @Required
     @Pattern("^[a-z]{2}_[a-z]{2}$")
     @JsonPropertyDescription("Language of the location's generated emails and voice announcements, as Webex writes "

@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CustomerAttach {
 
+    @Size(max = 255)
     @Required
     @JsonPropertyDescription("Webex organization ID of the existing customer org. The org keeps its name. When it has "
             + "100 users or more, a verified or a claimed domain, its administrator must approve first (status "

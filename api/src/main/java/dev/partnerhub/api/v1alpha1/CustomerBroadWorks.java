@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CustomerBroadWorks {
 
+    @Size(max = 255)
     @Required
     @JsonPropertyDescription("The service provider's unique identifier of the BroadWorks enterprise, for example "
             + "Reseller1+acme. The hub creates the customer org when its first subscriber is provisioned. Cannot change "

@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CustomerRef {
 
+    @Size(max = 253)
     @Required
     @JsonPropertyDescription("Name of the Customer, in the same namespace.")
     private String name;

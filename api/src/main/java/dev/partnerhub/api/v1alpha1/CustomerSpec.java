@@ -66,10 +66,12 @@ public class CustomerSpec {
     @JsonPropertyDescription("Name of the customer organization (no % character). Wholesale: required.")
     private String displayName;
 
+    @Size(max = 254)
     @Pattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
     @JsonPropertyDescription("Primary email address of the customer's administrator. Wholesale: required.")
     private String primaryEmail;
 
+    @Size(max = 5)
     @Pattern("^[a-z]{2}([_-][A-Za-z]{2})?$")
     @JsonPropertyDescription("ISO-639-1 language, optionally with an ISO-3166 region (en, en_US, sv_SE).")
     private String language;
@@ -83,7 +85,7 @@ public class CustomerSpec {
     @JsonPropertyDescription("The full desired list of customer packages (wholesale), for example webex_calling, "
             + "webex_meetings, webex_suite, webex_voice, cx_essentials, webex_calling_standard, common_area_calling. "
             + "Packages absent from the list are removed from the customer.")
-    private List<String> packages = new ArrayList<>();
+    private List<@Size(max = 64) String> packages = new ArrayList<>();
 
     @JsonPropertyDescription("Billing address. Wholesale: required.")
     private Address address;

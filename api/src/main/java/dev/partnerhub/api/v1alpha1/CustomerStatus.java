@@ -42,7 +42,8 @@ public class CustomerStatus extends BoundStatus {
     private UndeclaredUsers undeclared;
 
     @JsonPropertyDescription("Users that CustomerUsers of this namespace deleted and the provider keeps restorable: "
-            + "a CustomerUser applied again with the same key restores its user instead of creating another.")
+            + "a CustomerUser applied again with the same key restores its user instead of creating another. The 500 "
+            + "most recent of the last 30 days (the provider's restore window).")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private List<DeletedUser> deletedUsers = new ArrayList<>();
 

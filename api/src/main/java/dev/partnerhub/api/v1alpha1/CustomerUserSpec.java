@@ -34,6 +34,7 @@ public class CustomerUserSpec {
             + "creation.")
     private CustomerRef customerRef;
 
+    @Size(max = 254)
     @Pattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
     @JsonPropertyDescription("The user's email address. Required on wholesale connections and with trusted-email "
             + "onboarding templates; with untrusted email the user enters it in the activation portal.")
@@ -53,6 +54,7 @@ public class CustomerUserSpec {
             + "names.")
     private String displayName;
 
+    @Size(max = 64)
     @JsonProperty("package")
     @Pattern("^[a-z][a-z_]*$")
     @JsonPropertyDescription("The user's package. Wholesale: webex_calling, webex_meetings, webex_suite, webex_voice, "
@@ -61,23 +63,28 @@ public class CustomerUserSpec {
             + "their licences come from LicenseAssignments.")
     private String packageName;
 
+    @Size(max = 16)
     @Pattern("^\\+[1-9][0-9]{1,14}$")
     @JsonPropertyDescription("Primary phone number in E.164 form, with its leading + (spreadsheet editors often strip "
             + "it). Calling packages need a phone number or an extension.")
     private String phoneNumber;
 
+    @Size(max = 10)
     @Pattern("^[0-9]{2,10}$")
     @JsonPropertyDescription("Extension, 2 to 10 digits. Calling packages need a phone number or an extension.")
     private String extension;
 
+    @Size(max = 255)
     @JsonPropertyDescription("Webex Calling location ID of the user (wholesale).")
     private String locationId;
 
+    @Size(max = 2)
     @Pattern("^[A-Z]{2}$")
     @JsonPropertyDescription("The country (ISO 3166-1 alpha-2, for example US) whose services the user may be "
             + "licensed for: Partner Center needs it before it assigns a licence.")
     private String usageLocation;
 
+    @Size(max = 253)
     @Pattern("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
     @JsonPropertyDescription("The Webex site the user hosts meetings on, as a host name (acme.webex.com): Control "
             + "Hub's Preferred Webex Site. Set it for packages with meetings; without it the status warns, as the "
@@ -90,7 +97,7 @@ public class CustomerUserSpec {
             + "rights). Partner Center: directory roles of the customer's tenant by their display name, for example "
             + "User Administrator or Helpdesk Administrator (the user's permissions). The operator takes away only the "
             + "roles it gave (status.grantedRoles).")
-    private List<String> roles = new ArrayList<>();
+    private List<@Size(max = 128) String> roles = new ArrayList<>();
 
     @JsonPropertyDescription("BroadWorks settings; required on a broadworks connection.")
     private UserBroadWorks broadworks;

@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -17,6 +18,7 @@ public class LicenseAssignmentSpec {
             + "creation.")
     private CustomerRef customerRef;
 
+    @Size(max = 255)
     @Required
     @JsonPropertyDescription("The licence, by the hub's licence name or ID.")
     private String license;

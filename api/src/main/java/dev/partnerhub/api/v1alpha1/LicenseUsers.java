@@ -1,5 +1,7 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -13,9 +15,11 @@ import java.util.List;
         message = "name the users, or select them with a label selector ({} selects every CustomerUser of the customer)")
 public class LicenseUsers {
 
+    @Size(max = 1000)
     @JsonPropertyDescription("Names of CustomerUsers in this namespace.")
-    private List<String> names = new ArrayList<>();
+    private List<@Size(max = 253) String> names = new ArrayList<>();
 
+    @SchemaFrom(type = LabelSelectorSchema.class)
     @JsonPropertyDescription("Label selector of CustomerUsers of the customer, as Kubernetes has it: {} selects every "
             + "one of them.")
     private LabelSelector selector;

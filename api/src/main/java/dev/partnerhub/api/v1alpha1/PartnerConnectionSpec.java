@@ -1,5 +1,7 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -14,6 +16,7 @@ public class PartnerConnectionSpec {
     @JsonPropertyDescription("The provider: webex or partnercenter.")
     private ProviderKind provider;
 
+    @Size(max = 2048)
     @Pattern("^https?://[^\\s]+$")
     @JsonPropertyDescription("Base URL of the provider's API. Default: the vendor's public URL "
             + "(https://webexapis.com/v1 for webex). The local partner hub's URL in local mode.")
@@ -35,6 +38,7 @@ public class PartnerConnectionSpec {
     @JsonPropertyDescription("Client-side rate limit, shared by every resource that uses this connection.")
     private RateLimit rateLimit = new RateLimit();
 
+    @SchemaFrom(type = LabelSelectorSchema.class)
     @JsonPropertyDescription("Label selector of the namespaces whose Customers may use this connection. Absent: only "
             + "Customers in the connection's own namespace. As in Kubernetes, {} selects every namespace.")
     private LabelSelector allowedNamespaces;

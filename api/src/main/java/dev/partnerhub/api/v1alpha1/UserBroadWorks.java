@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UserBroadWorks {
 
+    @Size(max = 161)
     @Required
     @JsonPropertyDescription("The user's ID on BroadWorks, for example 95547321@sp.example.com. It identifies the "
             + "subscriber in the hub, so it cannot change once set.")
