@@ -53,6 +53,12 @@ abstract class OperatorTestSupport {
         hub().clearFaults();
     }
 
+    /** No test leaves a credential in a status, an Event or the log. */
+    @AfterEach
+    void noCredentialGotOut() throws java.io.IOException {
+        CredentialScan.assertNoCredentialOut(client, namespace);
+    }
+
     HubAdminClient hub() {
         return new HubAdminClient(hubUrl);
     }

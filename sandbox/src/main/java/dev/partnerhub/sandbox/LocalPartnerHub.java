@@ -14,9 +14,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +86,16 @@ public final class LocalPartnerHub implements AutoCloseable {
 
     public String token() {
         return settings.token();
+    }
+
+    /**
+     * The hub's own token and every client secret and token its identity services ever handed out: what no status,
+     * Event or log line of the operator may show (a test's scan; not served over HTTP).
+     */
+    public Set<String> credentials() {
+        Set<String> all = new HashSet<>(issuer.handedOut());
+        all.add(settings.token());
+        return all;
     }
 
     /** Every exchange on the API and admin endpoints is passed to the listener once answered. */

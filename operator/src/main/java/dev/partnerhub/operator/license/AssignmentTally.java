@@ -10,6 +10,7 @@ import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class AssignmentTally {
         f.setUser(user);
         f.setReason(reason);
         f.setCode(code);
-        f.setMessage(message);
+        f.setMessage(Redaction.apply(message));
         return f;
     }
 }

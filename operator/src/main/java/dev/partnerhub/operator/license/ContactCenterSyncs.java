@@ -11,6 +11,7 @@ import dev.partnerhub.providers.spi.ContactCenter;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public class ContactCenterSyncs {
         next.setLastSyncTime(clock.instant().toString());
         next.setTrackingId(sync.trackingId());
         if (!sync.valid()) {
-            next.setMessage(message(next, sync));
+            next.setMessage(Redaction.apply(message(next, sync)));
         }
         status.setContactCenter(next);
         made.put(user.getMetadata().getUid(), next);

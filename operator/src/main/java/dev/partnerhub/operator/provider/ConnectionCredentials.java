@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
 import dev.partnerhub.providers.spi.ProviderFactory;
 import dev.partnerhub.providers.spi.auth.OAuthClient;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.stream.Stream;
@@ -58,6 +59,10 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
 
     /** A value that an HTTP header or form can carry: visible ASCII only (a pasted line break is not). */
     private static String checked(String value, String where, String key) throws ConnectionException {
+        if (!CLIENT_ID.equals(key) && !TENANT_ID.equals(key)) {
+            // Before the check: a value refused for a stray character is the one most likely to reach a message.
+            Redaction.remember(value);
+        }
         if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new ConnectionException("InvalidCredentials", where + ": key " + key + " holds characters a "
                     + "credential cannot have (a line break, a space or a non-ASCII character); put the value "

@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.status;
 
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Clock;
@@ -85,7 +86,8 @@ public final class Conditions {
             String since = previous != null && value.equals(previous.getStatus()) && previous.getLastTransitionTime() != null
                     ? previous.getLastTransitionTime() : now;
             merged.put(d.type(), new ConditionBuilder().withType(d.type()).withStatus(value).withReason(d.reason())
-                    .withMessage(d.message()).withLastTransitionTime(since).withObservedGeneration(generation).build());
+                    .withMessage(Redaction.apply(d.message())).withLastTransitionTime(since)
+                    .withObservedGeneration(generation).build());
         }
         List<Condition> sorted = new ArrayList<>(merged.values());
         sorted.sort(Comparator.comparing(Condition::getType));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.api.v1alpha1.ProviderError;
 import dev.partnerhub.providers.spi.ProviderException;
 import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import java.util.List;
 
 /** Small pure helpers shared by the status builders. */
@@ -26,7 +27,8 @@ public final class StatusSupport {
     }
 
     public static List<ProviderError> errors(List<RemoteError> errors) {
-        return errors.stream().map(e -> new ProviderError(e.code(), e.description(), e.trackingId())).toList();
+        return errors.stream().map(e -> new ProviderError(e.code(), Redaction.apply(e.description()), e.trackingId()))
+                .toList();
     }
 
     public static List<ProviderError> errors(ProviderException e) {

@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import dev.partnerhub.api.v1alpha1.PasswordSecretRef;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -83,6 +84,7 @@ public class Passwords {
             password.setCharAt(i, password.charAt(j));
             password.setCharAt(j, c);
         }
+        Redaction.remember(password.toString());
         return password.toString();
     }
 
@@ -94,8 +96,10 @@ public class Passwords {
         }
         checkOwned(user, secret);
         String encoded = secret.getData() == null ? null : secret.getData().get(KEY);
-        return Optional.ofNullable(encoded).map(e -> new String(Base64.getDecoder().decode(e),
+        Optional<String> password = Optional.ofNullable(encoded).map(e -> new String(Base64.getDecoder().decode(e),
                 StandardCharsets.UTF_8));
+        password.ifPresent(Redaction::remember);
+        return password;
     }
 
     private void store(CustomerUser user, String password) {

@@ -3,6 +3,7 @@ package dev.partnerhub.operator.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.providers.spi.auth.Redaction;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,16 @@ class ConditionsTest {
         Conditions.builder().ready(true, "Provisioned", "done").applyTo(status, 1L, T2);
         assertThat(Conditions.find(status.getConditions(), "Ready").orElseThrow().getLastTransitionTime())
                 .isEqualTo("2026-01-01T11:00:00Z");
+    }
+
+    @Test
+    void aCredentialTheOperatorHoldsNeverReachesAConditionMessage() {
+        Redaction.remember("tok-conditions-test\n123");
+        CustomerUserStatus status = new CustomerUserStatus();
+        Conditions.builder().ready(false, "ReconcileError", "invalid header value: \"Bearer tok-conditions-test\n123\"")
+                .applyTo(status, 1L, T1);
+        assertThat(status.getConditions()).filteredOn(c -> c.getType().equals(Conditions.READY)).singleElement()
+                .extracting(Condition::getMessage).isEqualTo("invalid header value: \"Bearer [redacted]\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -77,6 +78,8 @@ public final class TokenIssuer {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
+    /** Every secret and token ever handed out, revoked and expired ones too: what no message may ever show. */
+    private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
 
     public TokenIssuer(Clock clock) {
         this.clock = clock;
@@ -87,6 +90,7 @@ public final class TokenIssuer {
         Client client = new Client(vendor, id != null ? id : "C" + token(12), secret != null ? secret : token(24),
                 tenant);
         clients.put(client.id(), client);
+        handedOut.add(client.secret());
         return client;
     }
 
@@ -94,6 +98,7 @@ public final class TokenIssuer {
     public synchronized String signIn(String clientId, Duration lifetime) {
         Client client = client(clientId);
         String refresh = token(48);
+        handedOut.add(refresh);
         refreshTokens.put(refresh, new Refresh(client.id(), clock.instant().plus(lifetime != null ? lifetime
                 : client.vendor().refreshLifetime), false));
         return refresh;
@@ -134,6 +139,8 @@ public final class TokenIssuer {
         }
         refreshTokens.put(next, new Refresh(clientId, now.plus(vendor.refreshLifetime), false));
         String access = token(64);
+        handedOut.add(next);
+        handedOut.add(access);
         accessTokens.put(access, new Access(vendor, clientId, next, now.plus(vendor.accessLifetime)));
         return new Issued(access, vendor.accessLifetime, next, vendor.refreshLifetime);
     }
@@ -149,6 +156,11 @@ public final class TokenIssuer {
         }
         accessTokens.values().removeIf(a -> a.clientId().equals(clientId) || a.refreshToken().equals(refreshToken));
         return revoked;
+    }
+
+    /** Every client secret, refresh token and access token this service ever made or was given. */
+    public Set<String> handedOut() {
+        return Set.copyOf(handedOut);
     }
 
     /** Whether an access token is one this service issued for the vendor, and still good. */

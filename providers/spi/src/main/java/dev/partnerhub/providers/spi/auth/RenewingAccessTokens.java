@@ -60,11 +60,15 @@ public final class RenewingAccessTokens implements AccessTokens {
     /** Takes the stored tokens when they are good (and not the one refused), else renews them and keeps the new. */
     private void renew(String refused) {
         IssuedTokens stored = store.load();
+        Redaction.remember(stored.accessToken());
+        Redaction.remember(stored.refreshToken());
         if (stored.accessValidFor(margin, clock.instant()) && !Objects.equals(stored.accessToken(), refused)) {
             tokens = stored;
             return;
         }
         TokenGrant.Granted granted = grant.refresh(client, stored.refreshToken());
+        Redaction.remember(granted.accessToken());
+        Redaction.remember(granted.refreshToken());
         Instant now = clock.instant();
         boolean sameRefresh = granted.refreshToken() == null || granted.refreshToken().equals(stored.refreshToken());
         IssuedTokens issued = new IssuedTokens(granted.accessToken(), now.plus(granted.accessLifetime()),
