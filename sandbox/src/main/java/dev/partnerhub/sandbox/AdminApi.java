@@ -34,6 +34,8 @@ final class AdminApi {
                     return HubResponse.noContent();
                 })
                 .add("POST", "/admin/faults", Router.Access.OPEN, this::addFault)
+                .add("GET", "/admin/faults/applied", Router.Access.OPEN, r -> HubResponse.ok(Json.MAPPER.valueToTree(
+                        faults.applied())))
                 .add("DELETE", "/admin/faults", Router.Access.OPEN, r -> {
                     faults.clear();
                     return HubResponse.noContent();
@@ -74,10 +76,20 @@ final class AdminApi {
         int times = Math.max(1, b.path("times").asInt(seconds > 0 ? Integer.MAX_VALUE : 1));
         faults.add(new Faults.Fault(HubRequest.optionalText(b, "method"), b.path("pathPrefix").asText("/v1/"),
                 b.path("status").asInt(0), b.hasNonNull("retryAfterSeconds") ? b.get("retryAfterSeconds").asInt() : null,
+                retryAfterForm(b.path("retryAfterForm").asText("seconds")),
                 b.path("latencyMs").asLong(0), b.path("lostReply").asBoolean(false), b.path("replyDelayMs").asLong(0),
                 malformed == null ? null : malformed(malformed), b.path("stallMs").asLong(0), times, rate,
                 seconds > 0 ? Instant.now().plusSeconds(seconds) : null));
         return HubResponse.of(201, b);
+    }
+
+    private static Faults.RetryAfterForm retryAfterForm(String value) {
+        try {
+            return Faults.RetryAfterForm.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw HubError.badRequest(HubError.HUB_MALFORMED, "retryAfterForm: one of seconds, decimal, http-date, "
+                    + "mixed.");
+        }
     }
 
     private static Faults.Malformed malformed(String value) {

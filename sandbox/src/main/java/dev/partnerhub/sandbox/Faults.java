@@ -1,10 +1,15 @@
 package dev.partnerhub.sandbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /** Failures a person or a test asks the hub to inject into its next matching API calls. */
 final class Faults {
@@ -33,18 +38,57 @@ final class Faults {
      * matching calls it applies to (1: each), drawn from the hub's seeded random; {@code until} when it stops applying
      * (null: when its times are used up).
      */
-    record Fault(String method, String pathPrefix, int status, Integer retryAfterSeconds, long latencyMs,
-            boolean lostReply, long replyDelayMs, Malformed malformed, long stallMs, int times, double rate,
-            Instant until) {
+    record Fault(String method, String pathPrefix, int status, Integer retryAfterSeconds, RetryAfterForm form,
+            long latencyMs, boolean lostReply, long replyDelayMs, Malformed malformed, long stallMs, int times,
+            double rate, Instant until) {
 
         Fault next() {
-            return new Fault(method, pathPrefix, status, retryAfterSeconds, latencyMs, lostReply, replyDelayMs,
+            return new Fault(method, pathPrefix, status, retryAfterSeconds, form, latencyMs, lostReply, replyDelayMs,
                     malformed, stallMs, times - 1, rate, until);
         }
+
+        /** What the fault does, for the hub's counts. */
+        String kind() {
+            return status > 0 ? String.valueOf(status) : lostReply ? "lost-reply" : stallMs > 0 ? "stall"
+                    : malformed != null ? "malformed-" + malformed.name().toLowerCase(java.util.Locale.ROOT)
+                    : replyDelayMs > 0 ? "reply-delay" : "latency";
+        }
+
+        /** The Retry-After header's text for a reply at {@code now}; null: none. */
+        String retryAfterHeader(Instant now) {
+            if (retryAfterSeconds == null) {
+                return null;
+            }
+            return switch (form) {
+                case SECONDS -> String.valueOf(retryAfterSeconds);
+                case DECIMAL -> retryAfterSeconds + ".5";
+                // An HTTP-date has whole seconds: the next whole second after the wait, never before it.
+                case HTTP_DATE -> DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(retryAfterSeconds + 1)
+                        .truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+                // In turn, by the calls the fault has left: each form as often as the others.
+                case MIXED -> withForm(RetryAfterForm.values()[Math.floorMod(times, 3)]).retryAfterHeader(now);
+            };
+        }
+
+        private Fault withForm(RetryAfterForm other) {
+            return new Fault(method, pathPrefix, status, retryAfterSeconds, other, latencyMs, lostReply, replyDelayMs,
+                    malformed, stallMs, times, rate, until);
+        }
+    }
+
+    /**
+     * The forms of Retry-After the hub can send with an injected status, all of RFC 9110's: whole seconds (what
+     * Webex and Partner Center send), decimal seconds (which some proxies send and RFC 9110 does not allow, read
+     * leniently by the client), an HTTP-date, or each in turn (the hub's own setting).
+     */
+    enum RetryAfterForm {
+        SECONDS, DECIMAL, HTTP_DATE, MIXED
     }
 
     private final List<Fault> pending = new ArrayList<>();
     private Random random = new Random(1);
+    /** How many calls each kind of fault was applied to, since the hub started. */
+    private final Map<String, Long> applied = new TreeMap<>();
 
     synchronized void add(Fault fault) {
         pending.add(fault);
@@ -57,6 +101,11 @@ final class Faults {
 
     synchronized void clear() {
         pending.clear();
+    }
+
+    /** How many calls each kind of fault (a status, lost-reply, stall, latency, reply-delay, malformed) met. */
+    synchronized Map<String, Long> applied() {
+        return new TreeMap<>(applied);
     }
 
     synchronized List<Fault> list() {
@@ -80,6 +129,7 @@ final class Faults {
                 if (f.times() > 1) {
                     pending.add(0, f.next());
                 }
+                applied.merge(f.kind(), 1L, Long::sum);
                 return f;
             }
         }

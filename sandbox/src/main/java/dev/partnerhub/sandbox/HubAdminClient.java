@@ -81,6 +81,14 @@ public final class HubAdminClient {
         return send("POST", "/admin/faults", fault);
     }
 
+    /** How many calls each kind of injected fault met so far ("429", "503", "lost-reply", "stall", ...). */
+    public java.util.Map<String, Long> faultsApplied() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        send("GET", "/admin/faults/applied", null).fields().forEachRemaining(e -> counts.put(e.getKey(),
+                e.getValue().asLong()));
+        return counts;
+    }
+
     /** How many calls the API received, per method and route template, for example "POST /v1/wholesale/subscribers". */
     public java.util.Map<String, Long> requests() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();

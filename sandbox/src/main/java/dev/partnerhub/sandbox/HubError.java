@@ -24,16 +24,24 @@ public class HubError extends RuntimeException {
     private final int status;
     private final int errorCode;
     private final Integer retryAfterSeconds;
+    private final String retryAfter;
 
     public HubError(int status, int errorCode, String description) {
         this(status, errorCode, description, null);
     }
 
     public HubError(int status, int errorCode, String description, Integer retryAfterSeconds) {
+        this(status, errorCode, description, retryAfterSeconds, retryAfterSeconds == null ? null
+                : String.valueOf(retryAfterSeconds));
+    }
+
+    /** With the Retry-After header's text as sent (a fault may send another form than whole seconds). */
+    public HubError(int status, int errorCode, String description, Integer retryAfterSeconds, String retryAfter) {
         super(description, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfter = retryAfter;
     }
 
     public static HubError badRequest(int errorCode, String description) {
@@ -58,5 +66,10 @@ public class HubError extends RuntimeException {
 
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The Retry-After header's text; null: none. */
+    public String retryAfter() {
+        return retryAfter;
     }
 }

@@ -57,7 +57,10 @@ public final class LocalPartnerHub implements AutoCloseable {
         new AdminApi(faults, requests, clock, surfaces).register(router);
         new OAuthAdminApi(issuer).register(router);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
-        this.executor = Executors.newFixedThreadPool(8, r -> {
+        // A thread per call in flight: a call is counted in its second when it arrives, not when one of a few
+        // workers frees up (a stalled or slow reply holds its thread), which would bunch the counts of calls the
+        // operator spread out.
+        this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "local-partner-hub");
             t.setDaemon(true);
             return t;
@@ -171,7 +174,7 @@ public final class LocalPartnerHub implements AutoCloseable {
         }
         if (fault != null && fault.status() > 0) {
             throw new HubError(fault.status(), 9000 + fault.status(), "Injected fault: HTTP " + fault.status() + ".",
-                    fault.retryAfterSeconds());
+                    fault.retryAfterSeconds(), fault.retryAfterHeader(clock.instant()));
         }
         synchronized (lock) {
             surfaces.forEach(Surface::settle);
@@ -202,8 +205,7 @@ public final class LocalPartnerHub implements AutoCloseable {
     /** A failure in the shape of the surface the path belongs to. */
     private HubResponse error(HubError e, String path, String trackingId) {
         ObjectNode body = owner(path).error(e, trackingId);
-        Map<String, String> headers = e.retryAfterSeconds() == null ? Map.of()
-                : Map.of("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        Map<String, String> headers = e.retryAfter() == null ? Map.of() : Map.of("Retry-After", e.retryAfter());
         return new HubResponse(e.status(), headers, body);
     }
 

@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -90,16 +91,8 @@ public final class OperatorBench implements Callable<Integer> {
     @Option(names = "--heap", description = "The operator's maximum heap (-Xmx), for example 700m; default: the JVM's.")
     String heap;
 
-    @Option(names = "--operator-jar", defaultValue = "operator/target/quarkus-app/quarkus-run.jar",
-            description = "The built operator. Default: ${DEFAULT-VALUE}.")
-    Path operatorJar;
-
-    @Option(names = "--kubeconfig", description = "A real API server to run against (for example the one "
-            + "../shared/tools/real-kube/up.sh starts); default: the local mode's embedded mock API.")
-    Path kubeconfig;
-
-    @Option(names = "--crds", defaultValue = "crds", description = "The CRD folder. Default: ${DEFAULT-VALUE}.")
-    Path crds;
+    @Mixin
+    BenchTarget target;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -114,7 +107,7 @@ public final class OperatorBench implements Callable<Integer> {
         Duration window = duration(resync);
         int customers = (users + perCustomer - 1) / perCustomer;
         try (LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults().withPort(0));
-                BenchApi api = BenchApi.start(kubeconfig, crds)) {
+                BenchApi api = target.startApi()) {
             KubernetesClient client = api.client();
             Map<String, String> env = new HashMap<>(api.operatorEnv());
             env.put("PARTNERHUB_POLLING_RESYNC", window.toSeconds() + "s");
@@ -123,7 +116,8 @@ public final class OperatorBench implements Callable<Integer> {
             if (heap != null) {
                 env.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap);
             }
-            try (BenchOperators operators = BenchOperators.start(operatorJar, Path.of(".local"), shards, env);
+            try (BenchOperators operators = BenchOperators.start(target.operatorJar, Path.of(".local"), shards,
+                    env);
                     WatchedUsers watched = new WatchedUsers(client)) {
                 HubAdminClient admin = new HubAdminClient(hub.url());
                 BenchObjects.connection(client, hub.apiUrl(), rateLimit).forEach(o -> client.resource(o).create());

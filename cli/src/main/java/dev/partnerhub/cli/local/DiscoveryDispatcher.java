@@ -30,6 +30,7 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
     private static final List<String[]> CORE = List.of(
             new String[] {"namespaces", "namespace", "Namespace", "false", "ns"},
             new String[] {"secrets", "secret", "Secret", "true", ""},
@@ -55,6 +56,9 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
                 return json(200, discovery);
             }
         }
+        if ("POST".equals(request.getMethod()) && bare.equals(RULES_REVIEWS)) {
+            return json(201, everythingAllowed(request));
+        }
         RecordedRequest forwarded = request;
         if (StrategicMergePatch.is(request)) {
             String body = request.getBody().readUtf8();
@@ -70,6 +74,30 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
             return tableOrAsIs(bare, response);
         }
         return response;
+    }
+
+    /**
+     * The answer to a SelfSubjectRulesReview (the operator's framework asks one before it starts under leader
+     * election): this API has no authorisation, so every verb on every resource, as a real API server answers a
+     * cluster administrator.
+     */
+    private static JsonNode everythingAllowed(RecordedRequest request) {
+        ObjectNode review = MAPPER.createObjectNode().put("apiVersion", "authorization.k8s.io/v1")
+                .put("kind", "SelfSubjectRulesReview");
+        review.putObject("metadata");
+        try {
+            review.set("spec", MAPPER.readTree(request.getBody().readUtf8()).path("spec"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode status = review.putObject("status").put("incomplete", false);
+        ObjectNode rule = status.putArray("resourceRules").addObject();
+        rule.putArray("verbs").add("*");
+        rule.putArray("apiGroups").add("*");
+        rule.putArray("resources").add("*");
+        status.putArray("nonResourceRules").addObject().putArray("verbs").add("*");
+        ((ObjectNode) status.path("nonResourceRules").get(0)).putArray("nonResourceURLs").add("*");
+        return review;
     }
 
     private JsonNode discovery(String path) {
