@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * After every reconciler test, the suite-wide check that no credential got out: every token, client secret and
@@ -33,7 +33,12 @@ final class CredentialScan {
     }
 
     static void assertNoCredentialOut(KubernetesClient client, String namespace) throws IOException {
-        Set<String> credentials = LocalHubResource.credentials();
+        assertNoneOut(client, namespace, LocalHubResource.credentials());
+    }
+
+    /** These secrets in none of the namespace's resources (status included), its Events, or the run's log. */
+    static void assertNoneOut(KubernetesClient client, String namespace, Collection<String> credentials)
+            throws IOException {
         List<String> resources = new ArrayList<>();
         for (Class<? extends HasMetadata> kind : List.of(PartnerConnection.class, Customer.class, CustomerUser.class,
                 LicenseAssignment.class)) {

@@ -36,7 +36,8 @@ public final class Redaction {
             return;
         }
         synchronized (REMEMBERED) {
-            if (REMEMBERED.put(secret, Boolean.TRUE) == null || REMEMBERED.size() == KEPT) {
+            // Only a new value changes the set (the eldest leaves only when one comes in): a known one is not sorted again.
+            if (REMEMBERED.put(secret, Boolean.TRUE) == null) {
                 longestFirst = REMEMBERED.keySet().stream().sorted(Comparator.comparingInt(String::length)
                         .reversed()).toArray(String[]::new);
             }
