@@ -88,6 +88,28 @@ class OwnershipTest extends OperatorTestSupport {
     }
 
     @Test
+    void aRepeatedCreateRefusedBecauseTheFirstWentThroughKeepsItsPendingCreateAndClaimsItsSubscriber() {
+        String customerId = readyCustomer("laggy");
+        int since = LocalHubResource.EXCHANGES.size();
+        // The first create goes through and its reply is lost; the list lags 6 s behind, so the second create is
+        // refused as existing (409) while no list shows the subscriber yet.
+        hub().addFault(new ObjectMapper().createObjectNode().put("method", "POST")
+                .put("pathPrefix", "/v1/wholesale/subscribers").put("lostReply", true).put("times", 1));
+        hub().addFault(new ObjectMapper().createObjectNode().put("method", "GET")
+                .put("pathPrefix", "/v1/wholesale/subscribers").put("listLagMs", 6000).put("seconds", 20));
+
+        apply(user(namespace, "lee", "laggy", "lee@laggy.example.com", "webex_meetings", null));
+
+        CustomerUser lee = awaitCondition(CustomerUser.class, "lee", Conditions.READY, "True");
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("id").asText())
+                .containsExactly(lee.getStatus().getUserId());
+        assertThat(lee.getStatus().getCreatePending()).isNull();
+        assertThat(LocalHubResource.EXCHANGES.subList(since, LocalHubResource.EXCHANGES.size()))
+                .as("a repeated create refused as existing").anyMatch(e -> e.method().equals("POST")
+                        && e.path().equals("/v1/wholesale/subscribers") && e.status() == 409);
+    }
+
+    @Test
     void aSubscriberMadeOutsideTheOperatorIsRefusedThenAdoptedWithoutACreateAndOrphanLeavesIt() {
         String customerId = readyCustomer("outside");
         String subscriberId = TestProviders.webex("wholesale", hubUrl + "/v1", LocalHubResource.hub.token()).users()

@@ -78,7 +78,8 @@ final class AdminApi {
                 b.path("status").asInt(0), b.hasNonNull("retryAfterSeconds") ? b.get("retryAfterSeconds").asInt() : null,
                 retryAfterForm(b.path("retryAfterForm").asText("seconds")),
                 b.path("latencyMs").asLong(0), b.path("lostReply").asBoolean(false), b.path("replyDelayMs").asLong(0),
-                malformed == null ? null : malformed(malformed), b.path("stallMs").asLong(0), times, rate,
+                malformed == null ? null : malformed(malformed), b.path("stallMs").asLong(0),
+                b.path("listLagMs").asLong(0), times, rate,
                 seconds > 0 ? Instant.now().plusSeconds(seconds) : null));
         return HubResponse.of(201, b);
     }

@@ -1,5 +1,8 @@
 package dev.partnerhub.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,24 +37,26 @@ final class Faults {
      * Retry-After); {@code lostReply} handles the call, commits it, then drops the reply; {@code latencyMs}
      * delays the answer; {@code replyDelayMs} commits the call and delays only its reply; {@code malformed}
      * replaces the reply with one the API does not document; {@code stallMs} sends the headers and half the body,
-     * then stalls that long before closing. {@code times} is how many calls it applies to; {@code rate} the share of
+     * then stalls that long before closing; {@code listLagMs} answers a list as a replica that far behind would: the
+     * items created in that last while are left out (a fault of the local hub's own, for what eventual consistency can
+     * do; neither vendor documents how far its lists may lag). {@code times} is how many calls it applies to; {@code rate} the share of
      * matching calls it applies to (1: each), drawn from the hub's seeded random; {@code until} when it stops applying
      * (null: when its times are used up).
      */
     record Fault(String method, String pathPrefix, int status, Integer retryAfterSeconds, RetryAfterForm form,
-            long latencyMs, boolean lostReply, long replyDelayMs, Malformed malformed, long stallMs, int times,
-            double rate, Instant until) {
+            long latencyMs, boolean lostReply, long replyDelayMs, Malformed malformed, long stallMs, long listLagMs,
+            int times, double rate, Instant until) {
 
         Fault next() {
             return new Fault(method, pathPrefix, status, retryAfterSeconds, form, latencyMs, lostReply, replyDelayMs,
-                    malformed, stallMs, times - 1, rate, until);
+                    malformed, stallMs, listLagMs, times - 1, rate, until);
         }
 
         /** What the fault does, for the hub's counts. */
         String kind() {
             return status > 0 ? String.valueOf(status) : lostReply ? "lost-reply" : stallMs > 0 ? "stall"
                     : malformed != null ? "malformed-" + malformed.name().toLowerCase(java.util.Locale.ROOT)
-                    : replyDelayMs > 0 ? "reply-delay" : "latency";
+                    : replyDelayMs > 0 ? "reply-delay" : listLagMs > 0 ? "list-lag" : "latency";
         }
 
         /** The Retry-After header's text for a reply at {@code now}; null: none. */
@@ -70,9 +75,28 @@ final class Faults {
             };
         }
 
+        /** The reply as a list {@code listLagMs} behind would give it: the items created since then left out. */
+        HubResponse lagging(HubResponse response, Instant now) {
+            if (listLagMs <= 0 || response.status() >= 300 || !(response.body() instanceof ObjectNode body)
+                    || !body.path("items").isArray()) {
+                return response;
+            }
+            Instant horizon = now.minusMillis(listLagMs);
+            ArrayNode kept = Json.MAPPER.createArrayNode();
+            body.get("items").forEach(item -> {
+                JsonNode created = item.get("created");
+                if (created == null || !created.isTextual() || !Instant.parse(created.asText()).isAfter(horizon)) {
+                    kept.add(item);
+                }
+            });
+            ObjectNode lagged = body.deepCopy();
+            lagged.set("items", kept);
+            return new HubResponse(response.status(), response.headers(), lagged);
+        }
+
         private Fault withForm(RetryAfterForm other) {
             return new Fault(method, pathPrefix, status, retryAfterSeconds, other, latencyMs, lostReply, replyDelayMs,
-                    malformed, stallMs, times, rate, until);
+                    malformed, stallMs, listLagMs, times, rate, until);
         }
     }
 

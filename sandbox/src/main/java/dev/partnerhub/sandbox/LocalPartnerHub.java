@@ -178,7 +178,8 @@ public final class LocalPartnerHub implements AutoCloseable {
         }
         synchronized (lock) {
             surfaces.forEach(Surface::settle);
-            return match.route().handler().apply(request);
+            HubResponse response = match.route().handler().apply(request);
+            return fault == null ? response : fault.lagging(response, clock.instant());
         }
     }
 

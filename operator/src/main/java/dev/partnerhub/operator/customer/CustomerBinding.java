@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.PendingCreate;
 import dev.partnerhub.desired.CustomerDesiredState;
+import dev.partnerhub.operator.ownership.PendingCreates;
 import dev.partnerhub.operator.provider.CustomerDirectory;
 import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.Provider;
@@ -89,14 +90,18 @@ public class CustomerBinding {
             LOG.infof("Customer %s: %s customer %s", name, ownCreate ? "found its own" : "adopted", found.get().id());
             return Bound.to(found.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
         }
-        status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
+        status.setCreatePending(new PendingCreate(key, ownCreate ? status.getCreatePending().getSince()
+                : clock.instant().toString()));
         persist.run();
         String id;
         try {
             id = provider.customers().create(request);
         } catch (ProviderRejectedException e) {
-            status.setCreatePending(null);
-            throw e;
+            // A repeated create refused as existing: the one before may hold the key, found once a list shows it.
+            if (!PendingCreates.mayBeOurs(e, ownCreate)) {
+                status.setCreatePending(null);
+            }
+            throw PendingCreates.unconfirmed(e, ownCreate, "customer " + key);
         }
         status.setCustomerId(id);
         status.setCreatePending(null);

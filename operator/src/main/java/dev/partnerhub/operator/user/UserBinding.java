@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.PendingCreate;
 import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.ownership.DeletedUsers;
+import dev.partnerhub.operator.ownership.PendingCreates;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.providers.spi.Feature;
@@ -121,18 +122,21 @@ public class UserBinding {
         try {
             created = create(user, customer, target, status, key, persist);
         } catch (ProviderRejectedException e) {
-            // A list taken before someone else's create misses it, and the provider refuses ours: look again.
+            // A list taken before someone else's create misses it, and the provider refuses ours: look again. When
+            // the refused create repeats one of ours whose reply never came, what holds the key is ours.
             Optional<RemoteUser> holder = UserDesiredState.byKey(directory.refresh(target.connection(),
                     target.provider(), target.scope()), key);
             if (holder.isEmpty()) {
-                throw e;
+                throw PendingCreates.unconfirmed(e, ownCreate, "user " + key);
             }
-            if (!user.getSpec().isAdoptExisting()) {
+            if (!ownCreate && !user.getSpec().isAdoptExisting()) {
                 return new Bound(null, null, holder.get());
             }
             status.setUserId(holder.get().id());
-            LOG.infof("CustomerUser %s: adopted subscriber %s", name, holder.get().id());
-            return Bound.to(holder.get(), How.ADOPTED);
+            status.setCreatePending(null);
+            LOG.infof("CustomerUser %s: %s subscriber %s", name, ownCreate ? "found its own" : "adopted",
+                    holder.get().id());
+            return Bound.to(holder.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
         }
         LOG.infof("CustomerUser %s: created subscriber %s (%s)", name, created.id(), created.status());
         return Bound.to(created, gone ? How.RECREATED : How.CREATED);
@@ -167,31 +171,38 @@ public class UserBinding {
 
     /**
      * Creates the user, the intent recorded in status first (with the temporary password stored beforehand, where the
-     * provider takes one); a definite refusal clears it.
+     * provider takes one); a definite refusal clears it. A repeated create refused as a conflict does not: the first
+     * may have gone through, and the pending create stands until its user is found or a create is refused outright.
      */
     RemoteUser create(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
             String key, Runnable persist) {
         UserRequest request = UserDesiredState.request(user.getSpec(), customer, target.capabilities());
+        boolean retried = retried(status, key);
         if (target.capabilities().has(Feature.PASSWORDS)) {
-            boolean retried = status.getCreatePending() != null && key.equalsIgnoreCase(status.getCreatePending()
-                    .getKey());
             request = request.withPassword(passwords.forCreate(user, retried));
             status.setPasswordSecretRef(Passwords.ref(user));
         }
-        status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
+        status.setCreatePending(new PendingCreate(key, retried ? status.getCreatePending().getSince()
+                : clock.instant().toString()));
         persist.run();
         RemoteUser created;
         try {
             created = target.provider().users().create(target.scope(), request);
         } catch (ProviderRejectedException e) {
-            status.setCreatePending(null);
-            status.setPasswordSecretRef(null);
+            if (!PendingCreates.mayBeOurs(e, retried(status, key))) {
+                status.setCreatePending(null);
+                status.setPasswordSecretRef(null);
+            }
             throw e;
         }
         status.setUserId(created.id());
         status.setCreatePending(null);
         directory.remember(target.connection(), target.scope(), created);
         return created;
+    }
+
+    private static boolean retried(CustomerUserStatus status, String key) {
+        return status.getCreatePending() != null && key.equalsIgnoreCase(status.getCreatePending().getKey());
     }
 
     /** Someone else's user holds the user's key: what it is, and how to take it over or step aside. */
