@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,37 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
                     .contains("changed outside the operator").contains("spec.package webex_meetings -> webex_calling");
         });
         awaitCondition(CustomerUser.class, "bob", Conditions.READY, "True");
+    }
+
+    @Test
+    void listsThatMissARecordedSubscriberForAWhileNeitherForgetItsIdNorMakeASecond() {
+        String customerId = readyCustomer("blind");
+        apply(user(namespace, "eve", "blind", "eve@blind.example.com", "webex_meetings", null));
+        String id = awaitCondition(CustomerUser.class, "eve", Conditions.READY, "True").getStatus().getUserId();
+        int since = LocalHubResource.EXCHANGES.size();
+
+        // For 8 s every list misses her (a replica an hour behind): edits make her reconciled until a complete list
+        // is read in that time and says she is gone, and so does the second read; the create then sent is refused
+        // (409) and her ID is kept.
+        hub().addFault(Json.object().put("method", "GET").put("pathPrefix", "/v1/wholesale/subscribers")
+                .put("listLagMs", Duration.ofHours(1).toMillis()).put("seconds", 8));
+        AtomicInteger edits = new AtomicInteger();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            edit(CustomerUser.class, "eve", u -> u.getSpec().setLastName("Evans" + edits.incrementAndGet()));
+            return LocalHubResource.EXCHANGES.subList(since, LocalHubResource.EXCHANGES.size()).stream()
+                    .anyMatch(e -> e.method().equals("POST") && e.status() == 409);
+        });
+        assertThat(customerUser("eve").getStatus().getUserId()).isEqualTo(id);
+
+        // Once the lists show her again she is found under it.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            CustomerUser now = customerUser("eve");
+            assertThat(now.getStatus().getUserId()).isEqualTo(id);
+            assertThat(condition(now, Conditions.READY).getStatus()).isEqualTo("True");
+            assertThat(condition(now, Conditions.SYNCED).getStatus()).isEqualTo("True");
+            assertThat(now.getStatus().getLastRepair()).isNull();
+        });
+        assertThat(hubSubscribersOf(customerId)).extracting(s -> s.path("id").asText()).containsExactly(id);
     }
 
     @Test

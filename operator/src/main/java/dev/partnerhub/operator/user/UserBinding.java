@@ -79,17 +79,18 @@ public class UserBinding {
         String lost = status.getUserId();
         if (status.getUserId() != null) {
             Optional<RemoteUser> own = UserDesiredState.byId(subscribers, status.getUserId());
-            if (own.isEmpty() && target.tolerance() != null) {
-                // An old snapshot does not decide that a subscriber is gone: the list is read again first.
+            if (own.isEmpty()) {
+                // Neither an old snapshot nor one reply decides that a subscriber is gone: the list is read again.
                 subscribers = directory.refresh(target.connection(), target.provider(), target.scope());
                 own = UserDesiredState.byId(subscribers, status.getUserId());
             }
             if (own.isPresent()) {
                 return Bound.to(own.get(), How.OWNED);
             }
+            // The recorded ID stays until another replaces it: a create refused because the subscriber is there
+            // after all (a list that lagged twice) finds it again.
             LOG.infof("CustomerUser %s: subscriber %s is gone from the provider; creating it again", name,
                     status.getUserId());
-            status.setUserId(null);
             gone = true;
         }
         String key = UserDesiredState.key(user.getSpec(), target.capabilities());
@@ -123,11 +124,17 @@ public class UserBinding {
             created = create(user, customer, target, status, key, persist);
         } catch (ProviderRejectedException e) {
             // A list taken before someone else's create misses it, and the provider refuses ours: look again. When
-            // the refused create repeats one of ours whose reply never came, what holds the key is ours.
+            // the refused create repeats one of ours whose reply never came, or what holds the key is the subscriber
+            // the user recorded, it is ours.
             Optional<RemoteUser> holder = UserDesiredState.byKey(directory.refresh(target.connection(),
                     target.provider(), target.scope()), key);
+            if (holder.isPresent() && holder.get().id().equals(lost)) {
+                LOG.infof("CustomerUser %s: subscriber %s was there after all; kept", name, lost);
+                status.setCreatePending(null);
+                return Bound.to(holder.get(), How.OWNED);
+            }
             if (holder.isEmpty()) {
-                throw PendingCreates.unconfirmed(e, ownCreate, "user " + key);
+                throw PendingCreates.unconfirmed(e, ownCreate || lost != null, "user " + key);
             }
             if (!ownCreate && !user.getSpec().isAdoptExisting()) {
                 return new Bound(null, null, holder.get());
@@ -189,7 +196,7 @@ public class UserBinding {
         try {
             created = target.provider().users().create(target.scope(), request);
         } catch (ProviderRejectedException e) {
-            if (!PendingCreates.mayBeOurs(e, retried(status, key))) {
+            if (!PendingCreates.mayBeOurs(e, retried)) {
                 status.setCreatePending(null);
                 status.setPasswordSecretRef(null);
             }
