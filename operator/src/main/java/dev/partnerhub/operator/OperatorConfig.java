@@ -97,6 +97,17 @@ public interface OperatorConfig {
         @WithDefault("30s")
         Duration inProgressMax();
 
+        /**
+         * How long a change the provider accepted (a customer's package list) may take to show before it is sent
+         * again; each later wait is twice the one before, up to {@link #reapplyMax()}.
+         */
+        @WithDefault("2m")
+        Duration reapply();
+
+        /** Upper bound of the wait before an accepted change that does not show is sent again. */
+        @WithDefault("30m")
+        Duration reapplyMax();
+
         /** While a person must act (pending email input, validation, consent): slow, never a retry. */
         @WithDefault("60s")
         Duration pending();

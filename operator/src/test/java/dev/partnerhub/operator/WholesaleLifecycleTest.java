@@ -103,6 +103,31 @@ class WholesaleLifecycleTest extends OperatorTestSupport {
     }
 
     @Test
+    void aPackageChangeTheHubAcceptedButDoesNotApplyIsSentAgainOnlyAfterAWaitThatDoubles() {
+        apply(wholesaleCustomer(namespace, "umbrella", "hub", "webex_meetings"));
+        String customerId = awaitCondition(Customer.class, "umbrella", Conditions.READY, "True").getStatus()
+                .getCustomerId();
+        long puts = hub().requests("PUT /v1/wholesale/customers/{customerId}");
+        // For 8 s the hub accepts the change (202) and applies nothing, still showing the old list.
+        hub().addFault(Json.object().put("method", "PUT").put("pathPrefix", "/v1/wholesale/customers/" + customerId)
+                .put("status", 202).put("seconds", 8));
+
+        edit(Customer.class, "umbrella", c -> c.getSpec().setPackages(List.of("webex_meetings", "webex_calling")));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Customer c = customer("umbrella");
+            assertThat(c.getStatus().getPackageChange()).isNotNull();
+            assertThat(condition(c, Conditions.READY).getMessage()).contains("accepted the package list")
+                    .contains("sent again at " + c.getStatus().getPackageChange().getResendAfter());
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(hubCustomer(customerId).path("packages"))
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("webex_meetings", "webex_calling"));
+        Customer done = awaitCondition(Customer.class, "umbrella", Conditions.READY, "True");
+        assertThat(done.getStatus().getPackageChange()).isNull();
+        // Sent, then again 3 s later (still refused by the fault), then 6 s after that: applied.
+        assertThat(hub().requests("PUT /v1/wholesale/customers/{customerId}") - puts).isEqualTo(3);
+    }
+
+    @Test
     void deletingAUserRemovesItFromTheHubWhileOrphanKeepsIt() {
         apply(wholesaleCustomer(namespace, "initech", "hub", "webex_meetings"));
         String customerId = awaitCondition(Customer.class, "initech", Conditions.READY, "True").getStatus()

@@ -56,6 +56,10 @@ public class CustomerStatus extends BoundStatus {
     }
 
 
+    @JsonPropertyDescription("A package list the provider accepted and does not show yet: when it was sent, how often, "
+            + "and when it is sent again if the provider still shows another list.")
+    private PackageChange packageChange;
+
     @JsonPropertyDescription("Per-package state with the hub's warnings and errors.")
     private List<PackageStatus> packages = new ArrayList<>();
 
@@ -143,6 +147,14 @@ public class CustomerStatus extends BoundStatus {
 
     public void setUndeclared(UndeclaredUsers undeclared) {
         this.undeclared = undeclared;
+    }
+
+    public PackageChange getPackageChange() {
+        return packageChange;
+    }
+
+    public void setPackageChange(PackageChange packageChange) {
+        this.packageChange = packageChange;
     }
 
     public PendingCreate getCreatePending() {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,14 +142,20 @@ public class CustomerSync {
     private Duration convergePackages(Customer customer, Provider provider, RemoteCustomer c,
             CustomerStatus status, Conditions conditions) {
         if (CustomerDesiredState.packagesDiffer(customer.getSpec(), c)) {
-            provider.customers().update(c, CustomerDesiredState.request(customer.getSpec(),
-                    provider.capabilities()));
-            LOG.infof("Customer %s/%s: packages %s -> %s", customer.getMetadata().getNamespace(),
-                    customer.getMetadata().getName(), c.packages(), customer.getSpec().getPackages());
-            conditions.ready(false, "Updating", "The hub is applying the package list.")
+            List<String> packages = customer.getSpec().getPackages();
+            if (AcceptedChanges.due(status, packages, clock.instant())) {
+                provider.customers().update(c, CustomerDesiredState.request(customer.getSpec(),
+                        provider.capabilities()));
+                LOG.infof("Customer %s/%s: packages %s -> %s", customer.getMetadata().getNamespace(),
+                        customer.getMetadata().getName(), c.packages(), packages);
+                AcceptedChanges.sent(status, packages, clock.instant(), config.polling().reapply(),
+                        config.polling().reapplyMax());
+            }
+            conditions.ready(false, "Updating", AcceptedChanges.message(status, c.packages()))
                     .synced(true, "Updated", "The hub accepted the package list.").notStalled();
-            return looks.lookAfter(customer, config.polling().inProgress());
+            return looks.lookAfter(customer, backoff(status));
         }
+        status.setPackageChange(null);
         status.setPendingAction(null);
         access.record(status, customer.getMetadata().getUid(), provider, c.orgId());
         boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
