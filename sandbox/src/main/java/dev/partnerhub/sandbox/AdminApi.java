@@ -40,6 +40,7 @@ final class AdminApi {
                     faults.clear();
                     return HubResponse.noContent();
                 })
+                .add("PUT", "/admin/rate-limit", Router.Access.OPEN, this::rateLimit)
                 .add("POST", "/admin/clock", Router.Access.OPEN, this::advanceClock);
     }
 
@@ -58,6 +59,16 @@ final class AdminApi {
         clock.advance(Duration.ofSeconds(seconds.asLong()));
         return HubResponse.ok(Json.object().put("offsetSeconds", clock.offset().toSeconds())
                 .put("now", clock.instant().toString()));
+    }
+
+    private HubResponse rateLimit(HubRequest r) {
+        JsonNode perSecond = r.body().get("perSecond");
+        if (perSecond == null || !perSecond.canConvertToInt() || perSecond.asInt() < 0) {
+            throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "perSecond must be a whole number, 0 (no limit) or "
+                    + "more.");
+        }
+        faults.limit(perSecond.asInt());
+        return HubResponse.ok(Json.object().put("perSecond", perSecond.asInt()));
     }
 
     private HubResponse addFault(HubRequest r) {

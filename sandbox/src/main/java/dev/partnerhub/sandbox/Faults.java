@@ -114,6 +114,32 @@ final class Faults {
     /** How many calls each kind of fault was applied to, since the hub started. */
     private final Map<String, Long> applied = new TreeMap<>();
 
+    /** The hub's own per-second limit of API calls (0: none), and the calls of the current second. */
+    private int perSecond;
+    private long second = -1;
+    private int inSecond;
+
+    /** Sets the hub's own limit of API calls per calendar second; 0 lifts it. */
+    synchronized void limit(int callsPerSecond) {
+        perSecond = callsPerSecond;
+    }
+
+    /** Whether a call arriving in this epoch second is beyond the limit (counted as "429-limit" when it is). */
+    synchronized boolean overLimit(long epochSecond) {
+        if (perSecond <= 0) {
+            return false;
+        }
+        if (epochSecond != second) {
+            second = epochSecond;
+            inSecond = 0;
+        }
+        if (++inSecond <= perSecond) {
+            return false;
+        }
+        applied.merge("429-limit", 1L, Long::sum);
+        return true;
+    }
+
     synchronized void add(Fault fault) {
         pending.add(fault);
     }

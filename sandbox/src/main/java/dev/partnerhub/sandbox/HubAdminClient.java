@@ -81,6 +81,11 @@ public final class HubAdminClient {
         return send("POST", "/admin/faults", fault);
     }
 
+    /** Sets the hub's own limit of API calls per second (beyond it: 429, Retry-After 1); 0 lifts it. */
+    public JsonNode rateLimit(int perSecond) {
+        return send("PUT", "/admin/rate-limit", Json.object().put("perSecond", perSecond));
+    }
+
     /** How many calls each kind of injected fault met so far ("429", "503", "lost-reply", "stall", ...). */
     public java.util.Map<String, Long> faultsApplied() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();

@@ -18,6 +18,11 @@ public class HubError extends RuntimeException {
     public static final int HUB_NOT_FOUND = 4040;
     /** The hub's own: a method the path does not take. */
     public static final int HUB_METHOD = 4050;
+    /**
+     * The hub's own: more calls in a second than the limit set with {@code PUT /admin/rate-limit} (both vendors answer
+     * 429 with Retry-After; the limit and the code are the hub's).
+     */
+    public static final int HUB_RATE_LIMITED = 4290;
     /** The hub's own: the hub failed (or a fault asked for a 5xx). */
     public static final int HUB_INTERNAL = 5000;
 

@@ -133,6 +133,10 @@ public final class LocalPartnerHub implements AutoCloseable {
                 counted = true;
                 authenticate(exchange, owner);
                 authenticated = true;
+                if (faults.overLimit(java.time.Instant.now().getEpochSecond())) {
+                    throw new HubError(429, HubError.HUB_RATE_LIMITED, "Too many requests: the local hub's own limit "
+                            + "of calls per second is reached.", 1);
+                }
                 fault = faults.take(method, uri.getPath());
             }
             java.util.Optional<HubResponse> replayed = authenticated ? owner.replay(method, requestHeaders)

@@ -37,4 +37,39 @@ class FaultsTest {
             assertThat(admin.faultsApplied()).containsEntry("429", 3L).containsEntry("503", 1L);
         }
     }
+
+    @Test
+    void beyondTheHubsOwnLimitACallIsAnswered429WithRetryAfterAndCounted() throws Exception {
+        try (LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults().withPort(0))) {
+            HubAdminClient admin = new HubAdminClient(hub.url());
+            admin.rateLimit(3);
+            HttpClient client = HttpClient.newHttpClient();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> retryAfters = new ArrayList<>();
+            long second;
+            do {
+                // Five calls in one calendar second: started again if the second turned meanwhile.
+                statuses.clear();
+                retryAfters.clear();
+                second = java.time.Instant.now().getEpochSecond();
+                for (int i = 0; i < 5; i++) {
+                    HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(hub.apiUrl()
+                            + "/people")).header("Authorization", "Bearer " + hub.token()).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    statuses.add(reply.statusCode());
+                    reply.headers().firstValue("Retry-After").ifPresent(retryAfters::add);
+                }
+            } while (java.time.Instant.now().getEpochSecond() != second);
+            assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
+            assertThat(retryAfters).containsExactly("1", "1");
+            assertThat(admin.faultsApplied().get("429-limit")).isGreaterThanOrEqualTo(2L);
+
+            admin.rateLimit(0);
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.send(HttpRequest.newBuilder(URI.create(hub.apiUrl() + "/people"))
+                        .header("Authorization", "Bearer " + hub.token()).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            }
+        }
+    }
 }

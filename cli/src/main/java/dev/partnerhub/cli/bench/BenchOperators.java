@@ -20,6 +20,9 @@ final class BenchOperators implements AutoCloseable {
 
     private final List<OperatorProcess> processes = new ArrayList<>();
     private final List<ProcessProbe> probes = new ArrayList<>();
+    private final List<Map<String, String>> settings = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
+    private Path jar;
 
     private BenchOperators() {
     }
@@ -37,16 +40,30 @@ final class BenchOperators implements AutoCloseable {
                     all.put("PARTNERHUB_SHARD_SELECTOR", i == 0 ? "!" + SHARD_LABEL : SHARD_LABEL + "=" + label(i));
                     all.put("PARTNERHUB_SHARD_CONNECTIONS", Boolean.toString(i == 0));
                 }
-                OperatorProcess process = OperatorProcess.start(jar, logs.resolve(
-                        shards == 1 ? "bench-operator.log" : "bench-operator-" + i + ".log"), all);
+                Path log = logs.resolve(shards == 1 ? "bench-operator.log" : "bench-operator-" + i + ".log");
+                OperatorProcess process = OperatorProcess.start(jar, log, all);
+                operators.jar = jar;
                 operators.processes.add(process);
                 operators.probes.add(new ProcessProbe(process.pid(), port));
+                operators.settings.add(all);
+                operators.logs.add(log);
             }
             return operators;
         } catch (IOException | RuntimeException e) {
             operators.close();
             throw e;
         }
+    }
+
+    /**
+     * Kills process {@code i} (SIGKILL, as a node failure or an OOM kill would) and starts it again with the same
+     * settings; its log starts anew.
+     */
+    void restart(int i) throws IOException {
+        processes.get(i).kill();
+        OperatorProcess process = OperatorProcess.start(jar, logs.get(i), settings.get(i));
+        processes.set(i, process);
+        probes.set(i, new ProcessProbe(process.pid(), Integer.parseInt(settings.get(i).get("QUARKUS_HTTP_PORT"))));
     }
 
     /** The label value of shard {@code i} (shard 0 has none). */

@@ -75,6 +75,11 @@ public final class OperatorBench implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     String every;
 
+    @Option(names = "--restart-for", description = "After the steady state, kill the operator (SIGKILL), start it "
+            + "again and measure its provider calls for this long (for example 10m), under the hub's own limit of what "
+            + "the connection allows in a second.")
+    String restartFor;
+
     @Option(names = "--timeline", description = "Also print the hub's calls in each second while converging.")
     boolean timeline;
 
@@ -186,7 +191,10 @@ public final class OperatorBench implements Callable<Integer> {
                 }
                 out.flush();
                 SteadyState steady = new SteadyState(client, watched, admin, operators);
-                steady.measure(window, resyncs, out);
+                long perResync = steady.measure(window, resyncs, out);
+                if (restartFor != null) {
+                    steady.restart(hub, rateLimit, rateLimit, duration(restartFor), window, perResync, out);
+                }
                 if (hold != null) {
                     steady.hold(duration(hold), duration(every), out);
                 }
