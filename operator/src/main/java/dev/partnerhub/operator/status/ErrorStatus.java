@@ -8,7 +8,6 @@ import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +17,16 @@ import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
- * What a failed reconcile writes: Synced=False with the provider's exact error. Transient failures go back to
- * the framework's bounded retry, except that a Retry-After longer than the client would wait replaces it (jittered),
- * and that a resource whose retries are spent is looked at again every few minutes;
- * a refused token is not retried (the PartnerConnection reports it) but looked at again later.
+ * What a failed reconcile writes: Synced=False with the provider's exact error. The resource is then looked at again
+ * by itself, never left until an unrelated event: after what the failure says (a Retry-After longer than the client
+ * would wait, jittered; a refused token, which the PartnerConnection reports, after a while), or else after a wait that
+ * grows with how long it has been failing, jittered, so that resources that failed together come back apart.
  */
 public final class ErrorStatus {
 
-    /** The framework's longest retry interval (application.properties), kept once its retries are spent. */
-    static final Duration AFTER_RETRIES = Duration.ofMinutes(5);
+    /** The shortest and the longest wait before a failed resource is looked at again. */
+    static final Duration FIRST_WAIT = Duration.ofSeconds(2);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
     private ErrorStatus() {
     }
@@ -69,9 +69,17 @@ public final class ErrorStatus {
         }
         conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, resource, previous, status);
-        ErrorStatusUpdateControl<P> control = ErrorStatusUpdateControl.noStatusUpdate();
-        Duration next = next(rescheduleInstead, context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false));
-        return next == null ? control : control.withNoRetry().rescheduleAfter(jittered(next));
+        Instant now = clock.instant();
+        Duration next = rescheduleInstead != null ? jittered(rescheduleInstead)
+                : backoff(failingSince(previous, now), now);
+        return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry().rescheduleAfter(next);
+    }
+
+    /** Since when the resource has been failing: its Synced condition's turn to False, or now. */
+    private static Instant failingSince(ConditionedStatus previous, Instant now) {
+        return Conditions.find(previous == null ? null : previous.getConditions(), Conditions.SYNCED)
+                .filter(c -> "False".equals(c.getStatus()) && c.getLastTransitionTime() != null)
+                .map(c -> Instant.parse(c.getLastTransitionTime())).filter(t -> t.isBefore(now)).orElse(now);
     }
 
     /**
@@ -91,11 +99,17 @@ public final class ErrorStatus {
     }
 
     /**
-     * When to look again by itself: when the failure says (a Retry-After, a refused token); else the framework's
-     * retry, and once that is spent, {@link #AFTER_RETRIES} on, never stranded until an unrelated event.
+     * The wait after a failure that says nothing of when to come back: as long as the resource has been failing (so
+     * about twice the one before), from {@link #FIRST_WAIT} to {@link #LONGEST_WAIT}, of which a random share from half
+     * to all is taken ("equal jitter"): resources that failed together come back apart, and none waits longer than
+     * {@link #LONGEST_WAIT}.
      */
-    static Duration next(Duration fromFailure, boolean lastAttempt) {
-        return fromFailure != null ? fromFailure : lastAttempt ? AFTER_RETRIES : null;
+    static Duration backoff(Instant failingSince, Instant now) {
+        Duration failing = Duration.between(failingSince, now);
+        Duration wait = failing.compareTo(FIRST_WAIT) < 0 ? FIRST_WAIT
+                : failing.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : failing;
+        long half = wait.toMillis() / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(wait.toMillis() - half + 1));
     }
 
     /**

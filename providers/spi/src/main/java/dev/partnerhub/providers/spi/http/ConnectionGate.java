@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * What every call of one connection passes through, so that the connection, not the call, is the unit of protection:
  * its {@link CircuitBreaker} (no call while the provider is failing, but for one trial now and then), a bulkhead (at
  * most the limiter's burst of calls in flight at once: a slow provider holds that many of the operator's threads, not
- * all of them) and its {@link RateLimiter} (its rate, and the pauses the provider asks for).
+ * all of them), its {@link RateLimiter} (its rate, and the pauses the provider asks for) and its {@link RetryBudget}
+ * (a share of its calls that may be sent again).
  */
 final class ConnectionGate {
 
@@ -29,12 +30,24 @@ final class ConnectionGate {
     private final CircuitBreaker breaker;
     private final Duration longestInlineWait;
     private final Semaphore inFlight;
+    private final RetryBudget retries;
 
     ConnectionGate(RateLimiter limiter, CircuitBreaker breaker, Duration longestInlineWait) {
         this.limiter = limiter;
         this.breaker = breaker;
         this.longestInlineWait = longestInlineWait;
         this.inFlight = new Semaphore(limiter.burst());
+        this.retries = RetryBudget.defaults();
+    }
+
+    /** A call about to be sent the first time: it earns its share of the connection's retry budget. */
+    void called() {
+        retries.called();
+    }
+
+    /** Whether the connection's retry budget allows one more attempt of a failed call (spent if so). */
+    boolean mayRetry() {
+        return retries.spend();
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * JSON over HTTP as provider APIs speak it: a bearer token, the connection's rate limiter, bounded retries with
- * jittered backoff, a 429 or a Retry-After pausing every caller of the connection (a pause longer than a call may
+ * jittered backoff within the connection's retry budget, a 429 or a Retry-After pausing every caller of the connection (a pause longer than a call may
  * wait is handed back to the caller), the whole exchange bounded in time, replies that are not the JSON the
  * API documents turned into errors, and failures typed by HTTP status. A vendor's {@link Dialect} reads its error
  * bodies and tracking IDs and adds its headers. A POST is sent again only when the reply proves it was not processed
@@ -195,6 +195,7 @@ public final class JsonHttp {
         Map<String, String> sent = null;
         boolean replied = false;
         boolean renewed = false;
+        gate.called();
         for (int attempt = 1; ; attempt++) {
             sent = dialect.attemptHeaders(method, sent, replied);
             Map<String, String> headers = new LinkedHashMap<>(sent);
@@ -213,7 +214,7 @@ public final class JsonHttp {
             } catch (ProviderUnavailableException e) {
                 // No reply, or one that is not the API's (a protocol error is one of these).
                 gate.failed(e.getMessage());
-                if (!idempotent || attempt >= policy.maxAttempts()) {
+                if (!idempotent || attempt >= policy.maxAttempts() || !gate.mayRetry()) {
                     throw e;
                 }
                 response = null;
@@ -259,7 +260,8 @@ public final class JsonHttp {
             // this call is tried again.
             boolean slowDown = retryAfter != null || status == 429;
             boolean waitHere = !slowDown || gate.pause(retryAfter != null ? retryAfter : backoff(attempt));
-            if (!retryable || attempt >= policy.maxAttempts() || !waitHere) {
+            // A retry after a pause the provider asked for goes at the pace it set; any other spends the budget.
+            if (!retryable || attempt >= policy.maxAttempts() || !waitHere || !slowDown && !gate.mayRetry()) {
                 throw failure;
             }
             if (!slowDown) {

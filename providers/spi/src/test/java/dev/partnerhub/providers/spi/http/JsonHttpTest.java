@@ -200,6 +200,23 @@ class JsonHttpTest {
                 .hasRootCauseInstanceOf(LimitedBody.TooLarge.class);
     }
 
+    @Test
+    void aProviderFailingEveryCallGetsItsCallsAndABudgetOfRetriesNotFourAttemptsEach() throws Exception {
+        serve(n -> new int[] {500, 0});
+        // A circuit that stays closed: the budget alone holds the retries back.
+        CircuitBreaker closed = new CircuitBreaker(10_000, Duration.ofSeconds(5), Duration.ofMinutes(1),
+                Duration.ofHours(1), java.time.Clock.systemUTC());
+        JsonHttp http = new JsonHttp("http://127.0.0.1:" + server.getAddress().getPort(), AccessTokens.of(() -> "t"),
+                new RateLimiter(1000, 1000), closed, new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10)), dialect(), JsonHttp.defaultClient(),
+                new ObjectMapper());
+        for (int i = 0; i < 100; i++) {
+            assertThatThrownBy(() -> http.get("/things", Map.of())).isInstanceOf(ProviderUnavailableException.class);
+        }
+        // 100 calls; 10 retries saved up, one earned by every ten calls, and the minute's refill of the few seconds.
+        assertThat(arrivals).as("requests the provider received").hasSizeBetween(101, 125);
+    }
+
     /** Answers the n-th call (from 1) with {status, Retry-After in ms (0: the header says 0)}. */
     private void serve(IntFunction<int[]> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -223,16 +240,20 @@ class JsonHttpTest {
 
     private JsonHttp http(RateLimiter limiter) {
         return new JsonHttp("http://127.0.0.1:" + server.getAddress().getPort(), AccessTokens.of(() -> "t"), limiter,
-                POLICY, new JsonHttp.Dialect() {
-                    @Override
-                    public String trackingId(HttpHeaders headers, JsonNode body) {
-                        return null;
-                    }
+                POLICY, dialect(), JsonHttp.defaultClient(), new ObjectMapper());
+    }
 
-                    @Override
-                    public List<RemoteError> errors(JsonNode body, String trackingId) {
-                        return List.of();
-                    }
-                }, JsonHttp.defaultClient(), new ObjectMapper());
+    private static JsonHttp.Dialect dialect() {
+        return new JsonHttp.Dialect() {
+            @Override
+            public String trackingId(HttpHeaders headers, JsonNode body) {
+                return null;
+            }
+
+            @Override
+            public List<RemoteError> errors(JsonNode body, String trackingId) {
+                return List.of();
+            }
+        };
     }
 }
