@@ -26,7 +26,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CrdSchemas {
 
     /** A field the object breaks, and how. */
-    record Violation(String field, String message, boolean unknownField) {
+    record Violation(String field, String message, Kind kind) {
+
+        /** As the API server's field errors name them. */
+        enum Kind {
+            INVALID("FieldValueInvalid"), NOT_FOUND("FieldValueNotFound"), REQUIRED("FieldValueRequired");
+
+            final String reason;
+
+            Kind(String reason) {
+                this.reason = reason;
+            }
+        }
+
+        boolean unknownField() {
+            return kind == Kind.NOT_FOUND;
+        }
     }
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
@@ -81,9 +96,12 @@ final class CrdSchemas {
         for (ValidationMessage message : (strict ? compiled.strict() : compiled.lax()).validate(object)) {
             String at = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
             boolean unknown = "additionalProperties".equals(message.getType());
-            String field = unknown ? join(at, message.getProperty()) : at;
-            violations.add(new Violation(field.isEmpty() ? "<root>" : field,
-                    unknown ? "unknown field \"" + field + "\"" : message.getError(), unknown));
+            // A missing property is named itself, "Required value", as the API server names it.
+            boolean required = "required".equals(message.getType());
+            String field = unknown || required ? join(at, message.getProperty()) : at;
+            violations.add(new Violation(field.isEmpty() ? "<root>" : field, unknown ? "unknown field \"" + field
+                    + "\"" : required ? "Required value" : message.getError(), unknown ? Violation.Kind.NOT_FOUND
+                    : required ? Violation.Kind.REQUIRED : Violation.Kind.INVALID));
         }
         violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
         return violations;

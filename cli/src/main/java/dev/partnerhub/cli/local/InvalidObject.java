@@ -59,10 +59,14 @@ final class InvalidObject extends KubernetesCrudDispatcherException {
                         + kind + ": strict decoding error: " + violations.stream().map(CrdSchemas.Violation::message)
                         .collect(Collectors.joining(", "))
                 : kind + "." + group + " \"" + name + "\" is invalid: " + violations.stream()
-                        .map(v -> v.unknownField() ? v.message() : v.field() + ": Invalid value: " + v.message())
+                        .map(v -> switch (v.kind()) {
+                            case NOT_FOUND -> v.message();
+                            case REQUIRED -> v.field() + ": " + v.message();
+                            case INVALID -> v.field() + ": Invalid value: " + v.message();
+                        })
                         .collect(Collectors.joining(", "));
         List<StatusCause> causes = violations.stream().map(v -> new StatusCauseBuilder()
-                .withReason(v.unknownField() ? "FieldValueNotFound" : "FieldValueInvalid").withMessage(v.message())
+                .withReason(v.kind().reason).withMessage(v.message())
                 .withField(v.field()).build()).toList();
         return new StatusBuilder().withStatus("Failure").withMessage(message)
                 .withReason(strictOnly ? "BadRequest" : "Invalid").withCode(strictOnly ? 400 : 422)

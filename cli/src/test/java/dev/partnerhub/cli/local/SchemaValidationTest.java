@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
@@ -17,15 +16,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,17 +37,17 @@ class SchemaValidationTest {
             .withNamespaced(true).build();
     private static final String USERS_PATH = "/apis/partnerhub.dev/v1alpha1/namespaces/demo/customerusers";
 
-    /** HTTP/1.1: the JDK client's h2c upgrade of a POST with a body sometimes got no reply from the embedded API. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private RawApi raw;
     private LocalKubernetesApi api;
     private KubernetesClient client;
 
     @BeforeEach
     void start() throws IOException {
         api = LocalKubernetesApi.start(0);
+        raw = new RawApi(api.url());
         client = api.client();
-        for (JsonNode crd : documents(ROOT.resolve("crds"))) {
-            assertThat(send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).statusCode())
+        for (JsonNode crd : RawApi.documents(ROOT.resolve("crds"))) {
+            assertThat(raw.send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).statusCode())
                     .isEqualTo(201);
         }
     }
@@ -69,7 +61,7 @@ class SchemaValidationTest {
     @Test
     void everySampleIsValidUnderStrictFieldValidation() throws IOException {
         int checked = 0;
-        for (JsonNode object : documents(ROOT.resolve("samples"))) {
+        for (JsonNode object : RawApi.documents(ROOT.resolve("samples"))) {
             String apiVersion = object.path("apiVersion").asText();
             if (!apiVersion.startsWith("partnerhub.dev/")) {
                 continue;
@@ -77,7 +69,7 @@ class SchemaValidationTest {
             String plural = object.path("kind").asText().toLowerCase() + "s";
             String path = "/apis/" + apiVersion + "/namespaces/" + object.path("metadata").path("namespace").asText()
                     + "/" + plural + "?fieldValidation=Strict";
-            HttpResponse<String> reply = send("POST", path, object);
+            HttpResponse<String> reply = raw.send("POST", path, object);
             assertThat(reply.statusCode()).as("%s %s: %s", object.path("kind").asText(),
                     object.path("metadata").path("name").asText(), reply.body()).isEqualTo(201);
             checked++;
@@ -90,7 +82,7 @@ class SchemaValidationTest {
         ObjectNode erin = user("erin");
         ((ObjectNode) erin.path("spec")).put("emial", "erin@acme.example.com");
 
-        HttpResponse<String> strict = send("POST", USERS_PATH + "?fieldValidation=Strict", erin);
+        HttpResponse<String> strict = raw.send("POST", USERS_PATH + "?fieldValidation=Strict", erin);
 
         assertThat(strict.statusCode()).isEqualTo(400);
         JsonNode status = JSON.readTree(strict.body());
@@ -101,7 +93,7 @@ class SchemaValidationTest {
         assertThat(client.genericKubernetesResources(USERS).inNamespace("demo").withName("erin").get())
                 .as("nothing stored").isNull();
 
-        assertThat(send("POST", USERS_PATH, erin).statusCode()).as("without strict validation, as the operator writes")
+        assertThat(raw.send("POST", USERS_PATH, erin).statusCode()).as("without strict validation, as the operator writes")
                 .isEqualTo(201);
     }
 
@@ -119,8 +111,11 @@ class SchemaValidationTest {
                     assertThat(status.getReason()).isEqualTo("Invalid");
                     assertThat(status.getMessage()).startsWith("CustomerUser.partnerhub.dev \"erin\" is invalid: ");
                     assertThat(status.getDetails().getCauses()).extracting(StatusCause::getField)
-                            .containsExactly("spec", "spec.deletionPolicy", "spec.email");
-                    assertThat(status.getDetails().getCauses().get(0).getMessage()).contains("customerRef");
+                            .containsExactly("spec.customerRef", "spec.deletionPolicy", "spec.email");
+                    // A missing field is named itself, as a real API server names it.
+                    assertThat(status.getDetails().getCauses().get(0).getMessage()).isEqualTo("Required value");
+                    assertThat(status.getDetails().getCauses().get(0).getReason()).isEqualTo("FieldValueRequired");
+                    assertThat(status.getMessage()).contains("spec.customerRef: Required value");
                     assertThat(status.getDetails().getCauses().get(1).getMessage()).contains("Delete", "Orphan");
                 });
         assertThat(client.genericKubernetesResources(USERS).inNamespace("demo").withName("erin").get()).isNull();
@@ -132,7 +127,7 @@ class SchemaValidationTest {
         erin.putObject("status").putObject("activation").put("state", "Provisioned");
         erin.putNull("unset");
         ((ObjectNode) erin.path("spec")).putNull("package");
-        assertThat(send("POST", USERS_PATH + "?fieldValidation=Strict", erin).statusCode())
+        assertThat(raw.send("POST", USERS_PATH + "?fieldValidation=Strict", erin).statusCode())
                 .as("null values count as absent").isEqualTo(201);
         GenericKubernetesResource before = client.genericKubernetesResources(USERS).inNamespace("demo")
                 .withName("erin").get();
@@ -167,36 +162,36 @@ class SchemaValidationTest {
     void aChangedCrdChangesWhatIsChecked() throws IOException {
         ObjectNode erin = user("erin");
         ((ObjectNode) erin.path("spec")).put("deletionPolicy", "Sometimes");
-        assertThat(send("POST", USERS_PATH, erin).statusCode()).isEqualTo(422);
+        assertThat(raw.send("POST", USERS_PATH, erin).statusCode()).isEqualTo(422);
 
-        JsonNode crd = documents(ROOT.resolve("crds")).stream()
+        JsonNode crd = RawApi.documents(ROOT.resolve("crds")).stream()
                 .filter(c -> c.path("metadata").path("name").asText().equals("customerusers.partnerhub.dev"))
                 .findFirst().orElseThrow();
         ((ObjectNode) crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema")
                 .path("properties").path("spec").path("properties").path("deletionPolicy")).putArray("enum")
                 .add("Delete").add("Orphan").add("Sometimes");
-        assertThat(send("PUT", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/customerusers.partnerhub.dev",
+        assertThat(raw.send("PUT", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/customerusers.partnerhub.dev",
                 crd).statusCode()).isEqualTo(200);
 
-        assertThat(send("POST", USERS_PATH, erin).statusCode()).isEqualTo(201);
+        assertThat(raw.send("POST", USERS_PATH, erin).statusCode()).isEqualTo(201);
 
         ObjectNode frank = user("frank");
         ((ObjectNode) frank.path("spec")).put("deletionPolicy", "Never");
-        assertThat(send("POST", USERS_PATH, frank).statusCode()).isEqualTo(422);
-        assertThat(send("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/customerusers.partnerhub.dev",
+        assertThat(raw.send("POST", USERS_PATH, frank).statusCode()).isEqualTo(422);
+        assertThat(raw.send("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/customerusers.partnerhub.dev",
                 null).statusCode()).isEqualTo(200);
-        assertThat(send("POST", USERS_PATH, frank).statusCode()).as("a deleted CRD's schema no longer applies")
+        assertThat(raw.send("POST", USERS_PATH, frank).statusCode()).as("a deleted CRD's schema no longer applies")
                 .isEqualTo(201);
     }
 
     @Test
     void servesTheOpenApiV3DocumentsKubectlReads() throws IOException {
-        JsonNode root = JSON.readTree(send("GET", "/openapi/v3", null).body());
+        JsonNode root = JSON.readTree(raw.send("GET", "/openapi/v3", null).body());
         assertThat(root.path("paths").has("api/v1")).isTrue();
         String url = root.path("paths").path("apis/partnerhub.dev/v1alpha1").path("serverRelativeURL").asText();
         assertThat(url).matches("/openapi/v3/apis/partnerhub\\.dev/v1alpha1\\?hash=[0-9A-F]{128}");
 
-        JsonNode doc = JSON.readTree(send("GET", url, null).body());
+        JsonNode doc = JSON.readTree(raw.send("GET", url, null).body());
         JsonNode schema = doc.path("components").path("schemas").path("dev.partnerhub.v1alpha1.CustomerUser");
         assertThat(schema.path("properties").path("spec").path("properties").path("email").path("pattern").asText())
                 .isNotEmpty();
@@ -207,9 +202,9 @@ class SchemaValidationTest {
         assertThat(patch.path("x-kubernetes-group-version-kind").path("kind").asText()).isEqualTo("CustomerUser");
         assertThat(patch.path("parameters").get(0).path("name").asText()).isEqualTo("fieldValidation");
 
-        HttpResponse<String> v2 = send("GET", "/openapi/v2", null);
+        HttpResponse<String> v2 = raw.send("GET", "/openapi/v2", null);
         assertThat(v2.statusCode()).as("not a dump of the store, as Fabric8 answers any unknown path").isEqualTo(404);
-        assertThat(send("GET", "/openapi/v3/apis/nothing.example/v1", null).statusCode()).isEqualTo(404);
+        assertThat(raw.send("GET", "/openapi/v3/apis/nothing.example/v1", null).statusCode()).isEqualTo(404);
     }
 
     private static ObjectNode user(String name) {
@@ -220,35 +215,5 @@ class SchemaValidationTest {
         spec.putObject("customerRef").put("name", "acme");
         spec.put("email", name + "@acme.example.com").put("package", "webex_meetings");
         return user;
-    }
-
-    private HttpResponse<String> send(String method, String path, JsonNode body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    /** Every YAML document of the files of a folder, in the order of their names. */
-    private static List<JsonNode> documents(Path folder) throws IOException {
-        List<JsonNode> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().toList()) {
-                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-                    docs.forEachRemaining(d -> {
-                        if (d != null && !d.isEmpty()) {
-                            all.add(d);
-                        }
-                    });
-                }
-            }
-        }
-        return all;
     }
 }

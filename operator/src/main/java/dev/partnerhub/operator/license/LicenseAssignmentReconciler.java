@@ -189,6 +189,11 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
             conditions.ready(false, "DeletionHeld", status.getRemovalsHeld() + " users outside this Exclusive "
                     + "assignment keep the licence: the connection's deletion allowance for the hour is spent. Annotate "
                     + "the PartnerConnection with " + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release them.");
+        } else if (!status.getConflicts().isEmpty()) {
+            // Safe (a licence another assignment gives stays), but two manifests disagree: said where it is seen.
+            conditions.ready(true, "AssignedWithConflicts", "Every selected user holds the licence; another "
+                    + "assignment of the customer disagrees about some users, who keep the licence: see "
+                    + "status.conflicts.");
         } else {
             conditions.ready(true, "Assigned", "Every selected user holds the licence.");
         }

@@ -227,7 +227,7 @@ public class ProviderRegistry {
      * with {@code spec.allowInsecure}.
      */
     private static void refuseInsecure(PartnerConnectionSpec spec) throws ConnectionException {
-        URI endpoint = spec.getEndpoint() == null ? null : URI.create(spec.getEndpoint());
+        URI endpoint = parsedEndpoint(spec);
         if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme())
                 || Boolean.TRUE.equals(spec.getAllowInsecure())) {
             return;
@@ -240,6 +240,27 @@ public class ProviderRegistry {
                     + "token in clear to " + endpoint.getHost() + "; use https://, or set spec.allowInsecure: true "
                     + "where the network between the operator and that host is trusted.");
         }
+    }
+
+    /**
+     * The endpoint as a URL with a scheme and a host (the CRD's pattern, checked again where no admission ran); null
+     * when the spec leaves it to the provider's default.
+     */
+    private static URI parsedEndpoint(PartnerConnectionSpec spec) throws ConnectionException {
+        if (spec.getEndpoint() == null) {
+            return null;
+        }
+        try {
+            URI endpoint = new URI(spec.getEndpoint());
+            if (endpoint.getScheme() != null && endpoint.getHost() != null && endpoint.getScheme().toLowerCase(
+                    java.util.Locale.ROOT).matches("https?")) {
+                return endpoint;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Answered below, naming the field.
+        }
+        throw new ConnectionException("InvalidSpec", "spec.endpoint: " + spec.getEndpoint() + " is not a URL of the "
+                + "provider's API; write it as https://host/path, for example https://webexapis.com/v1.");
     }
 
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {

@@ -49,6 +49,8 @@ final class WebexCodes {
     static final int HUB_UNKNOWN_ENTERPRISE = 2004;
     /** The hub's own: a consent email for a subscriber with no move pending. */
     static final int HUB_NO_MOVE_PENDING = 2005;
+    /** The hub's own: an email that is not of the form local@domain (Cisco's files give no rule or code). */
+    static final int HUB_INVALID_EMAIL = 1012;
     /** The hub's own: a Wholesale user in a domain another org claimed (an external user). */
     static final int HUB_EXTERNAL_USER = 10024;
     /** The hub's own: a licence assigned to someone outside the org. */

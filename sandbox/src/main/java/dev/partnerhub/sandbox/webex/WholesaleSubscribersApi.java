@@ -77,6 +77,9 @@ final class WholesaleSubscribersApi {
         JsonNode body = r.body();
         Customer c = customerForSubscriber(r.requiredText(body, "customerId"));
         String email = r.requiredText(body, "email");
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw HubError.badRequest(WebexCodes.HUB_INVALID_EMAIL, "email: " + email + " is not an email address.");
+        }
         if (!body.has("provisioningParameters")) {
             throw HubError.badRequest(HubError.HUB_MISSING_FIELD, "Missing required field: provisioningParameters.");
         }
