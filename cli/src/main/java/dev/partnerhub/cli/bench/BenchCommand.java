@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code hubctl bench}: benchmarks that print their figures (never asserted in a unit test). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {CsvImportBench.class, OperatorBench.class, SoakBench.class})
+        subcommands = {BulkheadBench.class, CsvImportBench.class, OperatorBench.class, SoakBench.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

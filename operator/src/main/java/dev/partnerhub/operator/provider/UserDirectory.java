@@ -3,6 +3,7 @@ package dev.partnerhub.operator.provider;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.ProviderBusyException;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.Users;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -38,14 +41,23 @@ public class UserDirectory {
     private record Key(String connection, CustomerScope scope) {
     }
 
+    /** How long a reconcile waits for another's read of the same list before it is handed back. */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+
+    /**
+     * A customer's users as last read. Its monitor guards the map for moments only; {@code reading} is held across
+     * the provider call, so that a slow provider holds one thread per list, not every thread that wants it.
+     */
     private static final class Snapshot {
         final Map<String, RemoteUser> byId = new LinkedHashMap<>();
+        final ReentrantLock reading = new ReentrantLock();
         Instant fetchedAt;
         Instant fullAt;
     }
 
     /** A connection's list of users changed across its customers: when it was last read, or that there is none. */
     private static final class Feed {
+        final ReentrantLock reading = new ReentrantLock();
         Instant readAt;
         boolean unsupported;
     }
@@ -102,7 +114,8 @@ public class UserDirectory {
     private boolean readChanges(String connection, Provider provider, Snapshot asking, Duration tolerance) {
         Feed feed = feeds.computeIfAbsent(connection, k -> new Feed());
         Set<String> changed = new HashSet<>();
-        synchronized (feed) {
+        turn(feed.reading, "the users changed across the connection's customers");
+        try {
             Instant since;
             synchronized (asking) {
                 if (fresh(asking, tolerance)) {
@@ -132,9 +145,23 @@ public class UserDirectory {
                 }
             });
             feed.readAt = now;
+        } finally {
+            feed.reading.unlock();
         }
         changes.tell(changed);
         return true;
+    }
+
+    /** Takes the lock of a read, waiting at most {@link #LONGEST_WAIT} for another's; else hands the caller back. */
+    private static void turn(ReentrantLock reading, String what) {
+        try {
+            if (!reading.tryLock(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProviderBusyException(what + " is being read by another reconcile; tried again shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderBusyException("interrupted while waiting to read " + what);
+        }
     }
 
     private boolean fresh(Snapshot snapshot, Duration maxAge) {
@@ -144,17 +171,33 @@ public class UserDirectory {
     /** The customer's users, at most {@code maxAge} old. */
     public List<RemoteUser> users(String connection, Provider provider, CustomerScope scope, Duration maxAge) {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
-        Set<String> changed;
-        List<RemoteUser> result;
         synchronized (snapshot) {
-            Instant now = clock.instant();
             if (fresh(snapshot, maxAge)) {
                 return List.copyOf(snapshot.byId.values());
             }
-            boolean full = snapshot.fullAt == null || snapshot.fullAt.plus(config.directory().fullRefresh()).isBefore(now);
-            List<RemoteUser> fetched = provider.users().list(scope, full ? null : snapshot.fetchedAt.minus(SKEW));
-            changed = fold(snapshot, fetched, full, now);
-            result = List.copyOf(snapshot.byId.values());
+        }
+        Set<String> changed;
+        List<RemoteUser> result;
+        turn(snapshot.reading, "the users of customer " + scope.id());
+        try {
+            Instant now;
+            boolean full;
+            Instant since;
+            synchronized (snapshot) {
+                if (fresh(snapshot, maxAge)) {
+                    return List.copyOf(snapshot.byId.values()); // read by the reconcile we waited for
+                }
+                now = clock.instant();
+                full = snapshot.fullAt == null || snapshot.fullAt.plus(config.directory().fullRefresh()).isBefore(now);
+                since = full ? null : snapshot.fetchedAt.minus(SKEW);
+            }
+            List<RemoteUser> fetched = provider.users().list(scope, since);
+            synchronized (snapshot) {
+                changed = fold(snapshot, fetched, full, now);
+                result = List.copyOf(snapshot.byId.values());
+            }
+        } finally {
+            snapshot.reading.unlock();
         }
         changes.tell(changed);
         return result;
@@ -165,9 +208,16 @@ public class UserDirectory {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
         Set<String> changed;
         List<RemoteUser> result;
-        synchronized (snapshot) {
-            changed = fold(snapshot, provider.users().list(scope, null), true, clock.instant());
-            result = List.copyOf(snapshot.byId.values());
+        turn(snapshot.reading, "the users of customer " + scope.id());
+        try {
+            Instant now = clock.instant();
+            List<RemoteUser> fetched = provider.users().list(scope, null);
+            synchronized (snapshot) {
+                changed = fold(snapshot, fetched, true, now);
+                result = List.copyOf(snapshot.byId.values());
+            }
+        } finally {
+            snapshot.reading.unlock();
         }
         changes.tell(changed);
         return result;

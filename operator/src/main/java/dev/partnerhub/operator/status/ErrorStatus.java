@@ -2,6 +2,7 @@ package dev.partnerhub.operator.status;
 
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.ProviderBusyException;
 import dev.partnerhub.providers.spi.ProviderException;
 import dev.partnerhub.providers.spi.ProviderOutageException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
@@ -42,6 +43,11 @@ public final class ErrorStatus {
         if (e instanceof StatusConflictException) {
             // Nothing to report: the newer resource is reconciled next, with the framework's retry.
             return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        if (e instanceof ProviderBusyException busy) {
+            // Nothing happened at the provider: handed back, looked at again shortly, its status as it was.
+            return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry().rescheduleAfter(
+                    jittered(busy.retryAfter()));
         }
         S previous = resource.getStatus();
         S status = copy.apply(previous);

@@ -1,6 +1,7 @@
 package dev.partnerhub.providers.spi.http;
 
 import dev.partnerhub.providers.spi.ProviderOutageException;
+import dev.partnerhub.providers.spi.ProviderBusyException;
 import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import java.net.URI;
 import java.time.Duration;
@@ -69,9 +70,8 @@ final class ConnectionGate {
         }
         try {
             if (!inFlight.tryAcquire(LONGEST_BULKHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProviderUnavailableException(method + " " + uri.getPath() + " not sent: this connection "
-                        + "already has " + limiter.burst() + " calls in flight (its burst); tried again shortly", 0,
-                        List.of(), null, Duration.ofSeconds(2), null);
+                throw new ProviderBusyException(method + " " + uri.getPath() + " not sent: this connection "
+                        + "already has " + limiter.burst() + " calls in flight (its burst); tried again shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
