@@ -243,8 +243,8 @@ public class ProviderRegistry {
     }
 
     /**
-     * The endpoint as a URL with a scheme and a host (the CRD's pattern, checked again where no admission ran); null
-     * when the spec leaves it to the provider's default.
+     * The endpoint as a URI with a scheme, and a host where it is http or https (the CRD's pattern, checked again where
+     * no admission ran); null when the spec leaves it to the provider's default.
      */
     private static URI parsedEndpoint(PartnerConnectionSpec spec) throws ConnectionException {
         if (spec.getEndpoint() == null) {
@@ -252,8 +252,10 @@ public class ProviderRegistry {
         }
         try {
             URI endpoint = new URI(spec.getEndpoint());
-            if (endpoint.getScheme() != null && endpoint.getHost() != null && endpoint.getScheme().toLowerCase(
-                    java.util.Locale.ROOT).matches("https?")) {
+            boolean web = endpoint.getScheme() != null && endpoint.getScheme().toLowerCase(java.util.Locale.ROOT)
+                    .matches("https?");
+            // Another scheme is a provider factory's to take or refuse (the tests' fake provider has its own).
+            if (endpoint.getScheme() != null && (!web || endpoint.getHost() != null)) {
                 return endpoint;
             }
         } catch (java.net.URISyntaxException e) {
