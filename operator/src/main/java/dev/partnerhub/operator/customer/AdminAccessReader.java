@@ -3,6 +3,7 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.ReadTurns;
 import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.Provider;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The partner's rights in a customer org ({@code status.adminAccess}). They change seldom (an administrator of the
@@ -29,7 +31,9 @@ public class AdminAccessReader {
     private record Read(String orgId, AdminAccess level, Instant listedAt, Instant asked) {
     }
 
+    /** The partner's orgs as last listed; its monitor guards them for moments ({@link ReadTurns}). */
     private static final class Listing {
+        final ReentrantLock reading = new ReentrantLock();
         Map<String, AdminAccess> byOrg = Map.of();
         Instant readAt;
     }
@@ -66,20 +70,36 @@ public class AdminAccessReader {
         }
         Instant asked = sameOrg ? last.asked() : now;
         Listing listing = listings.computeIfAbsent(provider, p -> new Listing());
+        if (!usable(listing, orgId, asked, now)) {
+            ReadTurns.take(listing.reading, "the partner's rights in the connection's orgs");
+            try {
+                if (!usable(listing, orgId, asked, now)) {
+                    Map<String, AdminAccess> byOrg = provider.customers().partnerAccess();
+                    synchronized (listing) {
+                        listing.byOrg = byOrg;
+                        listing.readAt = now;
+                    }
+                }
+            } finally {
+                listing.reading.unlock();
+            }
+        }
         AdminAccess level;
         Instant listedAt;
         synchronized (listing) {
-            boolean usable = listing.readAt != null && current(listing.readAt, now)
-                    && (listing.byOrg.containsKey(orgId) || !listing.readAt.isBefore(asked));
-            if (!usable) {
-                listing.byOrg = provider.customers().partnerAccess();
-                listing.readAt = now;
-            }
             level = listing.byOrg.get(orgId);
             listedAt = listing.readAt;
         }
         reads.put(customerUid, new Read(orgId, level, listedAt, asked));
         return level;
+    }
+
+    /** Whether the listing in hand answers for the org: current, and read since the customer first asked if not in it. */
+    private boolean usable(Listing listing, String orgId, Instant asked, Instant now) {
+        synchronized (listing) {
+            return listing.readAt != null && current(listing.readAt, now)
+                    && (listing.byOrg.containsKey(orgId) || !listing.readAt.isBefore(asked));
+        }
     }
 
     private boolean current(Instant readAt, Instant now) {

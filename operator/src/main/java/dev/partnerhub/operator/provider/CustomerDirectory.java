@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Observes converged customers in bulk: where the provider lists its customers, one paged list per connection serves
@@ -23,7 +24,9 @@ import java.util.WeakHashMap;
 @ApplicationScoped
 public class CustomerDirectory {
 
+    /** A connection's customers as last read; its monitor guards them for moments ({@link ReadTurns}). */
     private static final class Snapshot {
+        final ReentrantLock reading = new ReentrantLock();
         Map<String, RemoteCustomer> byId = Map.of();
         Instant fetchedAt;
     }
@@ -35,26 +38,39 @@ public class CustomerDirectory {
         this.clock = clock;
     }
 
+    private boolean fresh(Snapshot snapshot, Duration maxAge) {
+        synchronized (snapshot) {
+            return snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(clock.instant());
+        }
+    }
+
     /** The customer as a list at most {@code maxAge} old shows it, or as the provider shows it now. */
     public Optional<RemoteCustomer> get(Provider provider, String customerId, Duration maxAge) {
         Snapshot snapshot = snapshots.computeIfAbsent(provider, p -> new Snapshot());
-        synchronized (snapshot) {
-            Instant now = clock.instant();
-            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(maxAge).isBefore(now)) {
-                Optional<List<RemoteCustomer>> all = provider.customers().list();
-                if (all.isEmpty()) {
-                    return provider.customers().get(customerId);
+        if (!fresh(snapshot, maxAge)) {
+            ReadTurns.take(snapshot.reading, "the connection's customers");
+            try {
+                if (!fresh(snapshot, maxAge)) {
+                    Instant now = clock.instant();
+                    Optional<List<RemoteCustomer>> all = provider.customers().list();
+                    if (all.isEmpty()) {
+                        return provider.customers().get(customerId);
+                    }
+                    Map<String, RemoteCustomer> byId = new HashMap<>();
+                    all.get().forEach(c -> byId.put(c.id(), c));
+                    synchronized (snapshot) {
+                        snapshot.byId = byId;
+                        snapshot.fetchedAt = now;
+                    }
                 }
-                Map<String, RemoteCustomer> byId = new HashMap<>();
-                all.get().forEach(c -> byId.put(c.id(), c));
-                snapshot.byId = byId;
-                snapshot.fetchedAt = now;
-            }
-            RemoteCustomer listed = snapshot.byId.get(customerId);
-            if (listed != null) {
-                return Optional.of(listed);
+            } finally {
+                snapshot.reading.unlock();
             }
         }
-        return provider.customers().get(customerId);
+        RemoteCustomer listed;
+        synchronized (snapshot) {
+            listed = snapshot.byId.get(customerId);
+        }
+        return listed != null ? Optional.of(listed) : provider.customers().get(customerId);
     }
 }

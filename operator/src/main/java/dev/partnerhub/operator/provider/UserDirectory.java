@@ -3,7 +3,6 @@ package dev.partnerhub.operator.provider;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.ProviderBusyException;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.Users;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -41,12 +39,9 @@ public class UserDirectory {
     private record Key(String connection, CustomerScope scope) {
     }
 
-    /** How long a reconcile waits for another's read of the same list before it is handed back. */
-    static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
-
     /**
      * A customer's users as last read. Its monitor guards the map for moments only; {@code reading} is held across
-     * the provider call, so that a slow provider holds one thread per list, not every thread that wants it.
+     * the provider call ({@link ReadTurns}).
      */
     private static final class Snapshot {
         final Map<String, RemoteUser> byId = new LinkedHashMap<>();
@@ -114,7 +109,7 @@ public class UserDirectory {
     private boolean readChanges(String connection, Provider provider, Snapshot asking, Duration tolerance) {
         Feed feed = feeds.computeIfAbsent(connection, k -> new Feed());
         Set<String> changed = new HashSet<>();
-        turn(feed.reading, "the users changed across the connection's customers");
+        ReadTurns.take(feed.reading, "the users changed across the connection's customers");
         try {
             Instant since;
             synchronized (asking) {
@@ -152,18 +147,6 @@ public class UserDirectory {
         return true;
     }
 
-    /** Takes the lock of a read, waiting at most {@link #LONGEST_WAIT} for another's; else hands the caller back. */
-    private static void turn(ReentrantLock reading, String what) {
-        try {
-            if (!reading.tryLock(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProviderBusyException(what + " is being read by another reconcile; tried again shortly");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderBusyException("interrupted while waiting to read " + what);
-        }
-    }
-
     private boolean fresh(Snapshot snapshot, Duration maxAge) {
         return snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(clock.instant());
     }
@@ -178,7 +161,7 @@ public class UserDirectory {
         }
         Set<String> changed;
         List<RemoteUser> result;
-        turn(snapshot.reading, "the users of customer " + scope.id());
+        ReadTurns.take(snapshot.reading, "the users of customer " + scope.id());
         try {
             Instant now;
             boolean full;
@@ -208,7 +191,7 @@ public class UserDirectory {
         Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
         Set<String> changed;
         List<RemoteUser> result;
-        turn(snapshot.reading, "the users of customer " + scope.id());
+        ReadTurns.take(snapshot.reading, "the users of customer " + scope.id());
         try {
             Instant now = clock.instant();
             List<RemoteUser> fetched = provider.users().list(scope, null);
