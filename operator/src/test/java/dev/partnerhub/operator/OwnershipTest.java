@@ -91,12 +91,12 @@ class OwnershipTest extends OperatorTestSupport {
     void aRepeatedCreateRefusedBecauseTheFirstWentThroughKeepsItsPendingCreateAndClaimsItsSubscriber() {
         String customerId = readyCustomer("laggy");
         int since = LocalHubResource.EXCHANGES.size();
-        // The first create goes through and its reply is lost; the list lags 6 s behind, so the second create is
+        // The first create goes through and its reply is lost; the list lags 8 s behind, so the second create is
         // refused as existing (409) while no list shows the subscriber yet.
         hub().addFault(new ObjectMapper().createObjectNode().put("method", "POST")
                 .put("pathPrefix", "/v1/wholesale/subscribers").put("lostReply", true).put("times", 1));
         hub().addFault(new ObjectMapper().createObjectNode().put("method", "GET")
-                .put("pathPrefix", "/v1/wholesale/subscribers").put("listLagMs", 6000).put("seconds", 20));
+                .put("pathPrefix", "/v1/wholesale/subscribers").put("listLagMs", 8000).put("seconds", 40));
 
         apply(user(namespace, "lee", "laggy", "lee@laggy.example.com", "webex_meetings", null));
 

@@ -130,11 +130,11 @@ class UserFieldsAndDriftTest extends OperatorTestSupport {
         String id = awaitCondition(CustomerUser.class, "eve", Conditions.READY, "True").getStatus().getUserId();
         int since = LocalHubResource.EXCHANGES.size();
 
-        // For 8 s every list misses her (a replica an hour behind): edits make her reconciled until a complete list
+        // For 15 s every list misses her (a replica an hour behind): edits make her reconciled until a complete list
         // is read in that time and says she is gone, and so does the second read; the create then sent is refused
         // (409) and her ID is kept.
         hub().addFault(Json.object().put("method", "GET").put("pathPrefix", "/v1/wholesale/subscribers")
-                .put("listLagMs", Duration.ofHours(1).toMillis()).put("seconds", 8));
+                .put("listLagMs", Duration.ofHours(1).toMillis()).put("seconds", 15));
         AtomicInteger edits = new AtomicInteger();
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             edit(CustomerUser.class, "eve", u -> u.getSpec().setLastName("Evans" + edits.incrementAndGet()));
