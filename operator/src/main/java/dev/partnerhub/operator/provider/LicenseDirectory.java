@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,9 +29,7 @@ public class LicenseDirectory {
     private record Key(String connection, String orgId) {
     }
 
-    /** A list as last read; its monitor guards it for moments, {@code reading} across the call ({@link ReadTurns}). */
     private static final class Snapshot<T> {
-        final ReentrantLock reading = new ReentrantLock();
         T value;
         Instant fetchedAt;
     }
@@ -67,7 +64,7 @@ public class LicenseDirectory {
 
     private List<RemoteLicense> licenses(String connection, Provider provider, String orgId, Duration maxAge) {
         return fresh(catalogs.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> provider.licensing().licenses(orgId), maxAge, "the licences of org " + orgId);
+                () -> provider.licensing().licenses(orgId), maxAge);
     }
 
     public Optional<RemotePerson> person(String connection, Provider provider, String orgId,
@@ -97,11 +94,11 @@ public class LicenseDirectory {
         Snapshot<Map<String, RemotePerson>> snapshot = people.computeIfAbsent(new Key(connection, orgId),
                 k -> new Snapshot<>());
         Map<String, RemotePerson> before;
+        Map<String, RemotePerson> now;
         synchronized (snapshot) {
             before = snapshot.value;
+            now = fresh(snapshot, () -> index(provider.licensing().people(orgId)), maxAge);
         }
-        Map<String, RemotePerson> now = fresh(snapshot, () -> index(provider.licensing().people(orgId)), maxAge,
-                "the people of org " + orgId);
         if (before != null && now != before) {
             changes.tell(before.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey())))
                     .map(Map.Entry::getKey).collect(Collectors.toSet()));
@@ -138,8 +135,13 @@ public class LicenseDirectory {
     public List<RemoteRole> roles(Resolved target) {
         Snapshot<List<RemoteRole>> snapshot = roles.computeIfAbsent(new Key(target.connection(), target.orgId()),
                 k -> new Snapshot<>());
-        return fresh(snapshot, () -> target.provider().people().roles(target.orgId()), config.polling().resync(),
-                "the roles of org " + target.orgId());
+        synchronized (snapshot) {
+            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.polling().resync()).isBefore(clock.instant())) {
+                snapshot.value = target.provider().people().roles(target.orgId());
+                snapshot.fetchedAt = clock.instant();
+            }
+            return snapshot.value;
+        }
     }
 
     /**
@@ -149,7 +151,7 @@ public class LicenseDirectory {
     public RemotePerson withPreferredSite(Resolved target, RemotePerson person) {
         Optional<String> site = fresh(sites.computeIfAbsent(new Key(target.connection(), person.id()),
                 k -> new Snapshot<>()), () -> target.provider().people().preferredSite(target.orgId(), person),
-                maxAge(target), "the meeting site of a person");
+                maxAge(target));
         return person.withPreferredSite(site.orElse(null));
     }
 
@@ -206,34 +208,15 @@ public class LicenseDirectory {
         }
     }
 
-    /** The snapshot's value, read again first when it is older than {@code maxAge}, one read at a time. */
-    private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch, Duration maxAge, String what) {
+    private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch, Duration maxAge) {
         synchronized (snapshot) {
-            if (isFresh(snapshot, maxAge)) {
-                return snapshot.value;
-            }
-        }
-        ReadTurns.take(snapshot.reading, what);
-        try {
-            synchronized (snapshot) {
-                if (isFresh(snapshot, maxAge)) {
-                    return snapshot.value; // read by the reconcile this one waited for
-                }
-            }
             Instant now = clock.instant();
-            T value = fetch.get();
-            synchronized (snapshot) {
-                snapshot.value = value;
+            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(maxAge).isBefore(now)) {
+                snapshot.value = fetch.get();
                 snapshot.fetchedAt = now;
-                return value;
             }
-        } finally {
-            snapshot.reading.unlock();
+            return snapshot.value;
         }
-    }
-
-    private boolean isFresh(Snapshot<?> snapshot, Duration maxAge) {
-        return snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(clock.instant());
     }
 
     private static Map<String, RemotePerson> index(List<RemotePerson> list) {
