@@ -37,6 +37,11 @@ public class CustomerUserStatus extends BoundStatus {
     @JsonPropertyDescription("Each licence the user holds or should hold: state, typed error and who assigned it.")
     private List<UserLicense> licenses = new ArrayList<>();
 
+    @JsonPropertyDescription("A digest of what status.licenses was planned from (the user's spec and labels, its "
+            + "customer's LicenseAssignments). A restarted operator checks a user whose digest still matches and whose "
+            + "licences are all Active against this list instead of reading the org's licence catalogue again.")
+    private String licensesBasis;
+
     @JsonPropertyDescription("The provider roles, by name, that the operator gave the person for spec.roles. It takes "
             + "away only these: a role the person held already (an adopted administrator) stays.")
     private List<String> grantedRoles = new ArrayList<>();
@@ -66,6 +71,14 @@ public class CustomerUserStatus extends BoundStatus {
 
     public void setPasswordSecretRef(PasswordSecretRef passwordSecretRef) {
         this.passwordSecretRef = passwordSecretRef;
+    }
+
+    public String getLicensesBasis() {
+        return licensesBasis;
+    }
+
+    public void setLicensesBasis(String licensesBasis) {
+        this.licensesBasis = licensesBasis;
     }
 
     public String getRestoreDeadline() {

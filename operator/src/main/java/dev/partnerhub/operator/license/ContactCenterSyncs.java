@@ -3,13 +3,13 @@ package dev.partnerhub.operator.license;
 import dev.partnerhub.api.v1alpha1.ContactCenterSync;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.providers.spi.ContactCenter;
 import dev.partnerhub.providers.spi.Feature;
-import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.auth.Redaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +67,7 @@ public class ContactCenterSyncs {
             return null;
         }
         ContactCenter contactCenter = target.provider().contactCenter();
-        String holds = holds(contactCenter, person.get(), status, directory.licenses(target));
+        String holds = holds(contactCenter, person.get(), status);
         ContactCenterSync last = made.getOrDefault(user.getMetadata().getUid(), status.getContactCenter());
         if (last == null && holds.equals(NONE)) {
             // Never a Contact Center user: nothing to synchronise.
@@ -104,11 +104,14 @@ public class ContactCenterSyncs {
         return !sync.valid() && next.getAttempts() < ATTEMPTS ? config.polling().pending() : null;
     }
 
-    /** The Contact Center licences and roles the person holds, by name, in a stable order. */
-    static String holds(ContactCenter contactCenter, RemotePerson person, CustomerUserStatus status,
-            List<RemoteLicense> catalog) {
-        List<String> names = new ArrayList<>(catalog.stream().filter(l -> person.licenses().contains(l.id()))
-                .map(RemoteLicense::name).filter(contactCenter::covers).sorted().toList());
+    /**
+     * The Contact Center licences and roles the person holds, by name, in a stable order: the licences' names are
+     * those of {@code status.licenses}, which this reconcile wrote from the org's catalogue just before.
+     */
+    static String holds(ContactCenter contactCenter, RemotePerson person, CustomerUserStatus status) {
+        List<String> names = new ArrayList<>(status.getLicenses().stream()
+                .filter(l -> l.getLicenseId() != null && person.licenses().contains(l.getLicenseId()))
+                .map(UserLicense::getLicense).filter(contactCenter::covers).sorted().toList());
         if (status.getGrantedRoles() != null) {
             names.addAll(status.getGrantedRoles().stream().sorted().toList());
         }

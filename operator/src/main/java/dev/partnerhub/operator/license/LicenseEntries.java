@@ -84,7 +84,7 @@ public final class LicenseEntries {
             return wanting;
         }
         if (packageIds.contains(id)) {
-            return "package";
+            return LicenseBasis.PACKAGE;
         }
         boolean previousLive = previous != null && liveAssignments.contains(previous);
         if (previousLive && (wanting == null || wanting.equals(previous))) {

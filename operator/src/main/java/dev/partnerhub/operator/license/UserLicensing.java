@@ -60,12 +60,15 @@ public class UserLicensing {
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    /** Until when a converged user's status may stand in for its org's licence catalogue (see LicenseBasis). */
+    private final Instant statusStandsInUntil;
 
     public UserLicensing(LicenseDirectory directory, DeletionBudget budget, OperatorConfig config, Clock clock) {
         this.directory = directory;
         this.budget = budget;
         this.config = config;
         this.clock = clock;
+        this.statusStandsInUntil = clock.instant().plus(config.directory().catalogue());
     }
 
     /** Forgets a deleted user's refused additions. */
@@ -84,6 +87,7 @@ public class UserLicensing {
         }
         Result result = reconcile(user, target, status.getPersonId(), assignments);
         status.setLicenses(result.licenses());
+        status.setLicensesBasis(LicenseBasis.of(user, assignments));
         if (result.refusals() != null) {
             conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
                     + ". See status.licenses.");
@@ -111,11 +115,10 @@ public class UserLicensing {
         if (person.isEmpty()) {
             return new Result(LicenseEntries.pending(user, assignments), null);
         }
-        List<RemoteLicense> catalog = directory.licenses(target);
         Set<String> held = new LinkedHashSet<>(person.get().licenses());
-        Set<String> packageIds = user.getSpec().getPackageName() == null ? Set.of()
-                : licensing.packageLicenses(user.getSpec().getPackageName(), catalog).stream().map(RemoteLicense::id)
-                        .collect(Collectors.toSet());
+        LicenseBasis.Catalogue catalogue = catalogue(user, target, held, assignments);
+        List<RemoteLicense> catalog = catalogue.licenses();
+        Set<String> packageIds = catalogue.packageIds();
         LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
         if (target.tolerance() != null && (!plan.add().isEmpty() || !plan.remove().isEmpty())) {
             // Changes are planned from lists read now (the person's licences, the free seats), not from old ones.
@@ -148,6 +151,24 @@ public class UserLicensing {
         List<UserLicense> entries = LicenseEntries.of(user, plan, after, refused, catalog, packageIds, live,
                 removalsHeld);
         return new Result(entries, describe(entries));
+    }
+
+    /**
+     * The org's licence catalogue; for a drift check soon after the operator started, while it holds none, the
+     * licences of a converged user's status stand in for it (a plan that changes anything reads it first).
+     */
+    private LicenseBasis.Catalogue catalogue(CustomerUser user, Resolved target, Set<String> held,
+            Collection<LicenseAssignment> assignments) {
+        boolean early = target.tolerance() != null && clock.instant().isBefore(statusStandsInUntil);
+        Optional<LicenseBasis.Catalogue> fromStatus = early && directory.heldLicenses(target).isEmpty()
+                ? LicenseBasis.settled(user, LicenseBasis.of(user, assignments), held) : Optional.empty();
+        return fromStatus.orElseGet(() -> {
+            List<RemoteLicense> catalog = directory.licenses(target);
+            String packageName = user.getSpec().getPackageName();
+            return new LicenseBasis.Catalogue(catalog, packageName == null ? Set.of()
+                    : target.provider().licensing().packageLicenses(packageName, catalog).stream()
+                            .map(RemoteLicense::id).collect(Collectors.toSet()));
+        });
     }
 
     private List<LicenseChange> changes(CustomerUser user, String connection, LicensePlan plan, Set<String> held,

@@ -58,8 +58,24 @@ public class LicenseDirectory {
      * that tolerates old lists) up to {@code directory.catalogue} old.
      */
     public List<RemoteLicense> licenses(Resolved target) {
-        return licenses(target.connection(), target.provider(), target.orgId(), target.tolerance() == null
-                ? config.directory().maxAge() : config.directory().catalogue());
+        return licenses(target.connection(), target.provider(), target.orgId(), catalogueAge(target));
+    }
+
+    private Duration catalogueAge(Resolved target) {
+        return target.tolerance() == null ? config.directory().maxAge() : config.directory().catalogue();
+    }
+
+    /** The target's licence catalogue if one as old as the target tolerates is held; nothing is read. */
+    public Optional<List<RemoteLicense>> heldLicenses(Resolved target) {
+        Snapshot<List<RemoteLicense>> snapshot = catalogs.get(new Key(target.connection(), target.orgId()));
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        synchronized (snapshot) {
+            boolean old = snapshot.fetchedAt == null
+                    || snapshot.fetchedAt.plus(catalogueAge(target)).isBefore(clock.instant());
+            return old ? Optional.empty() : Optional.of(snapshot.value);
+        }
     }
 
     private List<RemoteLicense> licenses(String connection, Provider provider, String orgId, Duration maxAge) {

@@ -3,8 +3,8 @@ package dev.partnerhub.operator.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.providers.spi.ContactCenter;
-import dev.partnerhub.providers.spi.RemoteLicense;
 import dev.partnerhub.providers.spi.RemotePerson;
 import dev.partnerhub.providers.spi.UserDetails;
 import java.util.List;
@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 /** What a Contact Center sync is for: a change of it, and only of it, makes the next sync. */
 class ContactCenterSyncsTest {
 
-    private static final List<RemoteLicense> CATALOG = List.of(new RemoteLicense("L1", "Meeting - Webex Meetings", 10, 0),
-            new RemoteLicense("L2", "Contact center Standard Agent", 10, 0),
-            new RemoteLicense("L3", "Contact Center Premium Agent", 10, 0));
+    private static final List<String[]> LISTED = List.of(new String[] {"L1", "Meeting - Webex Meetings"},
+            new String[] {"L2", "Contact center Standard Agent"}, new String[] {"L3", "Contact Center Premium Agent"});
 
     private static final ContactCenter CONTACT_CENTER = new ContactCenter() {
         @Override
@@ -32,11 +31,17 @@ class ContactCenterSyncsTest {
     @Test
     void contactCenterLicencesAndGrantedRolesByNameInAStableOrder() {
         CustomerUserStatus status = new CustomerUserStatus();
-        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1"), status, CATALOG)).isEqualTo("(none)");
-        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1", "L3"), status, CATALOG))
+        status.setLicenses(LISTED.stream().map(l -> {
+            UserLicense entry = new UserLicense();
+            entry.setLicenseId(l[0]);
+            entry.setLicense(l[1]);
+            return entry;
+        }).toList());
+        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1"), status)).isEqualTo("(none)");
+        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L1", "L3"), status))
                 .isEqualTo("Contact Center Premium Agent");
         status.setGrantedRoles(List.of("Full Administrator", "Contact Center Supervisor"));
-        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L3", "L1"), status, CATALOG))
+        assertThat(ContactCenterSyncs.holds(CONTACT_CENTER, person("L3", "L1"), status))
                 .as("a role change is a change").isEqualTo("Contact Center Premium Agent, Contact Center Supervisor, "
                         + "Full Administrator");
     }
