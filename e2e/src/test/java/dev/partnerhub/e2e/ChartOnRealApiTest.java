@@ -42,7 +42,9 @@ class ChartOnRealApiTest {
         List<HasMetadata> objects = plane.admin().load(new ByteArrayInputStream(rendered.getBytes(
                 StandardCharsets.UTF_8))).items();
         assertThat(objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole",
-                "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service");
+                "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service", "PodDisruptionBudget",
+                "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition",
+                "CustomResourceDefinition");
         String token = Project.token(plane, RELEASE_NAMESPACE, "partnerhub-operator");
         // Out of a cluster the pod's namespace is not known: the chart's Deployment passes it the same way.
         try (Stack stack = Stack.start(plane, plane.kubeconfigWithToken("partnerhub-operator", token),
@@ -108,6 +110,6 @@ class ChartOnRealApiTest {
         unused.removeAll(log.used());
         unused.removeAll(ON_RARE_PATHS);
         assertThat(unused).as("permissions the chart's roles grant that the operator never used; remove them from "
-                + "operator/src/main/kubernetes/kubernetes.yml").isEmpty();
+                + "helm/partnerhub-operator/templates/rbac.yaml").isEmpty();
     }
 }

@@ -31,19 +31,23 @@ public final class Project {
         assertThat(established.exitCode()).as(established.output()).isZero();
     }
 
+    /** The chart's release name in these tests: the chart's objects are then named partnerhub-operator. */
+    public static final String RELEASE = "partnerhub-operator";
+    /** The API server's version, for Helm's library (it renders for Kubernetes 1.20 unless told). */
+    public static final String KUBE_VERSION = "1.34.2";
+
     /**
-     * Installs the chart as {@code helm install} does, into {@code namespace} (created here): its CRDs first, then its
-     * rendered templates. Returns the rendered templates.
+     * Installs the chart's rendered objects into {@code namespace} (created here), CRDs included, as {@code helm
+     * install} would, and waits until the CRDs are Established. Returns the rendered objects.
      */
     public static String installChart(ControlPlane plane, String namespace) {
         try {
-            String rendered = new Helm(CHART).template().withName("partnerhub").withNamespace(namespace).call();
+            String rendered = new Helm(CHART).template().withName(RELEASE).withNamespace(namespace)
+                    .withKubeVersion(KUBE_VERSION).call();
             Path chart = plane.work().resolve("chart-" + namespace + ".yaml");
             Files.writeString(chart, rendered);
             ControlPlane.Kubectl.Result created = plane.kubectl("create", "namespace", namespace);
             assertThat(created.exitCode()).as(created.output()).isZero();
-            ControlPlane.Kubectl.Result crds = plane.kubectl("apply", "-f", CHART.resolve("crds").toString());
-            assertThat(crds.exitCode()).as(crds.output()).isZero();
             ControlPlane.Kubectl.Result applied = plane.kubectl("apply", "-n", namespace, "-f", chart.toString());
             assertThat(applied.exitCode()).as(applied.output()).isZero();
             ControlPlane.Kubectl.Result established = plane.kubectl("wait", "--for=condition=Established", "crd",
