@@ -138,8 +138,14 @@ spec:
         - name: QUARKUS_OPERATOR_SDK_CONTROLLERS_{{ . }}_NAMESPACES
           value: {{ include "partnerhub.watched" $root | quote }}
         {{- end }}
-        {{- with $values.extraEnv }}
-        {{- toYaml . | nindent 8 }}
+        {{- range $values.extraEnv }}
+        - name: {{ .name }}
+          {{- if hasKey . "value" }}
+          {{- /* A number or a boolean given with --set is still the string an EnvVar holds. */}}
+          value: {{ .value | toString | quote }}
+          {{- else }}
+          {{- omit . "name" | toYaml | nindent 10 }}
+          {{- end }}
         {{- end }}
       ports:
         - name: http

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -96,10 +97,14 @@ class ChartTest {
     }
 
     @Test
-    void watchNamespacesMakesARoleInEachAndNoClusterRole() {
+    void watchNamespacesMakesARoleInEachAndAClusterRoleOnlyToReadNamespaces() {
         List<HasMetadata> objects = render(t -> t.set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]",
                 "team-b"));
-        assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("ClusterRole", "ClusterRoleBinding");
+        ClusterRole namespaces = only(objects, ClusterRole.class);
+        assertThat(namespaces.getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getResources()).containsExactly("namespaces");
+            assertThat(rule.getVerbs()).containsExactly("list", "watch");
+        });
         assertThat(objects.stream().filter(Role.class::isInstance).map(o -> o.getMetadata().getNamespace()))
                 .containsExactlyInAnyOrder("team-a", "team-b", "partnerhub-system");
         assertThat(env(only(objects, Deployment.class)))
@@ -132,6 +137,7 @@ class ChartTest {
         List<HasMetadata> objects = render(t -> t.set("metrics.serviceMonitor.enabled", true)
                 .set("metrics.serviceMonitor.labels.release", "prometheus").set("logFormat", "json")
                 .set("extraEnv[0].name", "PARTNERHUB_POLLING_RESYNC").set("extraEnv[0].value", "5m")
+                .set("extraEnv[1].name", "PARTNERHUB_RATE").set("extraEnv[1].value", 5)
                 .set("nodeSelector.kubernetes\\.io/os", "linux").set("priorityClassName", "system-cluster-critical")
                 .set("image.digest", "sha256:" + "a".repeat(64)).set("replicaCount", 1));
         HasMetadata monitor = objects.stream().filter(o -> o.getKind().equals("ServiceMonitor")).findFirst()
@@ -139,7 +145,8 @@ class ChartTest {
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
         Deployment deployment = only(objects, Deployment.class);
         assertThat(env(deployment)).containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
-                .containsEntry("PARTNERHUB_POLLING_RESYNC", "5m");
+                .containsEntry("PARTNERHUB_POLLING_RESYNC", "5m").as("a number, as an EnvVar's string")
+                .containsEntry("PARTNERHUB_RATE", "5");
         assertThat(deployment.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry("kubernetes.io/os",
                 "linux");
         assertThat(deployment.getSpec().getTemplate().getSpec().getPriorityClassName())

@@ -92,6 +92,8 @@ public final class ControlPlane implements AutoCloseable {
                 .withUpdateKubeConfig(false)
                 .withApiServerFlag("--audit-policy-file", policy.toString())
                 .withApiServerFlag("--audit-log-path", work.resolve("audit.log").toString())
+                // The node registers as node-1, a name no resolver knows: logs and exec go to its address.
+                .withApiServerFlag("--kubelet-preferred-address-types", "InternalIP")
                 .build());
         ApiServerLog apiServerLog = ApiServerLog.into(work.resolve("kube-apiserver.log"));
         apiServer.start();
@@ -121,7 +123,9 @@ public final class ControlPlane implements AutoCloseable {
                 "--kubeconfig=" + kubeconfig,
                 "--leader-elect=false",
                 "--secure-port=0",
-                "--controllers=namespace,garbagecollector,serviceaccount,serviceaccount-token",
+                // For the node: Deployments and their pods, its not-ready taint lifted, each namespace's kube-root-ca.crt.
+                "--controllers=namespace,garbagecollector,serviceaccount,serviceaccount-token,deployment,replicaset,"
+                        + "nodelifecycle,root-ca-cert-publisher,podgc",
                 // kube-api-test signs service-account tokens with its API server key and serves its own certificate.
                 "--service-account-private-key-file=" + kubeDir.resolve("apiserver.key"),
                 "--root-ca-file=" + kubeDir.resolve("apiserver.crt"),
@@ -149,7 +153,18 @@ public final class ControlPlane implements AutoCloseable {
     /** A kubeconfig that authenticates with a bearer token (for example a service account's, from TokenRequest). */
     public Path kubeconfigWithToken(String name, String token) throws IOException {
         Path file = work.resolve(name + ".kubeconfig");
-        Files.writeString(file, """
+        Files.writeString(file, kubeconfig(name, "token: \"%s\"".formatted(token)));
+        return file;
+    }
+
+    /** The admin's kubeconfig (kube-api-test's client certificate), with the server's address quoted. */
+    public String adminKubeconfigYaml() {
+        return kubeconfig("admin", "client-certificate: \"%s\", client-key: \"%s\"".formatted(
+                kubeDir.resolve("client.crt"), kubeDir.resolve("client.key")));
+    }
+
+    private String kubeconfig(String name, String credentials) {
+        return """
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -157,13 +172,12 @@ public final class ControlPlane implements AutoCloseable {
                     cluster: {server: "%s", certificate-authority: "%s"}
                 users:
                   - name: %s
-                    user: {token: "%s"}
+                    user: {%s}
                 contexts:
                   - name: %s
                     context: {cluster: real-kube, user: %s}
                 current-context: %s
-                """.formatted(server, kubeDir.resolve("apiserver.crt"), name, token, name, name, name));
-        return file;
+                """.formatted(server, kubeDir.resolve("apiserver.crt"), name, credentials, name, name, name);
     }
 
     /** The audit log: one JSON event per line for each request made by a service account. */

@@ -18,6 +18,9 @@ public final class Project {
     public static final Path SAMPLES = ROOT.resolve("samples");
     public static final Path CHART = ROOT.resolve("helm/partnerhub-operator");
     public static final Path OPERATOR_JAR = ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar");
+    /** The operator's image as Maven builds it (mvn -Pimage,debian-base package), and the name the chart asks for. */
+    public static final Path IMAGE = ROOT.resolve("image/target/partnerhub-operator-image.tar");
+    public static final String IMAGE_NAME = "docker.io/partnerhub/partnerhub-operator:0.1.0-SNAPSHOT";
 
     private Project() {
     }

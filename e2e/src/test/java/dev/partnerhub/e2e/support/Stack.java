@@ -47,6 +47,12 @@ public final class Stack implements AutoCloseable {
         return start(plane, kubeconfig, Map.of());
     }
 
+    /** Starts a hub only: the operator runs elsewhere (as pods on a node). */
+    public static Stack hubOnly(ControlPlane plane) throws IOException {
+        return new Stack(plane, LocalPartnerHub.start(HubSettings.defaults()
+                .withDelays(Duration.ofMillis(300), Duration.ofMillis(200))));
+    }
+
     /** Starts a hub and the operator, configured by {@code env} beyond the defaults. */
     public static Stack start(ControlPlane plane, Path kubeconfig, Map<String, String> env) throws IOException {
         LocalPartnerHub hub = LocalPartnerHub.start(HubSettings.defaults()
