@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import picocli.CommandLine.Option;
 
 /**
  * Which cluster a command talks to: {@code --kubeconfig}, else {@code $KUBECONFIG}, else the local mode's
- * {@code .local/kubeconfig} when it exists, else {@code ~/.kube/config}.
+ * {@code .local/kubeconfig} (in the project, where the repository's wrapper says it is with {@code HUBCTL_PROJECT})
+ * when it exists, else {@code ~/.kube/config}.
  */
 public final class KubeconfigOption {
 
@@ -21,8 +23,9 @@ public final class KubeconfigOption {
 
     public KubernetesClient client() {
         Path file = kubeconfig;
-        if (file == null && System.getenv("KUBECONFIG") == null && Files.isRegularFile(Path.of(".local/kubeconfig"))) {
-            file = Path.of(".local/kubeconfig");
+        Path local = Path.of(Objects.requireNonNullElse(System.getenv("HUBCTL_PROJECT"), "."), ".local", "kubeconfig");
+        if (file == null && System.getenv("KUBECONFIG") == null && Files.isRegularFile(local)) {
+            file = local;
         }
         if (file == null) {
             return build(Config.autoConfigure(null));

@@ -21,20 +21,20 @@ final class LocalCommand implements Callable<Integer> {
             description = "Port of the local partner hub; the samples' PartnerConnections point at it.")
     int hubPort;
 
-    @Option(names = "--kubeconfig-out", defaultValue = ".local/kubeconfig", description = "Where to write the kubeconfig.")
+    @Option(names = "--kubeconfig-out", defaultValue = "${env:HUBCTL_PROJECT:-.}/.local/kubeconfig", description = "Where to write the kubeconfig.")
     Path kubeconfigOut;
 
-    @Option(names = "--samples", defaultValue = "samples", description = "Directory of manifests to apply.")
+    @Option(names = "--samples", defaultValue = "${env:HUBCTL_PROJECT:-.}/samples", description = "Directory of manifests to apply.")
     Path samples;
 
-    @Option(names = "--crds", defaultValue = "crds", description = "Directory of the CRDs.")
+    @Option(names = "--crds", defaultValue = "${env:HUBCTL_PROJECT:-.}/crds", description = "Directory of the CRDs.")
     Path crds;
 
-    @Option(names = "--operator-jar", defaultValue = "operator/target/quarkus-app/quarkus-run.jar",
+    @Option(names = "--operator-jar", defaultValue = "${env:HUBCTL_PROJECT:-.}/operator/target/quarkus-app/quarkus-run.jar",
             description = "The operator to run.")
     Path operatorJar;
 
-    @Option(names = "--operator-log", defaultValue = ".local/operator.log", description = "Where the operator logs.")
+    @Option(names = "--operator-log", defaultValue = "${env:HUBCTL_PROJECT:-.}/.local/operator.log", description = "Where the operator logs.")
     Path operatorLog;
 
     @Override

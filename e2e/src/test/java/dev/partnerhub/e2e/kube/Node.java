@@ -42,8 +42,10 @@ public final class Node implements AutoCloseable {
 
     /** Starts the node against the control plane (as its admin) and waits until it is Ready. */
     public static Node start(ControlPlane plane) throws IOException {
-        Path run = plane.work().resolve("node-run");
-        Files.createDirectories(run);
+        // The kubelet makes Unix sockets under it, whose paths may not pass 108 bytes: a short directory, linked from
+        // the work directory (node-run) for its logs.
+        Path run = Files.createTempDirectory(Path.of("/tmp"), "phnode-");
+        Files.createSymbolicLink(plane.work().resolve("node-run"), run);
         // node-up.sh and down.sh read the API server's address and the admin's credentials from RUN_DIR/kubeconfig.
         Files.writeString(run.resolve("kubeconfig"), plane.adminKubeconfigYaml());
         Node node = new Node(run);
