@@ -85,9 +85,10 @@ public class UserLicensing {
         if (!target.capabilities().has(Feature.LICENSES)) {
             return null;
         }
-        Result result = reconcile(user, target, status.getPersonId(), assignments);
+        String basis = LicenseBasis.of(user, assignments);
+        Result result = reconcile(user, target, status.getPersonId(), assignments, basis);
         status.setLicenses(result.licenses());
-        status.setLicensesBasis(LicenseBasis.of(user, assignments));
+        status.setLicensesBasis(basis);
         if (result.refusals() != null) {
             conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
                     + ". See status.licenses.");
@@ -105,8 +106,9 @@ public class UserLicensing {
         return refused || waiting ? config.polling().pending() : null;
     }
 
+    /** @param basis what the user's licences are planned from now ({@link LicenseBasis#of}) */
     Result reconcile(CustomerUser user, Resolved target, String personId,
-            Collection<LicenseAssignment> assignments) {
+            Collection<LicenseAssignment> assignments, String basis) {
         String orgId = target.orgId();
         String connection = target.connection();
         Licensing licensing = target.provider().licensing();
@@ -116,13 +118,13 @@ public class UserLicensing {
             return new Result(LicenseEntries.pending(user, assignments), null);
         }
         Set<String> held = new LinkedHashSet<>(person.get().licenses());
-        LicenseBasis.Catalogue catalogue = catalogue(user, target, held, assignments);
+        LicenseBasis.Catalogue catalogue = catalogue(user, target, held, basis);
         List<RemoteLicense> catalog = catalogue.licenses();
         Set<String> packageIds = catalogue.packageIds();
         LicensePlan plan = LicensePlan.of(user, assignments, held, catalog, packageIds);
         if (target.tolerance() != null && (!plan.add().isEmpty() || !plan.remove().isEmpty())) {
             // Changes are planned from lists read now (the person's licences, the free seats), not from old ones.
-            return reconcile(user, target.strict(), personId, assignments);
+            return reconcile(user, target.strict(), personId, assignments, basis);
         }
         Map<String, LicenseRefusal> refused = new LinkedHashMap<>();
         Set<String> removalsHeld = new LinkedHashSet<>();
@@ -157,11 +159,10 @@ public class UserLicensing {
      * The org's licence catalogue; for a drift check soon after the operator started, while it holds none, the
      * licences of a converged user's status stand in for it (a plan that changes anything reads it first).
      */
-    private LicenseBasis.Catalogue catalogue(CustomerUser user, Resolved target, Set<String> held,
-            Collection<LicenseAssignment> assignments) {
+    private LicenseBasis.Catalogue catalogue(CustomerUser user, Resolved target, Set<String> held, String basis) {
         boolean early = target.tolerance() != null && clock.instant().isBefore(statusStandsInUntil);
         Optional<LicenseBasis.Catalogue> fromStatus = early && directory.heldLicenses(target).isEmpty()
-                ? LicenseBasis.settled(user, LicenseBasis.of(user, assignments), held) : Optional.empty();
+                ? LicenseBasis.settled(user, basis, held) : Optional.empty();
         return fromStatus.orElseGet(() -> {
             List<RemoteLicense> catalog = directory.licenses(target);
             String packageName = user.getSpec().getPackageName();

@@ -32,6 +32,11 @@ public class LicenseDirectory {
     private static final class Snapshot<T> {
         T value;
         Instant fetchedAt;
+
+        /** Whether a value read no more than {@code maxAge} before {@code now} is held (under the monitor). */
+        boolean heldWithin(Duration maxAge, Instant now) {
+            return fetchedAt != null && !fetchedAt.plus(maxAge).isBefore(now);
+        }
     }
 
     private final OperatorConfig config;
@@ -72,9 +77,8 @@ public class LicenseDirectory {
             return Optional.empty();
         }
         synchronized (snapshot) {
-            boolean old = snapshot.fetchedAt == null
-                    || snapshot.fetchedAt.plus(catalogueAge(target)).isBefore(clock.instant());
-            return old ? Optional.empty() : Optional.of(snapshot.value);
+            return snapshot.heldWithin(catalogueAge(target), clock.instant()) ? Optional.of(snapshot.value)
+                    : Optional.empty();
         }
     }
 
@@ -227,7 +231,7 @@ public class LicenseDirectory {
     private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch, Duration maxAge) {
         synchronized (snapshot) {
             Instant now = clock.instant();
-            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(maxAge).isBefore(now)) {
+            if (!snapshot.heldWithin(maxAge, now)) {
                 snapshot.value = fetch.get();
                 snapshot.fetchedAt = now;
             }
