@@ -3,12 +3,14 @@ package dev.partnerhub.e2e.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 import dev.partnerhub.e2e.kube.ControlPlane;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The project's own artefacts as a user gets them: the committed CRDs, the samples, the chart, the built operator. */
 public final class Project {
@@ -44,14 +46,21 @@ public final class Project {
      * install} would, and waits until the CRDs are Established. Returns the rendered objects.
      */
     public static String installChart(ControlPlane plane, String namespace) {
+        return installChart(plane, namespace, Map.of());
+    }
+
+    /** The same with {@code values} set as {@code helm --set} would. */
+    public static String installChart(ControlPlane plane, String namespace, Map<String, String> values) {
         try {
-            String rendered = new Helm(CHART).template().withName(RELEASE).withNamespace(namespace)
-                    .withKubeVersion(KUBE_VERSION).call();
+            TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(namespace)
+                    .withKubeVersion(KUBE_VERSION);
+            values.forEach(template::set);
+            String rendered = template.call();
             Path chart = plane.work().resolve("chart-" + namespace + ".yaml");
             Files.writeString(chart, rendered);
             ControlPlane.Kubectl.Result created = plane.kubectl("create", "namespace", namespace);
             assertThat(created.exitCode()).as(created.output()).isZero();
-            ControlPlane.Kubectl.Result applied = plane.kubectl("apply", "-n", namespace, "-f", chart.toString());
+            ControlPlane.Kubectl.Result applied = plane.kubectl("apply", "-f", chart.toString());
             assertThat(applied.exitCode()).as(applied.output()).isZero();
             ControlPlane.Kubectl.Result established = plane.kubectl("wait", "--for=condition=Established", "crd",
                     "--all", "--timeout=60s");
@@ -62,7 +71,6 @@ public final class Project {
         }
     }
 
-    /** A token of a service account, from TokenRequest, valid for an hour. */
     /** One more service account with the chart's rights (its ClusterRole and leader election's Role): another replica. */
     public static void serviceAccountLikeTheChart(ControlPlane plane, String namespace, String name) {
         assertThat(plane.kubectl("-n", namespace, "create", "serviceaccount", name).exitCode()).isZero();
@@ -73,6 +81,7 @@ public final class Project {
                 .exitCode()).isZero();
     }
 
+    /** A token of a service account, from TokenRequest, valid for an hour. */
     public static String token(ControlPlane plane, String namespace, String serviceAccount) {
         return plane.admin().serviceAccounts().inNamespace(namespace).withName(serviceAccount)
                 .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
