@@ -81,6 +81,11 @@ class OperatorPodsOnRealNodeTest {
             Pod upgraded = awaitLeaderReady(plane, Optional.of(next.getMetadata().getName()));
             await().atMost(POD_START).until(() -> admin.pods().inNamespace(NAMESPACE)
                     .withName(upgraded.getMetadata().getName()).getLog().lines().anyMatch(l -> l.startsWith("{")));
+            // The connection's token (the samples' Secret) in no log line, plain or JSON, of any pod.
+            for (Pod pod : admin.pods().inNamespace(NAMESPACE).list().getItems()) {
+                assertThat(admin.pods().inNamespace(NAMESPACE).withName(pod.getMetadata().getName()).getLog())
+                        .doesNotContain("local-dev-token");
+            }
 
             Helm.uninstall(Project.RELEASE).withNamespace(NAMESPACE)
                     .withKubeConfig(plane.adminKubeconfig()).call();
