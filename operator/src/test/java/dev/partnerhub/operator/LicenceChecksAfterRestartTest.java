@@ -20,6 +20,7 @@ import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.sandbox.AdjustableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class LicenceChecksAfterRestartTest {
     private static final String MEETINGS = "Meeting - Webex Meetings";
 
     private final OperatorConfig config = TestConfig.defaults();
-    private final ManualClock clock = new ManualClock();
+    private final AdjustableClock clock = AdjustableClock.standing();
     private HubUnderTest hub;
     private Provider webex;
     private Resolved target;

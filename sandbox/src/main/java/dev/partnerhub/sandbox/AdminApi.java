@@ -14,10 +14,10 @@ final class AdminApi {
 
     private final Faults faults;
     private final RequestCounts requests;
-    private final HubClock clock;
+    private final AdjustableClock clock;
     private final List<Surface> surfaces;
 
-    AdminApi(Faults faults, RequestCounts requests, HubClock clock, List<Surface> surfaces) {
+    AdminApi(Faults faults, RequestCounts requests, AdjustableClock clock, List<Surface> surfaces) {
         this.faults = faults;
         this.requests = requests;
         this.clock = clock;

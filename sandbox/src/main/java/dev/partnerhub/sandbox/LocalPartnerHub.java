@@ -38,7 +38,7 @@ public final class LocalPartnerHub implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalPartnerHub.class.getName());
 
     private final HubSettings settings;
-    private final HubClock clock = new HubClock();
+    private final AdjustableClock clock = AdjustableClock.followingTheSystem();
     private final TokenIssuer issuer = new TokenIssuer(clock);
     private final List<Surface> surfaces;
     private final Object lock = new Object();

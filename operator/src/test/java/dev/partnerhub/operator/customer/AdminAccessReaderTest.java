@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.operator.HubUnderTest;
-import dev.partnerhub.operator.ManualClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.TestProviders;
@@ -24,7 +24,7 @@ class AdminAccessReaderTest {
     private static final String ROLES = "/v1/roles";
 
     private final OperatorConfig config = TestConfig.defaults();
-    private final ManualClock clock = new ManualClock();
+    private final AdjustableClock clock = AdjustableClock.standing();
     private HubUnderTest hub;
     private Provider webex;
     private AdminAccessReader reader;

@@ -6,7 +6,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.operator.Fixtures;
 import dev.partnerhub.operator.HubUnderTest;
-import dev.partnerhub.operator.ManualClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.provider.CustomerDirectory;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ProvisioningLooksTest {
 
     private final OperatorConfig config = TestConfig.defaults();
-    private final ManualClock clock = new ManualClock();
+    private final AdjustableClock clock = AdjustableClock.standing();
     private HubUnderTest hub;
     private Provider webex;
     private CustomerSync sync;

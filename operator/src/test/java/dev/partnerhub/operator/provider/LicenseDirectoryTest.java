@@ -3,7 +3,7 @@ package dev.partnerhub.operator.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.operator.HubUnderTest;
-import dev.partnerhub.operator.ManualClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.TestProviders;
@@ -25,7 +25,7 @@ class LicenseDirectoryTest {
 
     private final OperatorConfig config = TestConfig.defaults();
     /** The operator's clock, standing still unless moved: the directory's ages are exact here. */
-    private final ManualClock clock = new ManualClock();
+    private final AdjustableClock clock = AdjustableClock.standing();
     private HubUnderTest hub;
     private Provider webex;
     private LicenseDirectory directory;

@@ -16,7 +16,7 @@ import dev.partnerhub.providers.spi.ProviderBusyException;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.providers.spi.Users;
-import dev.partnerhub.sandbox.HubClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +39,7 @@ class UserDirectoryBusyTest {
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
-    private final UserDirectory directory = new UserDirectory(TestConfig.defaults(), new HubClock(),
+    private final UserDirectory directory = new UserDirectory(TestConfig.defaults(), AdjustableClock.followingTheSystem(),
             new RemoteChanges());
     private final CustomerScope scope = new CustomerScope("customer-1");
 

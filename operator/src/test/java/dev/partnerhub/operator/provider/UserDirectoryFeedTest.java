@@ -10,7 +10,7 @@ import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.sandbox.HubAdminClient;
-import dev.partnerhub.sandbox.HubClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
 import dev.partnerhub.sandbox.RecordedExchange;
@@ -32,7 +32,7 @@ class UserDirectoryFeedTest {
     private static final String SUBSCRIBERS = "/v1/wholesale/subscribers";
 
     private final OperatorConfig config = TestConfig.defaults();
-    private final HubClock clock = new HubClock();
+    private final AdjustableClock clock = AdjustableClock.followingTheSystem();
     private final List<RecordedExchange> lists = new CopyOnWriteArrayList<>();
     private final List<String> told = new CopyOnWriteArrayList<>();
     private LocalPartnerHub hub;

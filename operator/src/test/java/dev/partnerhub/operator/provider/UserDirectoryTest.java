@@ -7,7 +7,7 @@ import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.fake.FakeProvider;
 import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.UserRequest;
-import dev.partnerhub.sandbox.HubClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class UserDirectoryTest {
 
     private final OperatorConfig config = TestConfig.defaults();
-    private final HubClock clock = new HubClock();
+    private final AdjustableClock clock = AdjustableClock.followingTheSystem();
     private final FakeProvider provider = new FakeProvider();
     private final UserDirectory directory = new UserDirectory(config, clock, new RemoteChanges());
     private final CustomerScope scope = new CustomerScope("customer-1");

@@ -3,7 +3,7 @@ package dev.partnerhub.providers.spi.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.partnerhub.providers.spi.MovingClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,7 @@ class RenewingAccessTokensTest {
         }
     }
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T00:00:00Z"));
+    private final AdjustableClock clock = AdjustableClock.standingAt(Instant.parse("2026-12-01T00:00:00Z"));
     private final Endpoint endpoint = new Endpoint();
     private final Store store = new Store(new IssuedTokens(null, null, "refresh-0",
             Instant.parse("2027-01-01T00:00:00Z")));

@@ -2,14 +2,14 @@ package dev.partnerhub.providers.spi.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.partnerhub.providers.spi.MovingClock;
+import dev.partnerhub.sandbox.AdjustableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-05T10:00:00Z"));
+    private final AdjustableClock clock = AdjustableClock.standingAt(Instant.parse("2026-12-05T10:00:00Z"));
     private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(4), Duration.ofSeconds(20),
             Duration.ofMinutes(10), clock);
 
