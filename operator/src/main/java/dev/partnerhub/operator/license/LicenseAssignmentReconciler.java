@@ -9,6 +9,7 @@ import dev.partnerhub.api.v1alpha1.Seats;
 import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
@@ -30,7 +31,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -51,7 +50,6 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "licenseassignment")
 public class LicenseAssignmentReconciler implements ConfigurableReconciler<LicenseAssignment> {
 
-    static final String BY_CUSTOMER = "byCustomer";
 
     private final Resolver resolver;
     private final LicenseDirectory directory;
@@ -85,19 +83,16 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
 
     @Override
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
-        context.getPrimaryCache().addIndexer(BY_CUSTOMER, a -> List.of(a.getMetadata().getNamespace() + "/"
-                + CreatedWith.customerName(a)));
+        ByCustomer<LicenseAssignment> byCustomer = ByCustomer.index(context, CreatedWith::customerName);
         users = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(CustomerUser.class,
                         LicenseAssignment.class)))
-                .withSecondaryToPrimaryMapper(u -> byCustomer(context, u.getMetadata().getNamespace(),
+                .withSecondaryToPrimaryMapper(u -> byCustomer.resourcesOf(u.getMetadata().getNamespace(),
                         CreatedWith.customerName(u)))
                 .build(), context);
         var customers = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(
                         Customer.class, LicenseAssignment.class)))
-                .withPrimaryToSecondaryMapper((LicenseAssignment a) -> Set.of(new ResourceID(
-                        CreatedWith.customerName(a), a.getMetadata().getNamespace())))
-                .withSecondaryToPrimaryMapper(c -> byCustomer(context, c.getMetadata().getNamespace(),
-                        c.getMetadata().getName()))
+                .withPrimaryToSecondaryMapper(byCustomer::customerOf)
+                .withSecondaryToPrimaryMapper(byCustomer::resourcesOfCustomer)
                 .build(), context);
         // Another assignment of the customer may now disagree with this one: its spec changes reach this one too.
         assignments = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(
@@ -105,7 +100,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 .withName("sibling-assignments")
                 .withOnUpdateFilter((newer, older) -> !Objects.equals(newer.getMetadata().getGeneration(),
                         older.getMetadata().getGeneration()))
-                .withSecondaryToPrimaryMapper(a -> byCustomer(context, a.getMetadata().getNamespace(),
+                .withSecondaryToPrimaryMapper(a -> byCustomer.resourcesOf(a.getMetadata().getNamespace(),
                         CreatedWith.customerName(a)))
                 .build(), context);
         return List.of(users, customers, assignments);
@@ -207,12 +202,6 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
         seats.setConsumed(license.consumedUnits());
         seats.setAvailable(license.availableUnits());
         return seats;
-    }
-
-    private static Set<ResourceID> byCustomer(EventSourceContext<LicenseAssignment> context, String namespace,
-            String customer) {
-        return context.getPrimaryCache().byIndex(BY_CUSTOMER, namespace + "/" + customer).stream()
-                .map(ResourceID::fromResource).collect(Collectors.toSet());
     }
 
     @Override

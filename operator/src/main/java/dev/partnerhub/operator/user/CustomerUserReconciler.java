@@ -11,6 +11,7 @@ import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
+import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.license.ContactCenterSyncs;
 import dev.partnerhub.operator.license.UserLicensing;
@@ -47,7 +48,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -61,7 +61,6 @@ import org.jboss.logging.Logger;
         informer = @Informer(onUpdateFilter = SpecOrMetadataChanged.class))
 public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUser>, Cleaner<CustomerUser> {
 
-    static final String BY_CUSTOMER = "byCustomer";
     static final String BY_REMOTE_ID = "byRemoteId";
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
@@ -103,8 +102,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
 
     @Override
     public List<EventSource<?, CustomerUser>> prepareEventSources(EventSourceContext<CustomerUser> context) {
-        context.getPrimaryCache().addIndexer(BY_CUSTOMER, u -> List.of(u.getMetadata().getNamespace() + "/"
-                + CreatedWith.customerName(u)));
+        ByCustomer<CustomerUser> byCustomer = ByCustomer.index(context, CreatedWith::customerName);
         context.getPrimaryCache().addIndexer(UserKeys.INDEX, UserKeys::of);
         context.getPrimaryCache().addIndexer(BY_REMOTE_ID, u -> u.getStatus() == null ? List.of()
                 : Stream.of(u.getStatus().getUserId(), u.getStatus().getPersonId()).filter(Objects::nonNull).toList());
@@ -116,17 +114,13 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         var customers = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
                 .from(Customer.class, CustomerUser.class)))
                 .withOnUpdateFilter((after, before) -> CustomerChange.mattersToUsers(before, after))
-                .withPrimaryToSecondaryMapper((CustomerUser u) -> Set.of(new ResourceID(
-                        CreatedWith.customerName(u), u.getMetadata().getNamespace())))
-                .withSecondaryToPrimaryMapper(c -> context.getPrimaryCache()
-                        .byIndex(BY_CUSTOMER, c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
-                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .withPrimaryToSecondaryMapper(byCustomer::customerOf)
+                .withSecondaryToPrimaryMapper(byCustomer::resourcesOfCustomer)
                 .build(), context);
         assignments = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
                 .from(LicenseAssignment.class, CustomerUser.class)))
-                .withSecondaryToPrimaryMapper(a -> context.getPrimaryCache()
-                        .byIndex(BY_CUSTOMER, a.getMetadata().getNamespace() + "/" + CreatedWith.customerName(a))
-                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper(a -> byCustomer.resourcesOf(a.getMetadata().getNamespace(),
+                        CreatedWith.customerName(a)))
                 .build(), context);
         return List.of(customers, assignments, drift);
     }
