@@ -15,31 +15,46 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * The threads that run the reconciles, fed by one queue lane per controller served in turn, as controller-runtime
- * gives each controller its own work queue. The framework (Java Operator SDK 5.2) runs every controller's reconciles
- * on one fixed pool, first come first served: a thousand new users queued their first reconciles ahead of their
- * Customer's, which waited seconds to create the customer they all waited for. Here a Customer's reconcile waits
- * for one reconcile of each other controller at most.
+ * gives each controller its own work queue. The framework runs every controller's reconciles on one fixed pool,
+ * first come first served: a thousand new users queued their first reconciles ahead of their Customer's, which
+ * waited seconds to create the customer they all waited for. Here a Customer's reconcile waits for one reconcile of
+ * each other controller at most. Metrics per controller, like controller-runtime's {@code workqueue_depth} and
+ * {@code workqueue_queue_duration_seconds}: {@code partnerhub_reconcile_queue_depth} and
+ * {@code partnerhub_reconcile_queue_wait_seconds}.
  *
- * <p>The framework's executor manager takes its pool from the configuration service when it is created, and the
- * Quarkus extension offers no setting for it; so just before the extension starts the operator, the manager is
- * stopped (its default pool has run nothing yet) and started again with this pool. Metrics per controller, like
- * controller-runtime's {@code workqueue_depth} and {@code workqueue_queue_duration_seconds}:
- * {@code partnerhub_reconcile_queue_depth} and {@code partnerhub_reconcile_queue_wait_seconds}.
+ * <p><b>The one adapter to the framework's internals.</b> Java Operator SDK {@value #FRAMEWORK_VERIFIED} and its
+ * Quarkus extension offer no supported way to give a controller its own executor or queue: the executor is
+ * operator-wide ({@code ConfigurationServiceOverrider.withExecutorService}), a controller's configuration has only a
+ * rate limiter, and the extension builds the operator with no customizer (java-operator-sdk issue 2263 asked for a
+ * pool per reconciler and was closed with the one pool). So this class, and no other, relies on three internals:
+ * the framework's executor manager, stopped just before the extension starts the operator (its listener runs at
+ * priority 3123; its default pool has run nothing yet) and started again with this pool; the reconcile task's
+ * {@code toString()}, {@code "<controller> -> <resource>"} ({@code EventProcessor.ReconcilerExecutor}, package
+ * private), which names the task's lane ({@link ControllerOfTask}); and the extension's configuration service as
+ * the controllers' parent, from which the framework reads the executor. {@code MetricsTest} fails if a framework
+ * version names its tasks otherwise or ignores the pool; {@code FrameworkVersionTest} fails on any framework version
+ * but the one verified here, so that an upgrade checks this class first. {@link LaneQueue} knows nothing of the
+ * framework.
  */
 @ApplicationScoped
 public class ReconcileQueue {
 
     private static final Logger LOG = Logger.getLogger(ReconcileQueue.class);
+    /** The Java Operator SDK version whose internals this adapter was checked against. */
+    static final String FRAMEWORK_VERIFIED = "5.2.1";
     /** Tasks of no known controller (none the framework submits today) share this lane. */
     static final String OTHER = "other";
     /** Before the extension's listener, which starts the operator at priority 3123. */
@@ -108,5 +123,44 @@ public class ReconcileQueue {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * The controller a reconcile task belongs to. The framework's task names itself
+     * {@code "<controller> -> <resource>"} (as its debug log prints it) and offers nothing else to tell; a task named otherwise, or after an unknown
+     * controller, goes to the shared lane, where it is served first come first served as before.
+     * {@code MetricsTest} fails should a new framework version name its tasks otherwise.
+     */
+    static final class ControllerOfTask implements Function<Runnable, String> {
+
+        private static final String SEPARATOR = " -> ";
+
+        private final Set<String> controllers;
+        private final String other;
+
+        ControllerOfTask(Set<String> controllers, String other) {
+            this.controllers = Set.copyOf(controllers);
+            this.other = other;
+        }
+
+        @Override
+        public String apply(Runnable task) {
+            String name = task.toString();
+            int end = name.indexOf(SEPARATOR);
+            if (end > 0) {
+                String controller = name.substring(0, end);
+                if (controllers.contains(controller)) {
+                    return controller;
+                }
+            }
+            return other;
+        }
+
+        /** Every lane a task can go to: one per controller and the shared one. */
+        Set<String> lanes() {
+            Set<String> lanes = new LinkedHashSet<>(controllers.stream().sorted().toList());
+            lanes.add(other);
+            return lanes;
+        }
     }
 }

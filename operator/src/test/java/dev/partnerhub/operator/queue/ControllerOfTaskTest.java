@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** A task goes to its controller's lane when its name says which; otherwise to the shared one. */
 class ControllerOfTaskTest {
 
-    private final ControllerOfTask controllerOf = new ControllerOfTask(Set.of("customer", "customeruser"), "other");
+    private final ReconcileQueue.ControllerOfTask controllerOf = new ReconcileQueue.ControllerOfTask(
+            Set.of("customer", "customeruser"), "other");
 
     @Test
     void theNameBeforeTheArrowIsTheController() {

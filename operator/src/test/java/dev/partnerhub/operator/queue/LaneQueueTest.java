@@ -21,7 +21,7 @@ class LaneQueueTest {
     private final AtomicLong clock = new AtomicLong();
     private final List<String> waits = Collections.synchronizedList(new ArrayList<>());
     private final LaneQueue queue = new LaneQueue(
-            new ControllerOfTask(Set.of("customer", "customeruser"), "other"),
+            new ReconcileQueue.ControllerOfTask(Set.of("customer", "customeruser"), "other"),
             (lane, nanos) -> waits.add(lane + " " + nanos), clock::get);
 
     @Test
