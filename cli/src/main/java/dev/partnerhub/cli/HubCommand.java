@@ -39,7 +39,7 @@ final class HubCommand implements Callable<Integer> {
                 Local partner hub
                   API     %s   (spec.endpoint of a PartnerConnection)
                   token   %s   (the key of its credentials Secret)
-                  admin   %s/admin   (plays the end user; see README)
+                  admin   %s/admin   (plays the end user; see docs/local-mode.md)
                 Ctrl-C stops it.
                 """, hub.apiUrl(), hub.token(), hub.url());
         stopped.await();

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Plays the people outside the partner's reach against the local partner hub: end users and customer admins. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Plays the end user and the customer "
-        + "admin against the local partner hub (see README).",
+        + "admin against the local partner hub (see docs/local-mode.md).",
         subcommands = {SandboxCommand.EnterEmail.class, SandboxCommand.ValidateEmail.class,
                 SandboxCommand.AcceptMove.class, SandboxCommand.ApproveAttach.class, SandboxCommand.CreateOrg.class,
                 SandboxCommand.SelfActivate.class, SandboxCommand.ConsumerAccount.class, SandboxCommand.Seats.class,

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code helm upgrade} from the previous chart (quarkus-helm's, whose CRDs sat in {@code crds/}, where Helm installs
  * them once and never upgrades them) to this one on a real API server: a resource of each kind holding every field
  * its previous CRD defines, spec and status, comes through unchanged, and the field the new CRDs add is kept once
- * they are installed (pruned before). The steps are README's "Upgrading"; the test shows that Helm refuses without
+ * they are installed (pruned before). The steps are docs/running-on-a-cluster.md's "Upgrading"; the test shows that Helm refuses without
  * each of them.
  */
 @RealKubernetes

@@ -76,7 +76,7 @@ public final class HubAdminClient {
         return send("POST", "/admin/orgs/" + enc(orgId) + "/approve", Json.object());
     }
 
-    /** Injects a fault; see the hub's README for the fields. */
+    /** Injects a fault; see docs/local-mode.md for the fields. */
     public JsonNode addFault(ObjectNode fault) {
         return send("POST", "/admin/faults", fault);
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admin endpoint is the hub's own and takes JSON whatever the request says it is: {@code curl -d '{...}'}, as
- * README shows it, labels its body as a form. The vendors' endpoints read a body as its Content-Type says.
+ * docs/local-mode.md shows it, labels its body as a form. The vendors' endpoints read a body as its Content-Type says.
  */
 class AdminBodiesTest {
 

@@ -49,8 +49,8 @@ public class ConnectionProbe {
         } catch (ProviderAuthenticationException e) {
             String message = report.renewed(connection) ? "The identity service or the provider refused the OAuth "
                     + "client of spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
-                    + StatusSupport.firstDescription(e) + " A person must sign in again with the client (README: "
-                    + "Against a real partner account) and put the new refresh token in the Secret under key "
+                    + StatusSupport.firstDescription(e) + " A person must sign in again with the client (docs/"
+                    + "real-accounts.md) and put the new refresh token in the Secret under key "
                     + "refreshToken; check clientId and clientSecret too."
                     : "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";

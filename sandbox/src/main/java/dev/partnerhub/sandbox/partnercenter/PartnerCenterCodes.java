@@ -3,7 +3,7 @@ package dev.partnerhub.sandbox.partnercenter;
 /**
  * The {@code code} of the hub's Partner Center error bodies. Microsoft's where a page of Microsoft's names one for the
  * refusal ("Partner Center REST error codes", or a scenario page's example); for every other refusal Microsoft
- * documents no code, and the hub uses its own, named {@code HUB_*} here and listed as the hub's own in README.
+ * documents no code, and the hub uses its own, named {@code HUB_*} here and listed as the hub's own in docs/local-mode.md.
  */
 final class PartnerCenterCodes {
 

@@ -3,7 +3,7 @@ package dev.partnerhub.sandbox.webex;
 /**
  * The {@code errorCode} of the hub's Webex error bodies. Cisco's where Cisco documents one for the refusal (an example
  * or {@code ErrorDetail} of its OpenAPI files, or seed 003's help article); for every other refusal Cisco's files
- * document no code, and the hub uses its own, named {@code HUB_*} here and listed as the hub's own in README. The
+ * document no code, and the hub uses its own, named {@code HUB_*} here and listed as the hub's own in docs/local-mode.md. The
  * licence rules' documented codes (400000, 400404 and the others of {@code ErrorDetail}) are in {@link LicenseRules}.
  */
 final class WebexCodes {

@@ -103,7 +103,7 @@ class WebexContractTest {
         java.util.Set<String> outside = new java.util.TreeSet<>(LOCAL_HUB_OWN);
         outside.addAll(DOCUMENTED_ELSEWHERE);
         assertThat(unspecified).as("calls outside Cisco's files: the local hub's own endpoints and Cisco's documented "
-                + "elsewhere, each named in README").containsExactlyInAnyOrderElementsOf(outside);
+                + "elsewhere, each named in docs/local-mode.md").containsExactlyInAnyOrderElementsOf(outside);
     }
 
     private static void runWholesaleScenario(Provider provider) {
