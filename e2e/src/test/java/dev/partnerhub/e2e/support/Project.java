@@ -71,7 +71,10 @@ public final class Project {
         }
     }
 
-    /** One more service account with the chart's rights (its ClusterRole and leader election's Role): another replica. */
+    /**
+     * One more service account with the chart's rights (its ClusterRole and leader election's Role): another
+     * replica.
+     */
     public static void serviceAccountLikeTheChart(ControlPlane plane, String namespace, String name) {
         assertThat(plane.kubectl("-n", namespace, "create", "serviceaccount", name).exitCode()).isZero();
         assertThat(plane.kubectl("create", "clusterrolebinding", name, "--clusterrole=partnerhub-operator",

@@ -93,7 +93,8 @@ public final class SchemaExample {
             for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
                 missing(property.getValue(), value.get(property.getKey()), path + "." + property.getKey(), missing);
             }
-            if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject() && value.isEmpty()) {
+            boolean map = schema.has("additionalProperties") && schema.get("additionalProperties").isObject();
+            if (map && value.isEmpty()) {
                 missing.add(path.substring(1) + ".*");
             }
         } else if (schema.path("type").asText().equals("array")) {
