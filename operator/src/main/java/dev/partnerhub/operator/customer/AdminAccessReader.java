@@ -3,7 +3,7 @@ package dev.partnerhub.operator.customer;
 import dev.partnerhub.api.v1alpha1.AdminAccessLevel;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.operator.provider.ReadTurns;
+import dev.partnerhub.operator.provider.Snapshot;
 import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.Provider;
@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The partner's rights in a customer org ({@code status.adminAccess}). They change seldom (an administrator of the
@@ -31,18 +30,15 @@ public class AdminAccessReader {
     private record Read(String orgId, AdminAccess level, Instant listedAt, Instant asked) {
     }
 
-    /** The partner's orgs as last listed; its monitor guards them for moments ({@link ReadTurns}). */
-    private static final class Listing {
-        final ReentrantLock reading = new ReentrantLock();
-        Map<String, AdminAccess> byOrg = Map.of();
-        Instant readAt;
+    /** The partner's rights in its orgs as listed at {@code readAt}. */
+    private record Listing(Map<String, AdminAccess> byOrg, Instant readAt) {
     }
 
     private final OperatorConfig config;
     private final Clock clock;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
     /** By the connection's provider, which the registry makes again when the connection changes. */
-    private final Map<Provider, Listing> listings = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Provider, Snapshot<Listing>> listings = Collections.synchronizedMap(new WeakHashMap<>());
 
     public AdminAccessReader(OperatorConfig config, Clock clock) {
         this.config = config;
@@ -69,37 +65,22 @@ public class AdminAccessReader {
             return last.level();
         }
         Instant asked = sameOrg ? last.asked() : now;
-        Listing listing = listings.computeIfAbsent(provider, p -> new Listing());
-        if (!usable(listing, orgId, asked, now)) {
-            ReadTurns.take(listing.reading, "the partner's rights in the connection's orgs");
-            try {
-                if (!usable(listing, orgId, asked, now)) {
-                    Map<String, AdminAccess> byOrg = provider.customers().partnerAccess();
-                    synchronized (listing) {
-                        listing.byOrg = byOrg;
-                        listing.readAt = now;
-                    }
-                }
-            } finally {
-                listing.reading.unlock();
-            }
-        }
-        AdminAccess level;
-        Instant listedAt;
-        synchronized (listing) {
-            level = listing.byOrg.get(orgId);
-            listedAt = listing.readAt;
-        }
+        Listing listing = listings.computeIfAbsent(provider, p -> new Snapshot<>()).read(clock,
+                "the partner's rights in the connection's orgs", (held, readAt, at) -> usable(held, orgId, asked, at),
+                (held, readAt, at) -> new Listing(provider.customers().partnerAccess(), at));
+        AdminAccess level = listing.byOrg().get(orgId);
+        Instant listedAt = listing.readAt();
         reads.put(customerUid, new Read(orgId, level, listedAt, asked));
         return level;
     }
 
-    /** Whether the listing in hand answers for the org: current, and read since the customer first asked if not in it. */
+    /**
+     * Whether the listing in hand answers for the org: current, and read since the customer first asked if not in
+     * it.
+     */
     private boolean usable(Listing listing, String orgId, Instant asked, Instant now) {
-        synchronized (listing) {
-            return listing.readAt != null && current(listing.readAt, now)
-                    && (listing.byOrg.containsKey(orgId) || !listing.readAt.isBefore(asked));
-        }
+        return current(listing.readAt(), now)
+                && (listing.byOrg().containsKey(orgId) || !listing.readAt().isBefore(asked));
     }
 
     private boolean current(Instant readAt, Instant now) {

@@ -5,14 +5,12 @@ import dev.partnerhub.providers.spi.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Observes converged customers in bulk: where the provider lists its customers, one paged list per connection serves
@@ -24,53 +22,27 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class CustomerDirectory {
 
-    /** A connection's customers as last read; its monitor guards them for moments ({@link ReadTurns}). */
-    private static final class Snapshot {
-        final ReentrantLock reading = new ReentrantLock();
-        Map<String, RemoteCustomer> byId = Map.of();
-        Instant fetchedAt;
-    }
-
     private final Clock clock;
-    private final Map<Provider, Snapshot> snapshots = Collections.synchronizedMap(new WeakHashMap<>());
+    /** A connection's customers by ID as last listed; empty where the provider lists none. */
+    private final Map<Provider, Snapshot<Optional<Map<String, RemoteCustomer>>>> snapshots =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     public CustomerDirectory(Clock clock) {
         this.clock = clock;
     }
 
-    private boolean fresh(Snapshot snapshot, Duration maxAge) {
-        synchronized (snapshot) {
-            return snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(clock.instant());
-        }
-    }
-
     /** The customer as a list at most {@code maxAge} old shows it, or as the provider shows it now. */
     public Optional<RemoteCustomer> get(Provider provider, String customerId, Duration maxAge) {
-        Snapshot snapshot = snapshots.computeIfAbsent(provider, p -> new Snapshot());
-        if (!fresh(snapshot, maxAge)) {
-            ReadTurns.take(snapshot.reading, "the connection's customers");
-            try {
-                if (!fresh(snapshot, maxAge)) {
-                    Instant now = clock.instant();
-                    Optional<List<RemoteCustomer>> all = provider.customers().list();
-                    if (all.isEmpty()) {
-                        return provider.customers().get(customerId);
-                    }
-                    Map<String, RemoteCustomer> byId = new HashMap<>();
-                    all.get().forEach(c -> byId.put(c.id(), c));
-                    synchronized (snapshot) {
-                        snapshot.byId = byId;
-                        snapshot.fetchedAt = now;
-                    }
-                }
-            } finally {
-                snapshot.reading.unlock();
-            }
-        }
-        RemoteCustomer listed;
-        synchronized (snapshot) {
-            listed = snapshot.byId.get(customerId);
-        }
-        return listed != null ? Optional.of(listed) : provider.customers().get(customerId);
+        Optional<Map<String, RemoteCustomer>> listed = snapshots.computeIfAbsent(provider, p -> new Snapshot<>())
+                .read(clock, "the connection's customers", Snapshot.within(maxAge),
+                        (held, readAt, now) -> provider.customers().list().map(CustomerDirectory::byId));
+        RemoteCustomer customer = listed.map(byId -> byId.get(customerId)).orElse(null);
+        return customer != null ? Optional.of(customer) : provider.customers().get(customerId);
+    }
+
+    private static Map<String, RemoteCustomer> byId(List<RemoteCustomer> customers) {
+        Map<String, RemoteCustomer> byId = new HashMap<>();
+        customers.forEach(c -> byId.put(c.id(), c));
+        return Collections.unmodifiableMap(byId);
     }
 }

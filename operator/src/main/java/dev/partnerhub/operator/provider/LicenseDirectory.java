@@ -9,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Observes an org's licences and people in bulk: one licence list and one paged people list per org feed
@@ -27,16 +28,6 @@ import java.util.stream.Collectors;
 public class LicenseDirectory {
 
     private record Key(String connection, String orgId) {
-    }
-
-    private static final class Snapshot<T> {
-        T value;
-        Instant fetchedAt;
-
-        /** Whether a value read no more than {@code maxAge} before {@code now} is held (under the monitor). */
-        boolean heldWithin(Duration maxAge, Instant now) {
-            return fetchedAt != null && !fetchedAt.plus(maxAge).isBefore(now);
-        }
     }
 
     private final OperatorConfig config;
@@ -73,18 +64,12 @@ public class LicenseDirectory {
     /** The target's licence catalogue if one as old as the target tolerates is held; nothing is read. */
     public Optional<List<RemoteLicense>> heldLicenses(Resolved target) {
         Snapshot<List<RemoteLicense>> snapshot = catalogs.get(new Key(target.connection(), target.orgId()));
-        if (snapshot == null) {
-            return Optional.empty();
-        }
-        synchronized (snapshot) {
-            return snapshot.heldWithin(catalogueAge(target), clock.instant()) ? Optional.of(snapshot.value)
-                    : Optional.empty();
-        }
+        return snapshot == null ? Optional.empty() : snapshot.heldWithin(catalogueAge(target), clock.instant());
     }
 
     private List<RemoteLicense> licenses(String connection, Provider provider, String orgId, Duration maxAge) {
-        return fresh(catalogs.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()),
-                () -> provider.licensing().licenses(orgId), maxAge);
+        return catalogs.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>()).readWaiting(clock,
+                Snapshot.within(maxAge), (held, readAt, now) -> List.copyOf(provider.licensing().licenses(orgId)));
     }
 
     public Optional<RemotePerson> person(String connection, Provider provider, String orgId,
@@ -111,19 +96,21 @@ public class LicenseDirectory {
      * before changed or gone tells their IDs.
      */
     public Map<String, RemotePerson> people(String connection, Provider provider, String orgId, Duration maxAge) {
-        Snapshot<Map<String, RemotePerson>> snapshot = people.computeIfAbsent(new Key(connection, orgId),
-                k -> new Snapshot<>());
-        Map<String, RemotePerson> before;
-        Map<String, RemotePerson> now;
-        synchronized (snapshot) {
-            before = snapshot.value;
-            now = fresh(snapshot, () -> index(provider.licensing().people(orgId)), maxAge);
-        }
-        if (before != null && now != before) {
-            changes.tell(before.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey())))
-                    .map(Map.Entry::getKey).collect(Collectors.toSet()));
-        }
-        return now;
+        Set<String> changed = new HashSet<>();
+        Map<String, RemotePerson> listed = people.computeIfAbsent(new Key(connection, orgId), k -> new Snapshot<>())
+                .readWaiting(clock, Snapshot.within(maxAge), (held, readAt, now) -> {
+                    Map<String, RemotePerson> read = index(provider.licensing().people(orgId));
+                    if (held != null) {
+                        held.forEach((id, person) -> {
+                            if (!person.equals(read.get(id))) {
+                                changed.add(id);
+                            }
+                        });
+                    }
+                    return read;
+                });
+        changes.tell(changed);
+        return listed;
     }
 
     /**
@@ -136,14 +123,11 @@ public class LicenseDirectory {
         if (snapshot == null) {
             return Duration.ZERO;
         }
-        Instant fetchedAt;
-        synchronized (snapshot) {
-            fetchedAt = snapshot.fetchedAt;
-        }
-        if (fetchedAt == null) {
+        Optional<Instant> readAt = snapshot.readAt();
+        if (readAt.isEmpty()) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(clock.instant(), fetchedAt.plus(maxAge(target)));
+        Duration left = Duration.between(clock.instant(), readAt.get().plus(maxAge(target)));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
@@ -153,15 +137,9 @@ public class LicenseDirectory {
 
     /** The roles of an org; they hardly ever change, so they are fetched again only at the resync interval. */
     public List<RemoteRole> roles(Resolved target) {
-        Snapshot<List<RemoteRole>> snapshot = roles.computeIfAbsent(new Key(target.connection(), target.orgId()),
-                k -> new Snapshot<>());
-        synchronized (snapshot) {
-            if (snapshot.fetchedAt == null || snapshot.fetchedAt.plus(config.polling().resync()).isBefore(clock.instant())) {
-                snapshot.value = target.provider().people().roles(target.orgId());
-                snapshot.fetchedAt = clock.instant();
-            }
-            return snapshot.value;
-        }
+        return roles.computeIfAbsent(new Key(target.connection(), target.orgId()), k -> new Snapshot<>())
+                .readWaiting(clock, Snapshot.within(config.polling().resync()),
+                        (held, readAt, now) -> List.copyOf(target.provider().people().roles(target.orgId())));
     }
 
     /**
@@ -169,37 +147,29 @@ public class LicenseDirectory {
      * target tolerates: only for a user that declares one.
      */
     public RemotePerson withPreferredSite(Resolved target, RemotePerson person) {
-        Optional<String> site = fresh(sites.computeIfAbsent(new Key(target.connection(), person.id()),
-                k -> new Snapshot<>()), () -> target.provider().people().preferredSite(target.orgId(), person),
-                maxAge(target));
+        Optional<String> site = sites.computeIfAbsent(new Key(target.connection(), person.id()),
+                k -> new Snapshot<>()).readWaiting(clock, Snapshot.within(maxAge(target)),
+                (held, readAt, now) -> target.provider().people().preferredSite(target.orgId(), person));
         return person.withPreferredSite(site.orElse(null));
     }
 
     /** Folds in what a licence change left the person with; seat counts are fetched again next time. */
     public void changed(String connection, String orgId, RemotePerson person) {
         if (person.details() != null && person.details().preferredSite() != null) {
-            Snapshot<Optional<String>> site = sites.computeIfAbsent(new Key(connection, person.id()),
-                    k -> new Snapshot<>());
-            synchronized (site) {
-                site.value = Optional.of(person.details().preferredSite());
-                site.fetchedAt = clock.instant();
-            }
+            sites.computeIfAbsent(new Key(connection, person.id()), k -> new Snapshot<>())
+                    .put(Optional.of(person.details().preferredSite()), clock.instant());
         }
         Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(connection, orgId));
         if (snapshot != null) {
-            synchronized (snapshot) {
-                if (snapshot.value != null) {
-                    Map<String, RemotePerson> copy = new LinkedHashMap<>(snapshot.value);
-                    copy.put(person.id(), person);
-                    snapshot.value = copy;
-                }
-            }
+            snapshot.change(held -> {
+                Map<String, RemotePerson> copy = new LinkedHashMap<>(held);
+                copy.put(person.id(), person);
+                return Collections.unmodifiableMap(copy);
+            });
         }
         Snapshot<List<RemoteLicense>> catalog = catalogs.get(new Key(connection, orgId));
         if (catalog != null) {
-            synchronized (catalog) {
-                catalog.fetchedAt = null;
-            }
+            catalog.expire();
         }
     }
 
@@ -222,26 +192,14 @@ public class LicenseDirectory {
     public void peopleChanged(String connection, String orgId) {
         Snapshot<Map<String, RemotePerson>> snapshot = people.get(new Key(connection, orgId));
         if (snapshot != null) {
-            synchronized (snapshot) {
-                snapshot.fetchedAt = null;
-            }
+            snapshot.expire();
         }
     }
 
-    private <T> T fresh(Snapshot<T> snapshot, Supplier<T> fetch, Duration maxAge) {
-        synchronized (snapshot) {
-            Instant now = clock.instant();
-            if (!snapshot.heldWithin(maxAge, now)) {
-                snapshot.value = fetch.get();
-                snapshot.fetchedAt = now;
-            }
-            return snapshot.value;
-        }
-    }
 
     private static Map<String, RemotePerson> index(List<RemotePerson> list) {
         Map<String, RemotePerson> byId = new LinkedHashMap<>();
         list.forEach(p -> byId.put(p.id(), p));
-        return byId;
+        return Collections.unmodifiableMap(byId);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -39,15 +41,16 @@ public class UserDirectory {
     private record Key(String connection, CustomerScope scope) {
     }
 
-    /**
-     * A customer's users as last read. Its monitor guards the map for moments only; {@code reading} is held across
-     * the provider call ({@link ReadTurns}).
-     */
-    private static final class Snapshot {
-        final Map<String, RemoteUser> byId = new LinkedHashMap<>();
-        final ReentrantLock reading = new ReentrantLock();
-        Instant fetchedAt;
-        Instant fullAt;
+    /** A customer's users as last read, by ID, and when its last complete list was read. */
+    private record Listed(Map<String, RemoteUser> byId, Instant fullAt) {
+
+        List<RemoteUser> list() {
+            return List.copyOf(byId.values());
+        }
+
+        Listed with(UnaryOperator<Map<String, RemoteUser>> change) {
+            return new Listed(Collections.unmodifiableMap(change.apply(new LinkedHashMap<>(byId))), fullAt);
+        }
     }
 
     /** A connection's list of users changed across its customers: when it was last read, or that there is none. */
@@ -60,7 +63,7 @@ public class UserDirectory {
     private final OperatorConfig config;
     private final Clock clock;
     private final RemoteChanges changes;
-    private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Key, Snapshot<Listed>> snapshots = new ConcurrentHashMap<>();
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
 
     public UserDirectory(OperatorConfig config, Clock clock, RemoteChanges changes) {
@@ -83,20 +86,18 @@ public class UserDirectory {
         if (target.tolerance() == null) {
             return users(target.connection(), target.provider(), target.scope(), config.directory().maxAge());
         }
-        Snapshot snapshot = snapshots.computeIfAbsent(new Key(target.connection(), target.scope()),
-                k -> new Snapshot());
-        boolean audited;
-        synchronized (snapshot) {
-            if (fresh(snapshot, target.tolerance())) {
-                return List.copyOf(snapshot.byId.values());
-            }
-            audited = snapshot.fullAt != null && snapshot.fullAt.plus(config.directory().audit()).isAfter(clock.instant());
+        Snapshot<Listed> snapshot = snapshot(target.connection(), target.scope());
+        Instant now = clock.instant();
+        Optional<Listed> held = snapshot.heldWithin(target.tolerance(), now);
+        if (held.isPresent()) {
+            return held.get().list();
         }
+        boolean audited = snapshot.held().map(u -> u.fullAt() != null
+                && u.fullAt().plus(config.directory().audit()).isAfter(now)).orElse(false);
         if (audited && readChanges(target.connection(), target.provider(), snapshot, target.tolerance())) {
-            synchronized (snapshot) {
-                if (fresh(snapshot, target.tolerance())) {
-                    return List.copyOf(snapshot.byId.values());
-                }
+            held = snapshot.heldWithin(target.tolerance(), clock.instant());
+            if (held.isPresent()) {
+                return held.get().list();
             }
         }
         return users(target.connection(), target.provider(), target.scope(), target.tolerance());
@@ -106,18 +107,16 @@ public class UserDirectory {
      * Brings the asking snapshot, and every other of the connection that is as recent, up to now from one list of
      * the users changed since; false where the provider has no such list.
      */
-    private boolean readChanges(String connection, Provider provider, Snapshot asking, Duration tolerance) {
+    private boolean readChanges(String connection, Provider provider, Snapshot<Listed> asking, Duration tolerance) {
         Feed feed = feeds.computeIfAbsent(connection, k -> new Feed());
         Set<String> changed = new HashSet<>();
         ReadTurns.take(feed.reading, "the users changed across the connection's customers");
         try {
-            Instant since;
-            synchronized (asking) {
-                if (fresh(asking, tolerance)) {
-                    return true; // brought up to date by the read of another customer's user meanwhile
-                }
-                since = feed.readAt == null || asking.fetchedAt.isBefore(feed.readAt) ? asking.fetchedAt : feed.readAt;
+            if (asking.heldWithin(tolerance, clock.instant()).isPresent()) {
+                return true; // brought up to date by the read of another customer's user meanwhile
             }
+            Instant askingAt = asking.readAt().orElseThrow();
+            Instant since = feed.readAt == null || askingAt.isBefore(feed.readAt) ? askingAt : feed.readAt;
             if (feed.unsupported) {
                 return false;
             }
@@ -129,14 +128,11 @@ public class UserDirectory {
             }
             Map<CustomerScope, List<RemoteUser>> byCustomer = fetched.get().stream().collect(Collectors.groupingBy(
                     Users.Filed::customer, Collectors.mapping(Users.Filed::user, Collectors.toList())));
+            // Only a snapshot read since `since` lacks nothing this list does not show.
             snapshots.forEach((key, snapshot) -> {
                 if (key.connection().equals(connection)) {
-                    synchronized (snapshot) {
-                        // Only a snapshot read since `since` lacks nothing this list does not show.
-                        if (snapshot.fetchedAt != null && !snapshot.fetchedAt.isBefore(since)) {
-                            changed.addAll(fold(snapshot, byCustomer.getOrDefault(key.scope(), List.of()), false, now));
-                        }
-                    }
+                    snapshot.bringForward(since, now, held -> fold(held, byCustomer.getOrDefault(key.scope(),
+                            List.of()), false, now, changed));
                 }
             });
             feed.readAt = now;
@@ -147,95 +143,58 @@ public class UserDirectory {
         return true;
     }
 
-    private boolean fresh(Snapshot snapshot, Duration maxAge) {
-        return snapshot.fetchedAt != null && !snapshot.fetchedAt.plus(maxAge).isBefore(clock.instant());
-    }
-
     /** The customer's users, at most {@code maxAge} old. */
     public List<RemoteUser> users(String connection, Provider provider, CustomerScope scope, Duration maxAge) {
-        Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
-        synchronized (snapshot) {
-            if (fresh(snapshot, maxAge)) {
-                return List.copyOf(snapshot.byId.values());
-            }
-        }
-        Set<String> changed;
-        List<RemoteUser> result;
-        ReadTurns.take(snapshot.reading, "the users of customer " + scope.id());
-        try {
-            Instant now;
-            boolean full;
-            Instant since;
-            synchronized (snapshot) {
-                if (fresh(snapshot, maxAge)) {
-                    return List.copyOf(snapshot.byId.values()); // read by the reconcile we waited for
-                }
-                now = clock.instant();
-                full = snapshot.fullAt == null || snapshot.fullAt.plus(config.directory().fullRefresh()).isBefore(now);
-                since = full ? null : snapshot.fetchedAt.minus(SKEW);
-            }
-            List<RemoteUser> fetched = provider.users().list(scope, since);
-            synchronized (snapshot) {
-                changed = fold(snapshot, fetched, full, now);
-                result = List.copyOf(snapshot.byId.values());
-            }
-        } finally {
-            snapshot.reading.unlock();
-        }
+        Set<String> changed = new HashSet<>();
+        Listed listed = snapshot(connection, scope).read(clock, "the users of customer " + scope.id(),
+                Snapshot.within(maxAge), (held, readAt, now) -> {
+                    boolean full = held == null || held.fullAt() == null
+                            || held.fullAt().plus(config.directory().fullRefresh()).isBefore(now);
+                    List<RemoteUser> fetched = provider.users().list(scope, full ? null : readAt.minus(SKEW));
+                    return fold(held, fetched, full, now, changed);
+                });
         changes.tell(changed);
-        return result;
+        return listed.list();
     }
 
     /** The customer's users from a full list made now, whatever the snapshot's age. */
     public List<RemoteUser> refresh(String connection, Provider provider, CustomerScope scope) {
-        Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
-        Set<String> changed;
-        List<RemoteUser> result;
-        ReadTurns.take(snapshot.reading, "the users of customer " + scope.id());
-        try {
-            Instant now = clock.instant();
-            List<RemoteUser> fetched = provider.users().list(scope, null);
-            synchronized (snapshot) {
-                changed = fold(snapshot, fetched, true, now);
-                result = List.copyOf(snapshot.byId.values());
-            }
-        } finally {
-            snapshot.reading.unlock();
-        }
+        Set<String> changed = new HashSet<>();
+        Listed listed = snapshot(connection, scope).refresh(clock, "the users of customer " + scope.id(),
+                (held, readAt, now) -> fold(held, provider.users().list(scope, null), true, now, changed));
         changes.tell(changed);
-        return result;
+        return listed.list();
     }
 
-    /** Puts a fetch into the snapshot; returns the IDs of known users it shows changed or (full list) gone. */
-    private static Set<String> fold(Snapshot snapshot, List<RemoteUser> fetched, boolean full, Instant now) {
-        boolean known = snapshot.fetchedAt != null;
-        Set<String> changed = new HashSet<>();
-        for (RemoteUser s : fetched) {
-            RemoteUser before = snapshot.byId.get(s.id());
-            if (known && before != null && !before.equals(s)) {
-                changed.add(s.id());
+    /**
+     * A fetch put into what is held; adds to {@code changed} the IDs of known users it shows changed or (full list)
+     * gone.
+     */
+    private static Listed fold(Listed held, List<RemoteUser> fetched, boolean full, Instant now, Set<String> changed) {
+        Map<String, RemoteUser> byId = new LinkedHashMap<>(held == null || full ? Map.of() : held.byId());
+        if (held != null) {
+            for (RemoteUser s : fetched) {
+                RemoteUser before = held.byId().get(s.id());
+                if (before != null && !before.equals(s)) {
+                    changed.add(s.id());
+                }
+            }
+            if (full) {
+                Set<String> present = new HashSet<>();
+                fetched.forEach(s -> present.add(s.id()));
+                held.byId().keySet().stream().filter(id -> !present.contains(id)).forEach(changed::add);
             }
         }
-        if (full) {
-            Set<String> present = new HashSet<>();
-            fetched.forEach(s -> present.add(s.id()));
-            if (known) {
-                snapshot.byId.keySet().stream().filter(id -> !present.contains(id)).forEach(changed::add);
-            }
-            snapshot.byId.clear();
-            snapshot.fullAt = now;
-        }
-        fetched.forEach(s -> snapshot.byId.put(s.id(), s));
-        snapshot.fetchedAt = now;
-        return changed;
+        fetched.forEach(s -> byId.put(s.id(), s));
+        return new Listed(Collections.unmodifiableMap(byId), full ? now : held == null ? null : held.fullAt());
     }
 
     /** Folds in a user the operator just created or updated. */
     public void remember(String connection, CustomerScope scope, RemoteUser user) {
-        Snapshot snapshot = snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot());
-        synchronized (snapshot) {
-            snapshot.byId.put(user.id(), user);
-        }
+        snapshot(connection, scope).change(listed -> listed.with(byId -> {
+            byId.put(user.id(), user);
+            return byId;
+        }));
     }
 
     /** Drops what is kept of a deleted connection: its customers' snapshots and its list of changes. */
@@ -251,11 +210,16 @@ public class UserDirectory {
 
     /** Drops a user the operator just deleted. */
     public void forget(String connection, CustomerScope scope, String userId) {
-        Snapshot snapshot = snapshots.get(new Key(connection, scope));
+        Snapshot<Listed> snapshot = snapshots.get(new Key(connection, scope));
         if (snapshot != null) {
-            synchronized (snapshot) {
-                snapshot.byId.remove(userId);
-            }
+            snapshot.change(listed -> listed.with(byId -> {
+                byId.remove(userId);
+                return byId;
+            }));
         }
+    }
+
+    private Snapshot<Listed> snapshot(String connection, CustomerScope scope) {
+        return snapshots.computeIfAbsent(new Key(connection, scope), k -> new Snapshot<>());
     }
 }

@@ -39,8 +39,8 @@ class UserDirectoryBusyTest {
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
-    private final UserDirectory directory = new UserDirectory(TestConfig.defaults(), AdjustableClock.followingTheSystem(),
-            new RemoteChanges());
+    private final UserDirectory directory = new UserDirectory(TestConfig.defaults(),
+            AdjustableClock.followingTheSystem(), new RemoteChanges());
     private final CustomerScope scope = new CustomerScope("customer-1");
 
     @AfterEach
