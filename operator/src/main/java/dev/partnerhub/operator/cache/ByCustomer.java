@@ -37,14 +37,13 @@ public final class ByCustomer<P extends HasMetadata> {
         return index;
     }
 
-    /** The controller's resources of the Customer {@code customer} in {@code namespace}. */
-    public List<P> of(String namespace, String customer) {
-        return cache.byIndex(INDEX, key(namespace, customer));
-    }
-
-    /** The same, as the events a change of that Customer (or of one of its resources) sends. */
+    /**
+     * The controller's resources of the Customer {@code customer} in {@code namespace}, as the events a change of
+     * that Customer (or of one of its resources) sends.
+     */
     public Set<ResourceID> resourcesOf(String namespace, String customer) {
-        return of(namespace, customer).stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+        return cache.byIndex(INDEX, key(namespace, customer)).stream().map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     /** Maps a changed Customer to its resources. */

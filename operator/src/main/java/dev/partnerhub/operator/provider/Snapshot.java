@@ -65,20 +65,7 @@ public final class Snapshot<T> {
 
     /** The value, read again through {@code reader} unless one {@code usable} says answers is held. */
     public T read(Clock clock, String what, Usable<T> usable, Reader<T> reader) {
-        T held = usableNow(clock, usable);
-        if (held != null) {
-            return held;
-        }
-        ReadTurns.take(reading, what);
-        try {
-            held = usableNow(clock, usable);
-            if (held != null) {
-                return held; // read by the reconcile we waited for
-            }
-            return readNow(clock, reader);
-        } finally {
-            reading.unlock();
-        }
+        return readUnlessUsable(clock, usable, reader, () -> ReadTurns.take(reading, what));
     }
 
     /**
@@ -86,14 +73,19 @@ public final class Snapshot<T> {
      * being handed back: for what a reconcile cannot do without and reads rarely (an org's licences, people, roles).
      */
     public T readWaiting(Clock clock, Usable<T> usable, Reader<T> reader) {
+        return readUnlessUsable(clock, usable, reader, reading::lock);
+    }
+
+    /** {@code takeTurn} takes the lock of the read, or throws. */
+    private T readUnlessUsable(Clock clock, Usable<T> usable, Reader<T> reader, Runnable takeTurn) {
         T held = usableNow(clock, usable);
         if (held != null) {
             return held;
         }
-        reading.lock();
+        takeTurn.run();
         try {
             held = usableNow(clock, usable);
-            return held != null ? held : readNow(clock, reader);
+            return held != null ? held : readNow(clock, reader); // held: read by the reconcile we waited for
         } finally {
             reading.unlock();
         }
