@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -127,14 +128,20 @@ public final class CreatedWith {
      * to the provider.
      */
     public static boolean refuseChanges(BoundStatus status, List<Field> current, String kind, Conditions conditions) {
+        Optional<String> refusal = refusal(status, current, kind);
+        refusal.ifPresent(message -> conditions.ready(false, "ImmutableFieldChanged", message)
+                .stalled("ImmutableFieldChanged", message));
+        return refusal.isPresent();
+    }
+
+    /**
+     * Records the fields on first sight and, when one changed since, says which, for Stalled
+     * {@code ImmutableFieldChanged}: the reconcile stops there, before any call to the provider.
+     */
+    public static Optional<String> refusal(BoundStatus status, List<Field> current, String kind) {
         List<String> changes = changes(status.getCreatedWith(), current, kind);
         status.setCreatedWith(record(status.getCreatedWith(), current));
-        if (changes.isEmpty()) {
-            return false;
-        }
-        String message = String.join(" ", changes);
-        conditions.ready(false, "ImmutableFieldChanged", message).stalled("ImmutableFieldChanged", message);
-        return true;
+        return changes.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", changes));
     }
 
     /** The value a field had at creation, else its current value: what deletion and look-ups must follow. */

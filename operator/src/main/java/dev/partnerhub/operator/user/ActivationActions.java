@@ -1,11 +1,11 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.ActivationState;
-import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.UserActions;
 import dev.partnerhub.desired.Annotations;
+import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.operator.license.PackageReassignment;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.Resolved;
@@ -37,33 +37,33 @@ public class ActivationActions {
     static final Set<ActivationState> RETRYABLE = EnumSet.of(ActivationState.PendingEmailInput,
             ActivationState.PendingEmailValidation, ActivationState.Error);
 
-    private final UserSync sync;
+    private final UserWrites writes;
     private final Passwords passwords;
     private final PackageReassignment packages;
     private final DeletionBudget budget;
 
-    public ActivationActions(UserSync sync, Passwords passwords, PackageReassignment packages, DeletionBudget budget) {
-        this.sync = sync;
+    public ActivationActions(UserWrites writes, Passwords passwords, PackageReassignment packages,
+            DeletionBudget budget) {
+        this.writes = writes;
         this.passwords = passwords;
         this.packages = packages;
         this.budget = budget;
     }
 
     /**
-     * What the actions left: the subscriber to report (a new one after a retried activation), and whether an action
-     * waits for the connection's deletion protection (then the user is looked at again soon).
+     * What the actions left: whether one waits for the connection's deletion protection (then the user is looked at
+     * again soon), and, after a retried activation removed the stuck subscriber, the create that onboards the user
+     * again: the reconciler runs it, its token and intent written first.
      */
-    record Acted(RemoteUser subscriber, boolean held) {
+    record Acted(boolean held, UserBinding.NeedsCreate onboard) {
     }
 
-    /** Acts on new tokens. */
-    Acted act(CustomerUser user, Customer customer, Resolved target, RemoteUser remote, CustomerUserStatus status,
-            Runnable persist) {
+    /** Acts on new tokens. A retried activation ends the round's actions: the others follow in the next round. */
+    Acted act(CustomerUser user, Resolved target, RemoteUser remote, CustomerUserStatus status) {
         UserActions done = status.getActions() == null ? new UserActions() : status.getActions();
         done.setHeld(null);
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         ActivationState state = UserActivation.state(remote.state());
-        RemoteUser result = remote;
         String retry = fresh(user, RETRY_ACTIVATION, done.getRetryActivation());
         if (retry != null && RETRYABLE.contains(state) && !blank(user.getSpec().getEmail())
                 && !allowed(user, target, done, RETRY_ACTIVATION, retry, "deletes the stuck subscriber "
@@ -72,16 +72,16 @@ public class ActivationActions {
         }
         if (retry != null && !(RETRYABLE.contains(state) && blank(user.getSpec().getEmail()))) {
             if (RETRYABLE.contains(state)) {
-                sync.removeStuck(target, remote, status);
-                // The token is recorded once the stuck subscriber is gone and before the create: a delete that
-                // failed is tried again next round, and after a lost reply or a crash the next round does not take
-                // the fresh subscriber for the stuck one and delete it too.
+                writes.removeStuck(target, remote, status);
+                // The token is recorded once the stuck subscriber is gone, and written with the create's intent
+                // before the create: a delete that failed is tried again next round, and after a lost reply or a
+                // crash the next round does not take the fresh subscriber for the stuck one and delete it too.
                 done.setRetryActivation(retry);
                 status.setActions(done);
-                persist.run();
-                result = sync.onboardAgain(user, customer, target, status, persist);
                 LOG.infof("CustomerUser %s: activation retried with %s (token %s)", name, user.getSpec().getEmail(),
                         retry);
+                return new Acted(false, new UserBinding.NeedsCreate(UserDesiredState.key(user.getSpec(),
+                        target.capabilities()), null));
             } else {
                 LOG.infof("CustomerUser %s: nothing to retry in state %s (token %s)", name, state, retry);
             }
@@ -124,7 +124,7 @@ public class ActivationActions {
         status.setActions(done.getRetryActivation() == null && done.getResendConsent() == null
                 && done.getResetPassword() == null && done.getReassignPackage() == null && done.getHeld() == null
                 ? null : done);
-        return new Acted(result, done.getHeld() != null);
+        return new Acted(done.getHeld() != null, null);
     }
 
     /**

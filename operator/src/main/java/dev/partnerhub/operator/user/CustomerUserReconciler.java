@@ -1,28 +1,23 @@
 package dev.partnerhub.operator.user;
 
-import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.desired.LicenseSelection;
-import dev.partnerhub.desired.UserDesiredState;
-import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
-import dev.partnerhub.operator.license.ContactCenterSyncs;
-import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.shard.Shard;
-import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Blocked;
 import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteUser;
@@ -44,11 +39,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -64,12 +57,12 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     static final String BY_REMOTE_ID = "byRemoteId";
     private static final Logger LOG = Logger.getLogger(CustomerUserReconciler.class);
 
-    private final UserSync sync;
-    private final UserDeletion deletion;
+    private final UserGate gate;
+    private final UserBinding bindings;
+    private final UserWrites writes;
     private final ActivationActions actions;
-    private final UserLicensing licensing;
-    private final PersonSync people;
-    private final ContactCenterSyncs contactCenter;
+    private final UserFollowUps followUps;
+    private final UserDeletion deletion;
     private final RemoteChanges remoteChanges;
     private final Namespaces namespaces;
     private final Shard shard;
@@ -78,15 +71,15 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
     private volatile IndexedResourceCache<CustomerUser> users;
 
-    public CustomerUserReconciler(UserSync sync, UserDeletion deletion, ActivationActions actions,
-            UserLicensing licensing, PersonSync people, ContactCenterSyncs contactCenter, RemoteChanges remoteChanges,
-            Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
-        this.sync = sync;
-        this.deletion = deletion;
+    public CustomerUserReconciler(UserGate gate, UserBinding binding, UserWrites writes, ActivationActions actions,
+            UserFollowUps followUps, UserDeletion deletion, RemoteChanges remoteChanges, Namespaces namespaces,
+            Shard shard, OperatorConfig config, Clock clock) {
+        this.gate = gate;
+        this.bindings = binding;
+        this.writes = writes;
         this.actions = actions;
-        this.licensing = licensing;
-        this.people = people;
-        this.contactCenter = contactCenter;
+        this.followUps = followUps;
+        this.deletion = deletion;
         this.remoteChanges = remoteChanges;
         this.namespaces = namespaces;
         this.shard = shard;
@@ -131,121 +124,68 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             // Everything in the namespace goes: no licence or spec change is worth a call now.
             return UpdateControl.noUpdate();
         }
-        CustomerUserStatus previous = user.getStatus();
-        CustomerUserStatus status = copy(previous);
-        Conditions conditions = Conditions.builder();
-        Runnable persist = () -> StatusWrite.patch(context, user, previous, status);
-        Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(user), "CustomerUser", conditions) ? null
-                : converge(user, context.getSecondaryResource(Customer.class), status, conditions, persist);
-        conditions.applyTo(status, user.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(context, user, previous, status, next);
+        StatusRound<CustomerUserStatus, CustomerUser> round = StatusRound.open(context, user,
+                CustomerUserReconciler::copy, clock);
+        return round.finish(converge(user, context.getSecondaryResource(Customer.class), round));
     }
 
-    private Duration converge(CustomerUser user, Optional<Customer> customer, CustomerUserStatus status,
-            Conditions conditions, Runnable persist) {
-        String blocker = customer.isEmpty() ? shard.customerElsewhere(user.getMetadata().getNamespace(),
-                CreatedWith.customerName(user)).orElse(sync.blocker(user, customer)) : sync.blocker(user, customer);
-        if (blocker != null) {
-            String reason = customer.isEmpty() ? "CustomerNotFound" : "CustomerNotReady";
-            // Stalled only where a person must act: no Customer, or one that is itself stalled; else it waits.
-            conditions.ready(false, reason, blocker).stalledIf(customer.isEmpty()
-                    || Conditions.isTrue(customer.get().getStatus(), Conditions.STALLED), reason, blocker);
-            return customer.isEmpty() ? null : config.polling().blocked();
+    /** Decide whether the user may act; bind it to its subscriber; bring that to the spec; report. */
+    private Duration converge(CustomerUser user, Optional<Customer> customer,
+            StatusRound<CustomerUserStatus, CustomerUser> round) {
+        CustomerUserStatus status = round.status();
+        UserGate.Verdict verdict = gate.check(user, customer, status, assignmentsOf(user), users);
+        if (verdict instanceof UserGate.Stop stop) {
+            round.block(stop.blocked());
+            return stop.blocked().retry();
         }
-        Resolved target = sync.target(customer.get());
-        if (target == null) {
-            String message = "The PartnerConnection of Customer " + customer.get().getMetadata().getName()
-                    + " is missing or has no usable credentials; see the Customer's status.";
-            conditions.ready(false, "CustomerNotReady", message).stalled("CustomerNotReady", message);
-            return config.polling().blocked();
+        if (verdict instanceof UserGate.Quiet quiet) {
+            return quiet.retry();
         }
-        if (UserActivation.converged(user)) {
-            // Only drift can be found: the customer's lists, read once per full refresh for all its users, will do.
-            target = target.tolerating(config.directory().fullRefresh());
-        }
-        UserDesiredState.Refusal refusal = UserDesiredState.refusal(user, customer.get(), target.capabilities(),
-                target.provider().people(), target.provider().licensing(), assignmentsOf(user));
-        if (refusal != null) {
-            conditions.ready(false, refusal.reason(), refusal.message()).stalled(refusal.reason(), refusal.message());
-            return null;
-        }
-        status.setWarnings(UserDesiredState.warnings(user.getSpec(), target.capabilities(),
-                target.provider().licensing()));
-        Optional<String> duplicate = UserKeys.duplicateOf(user, users);
-        if (duplicate.isPresent()) {
-            conditions.ready(false, "DuplicateUser", duplicate.get()).stalled("DuplicateUser", duplicate.get());
-            // The other user's deletion sends no event here: look again later.
-            return config.polling().blocked();
-        }
-        if (UserChanges.refusedRecently(user, status, clock.instant(), config.polling().resync())) {
-            return config.polling().resync();
-        }
+        UserGate.Go go = (UserGate.Go) verdict;
+        Resolved target = go.target();
         UserChanges changes = UserChanges.before(user, status);
+        UserWrites.Applied applied;
         ActivationActions.Acted acted;
-        UserSync.Applied applied;
+        RemoteUser subscriber;
         try {
-            applied = sync.apply(user, customer.get(), target, status, persist);
-            if (applied.bound().refused()) {
-                String message = UserBinding.alreadyExists(user, target, applied.bound().foreign());
-                conditions.ready(false, "AlreadyExists", message).stalled("AlreadyExists", message);
+            UserBinding.Binding binding = bindings.bind(user, go.customer(), target, status);
+            if (binding instanceof UserBinding.NeedsRestore restore) {
+                binding = writes.restore(user, target, status, restore.deleted());
+            }
+            if (binding instanceof UserBinding.NeedsCreate create) {
+                binding = writes.createOrFind(user, go.customer(), target, status, recorded(round, user, target, create));
+            }
+            if (binding instanceof UserBinding.Foreign foreign) {
                 // The other object may go (deleted, purged): look again now and then.
+                round.block(Blocked.stalled("AlreadyExists", UserBinding.alreadyExists(user, target, foreign.holder()),
+                        config.polling().pending()));
                 return config.polling().pending();
             }
-            acted = actions.act(user, customer.get(), target, applied.bound().subscriber(), status, persist);
+            applied = writes.bringToSpec(user, go.customer(), target, (UserBinding.Bound) binding);
+            acted = actions.act(user, target, applied.bound().subscriber(), status);
+            subscriber = acted.onboard() == null ? applied.bound().subscriber() : writes.create(user, go.customer(),
+                    target, status, recorded(round, user, target, acted.onboard())).subscriber();
         } catch (Passwords.PasswordException e) {
-            conditions.ready(false, "PasswordSecretConflict", e.getMessage())
-                    .stalled("PasswordSecretConflict", e.getMessage());
+            round.block(Blocked.stalled("PasswordSecretConflict", e.getMessage(), null));
             return null;
         } catch (ProviderRejectedException e) {
-            return UserRefusals.report(e, status, conditions, config.polling().pending());
+            return UserRefusals.report(e, status, round.conditions(), config.polling().pending());
         }
-        RemoteUser remote = acted.subscriber();
-        UserActivation.apply(status, remote, conditions, clock.instant());
-        if (applied.bound().how() == UserBinding.How.RESTORED) {
-            UserActivation.restored(status, conditions);
-        }
-        Duration next = shorter(pollInterval(status.getActivation().getState()),
-                licensing.converge(user, target, status, conditions, assignmentsOf(user)));
-        if (acted.held()) {
-            // The approval is made on the connection, which sends no event here.
-            next = shorter(next, config.polling().blocked());
-        }
-        List<UserFields.Difference> mended = new ArrayList<>(UserFields.through(applied.differences(),
-                target.capabilities().users().updatable()));
-        if (status.getActivation().getState() == ActivationState.Provisioned) {
-            mended.addAll(people.reconcile(user, customer.get(), target, status, applied.differences(), conditions));
-        }
-        changes.report(applied.bound(), mended, conditions, clock.instant());
-        if (status.getActivation().getState() == ActivationState.Provisioned) {
-            next = shorter(next, contactCenter.reconcile(user, target, status, conditions));
-            // Its person appears in the org's people list shortly: its licences and person fields follow then.
-            next = shorter(next, people.awaitingPerson(customer.get(), target, status, conditions));
-        }
-        String unsupported = Stream.of(UserFields.unmendable(applied.differences(), target.capabilities().users(),
-                target.provider().people().updatable()), UserFields.emailRefusal(user.getSpec(), remote))
-                .filter(Objects::nonNull).collect(Collectors.joining(" "));
-        if (!unsupported.isEmpty()) {
-            conditions.ready(false, "UnsupportedByProvider", unsupported)
-                    .synced(false, "UnsupportedByProvider", unsupported).stalled("UnsupportedByProvider", unsupported);
-        }
-        return next;
+        return followUps.report(user, go, applied, acted.held(), subscriber, changes, status, round.conditions(),
+                assignmentsOf(user));
+    }
+
+    /** A create's intent recorded in the status and written, before the create is sent. */
+    private UserWrites.RecordedCreate recorded(StatusRound<CustomerUserStatus, CustomerUser> round, CustomerUser user,
+            Resolved target, UserBinding.NeedsCreate create) {
+        UserWrites.RecordedCreate recorded = writes.recordCreate(user, target, round.status(), create);
+        round.persist();
+        return recorded;
     }
 
     private List<LicenseAssignment> assignmentsOf(CustomerUser user) {
         return assignments == null ? List.of() : assignments.list(user.getMetadata().getNamespace())
                 .filter(a -> LicenseSelection.sameCustomer(a, user)).toList();
-    }
-
-    private static Duration shorter(Duration a, Duration b) {
-        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private Duration pollInterval(ActivationState state) {
-        if (state == ActivationState.Provisioned) {
-            return config.polling().resync();
-        }
-        return state.isPending() || state == ActivationState.Error ? config.polling().pending()
-                : config.polling().inProgress();
     }
 
     @Override
@@ -267,19 +207,14 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return forget(user);
         }
         LOG.warnf("CustomerUser %s: %s", name, blocker.get().message());
-        CustomerUserStatus previous = user.getStatus();
-        CustomerUserStatus status = copy(previous);
-        Conditions.builder().ready(false, blocker.get().reason(), blocker.get().message())
-                .stalled(blocker.get().reason(), blocker.get().message())
-                .applyTo(status, user.getMetadata().getGeneration(), clock);
-        StatusWrite.patch(context, user, previous, status);
+        StatusRound.open(context, user, CustomerUserReconciler::copy, clock)
+                .block(Blocked.stalled(blocker.get().reason(), blocker.get().message(), null)).finish(null);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
     }
 
     /** Lets the user go, and what the operator keeps in memory of it. */
     private DeleteControl forget(CustomerUser user) {
-        licensing.forget(user.getMetadata().getUid());
-        contactCenter.forget(user.getMetadata().getUid());
+        followUps.forget(user);
         return DeleteControl.defaultDelete();
     }
 

@@ -2,7 +2,6 @@ package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.Activation;
 import dev.partnerhub.api.v1alpha1.ActivationState;
-import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -12,13 +11,6 @@ import java.time.Instant;
 
 /** Pure mapping from the provider's subscriber to the user's status: activation state, pending action, conditions. */
 public final class UserActivation {
-
-    /** Whether the user's last reconcile left it Ready and provisioned, for its current spec. */
-    static boolean converged(CustomerUser user) {
-        CustomerUserStatus status = user.getStatus();
-        return Conditions.readyAt(status, user.getMetadata().getGeneration()) && status.getActivation() != null
-                && status.getActivation().getState() == ActivationState.Provisioned;
-    }
 
     private UserActivation() {
     }

@@ -7,24 +7,22 @@ import dev.partnerhub.api.v1alpha1.PendingCreate;
 import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.ownership.DeletedUsers;
-import dev.partnerhub.operator.ownership.PendingCreates;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.providers.spi.Feature;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
 import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Binds a CustomerUser to its subscriber, never to someone else's: the one whose ID it recorded; else the one its
- * own create made (recorded as pending before the call, so a lost reply or a crash is recognised); else, with
- * {@code spec.adoptExisting}, the one found under its key; else a new one. A subscriber found under its key that it
- * did not create and may not adopt is reported, not touched.
+ * Finds a CustomerUser's subscriber, never someone else's, and decides what binds it: the one whose ID it recorded;
+ * else the one its own create made (recorded as pending before the call, so a lost reply or a crash is recognised);
+ * else, with {@code spec.adoptExisting}, the one found under its key; else a deleted one to restore; else a create.
+ * A subscriber under its key that it did not create and may not adopt is reported, not touched. It reads the
+ * provider and records what it claims in status; the restore and the create are the reconciler's to run
+ * ({@link UserWrites}).
  */
 @ApplicationScoped
 public class UserBinding {
@@ -46,36 +44,59 @@ public class UserBinding {
         RESTORED
     }
 
-    /** The user's subscriber and how it was bound; or, with {@code foreign}, someone else's that holds the key. */
-    public record Bound(RemoteUser subscriber, How how, RemoteUser foreign) {
+    /** What binds a user to its subscriber this round. */
+    sealed interface Binding permits Bound, Foreign, NeedsRestore, NeedsCreate {
+    }
 
-        static Bound to(RemoteUser subscriber, How how) {
-            return new Bound(subscriber, how, null);
-        }
+    /** The user's subscriber, and how it was bound. */
+    record Bound(RemoteUser subscriber, How how) implements Binding {
+    }
 
-        public boolean refused() {
-            return foreign != null;
+    /** Someone else's user holds the key: reported, not touched. */
+    record Foreign(RemoteUser holder) implements Binding {
+    }
+
+    /** A deleted user of this user's (or one adoptExisting takes) to restore. */
+    record NeedsRestore(RemoteUser deleted) implements Binding {
+    }
+
+    /**
+     * No subscriber: one to create under {@code key}. {@code lost} is the recorded ID that is gone from the provider,
+     * if any (then the create makes it again).
+     */
+    record NeedsCreate(String key, String lost) implements Binding {
+
+        boolean recreating() {
+            return lost != null;
         }
     }
 
     private final UserDirectory directory;
-    private final Passwords passwords;
-    private final Clock clock;
+    private final PersonSync people;
 
-    public UserBinding(UserDirectory directory, Passwords passwords, Clock clock) {
+    public UserBinding(UserDirectory directory, PersonSync people) {
         this.directory = directory;
-        this.passwords = passwords;
-        this.clock = clock;
+        this.people = people;
     }
 
-    /**
-     * @param persist writes the status as it is now: called with the pending create recorded, before the call
-     */
-    Bound bind(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
-            Runnable persist) {
+    /** What binds the user: its subscriber, someone else's, or the restore or create the reconciler runs next. */
+    Binding bind(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status) {
+        Binding binding = find(user, customer, target, status);
+        if (binding instanceof Bound bound && target.tolerance() != null
+                && people.gone(customer, target, bound.subscriber())) {
+            // A converged user's person left the org: its subscriber most likely went too, which only a complete
+            // list shows (a list of changes does not).
+            LOG.infof("CustomerUser %s/%s: its person %s left the org; reading the customer's complete user list",
+                    user.getMetadata().getNamespace(), user.getMetadata().getName(), bound.subscriber().personId());
+            directory.refresh(target.connection(), target.provider(), target.scope());
+            binding = find(user, customer, target.strict(), status);
+        }
+        return binding;
+    }
+
+    private Binding find(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         List<RemoteUser> subscribers = directory.users(target);
-        boolean gone = false;
         String lost = status.getUserId();
         if (status.getUserId() != null) {
             Optional<RemoteUser> own = UserDesiredState.byId(subscribers, status.getUserId());
@@ -85,17 +106,15 @@ public class UserBinding {
                 own = UserDesiredState.byId(subscribers, status.getUserId());
             }
             if (own.isPresent()) {
-                return Bound.to(own.get(), How.OWNED);
+                return new Bound(own.get(), How.OWNED);
             }
             // The recorded ID stays until another replaces it: a create refused because the subscriber is there
             // after all (a list that lagged twice) finds it again.
             LOG.infof("CustomerUser %s: subscriber %s is gone from the provider; creating it again", name,
                     status.getUserId());
-            gone = true;
         }
         String key = UserDesiredState.key(user.getSpec(), target.capabilities());
-        PendingCreate pending = status.getCreatePending();
-        boolean ownCreate = pending != null && key.equalsIgnoreCase(pending.getKey());
+        boolean ownCreate = ownCreate(status, key);
         Optional<RemoteUser> found = UserDesiredState.byKey(subscribers, key);
         if (found.isEmpty() && (ownCreate || user.getSpec().isAdoptExisting())) {
             // A list taken just before our own create may miss it, and one taken before a user made elsewhere (which
@@ -104,112 +123,39 @@ public class UserBinding {
                     key);
         }
         if (found.isPresent()) {
-            if (!ownCreate && !user.getSpec().isAdoptExisting()) {
-                return new Bound(null, null, found.get());
-            }
-            status.setUserId(found.get().id());
-            status.setCreatePending(null);
-            LOG.infof("CustomerUser %s: %s subscriber %s", name, ownCreate ? "found its own" : "adopted",
-                    found.get().id());
-            return Bound.to(found.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
+            return claim(user, status, ownCreate, found.get());
         }
         if (target.capabilities().has(Feature.RESTORE)) {
-            Optional<Bound> restored = restore(user, customer, target, status, key, lost);
-            if (restored.isPresent()) {
-                return restored.get();
+            Optional<RemoteUser> deleted = UserDesiredState.byKey(target.provider().users()
+                    .listDeleted(target.scope()), key);
+            if (deleted.isPresent()) {
+                boolean ours = deleted.get().id().equals(lost) || DeletedUsers.recorded(customer, deleted.get().id());
+                return ours || user.getSpec().isAdoptExisting() ? new NeedsRestore(deleted.get())
+                        : new Foreign(deleted.get());
             }
         }
-        RemoteUser created;
-        try {
-            created = create(user, customer, target, status, key, persist);
-        } catch (ProviderRejectedException e) {
-            // A list taken before someone else's create misses it, and the provider refuses ours: look again. When
-            // the refused create repeats one of ours whose reply never came, or what holds the key is the subscriber
-            // the user recorded, it is ours.
-            Optional<RemoteUser> holder = UserDesiredState.byKey(directory.refresh(target.connection(),
-                    target.provider(), target.scope()), key);
-            if (holder.isPresent() && holder.get().id().equals(lost)) {
-                LOG.infof("CustomerUser %s: subscriber %s was there after all; kept", name, lost);
-                status.setCreatePending(null);
-                return Bound.to(holder.get(), How.OWNED);
-            }
-            if (holder.isEmpty()) {
-                throw PendingCreates.unconfirmed(e, ownCreate || lost != null, "user " + key);
-            }
-            if (!ownCreate && !user.getSpec().isAdoptExisting()) {
-                return new Bound(null, null, holder.get());
-            }
-            status.setUserId(holder.get().id());
-            status.setCreatePending(null);
-            LOG.infof("CustomerUser %s: %s subscriber %s", name, ownCreate ? "found its own" : "adopted",
-                    holder.get().id());
-            return Bound.to(holder.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
-        }
-        LOG.infof("CustomerUser %s: created subscriber %s (%s)", name, created.id(), created.status());
-        return Bound.to(created, gone ? How.RECREATED : How.CREATED);
+        return new NeedsCreate(key, lost);
     }
 
     /**
-     * A deleted user under the key that the provider still keeps: restored when it is this user's (the one it
-     * recorded, or one a CustomerUser of this namespace deleted) or with adoptExisting; otherwise someone else's,
-     * reported and not touched.
+     * A subscriber found under the user's key: its own (its create, whose reply was lost) or one it adopts, recorded
+     * as the user's; otherwise someone else's.
      */
-    private Optional<Bound> restore(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
-            String key, String lost) {
-        Optional<RemoteUser> deleted = UserDesiredState.byKey(target.provider().users().listDeleted(target.scope()),
-                key);
-        if (deleted.isEmpty()) {
-            return Optional.empty();
+    static Binding claim(CustomerUser user, CustomerUserStatus status, boolean ownCreate, RemoteUser found) {
+        if (!ownCreate && !user.getSpec().isAdoptExisting()) {
+            return new Foreign(found);
         }
-        RemoteUser d = deleted.get();
-        boolean ours = d.id().equals(lost) || DeletedUsers.recorded(customer, d.id());
-        if (!ours && !user.getSpec().isAdoptExisting()) {
-            return Optional.of(new Bound(null, null, d));
-        }
-        RemoteUser restored = target.provider().users().restore(target.scope(), d.id());
-        status.setUserId(restored.id());
+        status.setUserId(found.id());
         status.setCreatePending(null);
-        status.setRestoreDeadline(d.restorableUntil() == null ? null : d.restorableUntil().toString());
-        directory.remember(target.connection(), target.scope(), restored);
-        LOG.infof("CustomerUser %s/%s: restored deleted user %s", user.getMetadata().getNamespace(),
-                user.getMetadata().getName(), d.id());
-        return Optional.of(Bound.to(restored, How.RESTORED));
+        LOG.infof("CustomerUser %s/%s: %s subscriber %s", user.getMetadata().getNamespace(),
+                user.getMetadata().getName(), ownCreate ? "found its own" : "adopted", found.id());
+        return new Bound(found, ownCreate ? How.CLAIMED : How.ADOPTED);
     }
 
-    /**
-     * Creates the user, the intent recorded in status first (with the temporary password stored beforehand, where the
-     * provider takes one); a definite refusal clears it. A repeated create refused as a conflict does not: the first
-     * may have gone through, and the pending create stands until its user is found or a create is refused outright.
-     */
-    RemoteUser create(CustomerUser user, Customer customer, Resolved target, CustomerUserStatus status,
-            String key, Runnable persist) {
-        UserRequest request = UserDesiredState.request(user.getSpec(), customer, target.capabilities());
-        boolean retried = retried(status, key);
-        if (target.capabilities().has(Feature.PASSWORDS)) {
-            request = request.withPassword(passwords.forCreate(user, retried));
-            status.setPasswordSecretRef(Passwords.ref(user));
-        }
-        status.setCreatePending(new PendingCreate(key, retried ? status.getCreatePending().getSince()
-                : clock.instant().toString()));
-        persist.run();
-        RemoteUser created;
-        try {
-            created = target.provider().users().create(target.scope(), request);
-        } catch (ProviderRejectedException e) {
-            if (!PendingCreates.mayBeOurs(e, retried)) {
-                status.setCreatePending(null);
-                status.setPasswordSecretRef(null);
-            }
-            throw e;
-        }
-        status.setUserId(created.id());
-        status.setCreatePending(null);
-        directory.remember(target.connection(), target.scope(), created);
-        return created;
-    }
-
-    private static boolean retried(CustomerUserStatus status, String key) {
-        return status.getCreatePending() != null && key.equalsIgnoreCase(status.getCreatePending().getKey());
+    /** Whether the status records a create of this key whose outcome is not known yet. */
+    static boolean ownCreate(CustomerUserStatus status, String key) {
+        PendingCreate pending = status.getCreatePending();
+        return pending != null && key.equalsIgnoreCase(pending.getKey());
     }
 
     /** Someone else's user holds the user's key: what it is, and how to take it over or step aside. */

@@ -5,10 +5,8 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.Repair;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.status.Conditions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What one round changed in the provider, told in the Synced condition. A change to a user that was already
@@ -25,20 +23,6 @@ final class UserChanges {
         this.wasConverged = wasConverged;
         this.recordedId = recordedId;
         this.status = status;
-    }
-
-    /**
-     * Whether the provider refused this very spec (this generation) less than {@code resync} ago: the same request
-     * is not sent again on an unrelated event (its Customer's tally, a sibling's change), only after a spec edit or at
-     * the resync.
-     */
-    static boolean refusedRecently(CustomerUser user, CustomerUserStatus status, Instant now, Duration resync) {
-        return Conditions.find(status.getConditions(), Conditions.STALLED)
-                .filter(c -> "True".equals(c.getStatus()) && "ProviderRejected".equals(c.getReason()))
-                .filter(c -> Objects.equals(c.getObservedGeneration(), user.getMetadata().getGeneration()))
-                .filter(c -> c.getLastTransitionTime() != null
-                        && Instant.parse(c.getLastTransitionTime()).plus(resync).isAfter(now))
-                .isPresent();
     }
 
     /** Notes, before the round acts, whether the user was Ready for this generation and which subscriber it recorded. */

@@ -36,7 +36,7 @@ public class UserDeletion {
     public record Blocker(String reason, String message) {
     }
 
-    private final UserSync sync;
+    private final UserGate gate;
     private final Resolver resolver;
     private final UserDirectory directory;
     private final DeletionBudget budget;
@@ -44,9 +44,9 @@ public class UserDeletion {
     private final DeletedUsers deletedUsers;
     private final Clock clock;
 
-    public UserDeletion(UserSync sync, Resolver resolver, UserDirectory directory, DeletionBudget budget,
+    public UserDeletion(UserGate gate, Resolver resolver, UserDirectory directory, DeletionBudget budget,
             Namespaces namespaces, DeletedUsers deletedUsers, Clock clock) {
-        this.sync = sync;
+        this.gate = gate;
         this.resolver = resolver;
         this.directory = directory;
         this.budget = budget;
@@ -66,7 +66,7 @@ public class UserDeletion {
         if (blocker.isPresent()) {
             return blocker;
         }
-        Resolved target = sync.target(customer.orElseThrow());
+        Resolved target = gate.target(customer.orElseThrow());
         if (target == null) {
             // The customer was never created in the provider: neither was the user.
             return Optional.empty();

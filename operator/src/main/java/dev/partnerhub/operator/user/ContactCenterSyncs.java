@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.license;
+package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.ContactCenterSync;
 import dev.partnerhub.api.v1alpha1.CustomerUser;

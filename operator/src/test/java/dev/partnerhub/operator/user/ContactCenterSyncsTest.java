@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.license;
+package dev.partnerhub.operator.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

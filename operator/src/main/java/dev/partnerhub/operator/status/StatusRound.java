@@ -1,0 +1,69 @@
+package dev.partnerhub.operator.status;
+
+import dev.partnerhub.api.v1alpha1.ConditionedStatus;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * One reconcile's status, from the copy of what the resource arrived with to its one write: the reconciler states
+ * conditions and fields on it and never builds, compares or writes a status itself. {@link #persist()} writes the
+ * status mid-round, before a call whose record (a pending create, an action's token) must outlive a lost reply.
+ */
+public final class StatusRound<S extends ConditionedStatus, P extends CustomResource<?, S>> {
+
+    private final Context<P> context;
+    private final P resource;
+    private final S previous;
+    private final S status;
+    private final Clock clock;
+    private final Conditions conditions = Conditions.builder();
+
+    private StatusRound(Context<P> context, P resource, S previous, S status, Clock clock) {
+        this.context = context;
+        this.resource = resource;
+        this.previous = previous;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    /** @param copy a deep copy of the status, or a new one when null */
+    public static <S extends ConditionedStatus, P extends CustomResource<?, S>> StatusRound<S, P> open(
+            Context<P> context, P resource, UnaryOperator<S> copy, Clock clock) {
+        return new StatusRound<>(context, resource, resource.getStatus(), copy.apply(resource.getStatus()), clock);
+    }
+
+    /** The status this round writes: the arrived one, copied. */
+    public S status() {
+        return status;
+    }
+
+    /** The conditions this round states; those it does not state keep their value. */
+    public Conditions conditions() {
+        return conditions;
+    }
+
+    /** States a blocked round: not Ready, and Stalled when a person must act. */
+    public StatusRound<S, P> block(Blocked blocked) {
+        blocked.stateOn(conditions);
+        return this;
+    }
+
+    /** Writes the status as it stands now, before a remote call that must find it recorded. */
+    public void persist() {
+        StatusWrite.patch(context, resource, previous, status);
+    }
+
+    /**
+     * Ends the round: the conditions applied at the resource's generation, the status written if it changed.
+     *
+     * @param next when to reconcile again without an event; null to wait for the next event
+     */
+    public UpdateControl<P> finish(Duration next) {
+        conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
+        return StatusWrite.finish(context, resource, previous, status, next);
+    }
+}
