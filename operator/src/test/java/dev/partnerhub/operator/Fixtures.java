@@ -39,12 +39,12 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    static Secret tokenSecret(String namespace, String token) {
+    public static Secret tokenSecret(String namespace, String token) {
         return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("hub-token").withNamespace(namespace)
                 .build()).addToStringData("token", token).build();
     }
 
-    static PartnerConnection connection(String namespace, String name, String endpoint, WebexModel model) {
+    public static PartnerConnection connection(String namespace, String name, String endpoint, WebexModel model) {
         PartnerConnection c = new PartnerConnection();
         c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         PartnerConnectionSpec spec = new PartnerConnectionSpec();
@@ -96,7 +96,7 @@ public final class Fixtures {
     }
 
     /** A customer with only its key and name: what every provider that creates customers can hold. */
-    static Customer plainCustomer(String namespace, String name, String connection) {
+    public static Customer plainCustomer(String namespace, String name, String connection) {
         Customer c = customer(namespace, name, connection);
         c.getSpec().setExternalId(namespace + "-" + name);
         c.getSpec().setDisplayName("Customer " + name);
@@ -147,7 +147,7 @@ public final class Fixtures {
         return c;
     }
 
-    static CustomerUser user(String namespace, String name, String customer, String email, String pkg,
+    public static CustomerUser user(String namespace, String name, String customer, String email, String pkg,
             String phone) {
         CustomerUser u = new CustomerUser();
         u.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());

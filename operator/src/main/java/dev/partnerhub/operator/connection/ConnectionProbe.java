@@ -44,7 +44,7 @@ public class ConnectionProbe {
                     .notStalled();
             return config.polling().probe();
         } catch (ConnectionException e) {
-            conditions.ready(false, e.reason(), e.getMessage()).stalled(e.reason(), e.getMessage());
+            conditions.stall(e.reason(), e.getMessage());
             return config.polling().blocked();
         } catch (ProviderAuthenticationException e) {
             String message = report.renewed(connection) ? "The identity service or the provider refused the OAuth "

@@ -141,8 +141,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         String problem = connectionProblem(customer, connection);
         if (problem != null) {
             boolean missing = connection.isEmpty();
-            conditions.ready(false, missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem)
-                    .stalled(missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem);
+            conditions.stall(missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem);
             // A namespace's labels can change without an event here: look again later.
             return config.polling().blocked();
         }
@@ -170,19 +169,18 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         Optional<CustomerKeys.Duplicate> duplicate = CustomerKeys.duplicateOf(customer, context.getPrimaryCache(),
                 other -> allowed(other, context));
         if (duplicate.isPresent()) {
-            conditions.ready(false, duplicate.get().reason(), duplicate.get().message())
-                    .stalled(duplicate.get().reason(), duplicate.get().message());
+            conditions.stall(duplicate.get().reason(), duplicate.get().message());
             // The other Customer's deletion sends no event here: look again later.
             return config.polling().blocked();
         }
         if (!unsupported.isEmpty()) {
             String message = String.join(" ", unsupported);
-            conditions.ready(false, "UnsupportedByProvider", message).stalled("UnsupportedByProvider", message);
+            conditions.stall("UnsupportedByProvider", message);
             return null;
         }
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
-            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            conditions.stall("InvalidSpec", message);
             return null;
         }
         try {
@@ -255,12 +253,12 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
             @Override
             public void blocked(String reason, String message) {
-                report(context, customer, Conditions.builder().ready(false, reason, message).stalled(reason, message));
+                report(context, customer, Conditions.builder().stall(reason, message));
             }
 
             @Override
             public void awaitingPerson(String reason, String message) {
-                report(context, customer, Conditions.builder().ready(false, reason, message).stalled(reason, message),
+                report(context, customer, Conditions.builder().stall(reason, message),
                         message);
             }
         });

@@ -191,8 +191,7 @@ public class CustomerSync {
                     .map(Condition::getMessage).findFirst();
             status.setPendingAction(approval.orElse(null));
             if (approval.isPresent()) {
-                conditions.ready(false, Reasons.ADMIN_APPROVAL_REQUIRED, approval.get())
-                        .stalled(Reasons.ADMIN_APPROVAL_REQUIRED, approval.get());
+                conditions.stall(Reasons.ADMIN_APPROVAL_REQUIRED, approval.get());
                 return config.polling().pending();
             }
             conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the provider creates the customer's org "

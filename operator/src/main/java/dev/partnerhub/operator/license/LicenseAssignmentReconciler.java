@@ -128,26 +128,26 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 && selection.getSelector() == null) {
             String message = "spec.users: name the users, or select them with a label selector ({} selects every "
                     + "CustomerUser of the customer).";
-            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            conditions.stall("InvalidSpec", message);
             return null;
         }
         List<String> selectorProblems = LabelSelectors.problems(selection.getSelector(), "spec.users.selector");
         if (!selectorProblems.isEmpty()) {
             String message = String.join(" ", selectorProblems);
-            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            conditions.stall("InvalidSpec", message);
             return null;
         }
         if (customer.isEmpty()) {
             String message = shard.customerElsewhere(assignment.getMetadata().getNamespace(), customerName).orElse(
                     "spec.customerRef.name: Customer " + customerName + " does not exist in this namespace.");
-            conditions.ready(false, "CustomerNotFound", message).stalled("CustomerNotFound", message);
+            conditions.stall("CustomerNotFound", message);
             return null;
         }
         Resolved resolved = resolver.resolve(customer.get());
         if (resolved.isReady() && !resolved.capabilities().has(Feature.LICENSES)) {
             String message = "spec.license: a " + resolved.capabilities().name() + " connection has no licences to "
                     + "assign; remove this LicenseAssignment.";
-            conditions.ready(false, "UnsupportedByProvider", message).stalled("UnsupportedByProvider", message);
+            conditions.stall("UnsupportedByProvider", message);
             return null;
         }
         String orgId = resolved.orgId();
@@ -162,7 +162,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
             String message = "spec.license: no licence " + assignment.getSpec().getLicense() + " in the org of Customer "
                     + customerName + "; use one of " + catalog.stream().map(RemoteLicense::name)
                     .collect(Collectors.toCollection(TreeSet::new)) + " (or its ID).";
-            conditions.ready(false, "LicenseNotFound", message).stalled("LicenseNotFound", message);
+            conditions.stall("LicenseNotFound", message);
             return config.polling().resync();
         }
         status.setLicenseId(license.get().id());

@@ -129,8 +129,7 @@ public final class CreatedWith {
      */
     public static boolean refuseChanges(BoundStatus status, List<Field> current, String kind, Conditions conditions) {
         Optional<String> refusal = refusal(status, current, kind);
-        refusal.ifPresent(message -> conditions.ready(false, "ImmutableFieldChanged", message)
-                .stalled("ImmutableFieldChanged", message));
+        refusal.ifPresent(message -> conditions.stall("ImmutableFieldChanged", message));
         return refusal.isPresent();
     }
 

@@ -48,6 +48,14 @@ public final class Conditions {
         return set(new Desired(STALLED, true, reason, message));
     }
 
+    /**
+     * Not Ready and Stalled, for one reason: the resource cannot progress until a person changes its manifest or
+     * approves something (kstatus: Failed).
+     */
+    public Conditions stall(String reason, String message) {
+        return ready(false, reason, message).stalled(reason, message);
+    }
+
     /** Stalled with this reason when a person must act, else not. */
     public Conditions stalledIf(boolean stalled, String reason, String message) {
         return stalled ? stalled(reason, message) : notStalled();

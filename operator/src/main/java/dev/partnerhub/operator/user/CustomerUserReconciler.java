@@ -30,7 +30,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -68,8 +67,6 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     private final Shard shard;
     private final OperatorConfig config;
     private final Clock clock;
-    private volatile InformerEventSource<LicenseAssignment, CustomerUser> assignments;
-    private volatile IndexedResourceCache<CustomerUser> users;
 
     public CustomerUserReconciler(UserGate gate, UserBinding binding, UserWrites writes, ActivationActions actions,
             UserFollowUps followUps, UserDeletion deletion, RemoteChanges remoteChanges, Namespaces namespaces,
@@ -99,7 +96,6 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         context.getPrimaryCache().addIndexer(UserKeys.INDEX, UserKeys::of);
         context.getPrimaryCache().addIndexer(BY_REMOTE_ID, u -> u.getStatus() == null ? List.of()
                 : Stream.of(u.getStatus().getUserId(), u.getStatus().getPersonId()).filter(Objects::nonNull).toList());
-        users = context.getPrimaryCache();
         // A subscriber or person changed or deleted outside the operator: its user looks at once, not at its resync.
         var drift = new SimpleInboundEventSource<CustomerUser>("remote-changes");
         remoteChanges.onChange(ids -> ids.forEach(id -> context.getPrimaryCache().byIndex(BY_REMOTE_ID, id)
@@ -110,7 +106,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                 .withPrimaryToSecondaryMapper(byCustomer::customerOf)
                 .withSecondaryToPrimaryMapper(byCustomer::resourcesOfCustomer)
                 .build(), context);
-        assignments = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
+        var assignments = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration
                 .from(LicenseAssignment.class, CustomerUser.class)))
                 .withSecondaryToPrimaryMapper(a -> byCustomer.resourcesOf(a.getMetadata().getNamespace(),
                         CreatedWith.customerName(a)))
@@ -126,14 +122,16 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         }
         StatusRound<CustomerUserStatus, CustomerUser> round = StatusRound.open(context, user,
                 CustomerUserReconciler::copy, clock);
-        return round.finish(converge(user, context.getSecondaryResource(Customer.class), round));
+        return round.finish(converge(user, context, round));
     }
 
     /** Decide whether the user may act; bind it to its subscriber; bring that to the spec; report. */
-    private Duration converge(CustomerUser user, Optional<Customer> customer,
+    private Duration converge(CustomerUser user, Context<CustomerUser> context,
             StatusRound<CustomerUserStatus, CustomerUser> round) {
         CustomerUserStatus status = round.status();
-        UserGate.Verdict verdict = gate.check(user, customer, status, assignmentsOf(user), users);
+        List<LicenseAssignment> assignments = assignmentsOf(user, context);
+        UserGate.Verdict verdict = gate.check(user, context.getSecondaryResource(Customer.class), status, assignments,
+                context.getPrimaryCache());
         if (verdict instanceof UserGate.Stop stop) {
             round.block(stop.blocked());
             return stop.blocked().retry();
@@ -153,7 +151,8 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                 binding = writes.restore(user, target, status, restore.deleted());
             }
             if (binding instanceof UserBinding.NeedsCreate create) {
-                binding = writes.createOrFind(user, go.customer(), target, status, recorded(round, user, target, create));
+                binding = writes.createOrFind(user, go.customer(), target, status,
+                        recorded(round, user, target, create));
             }
             if (binding instanceof UserBinding.Foreign foreign) {
                 // The other object may go (deleted, purged): look again now and then.
@@ -172,7 +171,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return UserRefusals.report(e, status, round.conditions(), config.polling().pending());
         }
         return followUps.report(user, go, applied, acted.held(), subscriber, changes, status, round.conditions(),
-                assignmentsOf(user));
+                assignments);
     }
 
     /** A create's intent recorded in the status and written, before the create is sent. */
@@ -183,8 +182,12 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         return recorded;
     }
 
-    private List<LicenseAssignment> assignmentsOf(CustomerUser user) {
-        return assignments == null ? List.of() : assignments.list(user.getMetadata().getNamespace())
+    /** The LicenseAssignments of the user's Customer, from the informer this controller keeps of them. */
+    @SuppressWarnings("unchecked")
+    private static List<LicenseAssignment> assignmentsOf(CustomerUser user, Context<CustomerUser> context) {
+        var assignments = (InformerEventSource<LicenseAssignment, CustomerUser>) context.eventSourceRetriever()
+                .getEventSourceFor(LicenseAssignment.class);
+        return assignments.list(user.getMetadata().getNamespace())
                 .filter(a -> LicenseSelection.sameCustomer(a, user)).toList();
     }
 

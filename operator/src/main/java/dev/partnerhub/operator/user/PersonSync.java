@@ -166,7 +166,7 @@ public class PersonSync {
             String message = "spec.roles: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is not a role"
                     : " are not roles") + " of the customer's organization; its roles are " + new TreeSet<>(
                             idsByName.keySet()) + ". Nothing was changed in the user's roles.";
-            conditions.ready(false, "InvalidSpec", message).stalled("InvalidSpec", message);
+            conditions.stall("InvalidSpec", message);
             return new RolePlan(null, granted);
         }
         return RolePlan.of(wantedRoles, granted, person.roles(), idsByName);

@@ -59,6 +59,7 @@ public final class FakeProvider implements Provider, Customers, Users {
     private final Map<Op, Deque<ProviderException>> failures = new ConcurrentHashMap<>();
     private final Set<Op> lostReplies = ConcurrentHashMap.newKeySet();
     private volatile ProviderException unavailable;
+    private volatile UserState newUsers = UserState.PROVISIONED;
 
     /** The next call of {@code op} throws {@code failure} and changes nothing. */
     public void failNext(Op op, ProviderException failure) {
@@ -74,6 +75,18 @@ public final class FakeProvider implements Provider, Customers, Users {
     public void unavailable(boolean down) {
         unavailable = down ? new ProviderUnavailableException("the fake provider is down", 503, List.of(), "FAKE_1",
                 null, null) : null;
+    }
+
+    /** Users created from now on are in {@code state} (a pending state waits for a person), until called again. */
+    public void createUsersIn(UserState state) {
+        newUsers = state;
+    }
+
+    /** The calls made so far, by operation: compare two to see what happened between them. */
+    public Map<Op, Integer> calls() {
+        Map<Op, Integer> counts = new java.util.EnumMap<>(Op.class);
+        calls.forEach((op, count) -> counts.put(op, count.get()));
+        return counts;
     }
 
     public int calls(Op op) {
@@ -206,8 +219,8 @@ public final class FakeProvider implements Provider, Customers, Users {
         users.getOrDefault(customer.id(), new LinkedHashMap<>()).remove(userId);
     }
 
-    private static RemoteUser user(String id, UserRequest request) {
-        return new RemoteUser(id, request.key(), request.email(), id, null, UserState.PROVISIONED, "active", List.of(),
+    private RemoteUser user(String id, UserRequest request) {
+        return new RemoteUser(id, request.key(), request.email(), id, null, newUsers, newUsers.name(), List.of(),
                 Instant.now(), Instant.now(), false, new UserDetails(request.firstName(), request.lastName(),
                         request.displayName(), null, null, null, null), null);
     }

@@ -1,0 +1,65 @@
+package dev.partnerhub.operator.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.operator.Fixtures;
+import dev.partnerhub.operator.fake.FakeProvider.Op;
+import dev.partnerhub.operator.harness.Rounds;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.sandbox.AdjustableClock;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Customer reconciler called round by round ({@link Rounds}): what each round sends, writes and asks for. */
+@EnableKubernetesMockClient(crud = true)
+class CustomerReconcileTest {
+
+    static KubernetesClient client;
+
+    private final AdjustableClock clock = AdjustableClock.standingAt(Instant.parse("2026-12-06T10:00:00Z"));
+    private Rounds rounds;
+    private CustomerRounds customers;
+
+    @BeforeEach
+    void aConnectionToAFakeProvider() {
+        rounds = new Rounds(client, "ns-" + UUID.randomUUID().toString().substring(0, 8), clock);
+        customers = new CustomerRounds(rounds);
+    }
+
+    @Test
+    void aConvergedCustomerCostsNoCallAndNoWriteOnItsNextRounds() {
+        customers.apply(Fixtures.plainCustomer(rounds.namespace, "stark", "fake"));
+        Rounds.Round<Customer> created = customers.reconcile("stark");
+        assertThat(created.calls()).containsEntry(Op.CREATE_CUSTOMER, 1);
+        assertThat(created.condition(Conditions.READY)).isEqualTo("False/Provisioning");
+
+        // Looked at again when the round asked, not before: the fake provisioned at once, so that look finds it Ready.
+        Rounds.Round<Customer> early = customers.reconcile("stark");
+        assertThat(early.calls()).isEmpty();
+        clock.advance(created.rescheduleAfter().orElseThrow());
+        Rounds.Round<Customer> provisioned = customers.reconcile("stark");
+        assertThat(provisioned.calls()).containsEntry(Op.GET_CUSTOMER, 1);
+        assertThat(provisioned.condition(Conditions.READY)).startsWith("True/");
+        for (Duration step : new Duration[] {Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1)}) {
+            clock.advance(step);
+            Rounds.Round<Customer> round = customers.reconcile("stark");
+            assertThat(round.calls()).as("calls after %s more", step).isEmpty();
+            assertThat(round.statusWritten()).as("status written after %s more", step).isFalse();
+        }
+    }
+
+    @Test
+    void aCustomerWhoseConnectionIsMissingIsStalledBeforeAnyCall() {
+        customers.apply(Fixtures.plainCustomer(rounds.namespace, "lost", "nowhere"));
+        Rounds.Round<Customer> stalled = customers.reconcile("lost");
+        assertThat(stalled.calls()).isEmpty();
+        assertThat(stalled.condition(Conditions.STALLED)).isEqualTo("True/ConnectionNotFound");
+        assertThat(stalled.rescheduleAfter()).contains(rounds.config.polling().blocked());
+    }
+}
