@@ -11,8 +11,9 @@ import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusRound;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.ProviderException;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -109,12 +110,13 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (!shard.writesConnections()) {
             return follow(connection);
         }
-        PartnerConnectionStatus previous = connection.getStatus();
-        PartnerConnectionStatus status = copy(previous);
+        StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
+                PartnerConnectionReconciler::copy, clock);
+        PartnerConnectionStatus status = round.status();
         status.setEndpoint(registry.endpoint(connection.getSpec()));
         List<Customer> customers = users(connection, context);
         status.setCustomers(customers.size());
-        Conditions conditions = Conditions.builder();
+        Conditions conditions = round.conditions();
         Optional<Secret> secret = context.getSecondaryResource(Secret.class);
         String secretVersion = secret.map(s -> s.getMetadata().getResourceVersion()).orElse(null);
         Duration next = config.polling().probe();
@@ -128,8 +130,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         report.report(connection, status, conditions);
         approveDeletions(connection);
         status.setDeletions(budget.status(connection));
-        conditions.applyTo(status, connection.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(context, connection, previous, status, next);
+        return round.finish(next);
     }
 
     /**
@@ -202,15 +203,13 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             return DeleteControl.noFinalizerRemoval();
         }
         if (!customers.isEmpty()) {
-            PartnerConnectionStatus previous = connection.getStatus();
-            PartnerConnectionStatus status = copy(previous);
-            status.setCustomers(customers.size());
-            String message = "Deletion waits until no Customer uses this connection: " + customers.size()
-                    + " still do (" + names(customers) + "). Delete them (with deletionPolicy Orphan they stay in the "
-                    + "provider); their finalizers need this connection and its Secret.";
-            Conditions.builder().stalled("InUse", message).applyTo(status, connection.getMetadata().getGeneration(),
-                    clock);
-            StatusWrite.patch(context, connection, previous, status);
+            StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
+                    PartnerConnectionReconciler::copy, clock);
+            round.status().setCustomers(customers.size());
+            round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
+                    + customers.size() + " still do (" + names(customers) + "). Delete them (with deletionPolicy "
+                    + "Orphan they stay in the provider); their finalizers need this connection and its Secret.");
+            round.write();
             LOG.debugf("PartnerConnection %s waits for %d Customers", name, customers.size());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
         }
@@ -252,12 +251,12 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (!shard.writesConnections()) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        PartnerConnectionStatus previous = connection.getStatus();
-        PartnerConnectionStatus status = copy(previous);
+        StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
+                PartnerConnectionReconciler::copy, clock);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();
-        Conditions.builder().ready(false, "ProviderUnavailable", message).synced(false, "ProviderUnavailable", message)
-                .applyTo(status, connection.getMetadata().getGeneration(), clock);
-        StatusWrite.patch(context, connection, previous, status);
+        round.conditions().ready(false, Reasons.PROVIDER_UNAVAILABLE, message)
+                .synced(false, Reasons.PROVIDER_UNAVAILABLE, message);
+        round.write();
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 

@@ -16,8 +16,8 @@ import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.Reasons;
+import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.ProviderRejectedException;
@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -106,14 +107,13 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         if (namespaces.terminating(customer.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
-        CustomerStatus previous = customer.getStatus();
-        CustomerStatus status = copy(previous);
-        Conditions conditions = Conditions.builder();
-        Runnable persist = () -> StatusWrite.patch(context, customer, previous, status);
+        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerReconciler::copy,
+                clock);
+        CustomerStatus status = round.status();
+        Conditions conditions = round.conditions();
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(customer), "Customer", conditions) ? null
-                : convergeAndCount(customer, context, previous, status, conditions, persist);
-        conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(context, customer, previous, status, next);
+                : convergeAndCount(customer, context, customer.getStatus(), status, conditions, round::persist);
+        return round.finish(next);
     }
 
     private Duration convergeAndCount(Customer customer, Context<Customer> context, CustomerStatus previous,
@@ -234,7 +234,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         if (!users.isEmpty()) {
             LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()
                     .getNamespace(), customer.getMetadata().getName(), users.size());
-            report(context, customer, Conditions.builder().ready(false, "Deleting", "Waiting for its " + users.size()
+            report(context, customer, c -> c.ready(false, "Deleting", "Waiting for its " + users.size()
                     + " CustomerUsers (" + users.stream().map(u -> u.getMetadata().getName()).sorted().limit(5).toList()
                     + (users.size() > 5 ? ", ..." : "") + ") to be deleted; delete them with the Customer.")
                     .notStalled());
@@ -248,17 +248,17 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         DeleteControl control = deletion.deleteRemote(customer, new CustomerDeletion.Progress() {
             @Override
             public void step(String message) {
-                report(context, customer, Conditions.builder().ready(false, "Deleting", message).notStalled());
+                report(context, customer, c -> c.ready(false, "Deleting", message).notStalled());
             }
 
             @Override
             public void blocked(String reason, String message) {
-                report(context, customer, Conditions.builder().stall(reason, message));
+                report(context, customer, c -> c.stall(reason, message));
             }
 
             @Override
             public void awaitingPerson(String reason, String message) {
-                report(context, customer, Conditions.builder().stall(reason, message),
+                report(context, customer, c -> c.stall(reason, message),
                         message);
             }
         });
@@ -270,16 +270,18 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         return control;
     }
 
-    private void report(Context<Customer> context, Customer customer, Conditions conditions) {
-        report(context, customer, conditions, null);
+    private void report(Context<Customer> context, Customer customer, Consumer<Conditions> state) {
+        report(context, customer, state, null);
     }
 
-    private void report(Context<Customer> context, Customer customer, Conditions conditions, String pendingAction) {
-        CustomerStatus previous = customer.getStatus();
-        CustomerStatus status = copy(previous);
-        status.setPendingAction(pendingAction);
-        conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
-        StatusWrite.patch(context, customer, previous, status);
+    /** A deletion's progress: the conditions {@code state} states, and the step a person must take, if any. */
+    private void report(Context<Customer> context, Customer customer, Consumer<Conditions> state,
+            String pendingAction) {
+        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerReconciler::copy,
+                clock);
+        round.status().setPendingAction(pendingAction);
+        state.accept(round.conditions());
+        round.write();
     }
 
     @Override

@@ -19,8 +19,8 @@ import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.operator.status.StatusWrite;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.RemoteLicense;
@@ -111,13 +111,13 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
         if (namespaces.terminating(assignment.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
-        LicenseAssignmentStatus previous = assignment.getStatus();
-        LicenseAssignmentStatus status = copy(previous);
-        Conditions conditions = Conditions.builder();
+        StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = StatusRound.open(context, assignment,
+                LicenseAssignmentReconciler::copy, clock);
+        LicenseAssignmentStatus status = round.status();
+        Conditions conditions = round.conditions();
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(assignment), "LicenseAssignment", conditions)
                 ? null : converge(assignment, context.getSecondaryResource(Customer.class), status, conditions);
-        conditions.applyTo(status, assignment.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(context, assignment, previous, status, next);
+        return round.finish(next);
     }
 
     private Duration converge(LicenseAssignment assignment, Optional<Customer> customer, LicenseAssignmentStatus status,

@@ -50,8 +50,9 @@ public final class ErrorStatus {
                     jittered(busy.retryAfter()));
         }
         S previous = resource.getStatus();
-        S status = copy.apply(previous);
-        Conditions conditions = Conditions.builder();
+        StatusRound<S, P> round = StatusRound.open(context, resource, copy, clock);
+        S status = round.status();
+        Conditions conditions = round.conditions();
         Duration rescheduleInstead = null;
         if (e instanceof ProviderAuthenticationException auth) {
             String message = "The provider refused the connection's token: " + StatusSupport.firstDescription(auth)
@@ -73,8 +74,7 @@ public final class ErrorStatus {
             conditions.synced(false, "ReconcileError", "Reconcile failed: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
         }
-        conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
-        StatusWrite.patch(context, resource, previous, status);
+        round.write();
         Instant now = clock.instant();
         Duration next = rescheduleInstead != null ? jittered(rescheduleInstead)
                 : backoff(failingSince(previous, now), now);

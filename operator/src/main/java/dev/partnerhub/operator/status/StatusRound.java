@@ -57,6 +57,12 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
         StatusWrite.patch(context, resource, previous, status);
     }
 
+    /** Ends a round that answers the framework otherwise (a cleanup, an error): the status written if it changed. */
+    public void write() {
+        conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
+        StatusWrite.patch(context, resource, previous, status);
+    }
+
     /**
      * Ends the round: the conditions applied at the resource's generation, the status written if it changed.
      *

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * It carries the resource version the reconcile read, so it never overwrites a newer status (another replica's,
  * or one written while this reconcile ran): the API server answers 409 and the reconcile runs again.
  */
-public final class StatusWrite {
+final class StatusWrite {
 
     private static final Logger LOG = Logger.getLogger(StatusWrite.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,7 +36,7 @@ public final class StatusWrite {
      * @param previous the status the resource arrived with
      * @param next     when to reconcile again without an event; null to wait for the next event
      */
-    public static <S extends ConditionedStatus, P extends CustomResource<?, S>> UpdateControl<P> finish(
+    static <S extends ConditionedStatus, P extends CustomResource<?, S>> UpdateControl<P> finish(
             Context<P> context, P resource, S previous, S status, Duration next) {
         patch(context, resource, previous, status);
         UpdateControl<P> control = UpdateControl.noUpdate();
@@ -44,7 +44,7 @@ public final class StatusWrite {
     }
 
     /** Writes the status if it differs from {@code previous}; returns whether it wrote. */
-    public static <S extends ConditionedStatus, P extends CustomResource<?, S>> boolean patch(Context<P> context,
+    static <S extends ConditionedStatus, P extends CustomResource<?, S>> boolean patch(Context<P> context,
             P resource, S previous, S status) {
         resource.setStatus(status);
         if (!StatusSupport.differs(previous, status)) {
