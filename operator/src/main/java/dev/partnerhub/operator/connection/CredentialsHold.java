@@ -1,6 +1,9 @@
 package dev.partnerhub.operator.connection;
 
+import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
+import dev.partnerhub.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -32,6 +36,7 @@ public class CredentialsHold {
     private static final int MAX_NAME_PART = 63;
     private static final int CONFLICT_ATTEMPTS = 5;
     private static final Logger LOG = Logger.getLogger(CredentialsHold.class);
+    private static final int LISTED = 5;
 
     private final KubernetesClient client;
 
@@ -50,6 +55,43 @@ public class CredentialsHold {
         String digest = sha256(name).substring(0, 10);
         return PREFIX + name.substring(0, MAX_NAME_PART - (PREFIX.length() - PREFIX.indexOf('/') - 1) - 11) + "-"
                 + digest;
+    }
+
+    /**
+     * Holds the Secret of {@code spec.credentialsSecretRef} (and lets go of one named before). A Secret being deleted
+     * is let go only when no Customer uses the connection.
+     */
+    void keep(PartnerConnection connection, PartnerConnectionStatus status, List<Customer> customers,
+            Optional<Secret> cached, Conditions conditions) {
+        String namespace = connection.getMetadata().getNamespace();
+        String secret = connection.getSpec().getCredentialsSecretRef().getName();
+        if (status.getCredentialsHeld() != null && !status.getCredentialsHeld().equals(secret)) {
+            release(connection, status.getCredentialsHeld());
+        }
+        boolean deleting = cached.map(s -> s.getMetadata().getDeletionTimestamp() != null)
+                .orElseGet(() -> deleting(namespace, secret));
+        if (deleting && customers.isEmpty()) {
+            release(connection, secret);
+            status.setCredentialsHeld(null);
+            return;
+        }
+        boolean held = cached.filter(s -> holds(s, connection)).isPresent()
+                || hold(connection, secret);
+        status.setCredentialsHeld(held ? secret : null);
+        if (deleting) {
+            String message = "Secret " + namespace + "/" + secret + " is being deleted, but " + customers.size()
+                    + " Customers use this connection (" + names(customers) + "): it is kept until none does. To "
+                    + "rotate the token, edit the Secret instead; to let it go, delete those Customers (with "
+                    + "deletionPolicy Orphan they stay in the provider) or point this connection at another Secret.";
+            conditions.stalled("CredentialsInUse", message);
+        }
+    }
+
+    /** The first few of these Customers by namespace/name, for a message. */
+    static String names(List<Customer> customers) {
+        return String.join(", ", customers.stream().limit(LISTED)
+                .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList())
+                + (customers.size() > LISTED ? ", ..." : "");
     }
 
     /** Puts this connection's finalizer on the Secret; true when the Secret exists (held now or already). */

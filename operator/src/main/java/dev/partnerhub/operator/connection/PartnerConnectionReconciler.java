@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,7 +51,6 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
 
     static final String BY_SECRET = "bySecret";
     private static final Logger LOG = Logger.getLogger(PartnerConnectionReconciler.class);
-    private static final int LISTED = 5;
 
     private final ProviderRegistry registry;
     private final CredentialsHold credentials;
@@ -119,16 +117,16 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         Conditions conditions = round.conditions();
         Optional<Secret> secret = context.getSecondaryResource(Secret.class);
         String secretVersion = secret.map(s -> s.getMetadata().getResourceVersion()).orElse(null);
-        Duration next = config.polling().probe();
+        Duration next;
         if (probes.due(connection, secretVersion) || probe.healthChanged(connection)) {
             next = probe.probe(connection, conditions);
             probes.probed(connection, secretVersion);
         } else {
             next = probes.untilDue(connection);
         }
-        holdCredentials(connection, status, customers, secret, conditions);
+        credentials.keep(connection, status, customers, secret, conditions);
         report.report(connection, status, conditions);
-        approveDeletions(connection);
+        budget.approveFrom(connection);
         status.setDeletions(budget.status(connection));
         return round.finish(next);
     }
@@ -145,49 +143,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             LOG.debugf("PartnerConnection %s/%s: %s", connection.getMetadata().getNamespace(),
                     connection.getMetadata().getName(), e.getMessage());
         }
-        approveDeletions(connection);
+        budget.approveFrom(connection);
         return UpdateControl.noUpdate();
-    }
-
-    /**
-     * Holds the Secret of {@code spec.credentialsSecretRef} (and lets go of one named before). A Secret being deleted
-     * is let go only when no Customer uses the connection.
-     */
-    private void holdCredentials(PartnerConnection connection, PartnerConnectionStatus status, List<Customer> customers,
-            Optional<Secret> cached, Conditions conditions) {
-        String namespace = connection.getMetadata().getNamespace();
-        String secret = connection.getSpec().getCredentialsSecretRef().getName();
-        if (status.getCredentialsHeld() != null && !status.getCredentialsHeld().equals(secret)) {
-            credentials.release(connection, status.getCredentialsHeld());
-        }
-        boolean deleting = cached.map(s -> s.getMetadata().getDeletionTimestamp() != null)
-                .orElseGet(() -> credentials.deleting(namespace, secret));
-        if (deleting && customers.isEmpty()) {
-            credentials.release(connection, secret);
-            status.setCredentialsHeld(null);
-            return;
-        }
-        boolean held = cached.filter(s -> CredentialsHold.holds(s, connection)).isPresent()
-                || credentials.hold(connection, secret);
-        status.setCredentialsHeld(held ? secret : null);
-        if (deleting) {
-            String message = "Secret " + namespace + "/" + secret + " is being deleted, but " + customers.size()
-                    + " Customers use this connection (" + names(customers) + "): it is kept until none does. To "
-                    + "rotate the token, edit the Secret instead; to let it go, delete those Customers (with "
-                    + "deletionPolicy Orphan they stay in the provider) or point this connection at another Secret.";
-            conditions.stalled("CredentialsInUse", message);
-        }
-    }
-
-    /** A new token of the approval annotation releases the deletions held at this moment. */
-    private void approveDeletions(PartnerConnection connection) {
-        Map<String, String> annotations = connection.getMetadata().getAnnotations();
-        String token = annotations == null ? null : annotations.get(DeletionBudget.APPROVE_DELETIONS);
-        int released = budget.approve(connection, token);
-        if (released > 0) {
-            LOG.infof("PartnerConnection %s/%s: %d held deletions approved (token %s)",
-                    connection.getMetadata().getNamespace(), connection.getMetadata().getName(), released, token);
-        }
     }
 
     /** Released only when no Customer uses the connection; then its Secret is released too. */
@@ -207,7 +164,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
                     PartnerConnectionReconciler::copy, clock);
             round.status().setCustomers(customers.size());
             round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
-                    + customers.size() + " still do (" + names(customers) + "). Delete them (with deletionPolicy "
+                    + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with deletionPolicy "
                     + "Orphan they stay in the provider); their finalizers need this connection and its Secret.");
             round.write();
             LOG.debugf("PartnerConnection %s waits for %d Customers", name, customers.size());
@@ -239,11 +196,6 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
                 .toList();
     }
 
-    private static String names(List<Customer> customers) {
-        return String.join(", ", customers.stream().limit(LISTED)
-                .map(c -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()).toList())
-                + (customers.size() > LISTED ? ", ..." : "");
-    }
 
     @Override
     public ErrorStatusUpdateControl<PartnerConnection> updateErrorStatus(PartnerConnection connection,

@@ -75,6 +75,17 @@ public class DeletionBudget {
         return allow(connectionKey.substring(0, slash), connectionKey.substring(slash + 1), key, what);
     }
 
+    /** A new token of the approval annotation releases the deletions held at this moment. */
+    public void approveFrom(PartnerConnection connection) {
+        Map<String, String> annotations = connection.getMetadata().getAnnotations();
+        String token = annotations == null ? null : annotations.get(APPROVE_DELETIONS);
+        int released = approve(connection, token);
+        if (released > 0) {
+            LOG.infof("PartnerConnection %s/%s: %d held deletions approved (token %s)",
+                    connection.getMetadata().getNamespace(), connection.getMetadata().getName(), released, token);
+        }
+    }
+
     /** Acts on a new approval token of the connection; returns how many held deletions it released. */
     public int approve(PartnerConnection connection, String token) {
         DeletionLedger ledger = ledger(connection);
