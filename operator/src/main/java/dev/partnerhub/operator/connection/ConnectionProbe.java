@@ -54,14 +54,12 @@ public class ConnectionProbe {
                     + "refreshToken; check clientId and clientSecret too."
                     : "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";
-            conditions.ready(false, Reasons.CREDENTIALS_REJECTED, message)
-                    .synced(false, Reasons.CREDENTIALS_REJECTED, message).stalled(Reasons.CREDENTIALS_REJECTED, message);
+            conditions.refused(Reasons.CREDENTIALS_REJECTED, message);
             return config.polling().blocked();
         } catch (ProviderRejectedException e) {
             String message = "The probe call was refused (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e) + " Check spec.endpoint and the provider settings of the spec.";
-            conditions.ready(false, "ProbeRejected", message).synced(false, "ProbeRejected", message)
-                    .stalled("ProbeRejected", message);
+            conditions.refused("ProbeRejected", message);
             return config.polling().blocked();
         } catch (ProviderUnavailableException e) {
             // No usable answer: none, a server error, or one that is not the API's (a ProviderProtocolException).

@@ -180,7 +180,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         }
         if (!problems.isEmpty()) {
             String message = String.join(" ", problems);
-            conditions.stall("InvalidSpec", message);
+            conditions.stall(Reasons.INVALID_SPEC, message);
             return null;
         }
         try {
@@ -194,8 +194,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             String message = "The hub refused the customer (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
             status.setErrors(StatusSupport.errors(e));
-            conditions.ready(false, "ProviderRejected", message).synced(false, "ProviderRejected", message)
-                    .stalled("ProviderRejected", message);
+            conditions.refused(Reasons.PROVIDER_REJECTED, message);
             return null;
         }
     }

@@ -18,6 +18,7 @@ import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -128,13 +129,13 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 && selection.getSelector() == null) {
             String message = "spec.users: name the users, or select them with a label selector ({} selects every "
                     + "CustomerUser of the customer).";
-            conditions.stall("InvalidSpec", message);
+            conditions.stall(Reasons.INVALID_SPEC, message);
             return null;
         }
         List<String> selectorProblems = LabelSelectors.problems(selection.getSelector(), "spec.users.selector");
         if (!selectorProblems.isEmpty()) {
             String message = String.join(" ", selectorProblems);
-            conditions.stall("InvalidSpec", message);
+            conditions.stall(Reasons.INVALID_SPEC, message);
             return null;
         }
         if (customer.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
 import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.provider.ConnectionException.Problem;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.Provider;
@@ -85,7 +86,7 @@ public class ProviderRegistry {
             List<String> selector = LabelSelectors.problems(connection.getSpec().getAllowedNamespaces(),
                     "spec.allowedNamespaces");
             if (!selector.isEmpty()) {
-                throw new ConnectionException("InvalidSpec", String.join(" ", selector));
+                throw new ConnectionException(Problem.INVALID_SPEC, String.join(" ", selector));
             }
             refuseInsecure(connection.getSpec());
             factory = factory(connection.getSpec());
@@ -120,7 +121,7 @@ public class ProviderRegistry {
             tokens.set(tokens(connection, credentials, factory, settings, null));
         } catch (IllegalArgumentException e) {
             entries.remove(key);
-            throw new ConnectionException("InvalidSpec", e.getMessage());
+            throw new ConnectionException(Problem.INVALID_SPEC, e.getMessage());
         }
         entries.put(key, new Entry(fingerprint, provider, factory, settings, tokens,
                 new AtomicReference<>(credentials.kind()),
@@ -143,7 +144,7 @@ public class ProviderRegistry {
         }
         TokenGrant grant = factory.tokenGrant(settings);
         if (grant == null) {
-            throw new ConnectionException("InvalidCredentials", "spec.credentialsSecretRef: a "
+            throw new ConnectionException(Problem.INVALID_CREDENTIALS, "spec.credentialsSecretRef: a "
                     + ConnectionSpecs.kind(connection.getSpec()) + " connection takes a static token only; put it "
                     + "under key " + connection.getSpec().getCredentialsSecretRef().getKey() + ".");
         }
@@ -236,7 +237,7 @@ public class ProviderRegistry {
         boolean loopback = host.equals("localhost") || host.equals("[::1]")
                 || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
         if (!loopback) {
-            throw new ConnectionException("InsecureEndpoint", "spec.endpoint: http:// would send the connection's "
+            throw new ConnectionException(Problem.INSECURE_ENDPOINT, "spec.endpoint: http:// would send the connection's "
                     + "token in clear to " + endpoint.getHost() + "; use https://, or set spec.allowInsecure: true "
                     + "where the network between the operator and that host is trusted.");
         }
@@ -261,13 +262,12 @@ public class ProviderRegistry {
         } catch (java.net.URISyntaxException e) {
             // Answered below, naming the field.
         }
-        throw new ConnectionException("InvalidSpec", "spec.endpoint: " + spec.getEndpoint() + " is not a URL of the "
+        throw new ConnectionException(Problem.INVALID_SPEC, "spec.endpoint: " + spec.getEndpoint() + " is not a URL of the "
                 + "provider's API; write it as https://host/path, for example https://webexapis.com/v1.");
     }
 
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {
-        return factories.of(kind(spec), spec.getEndpoint()).orElseThrow(() -> new ConnectionException(
-                "ProviderNotSupported", "spec.provider: " + kind(spec) + " is not a provider of this operator; use "
+        return factories.of(kind(spec), spec.getEndpoint()).orElseThrow(() -> new ConnectionException(Problem.PROVIDER_NOT_SUPPORTED, "spec.provider: " + kind(spec) + " is not a provider of this operator; use "
                 + "one of " + factories.kinds() + "."));
     }
 
@@ -280,7 +280,7 @@ public class ProviderRegistry {
         String namespace = connection.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
-            throw new ConnectionException("SecretNotFound", "spec.credentialsSecretRef.name: Secret " + namespace
+            throw new ConnectionException(Problem.SECRET_NOT_FOUND, "spec.credentialsSecretRef.name: Secret " + namespace
                     + "/" + ref.getName() + " does not exist; create it with the provider's token under key "
                     + ref.getKey() + ", or an OAuth client under clientId, clientSecret and refreshToken.");
         }

@@ -45,9 +45,8 @@ public class Resolver {
             return Resolved.ready(key, provider.get(), CustomerDesiredState.scope(customer, provider.get().capabilities()), customer.getStatus() == null
                     ? null : customer.getStatus().getOrgId());
         } catch (ConnectionException e) {
-            return Resolved.blocked(e.reason().equals("InvalidSpec") || e.reason().equals("ProviderNotSupported")
-                    ? "ConnectionNotReady" : "CredentialsMissing", "its PartnerConnection " + key + " cannot act: "
-                    + e.getMessage());
+            return Resolved.blocked(e.problem().ofTheSpec() ? "ConnectionNotReady" : "CredentialsMissing",
+                    "its PartnerConnection " + key + " cannot act: " + e.getMessage());
         }
     }
 

@@ -56,6 +56,14 @@ public final class Conditions {
         return ready(false, reason, message).stalled(reason, message);
     }
 
+    /**
+     * Not Ready, not Synced and Stalled, for one reason: the provider refused, or cannot take, what the spec asks, and
+     * nothing is sent again until a person changes it.
+     */
+    public Conditions refused(String reason, String message) {
+        return ready(false, reason, message).synced(false, reason, message).stalled(reason, message);
+    }
+
     /** Stalled with this reason when a person must act, else not. */
     public Conditions stalledIf(boolean stalled, String reason, String message) {
         return stalled ? stalled(reason, message) : notStalled();

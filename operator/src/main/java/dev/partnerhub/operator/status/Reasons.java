@@ -28,6 +28,18 @@ public final class Reasons {
     /** The same as {@link #PROVIDER_UNAVAILABLE}, for an outage that has lasted longer than the quarantine setting. */
     public static final String QUARANTINED = "Quarantined";
 
+    /**
+     * Stalled: the provider refused the resource's spec (a 4xx other than throttling or a token problem), with its
+     * error in status.errors. A person must change the spec; the same request is sent again only after an edit or at
+     * the resync. Users, customers and their person fields state it; a user's gate reads it (refused recently).
+     */
+    public static final String PROVIDER_REJECTED = "ProviderRejected";
+
+    /**
+     * Stalled: the spec is invalid for its provider, refused before any call; the message names the field and the fix.
+     */
+    public static final String INVALID_SPEC = "InvalidSpec";
+
     /** Whether a connection's Ready reason is an outage of the provider, which clears by itself. */
     public static boolean outage(String reason) {
         return PROVIDER_UNAVAILABLE.equals(reason) || QUARANTINED.equals(reason);

@@ -8,6 +8,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.Feature;
 import dev.partnerhub.providers.spi.People;
@@ -126,8 +127,7 @@ public class PersonSync {
                     : names.stream().map(d -> UserFields.path(d.field())).toList()) + " (HTTP " + e.httpStatus()
                     + "): " + StatusSupport.firstDescription(e) + " Fix the field in the spec.";
             status.setErrors(StatusSupport.errors(e));
-            conditions.ready(false, "ProviderRejected", message).synced(false, "ProviderRejected", message)
-                    .stalled("ProviderRejected", message);
+            conditions.refused(Reasons.PROVIDER_REJECTED, message);
             return List.of();
         }
         directory.changed(target.connection(), target.orgId(), updated);
@@ -166,7 +166,7 @@ public class PersonSync {
             String message = "spec.roles: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is not a role"
                     : " are not roles") + " of the customer's organization; its roles are " + new TreeSet<>(
                             idsByName.keySet()) + ". Nothing was changed in the user's roles.";
-            conditions.stall("InvalidSpec", message);
+            conditions.stall(Reasons.INVALID_SPEC, message);
             return new RolePlan(null, granted);
         }
         return RolePlan.of(wantedRoles, granted, person.roles(), idsByName);

@@ -76,8 +76,7 @@ public class UserFollowUps {
                 target.provider().people().updatable()), UserFields.emailRefusal(user.getSpec(), subscriber))
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));
         if (!unsupported.isEmpty()) {
-            conditions.ready(false, "UnsupportedByProvider", unsupported)
-                    .synced(false, "UnsupportedByProvider", unsupported).stalled("UnsupportedByProvider", unsupported);
+            conditions.refused("UnsupportedByProvider", unsupported);
         }
         return next;
     }

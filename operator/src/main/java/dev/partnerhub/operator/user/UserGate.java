@@ -128,7 +128,7 @@ public class UserGate {
      */
     static boolean refusedRecently(CustomerUser user, CustomerUserStatus status, Instant now, Duration resync) {
         return Conditions.find(status.getConditions(), Conditions.STALLED)
-                .filter(c -> "True".equals(c.getStatus()) && UserRefusals.PROVIDER_REJECTED.equals(c.getReason()))
+                .filter(c -> "True".equals(c.getStatus()) && Reasons.PROVIDER_REJECTED.equals(c.getReason()))
                 .filter(c -> Objects.equals(c.getObservedGeneration(), user.getMetadata().getGeneration()))
                 .filter(c -> c.getLastTransitionTime() != null
                         && Instant.parse(c.getLastTransitionTime()).plus(resync).isAfter(now))

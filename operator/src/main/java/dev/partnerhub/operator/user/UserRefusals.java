@@ -11,12 +11,6 @@ import java.time.Duration;
 /** What a user's status says when the provider refused it. */
 final class UserRefusals {
 
-    /**
-     * Stalled: the provider refused the user's spec; a person must change it (the same request is sent again only
-     * after a spec edit or at the resync).
-     */
-    static final String PROVIDER_REJECTED = "ProviderRejected";
-
     private UserRefusals() {
     }
 
@@ -37,8 +31,7 @@ final class UserRefusals {
             return pending;
         }
         String message = "The hub refused the user (HTTP " + e.httpStatus() + "): " + StatusSupport.firstDescription(e);
-        conditions.ready(false, PROVIDER_REJECTED, message).synced(false, PROVIDER_REJECTED, message)
-                .stalled(PROVIDER_REJECTED, message);
+        conditions.refused(Reasons.PROVIDER_REJECTED, message);
         return null;
     }
 }
