@@ -1,9 +1,9 @@
 package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
-import dev.partnerhub.providers.spi.Capabilities;
-import dev.partnerhub.providers.spi.Feature;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.Feature;
+import dev.partnerhub.providers.spi.model.UserState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

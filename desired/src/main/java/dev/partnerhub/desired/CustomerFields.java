@@ -3,7 +3,7 @@ package dev.partnerhub.desired;
 import dev.partnerhub.api.v1alpha1.Address;
 import dev.partnerhub.api.v1alpha1.CallingLocation;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
-import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.model.CustomerField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

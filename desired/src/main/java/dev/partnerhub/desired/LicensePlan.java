@@ -4,7 +4,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.UserLicense;
-import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.model.RemoteLicense;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

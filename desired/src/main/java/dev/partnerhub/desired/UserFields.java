@@ -1,12 +1,12 @@
 package dev.partnerhub.desired;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
-import dev.partnerhub.providers.spi.PersonChange;
-import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserDetails;
-import dev.partnerhub.providers.spi.UserField;
-import dev.partnerhub.providers.spi.UserModel;
+import dev.partnerhub.providers.spi.model.PersonChange;
+import dev.partnerhub.providers.spi.model.RemotePerson;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserDetails;
+import dev.partnerhub.providers.spi.model.UserField;
+import dev.partnerhub.providers.spi.model.UserModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

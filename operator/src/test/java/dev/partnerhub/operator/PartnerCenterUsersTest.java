@@ -189,7 +189,7 @@ class PartnerCenterUsersTest extends OperatorTestSupport {
                 dev.partnerhub.api.v1alpha1.DeletionPolicy.Orphan));
         deleteAndAwaitGone(CustomerUser.class, "dee");
         TestProviders.partnerCenter(hubUrl, LocalHubResource.hub.token()).users()
-                .delete(new dev.partnerhub.providers.spi.CustomerScope(tenantId), id);
+                .delete(new dev.partnerhub.providers.spi.model.CustomerScope(tenantId), id);
 
         apply(partnerCenterUser(namespace, "dee", "contoso", "dee@contoso.example.com"));
         await().atMost(TIMEOUT).untilAsserted(() -> {

@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.partnerhub.providers.partnercenter.PartnerCenterProviderFactory;
 import dev.partnerhub.providers.spi.ConnectionSettings;
-import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.RemoteCustomer;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
+import dev.partnerhub.providers.spi.model.CustomerRequest;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
 import dev.partnerhub.providers.webex.WebexProviderFactory;
 import dev.partnerhub.sandbox.HubSettings;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
-import dev.partnerhub.providers.spi.CustomerField;
+import dev.partnerhub.providers.spi.model.CustomerField;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.util.ArrayList;
 import java.util.List;

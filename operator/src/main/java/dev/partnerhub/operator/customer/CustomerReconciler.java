@@ -20,7 +20,7 @@ import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;

@@ -1,8 +1,8 @@
 package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.Customer;
-import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
+import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.desired.CustomerFields;
@@ -10,9 +10,9 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.providers.spi.AttachRefusedException;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.spi.errors.AttachRefusedException;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
 import io.fabric8.kubernetes.api.model.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

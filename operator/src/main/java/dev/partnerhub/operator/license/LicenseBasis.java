@@ -5,7 +5,7 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.desired.LicenseSelection;
-import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.model.RemoteLicense;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

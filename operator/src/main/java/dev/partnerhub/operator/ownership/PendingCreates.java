@@ -1,7 +1,7 @@
 package dev.partnerhub.operator.ownership;
 
-import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 
 /**
  * A create recorded as pending before it is sent stands until its object is found or a create is refused outright. A

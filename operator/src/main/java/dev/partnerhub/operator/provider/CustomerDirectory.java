@@ -1,7 +1,7 @@
 package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.RemoteLicense;
-import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.RemoteRole;
+import dev.partnerhub.providers.spi.model.RemoteLicense;
+import dev.partnerhub.providers.spi.model.RemotePerson;
+import dev.partnerhub.providers.spi.model.RemoteRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

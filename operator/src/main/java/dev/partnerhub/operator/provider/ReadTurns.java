@@ -1,6 +1,6 @@
 package dev.partnerhub.operator.provider;
 
-import dev.partnerhub.providers.spi.ProviderBusyException;
+import dev.partnerhub.providers.spi.errors.ProviderBusyException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;

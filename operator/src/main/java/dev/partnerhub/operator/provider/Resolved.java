@@ -1,8 +1,8 @@
 package dev.partnerhub.operator.provider;
 
-import dev.partnerhub.providers.spi.Capabilities;
-import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.CustomerScope;
 import java.time.Duration;
 
 /**

@@ -1,10 +1,10 @@
 package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.Users;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.partnerhub.operator.status;
 
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import dev.partnerhub.providers.spi.ProviderBusyException;
-import dev.partnerhub.providers.spi.ProviderException;
-import dev.partnerhub.providers.spi.ProviderOutageException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.errors.ProviderBusyException;
+import dev.partnerhub.providers.spi.errors.ProviderException;
+import dev.partnerhub.providers.spi.errors.ProviderOutageException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;

@@ -2,9 +2,9 @@ package dev.partnerhub.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.api.v1alpha1.ProviderError;
-import dev.partnerhub.providers.spi.ProviderException;
-import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.auth.Redaction;
+import dev.partnerhub.providers.spi.errors.ProviderException;
+import dev.partnerhub.providers.spi.errors.RemoteError;
 import java.util.List;
 
 /** Small pure helpers shared by the status builders. */

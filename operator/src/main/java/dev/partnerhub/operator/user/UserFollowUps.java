@@ -9,7 +9,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.providers.spi.RemoteUser;
+import dev.partnerhub.providers.spi.model.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

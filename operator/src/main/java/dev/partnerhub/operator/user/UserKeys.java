@@ -4,7 +4,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
-import dev.partnerhub.providers.spi.UserField;
+import dev.partnerhub.providers.spi.model.UserField;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.util.ArrayList;
 import java.util.List;

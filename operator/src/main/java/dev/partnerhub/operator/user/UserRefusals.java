@@ -4,8 +4,8 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
-import dev.partnerhub.providers.spi.AttachRefusedException;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.AttachRefusedException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
 import java.time.Duration;
 
 /** What a user's status says when the provider refused it. */

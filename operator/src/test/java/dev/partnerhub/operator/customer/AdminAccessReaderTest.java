@@ -2,13 +2,13 @@ package dev.partnerhub.operator.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.partnerhub.providers.spi.AdminAccess;
 import dev.partnerhub.operator.HubUnderTest;
-import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.TestProviders;
 import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.model.AdminAccess;
+import dev.partnerhub.sandbox.AdjustableClock;
 import dev.partnerhub.sandbox.HubAdminClient;
 import java.time.Duration;
 import java.util.Map;

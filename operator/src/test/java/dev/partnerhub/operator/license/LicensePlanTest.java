@@ -13,7 +13,7 @@ import dev.partnerhub.api.v1alpha1.LicenseState;
 import dev.partnerhub.api.v1alpha1.LicenseUsers;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.desired.LicensePlan;
-import dev.partnerhub.providers.spi.RemoteLicense;
+import dev.partnerhub.providers.spi.model.RemoteLicense;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;

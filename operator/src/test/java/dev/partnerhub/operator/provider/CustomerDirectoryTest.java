@@ -3,7 +3,7 @@ package dev.partnerhub.operator.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.operator.fake.FakeProvider;
-import dev.partnerhub.providers.spi.CustomerRequest;
+import dev.partnerhub.providers.spi.model.CustomerRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

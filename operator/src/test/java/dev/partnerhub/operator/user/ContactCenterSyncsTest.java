@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.providers.spi.ContactCenter;
-import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.model.RemotePerson;
+import dev.partnerhub.providers.spi.model.UserDetails;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,10 +8,10 @@ import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.UserBroadWorks;
 import dev.partnerhub.desired.UserDesiredState;
 import dev.partnerhub.operator.TestProviders;
-import dev.partnerhub.providers.spi.Capabilities;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserDetails;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserDetails;
+import dev.partnerhub.providers.spi.model.UserState;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class UserDesiredStateTest {
 
     private static final Capabilities WHOLESALE = TestProviders.webex("wholesale").capabilities();
     private static final Capabilities BROADWORKS = TestProviders.webex("broadworks").capabilities();
-    private static final java.util.Set<dev.partnerhub.providers.spi.UserField> PEOPLE =
+    private static final java.util.Set<dev.partnerhub.providers.spi.model.UserField> PEOPLE =
             TestProviders.webex("wholesale").people().updatable();
 
     @Test

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.desired.UserFields;
-import dev.partnerhub.providers.spi.PersonChange;
-import dev.partnerhub.providers.spi.RemotePerson;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserDetails;
-import dev.partnerhub.providers.spi.UserField;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.operator.TestProviders;
+import dev.partnerhub.providers.spi.model.PersonChange;
+import dev.partnerhub.providers.spi.model.RemotePerson;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserDetails;
+import dev.partnerhub.providers.spi.model.UserField;
+import dev.partnerhub.providers.spi.model.UserModel;
+import dev.partnerhub.providers.spi.model.UserState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import dev.partnerhub.operator.TestProviders;
-import dev.partnerhub.providers.spi.UserModel;
-import dev.partnerhub.providers.spi.UserState;
 import org.junit.jupiter.api.Test;
 
 class UserFieldsTest {

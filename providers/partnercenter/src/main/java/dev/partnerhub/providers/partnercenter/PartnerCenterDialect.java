@@ -1,7 +1,7 @@
 package dev.partnerhub.providers.partnercenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.errors.RemoteError;
 import dev.partnerhub.providers.spi.http.JsonHttp;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package dev.partnerhub.providers.partnercenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserDetails;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserDetails;
+import dev.partnerhub.providers.spi.model.UserState;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.partnerhub.providers.partnercenter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.Customers;
 import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.Users;
+import dev.partnerhub.providers.spi.model.Capabilities;
 import java.util.Map;
 
 /** One Microsoft Partner Center account: its customer tenants, their users and licences. */

@@ -2,11 +2,11 @@ package dev.partnerhub.providers.partnercenter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderNotFoundException;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.providers.spi.Users;
+import dev.partnerhub.providers.spi.errors.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -6,20 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.providers.spi.ConnectionSettings;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.LicenseChange;
-import dev.partnerhub.providers.spi.LicenseRefusal;
-import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
-import dev.partnerhub.providers.spi.RemoteLicense;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserRequest;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.LicenseChange;
+import dev.partnerhub.providers.spi.model.LicenseRefusal;
+import dev.partnerhub.providers.spi.model.PersonChange;
+import dev.partnerhub.providers.spi.model.RemoteLicense;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserRequest;
+import dev.partnerhub.providers.spi.model.UserState;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
@@ -218,10 +218,10 @@ class PartnerCenterClientTest {
         admin.addFault(new ObjectMapper().createObjectNode().put("pathPrefix", "/v1/customers")
                 .put("malformed", "canned").put("times", 100));
         assertThatThrownBy(() -> provider.customers().get(tenant.id()))
-                .isInstanceOf(dev.partnerhub.providers.spi.ProviderProtocolException.class)
+                .isInstanceOf(dev.partnerhub.providers.spi.errors.ProviderProtocolException.class)
                 .hasMessageContaining("asked for tenant " + tenant.id());
         assertThatThrownBy(() -> provider.users().create(tenant, user("gil@fabrikam.example.com")
-                .withPassword(PASSWORD))).isInstanceOf(dev.partnerhub.providers.spi.ProviderProtocolException.class)
+                .withPassword(PASSWORD))).isInstanceOf(dev.partnerhub.providers.spi.errors.ProviderProtocolException.class)
                 .hasMessageContaining("asked for user gil@fabrikam.example.com");
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.errors.RemoteError;
+import dev.partnerhub.providers.spi.model.CustomerScope;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;

@@ -1,5 +1,7 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.model.Feature;
+
 /**
  * Contact Center's own copy of a person ({@link Feature#CONTACT_CENTER}): after a person's Contact Center licences
  * or roles change, the person is synchronised with Contact Center, and the sync is Valid or Invalid.

@@ -1,5 +1,10 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.errors.AttachRefusedException;
+import dev.partnerhub.providers.spi.model.AdminAccess;
+import dev.partnerhub.providers.spi.model.CustomerModel;
+import dev.partnerhub.providers.spi.model.CustomerRequest;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

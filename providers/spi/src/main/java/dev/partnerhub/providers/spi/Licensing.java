@@ -1,5 +1,12 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.model.Feature;
+import dev.partnerhub.providers.spi.model.LicenseChange;
+import dev.partnerhub.providers.spi.model.LicenseUpdate;
+import dev.partnerhub.providers.spi.model.Names;
+import dev.partnerhub.providers.spi.model.RemoteLicense;
+import dev.partnerhub.providers.spi.model.RemotePerson;
+import dev.partnerhub.providers.spi.model.UserField;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,11 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.model.Feature;
+import dev.partnerhub.providers.spi.model.Names;
+import dev.partnerhub.providers.spi.model.PersonChange;
+import dev.partnerhub.providers.spi.model.RemotePerson;
+import dev.partnerhub.providers.spi.model.RemoteRole;
+import dev.partnerhub.providers.spi.model.UserField;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

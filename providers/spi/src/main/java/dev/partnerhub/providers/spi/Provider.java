@@ -1,5 +1,9 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.errors.ProviderException;
+import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.Feature;
+
 /**
  * One provider account, as one PartnerConnection reaches it: what it can do, as data ({@link #capabilities()}),
  * and the calls reconcilers make. Made by a {@link ProviderFactory}. Callers see value objects and

@@ -1,5 +1,10 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.Feature;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserModel;
+import dev.partnerhub.providers.spi.model.UserRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.RemoteWorkspace;
 import java.util.List;
 
 /**

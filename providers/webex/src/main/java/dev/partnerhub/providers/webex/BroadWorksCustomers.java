@@ -1,10 +1,10 @@
 package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.providers.spi.AdminAccess;
-import dev.partnerhub.providers.spi.CustomerRequest;
 import dev.partnerhub.providers.spi.Customers;
-import dev.partnerhub.providers.spi.RemoteCustomer;
+import dev.partnerhub.providers.spi.model.AdminAccess;
+import dev.partnerhub.providers.spi.model.CustomerRequest;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,11 +3,11 @@ package dev.partnerhub.providers.webex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.providers.spi.AttachRefusedException;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.providers.spi.errors.AttachRefusedException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserRequest;
 
 /**
  * Webex for BroadWorks subscribers, under {@code /broadworks/subscribers}, filed by the enterprise (its spEnterpriseId)

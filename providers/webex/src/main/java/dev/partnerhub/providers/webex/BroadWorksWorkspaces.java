@@ -1,9 +1,9 @@
 package dev.partnerhub.providers.webex;
 
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderNotFoundException;
-import dev.partnerhub.providers.spi.RemoteWorkspace;
 import dev.partnerhub.providers.spi.Workspaces;
+import dev.partnerhub.providers.spi.errors.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.RemoteWorkspace;
 import java.util.List;
 import java.util.Map;
 

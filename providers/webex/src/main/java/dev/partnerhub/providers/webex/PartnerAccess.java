@@ -1,10 +1,10 @@
 package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.providers.spi.AdminAccess;
-import dev.partnerhub.providers.spi.Names;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.model.AdminAccess;
+import dev.partnerhub.providers.spi.model.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package dev.partnerhub.providers.webex;
 
-import dev.partnerhub.providers.spi.Capabilities;
-import dev.partnerhub.providers.spi.CustomerField;
-import dev.partnerhub.providers.spi.CustomerModel;
-import dev.partnerhub.providers.spi.Feature;
-import dev.partnerhub.providers.spi.UserField;
-import dev.partnerhub.providers.spi.UserModel;
+import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.CustomerField;
+import dev.partnerhub.providers.spi.model.CustomerModel;
+import dev.partnerhub.providers.spi.model.Feature;
+import dev.partnerhub.providers.spi.model.UserField;
+import dev.partnerhub.providers.spi.model.UserModel;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.providers.spi.ContactCenter;
-import dev.partnerhub.providers.spi.Names;
 import dev.partnerhub.providers.spi.http.JsonHttp;
+import dev.partnerhub.providers.spi.model.Names;
 
 /**
  * Contact Center's user synchronisation, Control Hub's "Synchronize users". Cisco's OpenAPI files document no

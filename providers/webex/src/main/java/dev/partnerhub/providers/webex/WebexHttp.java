@@ -1,7 +1,7 @@
 package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
 import dev.partnerhub.providers.spi.http.JsonHttp;
 import dev.partnerhub.providers.spi.http.Pages;
 import java.net.URI;

@@ -1,12 +1,12 @@
 package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.RemoteCustomer;
-import dev.partnerhub.providers.spi.RemoteError;
-import dev.partnerhub.providers.spi.RemotePackage;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserDetails;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.RemoteError;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
+import dev.partnerhub.providers.spi.model.RemotePackage;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

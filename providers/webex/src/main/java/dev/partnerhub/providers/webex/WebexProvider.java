@@ -1,7 +1,6 @@
 package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.Capabilities;
 import dev.partnerhub.providers.spi.ContactCenter;
 import dev.partnerhub.providers.spi.Customers;
 import dev.partnerhub.providers.spi.Licensing;
@@ -9,6 +8,7 @@ import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.Users;
 import dev.partnerhub.providers.spi.Workspaces;
+import dev.partnerhub.providers.spi.model.Capabilities;
 import java.util.Map;
 
 /** One Webex partner account in one of its two models; licences and people are the same admin APIs for both. */

@@ -1,7 +1,7 @@
 package dev.partnerhub.providers.webex;
 
-import dev.partnerhub.providers.spi.RemoteCustomer;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
+import dev.partnerhub.providers.spi.model.UserState;
 
 /** What Webex's status strings mean. */
 final class WebexStates {

@@ -2,10 +2,10 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderNotFoundException;
-import dev.partnerhub.providers.spi.RemoteUser;
 import dev.partnerhub.providers.spi.Users;
+import dev.partnerhub.providers.spi.errors.ProviderNotFoundException;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.RemoteUser;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

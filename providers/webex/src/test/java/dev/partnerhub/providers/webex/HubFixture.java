@@ -1,12 +1,12 @@
 package dev.partnerhub.providers.webex;
 
 import dev.partnerhub.providers.spi.ConnectionSettings;
-import dev.partnerhub.providers.spi.CustomerRequest;
-import dev.partnerhub.providers.spi.CustomerScope;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.UserRequest;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
+import dev.partnerhub.providers.spi.model.CustomerRequest;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.UserRequest;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.LocalPartnerHub;
 import java.io.IOException;

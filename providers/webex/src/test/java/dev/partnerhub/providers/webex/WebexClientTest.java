@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.UserRequest;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.RecordedExchange;
 import java.time.Duration;
@@ -167,7 +167,7 @@ class WebexClientTest {
                 "+12405550199", "5199", null, null, null, null));
         assertThat(sent("PUT", "/v1/wholesale/subscribers/" + ada.id()).has("provisioningParameters"))
                 .as("a calling user's numbers are not the subscriber's to change").isFalse();
-        var changed = provider.people().update(orgId, ada.personId(), new dev.partnerhub.providers.spi.PersonChange(
+        var changed = provider.people().update(orgId, ada.personId(), new dev.partnerhub.providers.spi.model.PersonChange(
                 null, null, null, null, "+12405550199", "5199", null, null));
         assertThat(changed.details().phoneNumber()).isEqualTo("+12405550199");
         assertThat(changed.details().extension()).isEqualTo("5199");
@@ -179,7 +179,7 @@ class WebexClientTest {
 
         var bob = provider.users().create(scope, user("bob@numbers.example.com"));
         assertThatThrownBy(() -> provider.people().update(orgId, bob.personId(),
-                new dev.partnerhub.providers.spi.PersonChange(null, null, null, null, "+12405550300", null, null,
+                new dev.partnerhub.providers.spi.model.PersonChange(null, null, null, null, "+12405550300", null, null,
                         null))).isInstanceOfSatisfying(ProviderRejectedException.class, e -> assertThat(
                                 e.errors().get(0).description()).contains("Webex Calling license"));
     }
@@ -190,7 +190,7 @@ class WebexClientTest {
         CustomerScope scope = provisionedCustomer(provider, "access");
         String orgId = provider.customers().get(scope.id()).orElseThrow().orgId();
         var access = provider.customers().partnerAccess();
-        assertThat(access).containsEntry(orgId, new dev.partnerhub.providers.spi.AdminAccess(true,
+        assertThat(access).containsEntry(orgId, new dev.partnerhub.providers.spi.model.AdminAccess(true,
                 "Full Administrator"));
         String roleId = exchanges.stream().filter(e -> e.path().equals("/v1/partner/organizations")).findFirst()
                 .map(e -> e.responseBody()).orElseThrow();

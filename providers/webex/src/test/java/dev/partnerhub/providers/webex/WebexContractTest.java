@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.partnerhub.providers.spi.AdminAccess;
-import dev.partnerhub.providers.spi.AttachRefusedException;
-import dev.partnerhub.providers.spi.CustomerRequest;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.LicenseChange;
 import dev.partnerhub.providers.spi.Licensing;
-import dev.partnerhub.providers.spi.PersonChange;
 import dev.partnerhub.providers.spi.Provider;
-import dev.partnerhub.providers.spi.ProviderRejectedException;
-import dev.partnerhub.providers.spi.RemoteUser;
-import dev.partnerhub.providers.spi.UserRequest;
-import dev.partnerhub.providers.spi.UserState;
 import dev.partnerhub.providers.spi.Users;
+import dev.partnerhub.providers.spi.errors.AttachRefusedException;
+import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.model.AdminAccess;
+import dev.partnerhub.providers.spi.model.CustomerRequest;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.LicenseChange;
+import dev.partnerhub.providers.spi.model.PersonChange;
+import dev.partnerhub.providers.spi.model.RemoteUser;
+import dev.partnerhub.providers.spi.model.UserRequest;
+import dev.partnerhub.providers.spi.model.UserState;
 import dev.partnerhub.sandbox.HubAdminClient;
 import dev.partnerhub.sandbox.HubSettings;
 import dev.partnerhub.sandbox.RecordedExchange;
@@ -216,7 +216,7 @@ class WebexContractTest {
                 .containsExactlyInAnyOrder("pending_email_validation", "error");
     }
 
-    private static String licenseId(List<dev.partnerhub.providers.spi.RemoteLicense> catalog, String name) {
+    private static String licenseId(List<dev.partnerhub.providers.spi.model.RemoteLicense> catalog, String name) {
         return catalog.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
     }
 

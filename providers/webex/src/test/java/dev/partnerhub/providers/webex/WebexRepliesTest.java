@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.partnerhub.providers.spi.CustomerScope;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
 import dev.partnerhub.providers.spi.Provider;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
-import dev.partnerhub.providers.spi.UserRequest;
+import dev.partnerhub.providers.spi.model.CustomerScope;
+import dev.partnerhub.providers.spi.model.UserRequest;
 import dev.partnerhub.sandbox.HubAdminClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -2,8 +2,8 @@ package dev.partnerhub.providers.webex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.partnerhub.providers.spi.RemoteCustomer;
-import dev.partnerhub.providers.spi.UserState;
+import dev.partnerhub.providers.spi.model.RemoteCustomer;
+import dev.partnerhub.providers.spi.model.UserState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -2,10 +2,10 @@ package dev.partnerhub.providers.spi.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
-import dev.partnerhub.providers.spi.RemoteError;
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.RemoteError;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -9,9 +9,9 @@ import java.time.Duration;
 public interface TokenGrant {
 
     /**
-     * @throws dev.partnerhub.providers.spi.ProviderAuthenticationException when the service refuses the client or the
+     * @throws dev.partnerhub.providers.spi.errors.ProviderAuthenticationException when the service refuses the client or the
      *         refresh token (expired, revoked): a person must sign in again
-     * @throws dev.partnerhub.providers.spi.ProviderUnavailableException when it cannot answer now
+     * @throws dev.partnerhub.providers.spi.errors.ProviderUnavailableException when it cannot answer now
      */
     Granted refresh(OAuthClient client, String refreshToken);
 

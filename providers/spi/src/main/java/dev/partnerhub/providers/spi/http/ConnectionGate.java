@@ -1,8 +1,8 @@
 package dev.partnerhub.providers.spi.http;
 
-import dev.partnerhub.providers.spi.ProviderOutageException;
-import dev.partnerhub.providers.spi.ProviderBusyException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.ProviderBusyException;
+import dev.partnerhub.providers.spi.errors.ProviderOutageException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

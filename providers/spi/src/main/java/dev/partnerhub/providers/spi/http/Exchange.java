@@ -1,8 +1,8 @@
 package dev.partnerhub.providers.spi.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

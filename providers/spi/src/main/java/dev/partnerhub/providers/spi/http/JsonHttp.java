@@ -2,11 +2,11 @@ package dev.partnerhub.providers.spi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partnerhub.providers.spi.ProviderException;
-import dev.partnerhub.providers.spi.ProviderProtocolException;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
-import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
+import dev.partnerhub.providers.spi.errors.ProviderException;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.RemoteError;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.partnerhub.providers.spi.http;
 
-import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;

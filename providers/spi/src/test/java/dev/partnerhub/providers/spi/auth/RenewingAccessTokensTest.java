@@ -3,8 +3,8 @@ package dev.partnerhub.providers.spi.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
 import dev.partnerhub.sandbox.AdjustableClock;
-import dev.partnerhub.providers.spi.ProviderAuthenticationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.partnerhub.providers.spi.ProviderUnavailableException;
-import dev.partnerhub.providers.spi.RemoteError;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
+import dev.partnerhub.providers.spi.errors.RemoteError;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpHeaders;
@@ -173,7 +173,7 @@ class JsonHttpTest {
                 "https://127.0.0.1:" + server.getAddress().getPort() + "/things",
                 "http://127.0.0.1:1/things")) {
             assertThatThrownBy(() -> http.getUrl(java.net.URI.create(link)))
-                    .isInstanceOf(dev.partnerhub.providers.spi.ProviderProtocolException.class)
+                    .isInstanceOf(dev.partnerhub.providers.spi.errors.ProviderProtocolException.class)
                     .hasMessageContaining("another host");
         }
         assertThat(arrivals).isEmpty();

@@ -2,7 +2,7 @@ package dev.partnerhub.providers.spi.http;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.partnerhub.providers.spi.ProviderProtocolException;
+import dev.partnerhub.providers.spi.errors.ProviderProtocolException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,0 @@
-package dev.partnerhub.providers.spi;
-
-/** An error as the provider reported it: its code, its description and the request's tracking ID. */
-public record RemoteError(String code, String description, String trackingId) {
-}

@@ -1,7 +1,0 @@
-package dev.partnerhub.providers.spi;
-
-import java.util.List;
-
-/** The provider's state of one customer package, with its warnings and errors. */
-public record RemotePackage(String name, String status, List<RemoteError> warnings, List<RemoteError> errors) {
-}

@@ -1,5 +1,0 @@
-package dev.partnerhub.providers.spi;
-
-/** A role that can be given to a person. */
-public record RemoteRole(String id, String name) {
-}

@@ -1,5 +1,0 @@
-package dev.partnerhub.providers.spi;
-
-/** A workspace of a customer, as the provider reports it. */
-public record RemoteWorkspace(String id, String userId, String displayName) {
-}
