@@ -164,8 +164,9 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
                     PartnerConnectionReconciler::copy, clock);
             round.status().setCustomers(customers.size());
             round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
-                    + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with deletionPolicy "
-                    + "Orphan they stay in the provider); their finalizers need this connection and its Secret.");
+                    + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with "
+                    + "deletionPolicy Orphan they stay in the provider); their finalizers need this connection and "
+                    + "its Secret.");
             round.write();
             LOG.debugf("PartnerConnection %s waits for %d Customers", name, customers.size());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());

@@ -16,11 +16,6 @@ public record Blocked(String reason, String message, boolean stalled, Duration r
         return new Blocked(reason, message, true, retry);
     }
 
-    /** Blocked on something that clears by itself. */
-    public static Blocked waiting(String reason, String message, Duration retry) {
-        return new Blocked(reason, message, false, retry);
-    }
-
     void stateOn(Conditions conditions) {
         conditions.ready(false, reason, message).stalledIf(stalled, reason, message);
     }

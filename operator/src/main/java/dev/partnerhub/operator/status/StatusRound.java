@@ -57,7 +57,10 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
         StatusWrite.patch(context, resource, previous, status);
     }
 
-    /** Ends a round that answers the framework otherwise (a cleanup, an error): the status written if it changed. */
+    /**
+     * Ends the round with the conditions applied at the resource's generation and the status written if it changed;
+     * alone where the round answers the framework otherwise (a cleanup, an error).
+     */
     public void write() {
         conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, resource, previous, status);
@@ -69,7 +72,8 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
      * @param next when to reconcile again without an event; null to wait for the next event
      */
     public UpdateControl<P> finish(Duration next) {
-        conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
-        return StatusWrite.finish(context, resource, previous, status, next);
+        write();
+        UpdateControl<P> control = UpdateControl.noUpdate();
+        return next == null ? control : control.rescheduleAfter(next);
     }
 }

@@ -9,16 +9,14 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.net.HttpURLConnection;
-import java.time.Duration;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
- * The end of every reconcile: write the status only when it changed, log a Ready transition once, and say
- * when to look again. The write is one JSON Patch that replaces the whole status object: unlike the framework's
+ * The write at the end of every reconcile ({@link StatusRound}): the status only when it changed, a Ready transition
+ * logged once. The write is one JSON Patch that replaces the whole status object: unlike the framework's
  * diff against the cached copy it cannot address array indices that a stale copy got wrong, and unlike a merge
  * patch it replaces arrays on the Fabric8 mock too (the mock appends arrays on a merge patch, contrary to RFC 7386).
  * It carries the resource version the reconcile read, so it never overwrites a newer status (another replica's,
@@ -30,17 +28,6 @@ final class StatusWrite {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StatusWrite() {
-    }
-
-    /**
-     * @param previous the status the resource arrived with
-     * @param next     when to reconcile again without an event; null to wait for the next event
-     */
-    static <S extends ConditionedStatus, P extends CustomResource<?, S>> UpdateControl<P> finish(
-            Context<P> context, P resource, S previous, S status, Duration next) {
-        patch(context, resource, previous, status);
-        UpdateControl<P> control = UpdateControl.noUpdate();
-        return next == null ? control : control.rescheduleAfter(next);
     }
 
     /** Writes the status if it differs from {@code previous}; returns whether it wrote. */

@@ -9,14 +9,7 @@ import dev.partnerhub.operator.harness.Rounds;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.CustomerDirectory;
-import dev.partnerhub.operator.provider.LicenseDirectory;
-import dev.partnerhub.operator.provider.ProviderFactories;
-import dev.partnerhub.operator.provider.ProviderRegistry;
-import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolver;
-import dev.partnerhub.operator.provider.UserDirectory;
-import dev.partnerhub.operator.shard.Shard;
-import dev.partnerhub.operator.tenancy.Namespaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
@@ -37,19 +30,13 @@ final class CustomerRounds {
         var config = rounds.config;
         var clock = rounds.clock;
         KubernetesClient client = rounds.client;
-        RemoteChanges changes = new RemoteChanges();
-        UserDirectory users = new UserDirectory(config, clock, changes);
-        LicenseDirectory licences = new LicenseDirectory(config, clock, changes);
-        Shard shard = new Shard(config, client);
-        Namespaces namespaces = rounds.namespaces();
-        Resolver resolver = new Resolver(new ProviderRegistry(client, new ProviderFactories(), shard, users, licences,
-                config, clock), namespaces);
+        Resolver resolver = rounds.resolver;
         CustomerSync sync = new CustomerSync(new CustomerBinding(new CustomerDirectory(clock), clock),
                 new AdminAccessReader(config, clock), new ProvisioningLooks(clock), config, clock);
-        CustomerDeletion deletion = new CustomerDeletion(resolver, new DeletionBudget(client, clock, shard), namespaces,
-                config, users, licences);
-        reconciler = new CustomerReconciler(resolver, sync, new CustomerListings(resolver, users, licences, config,
-                clock), deletion, namespaces, shard, config, clock);
+        CustomerDeletion deletion = new CustomerDeletion(resolver, new DeletionBudget(client, clock, rounds.shard),
+                rounds.namespaces, config, rounds.users, rounds.licences);
+        reconciler = new CustomerReconciler(resolver, sync, new CustomerListings(resolver, rounds.users,
+                rounds.licences, config, clock), deletion, rounds.namespaces, rounds.shard, config, clock);
     }
 
     Customer apply(Customer customer) {

@@ -22,6 +22,7 @@ import dev.partnerhub.providers.spi.model.UserState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class FakeProvider implements Provider, Customers, Users {
 
     /** The calls made so far, by operation: compare two to see what happened between them. */
     public Map<Op, Integer> calls() {
-        Map<Op, Integer> counts = new java.util.EnumMap<>(Op.class);
+        Map<Op, Integer> counts = new EnumMap<>(Op.class);
         calls.forEach((op, count) -> counts.put(op, count.get()));
         return counts;
     }

@@ -16,6 +16,13 @@ import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.fake.FakeProvider;
 import dev.partnerhub.operator.fake.FakeProviderFactory;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.provider.LicenseDirectory;
+import dev.partnerhub.operator.provider.ProviderFactories;
+import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.provider.RemoteChanges;
+import dev.partnerhub.operator.provider.Resolver;
+import dev.partnerhub.operator.provider.UserDirectory;
+import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.sandbox.AdjustableClock;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -61,6 +68,13 @@ public final class Rounds {
     public final AdjustableClock clock;
     public final OperatorConfig config = TestConfig.defaults();
     public final FakeProvider fake;
+    /** The operator-wide parts every reconciler shares, as Quarkus would inject them. */
+    public final RemoteChanges changes = new RemoteChanges();
+    public final UserDirectory users;
+    public final LicenseDirectory licences;
+    public final Shard shard;
+    public final Namespaces namespaces;
+    public final Resolver resolver;
 
     /** A namespace holding a token Secret and PartnerConnection {@code fake} to a fake provider of its own. */
     public Rounds(KubernetesClient client, String namespace, AdjustableClock clock) {
@@ -68,6 +82,18 @@ public final class Rounds {
         this.namespace = namespace;
         this.clock = clock;
         this.fake = FakeProviderFactory.provider(namespace);
+        this.users = new UserDirectory(config, clock, changes);
+        this.licences = new LicenseDirectory(config, clock, changes);
+        this.shard = new Shard(config, client);
+        // The operator's view of namespaces, read from the API (the operator's own is an informer Quarkus starts).
+        this.namespaces = new Namespaces(client) {
+            @Override
+            public Optional<Namespace> get(String name) {
+                return Optional.ofNullable(client.namespaces().withName(name).get());
+            }
+        };
+        this.resolver = new Resolver(new ProviderRegistry(client, new ProviderFactories(), shard, users, licences,
+                config, clock), namespaces);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         client.resource(Fixtures.tokenSecret(namespace, "fake-token")).create();
         PartnerConnection connection = client.resource(Fixtures.connection(namespace, "fake", "fake:" + namespace,
@@ -77,16 +103,6 @@ public final class Rounds {
         Conditions.builder().ready(true, "Connected", "The provider answered.").applyTo(connection.getStatus(),
                 connection.getMetadata().getGeneration(), clock);
         client.resource(connection).updateStatus();
-    }
-
-    /** The operator's view of namespaces, read from the API (the operator's own is an informer Quarkus starts). */
-    public Namespaces namespaces() {
-        return new Namespaces(client) {
-            @Override
-            public Optional<Namespace> get(String name) {
-                return Optional.ofNullable(client.namespaces().withName(name).get());
-            }
-        };
     }
 
     /** A framework context that writes through the API; the caller stubs what its kind reads from the informers. */

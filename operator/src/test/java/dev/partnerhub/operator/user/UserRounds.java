@@ -17,9 +17,6 @@ import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
-import dev.partnerhub.operator.provider.ProviderFactories;
-import dev.partnerhub.operator.provider.ProviderRegistry;
-import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.shard.Shard;
@@ -46,7 +43,7 @@ final class UserRounds {
 
     UserRounds(Rounds rounds) {
         this.rounds = rounds;
-        this.reconciler = wired(rounds.client, rounds.config, rounds.clock, rounds.namespaces());
+        this.reconciler = wired(rounds);
         customerId = rounds.fake.create(new CustomerRequest(rounds.namespace + "-acme", null, "Customer acme", null,
                 null, List.of(), null, null));
         Customer acme = rounds.client.resource(Fixtures.plainCustomer(rounds.namespace, "acme", "fake")).create();
@@ -57,14 +54,15 @@ final class UserRounds {
         rounds.client.resource(acme).updateStatus();
     }
 
-    private static CustomerUserReconciler wired(KubernetesClient client, OperatorConfig config, Clock clock,
-            Namespaces namespaces) {
-        RemoteChanges changes = new RemoteChanges();
-        UserDirectory users = new UserDirectory(config, clock, changes);
-        LicenseDirectory licences = new LicenseDirectory(config, clock, changes);
-        Shard shard = new Shard(config, client);
-        Resolver resolver = new Resolver(new ProviderRegistry(client, new ProviderFactories(), shard, users, licences,
-                config, clock), namespaces);
+    private static CustomerUserReconciler wired(Rounds rounds) {
+        KubernetesClient client = rounds.client;
+        OperatorConfig config = rounds.config;
+        Clock clock = rounds.clock;
+        UserDirectory users = rounds.users;
+        LicenseDirectory licences = rounds.licences;
+        Shard shard = rounds.shard;
+        Namespaces namespaces = rounds.namespaces;
+        Resolver resolver = rounds.resolver;
         PersonSync people = new PersonSync(licences, config);
         Passwords passwords = new Passwords(client);
         DeletionBudget budget = new DeletionBudget(client, clock, shard);
@@ -75,7 +73,7 @@ final class UserRounds {
                 new UserFollowUps(new UserLicensing(licences, budget, config, clock), people,
                         new ContactCenterSyncs(licences, config, clock), config, clock),
                 new UserDeletion(gate, resolver, users, budget, namespaces, new DeletedUsers(client, clock), clock),
-                changes, namespaces, shard, config, clock);
+                rounds.changes, namespaces, shard, config, clock);
     }
 
     CustomerUser apply(CustomerUser user) {
