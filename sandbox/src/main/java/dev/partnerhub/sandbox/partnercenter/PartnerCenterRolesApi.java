@@ -16,7 +16,7 @@ import java.util.List;
  * The directory roles of a customer tenant and their user members: "Get all the available directory roles", "Get user
  * roles for a customer", the members of a role, "Set user roles for a customer" (201 with the UserMember) and "Remove a
  * customer user from a role" (204). Microsoft documents no error for adding a member twice or removing a non-member:
- * the hub's 409 and 404 there, and their code 60030, are its own.
+ * the hub's 409 and 404 there, and their code 60030, are its own. A role's members are its active users.
  */
 final class PartnerCenterRolesApi {
 
@@ -40,8 +40,10 @@ final class PartnerCenterRolesApi {
         }).add("GET", roles + "/{role}/usermembers", Router.Access.BEARER, r -> {
             Tenant tenant = store.tenant(r.pathParam("tenant"));
             DirectoryRole role = store.role(tenant, r.pathParam("role"));
-            return HubResponse.ok(Collections.page(r, role.members.stream().map(id -> member(tenant.users.get(id), role))
-                    .toList()));
+            // A deleted user is no member while it is deleted (its membership comes back with a restore: the hub's
+            // choice, Microsoft's pages say nothing of it); a purged one has left every role (PartnerCenterStore.settle).
+            return HubResponse.ok(Collections.page(r, role.members.stream().map(tenant.users::get)
+                    .filter(u -> u.active).map(u -> member(u, role)).toList()));
         }).add("POST", roles + "/{role}/usermembers", Router.Access.BEARER, this::add)
                 .add("DELETE", roles + "/{role}/usermembers/{user}", Router.Access.BEARER, this::remove);
     }

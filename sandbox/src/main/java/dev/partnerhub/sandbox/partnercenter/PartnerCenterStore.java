@@ -99,10 +99,12 @@ final class PartnerCenterStore {
         return tenant.users.values().stream().filter(u -> u.active && u.licenses.contains(skuId)).count();
     }
 
-    /** Deleted users whose 30 days are over are gone for good. */
+    /** Deleted users whose 30 days are over are gone for good, from the tenant's roles too. */
     void settle() {
         Instant now = now();
-        tenants.values().forEach(t -> t.users.values().removeIf(u -> !u.active
-                && u.softDeletionTime.plus(RESTORE_WINDOW).isBefore(now)));
+        tenants.values().forEach(t -> {
+            t.users.values().removeIf(u -> !u.active && u.softDeletionTime.plus(RESTORE_WINDOW).isBefore(now));
+            t.roles.values().forEach(role -> role.members.retainAll(t.users.keySet()));
+        });
     }
 }

@@ -159,6 +159,39 @@ class PartnerCenterClientTest {
                 .containsExactly("Helpdesk Administrator");
     }
 
+    /**
+     * A deleted user is no role's member while it is deleted (Graph lists a deleted object under deleted items, not as
+     * a member); restored, it has its roles again; purged after 30 days, it is gone from every role. The roles of the
+     * tenant's other users read as before throughout. (Found by the docs' Partner Center tour: a purged member made
+     * every list of its role fail with the hub's own HTTP 500.)
+     */
+    @Test
+    void aDeletedRoleMemberLeavesItsRolesListsAsTheyWereAndAPurgedOneIsGoneFromThem() {
+        RemoteUser gus = provider.users().create(tenant, user("gus@fabrikam.example.com").withPassword(PASSWORD));
+        RemoteUser hal = provider.users().create(tenant, user("hal@fabrikam.example.com").withPassword(PASSWORD));
+        admin.addDirectoryRoleMember(tenant.id(), "Helpdesk Administrator", gus.id());
+        admin.addDirectoryRoleMember(tenant.id(), "Helpdesk Administrator", hal.id());
+        String helpdesk = provider.people().roles(tenant.id()).stream()
+                .filter(r -> r.name().equals("Helpdesk Administrator")).findFirst().orElseThrow().id();
+
+        provider.users().delete(tenant, gus.id());
+        assertThat(provider.licensing().people(tenant.id())).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(hal.id());
+            assertThat(p.roles()).containsExactly(helpdesk);
+        });
+        provider.users().restore(tenant, gus.id());
+        assertThat(provider.licensing().people(tenant.id())).hasSize(2)
+                .allSatisfy(p -> assertThat(p.roles()).containsExactly(helpdesk));
+
+        provider.users().delete(tenant, gus.id());
+        admin.advanceClock(Duration.ofDays(31));
+        assertThat(provider.users().listDeleted(tenant)).isEmpty();
+        assertThat(provider.licensing().people(tenant.id())).singleElement()
+                .satisfies(p -> assertThat(p.roles()).containsExactly(helpdesk));
+        assertThat(exchanges).filteredOn(e -> e.path().endsWith("/usermembers"))
+                .extracting(RecordedExchange::status).containsOnly(200);
+    }
+
     @Test
     void licencesForSeveralGroupsGoInOneRequestPerGroupAndRunningOutIsACountViolation() {
         RemoteUser ben = provider.users().create(tenant, user("ben@fabrikam.example.com").withPassword(PASSWORD));
