@@ -4,9 +4,8 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
-import dev.partnerhub.providers.spi.Licensing;
-import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.Catalogue;
 import dev.partnerhub.providers.spi.model.CustomerField;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.Names;
@@ -38,16 +37,16 @@ public final class UserDesiredState {
      * Null when the spec can be acted on with this provider; otherwise {@code UnsupportedByProvider} (a field or a
      * feature the provider lacks) or {@code InvalidSpec} (a field missing or wrong).
      */
-    public static Refusal refusal(CustomerUser user, Customer customer, Capabilities capabilities, People people,
-            Licensing licensing, List<LicenseAssignment> assignments) {
-        List<String> unsupported = new ArrayList<>(unsupported(user.getSpec(), capabilities, people.updatable()));
+    public static Refusal refusal(CustomerUser user, Customer customer, Capabilities capabilities,
+            List<LicenseAssignment> assignments) {
+        List<String> unsupported = new ArrayList<>(unsupported(user.getSpec(), capabilities));
         unsupported.addAll(Annotations.unsupported(user, capabilities));
         if (!unsupported.isEmpty()) {
             return new Refusal("UnsupportedByProvider", String.join(" ", unsupported));
         }
         List<String> problems = new ArrayList<>(problems(user.getSpec(), customer, capabilities));
         if (capabilities.has(Feature.ROLES)) {
-            problems.addAll(roleProblems(user, people, licensing, assignments));
+            problems.addAll(roleProblems(user, capabilities.catalogue(), assignments));
         }
         return problems.isEmpty() ? null : new Refusal("InvalidSpec", String.join(" ", problems));
     }
@@ -56,10 +55,10 @@ public final class UserDesiredState {
      * What the provider accepts but the portal warns about: a package with meetings and no meeting site (seed 000:
      * no error, but problems with the meeting site later on).
      */
-    public static List<String> warnings(CustomerUserSpec spec, Capabilities capabilities, Licensing licensing) {
+    public static List<String> warnings(CustomerUserSpec spec, Capabilities capabilities) {
         List<String> warnings = new ArrayList<>();
         if (capabilities.users().supported().contains(UserField.PREFERRED_SITE) && spec.getPackageName() != null
-                && licensing.hasMeetings(spec.getPackageName())
+                && capabilities.catalogue().hasMeetings(spec.getPackageName())
                 && UserFields.declared(spec, UserField.PREFERRED_SITE) == null) {
             warnings.add(UserFields.path(UserField.PREFERRED_SITE) + ": not set, and package " + spec.getPackageName()
                     + " brings meetings; the user's meetings may land on a site it was not meant for. Set it to the "
@@ -69,11 +68,11 @@ public final class UserDesiredState {
     }
 
     /** The declared fields and features this provider does not have, each naming the field. */
-    public static List<String> unsupported(CustomerUserSpec spec, Capabilities capabilities, Set<UserField> people) {
+    public static List<String> unsupported(CustomerUserSpec spec, Capabilities capabilities) {
         List<String> problems = new ArrayList<>();
         Set<UserField> held = EnumSet.noneOf(UserField.class);
         held.addAll(capabilities.users().supported());
-        held.addAll(people);
+        held.addAll(capabilities.catalogue().personFields());
         for (UserField field : UserField.values()) {
             if (UserFields.declared(spec, field) != null && !held.contains(field)) {
                 problems.add(UserFields.path(field) + ": a " + capabilities.name() + " connection has no such field "
@@ -119,15 +118,15 @@ public final class UserDesiredState {
      * What is wrong with the roles: each needs one of the licences the provider names for it, from the package or
      * from an assignment that selects the user.
      */
-    public static List<String> roleProblems(CustomerUser user, People people, Licensing licensing,
+    public static List<String> roleProblems(CustomerUser user, Catalogue catalogue,
             List<LicenseAssignment> assignments) {
         CustomerUserSpec spec = user.getSpec();
         List<String> roles = spec.getRoles() == null ? List.of() : spec.getRoles();
         List<String> problems = new ArrayList<>();
         Set<String> fromPackage = spec.getPackageName() == null ? Set.of()
-                : licensing.packageLicenses(spec.getPackageName());
+                : catalogue.packageLicenses(spec.getPackageName());
         for (String role : roles) {
-            People.RoleGrant grant = people.grant(role);
+            Catalogue.RoleGrant grant = catalogue.grant(role);
             if (grant == null) {
                 problems.add("spec.roles: " + role + " is not a role of this connection's provider.");
                 continue;

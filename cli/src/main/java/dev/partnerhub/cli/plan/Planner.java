@@ -154,8 +154,7 @@ final class Planner {
     }
 
     private Change userChange(Target t, CustomerUser user) {
-        var refusal = UserDesiredState.refusal(user, t.customer(), t.capabilities(), t.provider().people(),
-                t.provider().licensing(), manifests.assignments);
+        var refusal = UserDesiredState.refusal(user, t.customer(), t.capabilities(), manifests.assignments);
         if (refusal != null) {
             return change(user, Action.BLOCKED, List.of(refusal.reason() + ": " + refusal.message()));
         }

@@ -12,7 +12,6 @@ import dev.partnerhub.providers.spi.model.RemotePerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +41,7 @@ public class PackageReassignment {
                 personId);
         Licensing licensing = target.provider().licensing();
         List<RemoteLicense> catalog = directory.licenses(target.connection(), target.provider(), target.orgId());
-        List<RemoteLicense> held = licensing.packageLicenses(packageName, catalog).stream()
+        List<RemoteLicense> held = target.capabilities().catalogue().packageLicenses(packageName, catalog).stream()
                 .filter(l -> person.map(p -> p.licenses().contains(l.id())).orElse(false)).toList();
         if (held.isEmpty()) {
             return Optional.empty();

@@ -167,7 +167,7 @@ public class UserLicensing {
             List<RemoteLicense> catalog = directory.licenses(target);
             String packageName = user.getSpec().getPackageName();
             return new LicenseBasis.Catalogue(catalog, packageName == null ? Set.of()
-                    : target.provider().licensing().packageLicenses(packageName, catalog).stream()
+                    : target.capabilities().catalogue().packageLicenses(packageName, catalog).stream()
                             .map(RemoteLicense::id).collect(Collectors.toSet()));
         });
     }

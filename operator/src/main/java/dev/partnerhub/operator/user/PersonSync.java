@@ -12,6 +12,7 @@ import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.model.Catalogue;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.PersonChange;
 import dev.partnerhub.providers.spi.model.RemotePerson;
@@ -104,7 +105,8 @@ public class PersonSync {
             return List.of();
         }
         People people = target.provider().people();
-        List<UserFields.Difference> names = UserFields.through(differences, people.updatable()).stream()
+        List<UserFields.Difference> names = UserFields.through(differences,
+                target.capabilities().catalogue().personFields()).stream()
                 .filter(d -> !target.capabilities().users().updatable().contains(d.field())).toList();
         RolePlan roles = roles(user, target, status, person.get(), conditions);
         status.setGrantedRoles(roles.granted());
@@ -149,16 +151,16 @@ public class PersonSync {
             // Nothing asked, nothing given: the provider's role list is not even read.
             return new RolePlan(null, List.of());
         }
-        People people = target.provider().people();
+        Catalogue catalogue = target.capabilities().catalogue();
         List<RemoteRole> orgRoles = directory.roles(target);
         Map<String, String> idsByName = orgRoles.stream()
                 .collect(Collectors.toMap(RemoteRole::name, RemoteRole::id, (a, b) -> a));
         Set<String> wantedRoles = new LinkedHashSet<>();
         Set<String> unknown = new TreeSet<>();
         wanted.forEach(role -> {
-            People.RoleGrant grant = people.grant(role);
+            Catalogue.RoleGrant grant = catalogue.grant(role);
             if (grant != null) {
-                grant.roles().forEach(r -> people.find(r, orgRoles).ifPresentOrElse(found -> wantedRoles.add(
+                grant.roles().forEach(r -> Catalogue.find(r, orgRoles).ifPresentOrElse(found -> wantedRoles.add(
                         found.name()), () -> unknown.add(r)));
             }
         });

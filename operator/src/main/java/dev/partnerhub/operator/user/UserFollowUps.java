@@ -73,7 +73,7 @@ public class UserFollowUps {
             next = shorter(next, people.awaitingPerson(go.customer(), target, status, conditions));
         }
         String unsupported = Stream.of(UserFields.unmendable(applied.differences(), target.capabilities().users(),
-                target.provider().people().updatable()), UserFields.emailRefusal(user.getSpec(), subscriber))
+                target.capabilities().catalogue().personFields()), UserFields.emailRefusal(user.getSpec(), subscriber))
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));
         if (!unsupported.isEmpty()) {
             conditions.refused("UnsupportedByProvider", unsupported);

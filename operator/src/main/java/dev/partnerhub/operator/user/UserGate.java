@@ -96,13 +96,11 @@ public class UserGate {
             // Only drift can be found: the customer's lists, read once per full refresh for all its users, will do.
             target = target.tolerating(config.directory().fullRefresh());
         }
-        UserDesiredState.Refusal refusal = UserDesiredState.refusal(user, c, target.capabilities(),
-                target.provider().people(), target.provider().licensing(), assignments);
+        UserDesiredState.Refusal refusal = UserDesiredState.refusal(user, c, target.capabilities(), assignments);
         if (refusal != null) {
             return new Stop(Blocked.stalled(refusal.reason(), refusal.message(), null));
         }
-        status.setWarnings(UserDesiredState.warnings(user.getSpec(), target.capabilities(),
-                target.provider().licensing()));
+        status.setWarnings(UserDesiredState.warnings(user.getSpec(), target.capabilities()));
         Optional<String> duplicate = UserKeys.duplicateOf(user, users);
         if (duplicate.isPresent()) {
             // The other user's deletion sends no event here: look again later.

@@ -3,6 +3,7 @@ package dev.partnerhub.operator.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -47,6 +48,21 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.partnerhub.desired..").should().dependOnClassesThat()
                 .resideInAnyPackage(concat("dev.partnerhub.operator..", "io.javaoperatorsdk.."))
                 .because("desired/ computes what should be from the resources and the SPI's data only")
+                .check(main);
+    }
+
+    /**
+     * The desired state is pure: it reads the provider's data (its Capabilities and their Catalogue, remote objects,
+     * connection settings) and never holds what calls the provider: the Provider and its parts (Users, People,
+     * Licensing, ...) are the spi package's own classes, beside its data packages.
+     */
+    @Test
+    void theDesiredStateTakesTheProvidersDataAndNeverItsCalls() {
+        noClasses().that().resideInAPackage("dev.partnerhub.desired..").should().dependOnClassesThat(
+                DescribedPredicate.describe("the provider's calls (providers.spi)",
+                        c -> c.getPackageName().equals("dev.partnerhub.providers.spi")
+                                && !c.getSimpleName().equals("ConnectionSettings")))
+                .because("desired/ computes what should be from data, so that it is tested without a provider")
                 .check(main);
     }
 

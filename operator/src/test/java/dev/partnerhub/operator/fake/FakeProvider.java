@@ -8,6 +8,7 @@ import dev.partnerhub.providers.spi.Users;
 import dev.partnerhub.providers.spi.errors.ProviderException;
 import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.Catalogue;
 import dev.partnerhub.providers.spi.model.CustomerField;
 import dev.partnerhub.providers.spi.model.CustomerModel;
 import dev.partnerhub.providers.spi.model.CustomerRequest;
@@ -52,7 +53,7 @@ public final class FakeProvider implements Provider, Customers, Users {
             new UserModel(UserField.EMAIL, Set.of(), Set.of(), EnumSet.of(UserField.EMAIL),
                     EnumSet.of(UserField.EMAIL, UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME),
                     EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME, UserField.DISPLAY_NAME)),
-            Set.of());
+            Set.of(), Catalogue.NONE);
 
     private final Map<String, RemoteCustomer> customers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, RemoteUser>> users = new ConcurrentHashMap<>();

@@ -1,12 +1,14 @@
 package dev.partnerhub.providers.partnercenter;
 
 import dev.partnerhub.providers.spi.model.Capabilities;
+import dev.partnerhub.providers.spi.model.Catalogue;
 import dev.partnerhub.providers.spi.model.CustomerField;
 import dev.partnerhub.providers.spi.model.CustomerModel;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.UserField;
 import dev.partnerhub.providers.spi.model.UserModel;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /** What Partner Center can do for customer users. */
@@ -29,6 +31,9 @@ final class PartnerCenterCapabilities {
                 new CustomerModel(CustomerField.TENANT_ID, CustomerModel.Creation.EXISTING, Set.of(), Set.of(),
                         EnumSet.of(CustomerField.TENANT_ID), Set.of(), EnumSet.of(CustomerField.TENANT_ID)),
                 new UserModel(UserField.EMAIL, Set.of(), Set.of(), EnumSet.of(UserField.EMAIL), supported, fields),
-                EnumSet.of(Feature.LICENSES, Feature.RESTORE, Feature.PASSWORDS, Feature.ROLES));
+                EnumSet.of(Feature.LICENSES, Feature.RESTORE, Feature.PASSWORDS, Feature.ROLES),
+                // Names and the other fields change through the user itself; a spec role is the tenant's directory
+                // role of that name (whether the tenant has it is the reconciler's to check).
+                new Catalogue(Set.of(), Map.of(), null, Map.of(), true));
     }
 }

@@ -10,7 +10,6 @@ import dev.partnerhub.providers.spi.model.PersonChange;
 import dev.partnerhub.providers.spi.model.RemotePerson;
 import dev.partnerhub.providers.spi.model.RemoteRole;
 import dev.partnerhub.providers.spi.model.RemoteUser;
-import dev.partnerhub.providers.spi.model.UserField;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,18 +32,6 @@ final class PartnerCenterPeople implements People {
         this.http = http;
         this.users = users;
         this.mapper = mapper;
-    }
-
-    /** Names and the other fields change through the user itself. */
-    @Override
-    public Set<UserField> updatable() {
-        return Set.of();
-    }
-
-    /** A spec role is a directory role of that name; whether the tenant has it is for the caller to check. */
-    @Override
-    public RoleGrant grant(String role) {
-        return role == null || role.isBlank() ? null : new RoleGrant(Set.of(role), Set.of());
     }
 
     @Override

@@ -138,7 +138,7 @@ class PartnerCenterClientTest {
                 .id();
         String helpdesk = roles.stream().filter(r -> r.name().equals("Helpdesk Administrator")).findFirst()
                 .orElseThrow().id();
-        assertThat(provider.people().grant("User Administrator").roles()).containsExactly("User Administrator");
+        assertThat(provider.capabilities().catalogue().grant("User Administrator").roles()).containsExactly("User Administrator");
 
         var given = provider.people().update(tenant.id(), fay.id(), PersonChange.roles(Set.of(userAdmin), Set.of()));
         assertThat(given.roles()).containsExactly(userAdmin);

@@ -3,16 +3,14 @@ package dev.partnerhub.providers.spi;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.LicenseChange;
 import dev.partnerhub.providers.spi.model.LicenseUpdate;
-import dev.partnerhub.providers.spi.model.Names;
 import dev.partnerhub.providers.spi.model.RemoteLicense;
 import dev.partnerhub.providers.spi.model.RemotePerson;
-import dev.partnerhub.providers.spi.model.UserField;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Licences of customer orgs ({@link Feature#LICENSES}). A request that changes several licences may partly apply:
- * what applied is kept, and each refusal comes back typed instead of failing the whole request.
+ * what applied is kept, and each refusal comes back typed instead of failing the whole request. What each user
+ * package brings is data, in the provider's {@link dev.partnerhub.providers.spi.model.Catalogue}.
  */
 public interface Licensing {
 
@@ -42,23 +40,4 @@ public interface Licensing {
 
     /** Applies licence changes to one person; refusals are returned, not thrown. */
     LicenseUpdate changeLicenses(String orgId, String personId, List<LicenseChange> changes);
-
-    /**
-     * The licences a user package brings with it, as the provider describes them: names compared by {@link Names}
-     * (a description may match several, or none, of an org's licences).
-     */
-    default Set<String> packageLicenses(String packageName) {
-        return Set.of();
-    }
-
-    /** The licences of an org's own list (its {@link #licenses}) that a user package brings with it. */
-    default List<RemoteLicense> packageLicenses(String packageName, List<RemoteLicense> catalog) {
-        Set<String> described = packageLicenses(packageName);
-        return catalog.stream().filter(l -> described.stream().anyMatch(d -> Names.same(d, l.name()))).toList();
-    }
-
-    /** Whether a user package brings meetings, whose host needs a meeting site ({@link UserField#PREFERRED_SITE}). */
-    default boolean hasMeetings(String packageName) {
-        return false;
-    }
 }

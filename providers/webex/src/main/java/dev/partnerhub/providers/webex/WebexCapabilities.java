@@ -33,15 +33,6 @@ final class WebexCapabilities {
     static final Set<String> BROADWORKS_PACKAGES = Set.of("softphone", "basic", "standard", "premium");
 
     /**
-     * The fields the People API changes (the subscriber APIs hold the rest). A Wholesale subscriber's number and
-     * extension go in provisioningParameters only on a change from meetings to calling ("ignored" for a user who has
-     * calling already, Cisco's "Update a Wholesale Subscriber"); after that, "Update a Person" sets them
-     * ({@code phoneNumbers} of type work, {@code extension}).
-     */
-    static final Set<UserField> PERSON_FIELDS = EnumSet.of(UserField.FIRST_NAME, UserField.LAST_NAME,
-            UserField.DISPLAY_NAME, UserField.PREFERRED_SITE, UserField.PHONE_NUMBER, UserField.EXTENSION);
-
-    /**
      * Seed 003's last step of a detach, after the workspaces, subscribers and pending users are removed through the
      * API: no API deletes the customer's BroadWorks Calling configuration.
      */
@@ -80,7 +71,7 @@ final class WebexCapabilities {
                         EnumSet.of(UserField.PHONE_NUMBER, UserField.EXTENSION, UserField.LOCATION),
                         Map.of(UserField.LOCATION, LOCATION_STEP)),
                 EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
-                        Feature.ORG_ATTACH, Feature.CONTACT_CENTER));
+                        Feature.ORG_ATTACH, Feature.CONTACT_CENTER), WebexCatalogue.of());
     }
 
     /** BroadWorks: an enterprise comes with its first subscriber; users by BroadWorks user ID, which holds names. */
@@ -97,6 +88,6 @@ final class WebexCapabilities {
                         EnumSet.of(UserField.PACKAGE, UserField.FIRST_NAME, UserField.LAST_NAME,
                                 UserField.PHONE_NUMBER, UserField.EXTENSION)),
                 EnumSet.of(Feature.LICENSES, Feature.ROLES, Feature.ACTIVATION_ACTIONS, Feature.ADMIN_ACCESS,
-                        Feature.CONTACT_CENTER));
+                        Feature.CONTACT_CENTER), WebexCatalogue.of());
     }
 }

@@ -9,7 +9,6 @@ import dev.partnerhub.providers.spi.errors.RemoteError;
 import dev.partnerhub.providers.spi.model.LicenseChange;
 import dev.partnerhub.providers.spi.model.LicenseRefusal;
 import dev.partnerhub.providers.spi.model.LicenseUpdate;
-import dev.partnerhub.providers.spi.model.Names;
 import dev.partnerhub.providers.spi.model.RemoteLicense;
 import dev.partnerhub.providers.spi.model.RemotePerson;
 import dev.partnerhub.providers.spi.model.UserDetails;
@@ -32,31 +31,6 @@ final class WebexLicensing implements Licensing {
      */
     private static final Set<String> DEPENDENCY = Set.of("400408", "400411", "700003", "700004", "700005");
     private static final Set<String> EXCLUSIVE = Set.of("400404", "400406", "400407", "400413", "400112", "400410");
-
-    /**
-     * What each user package brings, each licence described as an org's own list names it: by name (compared by
-     * {@link Names}), or, for meetings, by its site ({@code siteUrl}, the documented field only a meetings licence
-     * has, whatever its name: "Meeting - Webex Meeting Center", "Webex Meetings Suite"). Cisco's files say which
-     * packages exist, not which licences they bring: this is the partner-facing description of the packages, checked
-     * against the local hub by a test.
-     */
-    private static final String MEETINGS = "a licence with a meeting site";
-    private static final String MESSAGING = "Advanced Messaging";
-    private static final String CALLING = "Webex Calling - Professional";
-    private static final Map<String, Set<String>> PACKAGE_LICENSES = Map.ofEntries(
-            Map.entry("webex_meetings", Set.of(MEETINGS, MESSAGING)),
-            Map.entry("webex_calling", Set.of(CALLING, MESSAGING)),
-            Map.entry("webex_suite", Set.of(CALLING, MEETINGS, MESSAGING)),
-            Map.entry("webex_voice", Set.of(CALLING)),
-            Map.entry("webex_calling_standard", Set.of("Webex Calling - Standard")),
-            Map.entry("cx_essentials", Set.of("Customer Assist - CX Essentials", CALLING)),
-            Map.entry("attendant_console", Set.of("Webex Attendant Console")),
-            Map.entry("cx_standard_agent", Set.of("Contact Center Standard Agent", MESSAGING)),
-            Map.entry("cx_premium_agent", Set.of("Contact Center Premium Agent", MESSAGING)),
-            Map.entry("softphone", Set.of(CALLING)),
-            Map.entry("basic", Set.of(CALLING, MESSAGING)),
-            Map.entry("standard", Set.of(CALLING, MESSAGING, MEETINGS)),
-            Map.entry("premium", Set.of(CALLING, MESSAGING, MEETINGS)));
 
     private final WebexHttp http;
     private final ObjectMapper mapper;
@@ -139,24 +113,6 @@ final class WebexLicensing implements Licensing {
 
     private static RemoteError unexplained() {
         return new RemoteError(null, "The provider did not apply this licence and gave no reason for it.", null);
-    }
-
-    @Override
-    public Set<String> packageLicenses(String packageName) {
-        return PACKAGE_LICENSES.getOrDefault(packageName, Set.of());
-    }
-
-    /** By name, and the meetings licence by its site. */
-    @Override
-    public List<RemoteLicense> packageLicenses(String packageName, List<RemoteLicense> catalog) {
-        Set<String> described = packageLicenses(packageName);
-        return catalog.stream().filter(l -> described.contains(MEETINGS) && l.site() != null
-                || described.stream().anyMatch(d -> Names.same(d, l.name()))).toList();
-    }
-
-    @Override
-    public boolean hasMeetings(String packageName) {
-        return packageLicenses(packageName).contains(MEETINGS);
     }
 
     static LicenseRefusal.Reason reason(String code) {

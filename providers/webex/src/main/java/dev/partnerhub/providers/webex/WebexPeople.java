@@ -8,7 +8,6 @@ import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.model.PersonChange;
 import dev.partnerhub.providers.spi.model.RemotePerson;
 import dev.partnerhub.providers.spi.model.RemoteRole;
-import dev.partnerhub.providers.spi.model.UserField;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,27 +23,12 @@ final class WebexPeople implements People {
     private static final List<String> UPDATABLE = List.of("emails", "extension", "locationId",
             "displayName", "firstName", "lastName", "nickName", "avatar", "orgId", "roles", "licenses", "department",
             "manager", "managerId", "title", "addresses", "siteUrls", "loginEnabled");
-    /**
-     * The roles and licence of seed 004's Contact Center roles, described by name and found in the org's own lists:
-     * a supervisor holds a role named "Supervisor" or ending so (Cisco documents no role ID or name for it; the local
-     * hub's is "Contact Center Supervisor"); an administrator is a supervisor with Full Administrator (Cisco's own
-     * example of a role); both need the Premium Agent licence.
-     */
-    private static final String SUPERVISOR = "Supervisor";
-    private static final String FULL_ADMIN = "Full Administrator";
-    private static final Set<String> PREMIUM_AGENT = Set.of("Contact Center Premium Agent");
-
     private final WebexHttp http;
     private final ObjectMapper mapper;
 
     WebexPeople(WebexHttp http, ObjectMapper mapper) {
         this.http = http;
         this.mapper = mapper;
-    }
-
-    @Override
-    public Set<UserField> updatable() {
-        return WebexCapabilities.PERSON_FIELDS;
     }
 
     /**
@@ -129,15 +113,5 @@ final class WebexPeople implements People {
     public List<RemoteRole> roles(String orgId) {
         return http.getAll("/roles", Map.of()).stream()
                 .map(r -> new RemoteRole(WebexJson.required(r, "id", "role"), WebexJson.text(r, "name"))).toList();
-    }
-
-    /** Webex Contact Center: a supervisor needs the Premium Agent licence; an administrator is a supervisor too. */
-    @Override
-    public RoleGrant grant(String role) {
-        return switch (role) {
-            case "Supervisor" -> new RoleGrant(Set.of(SUPERVISOR), PREMIUM_AGENT);
-            case "Administrator" -> new RoleGrant(Set.of(SUPERVISOR, FULL_ADMIN), PREMIUM_AGENT);
-            default -> null;
-        };
     }
 }

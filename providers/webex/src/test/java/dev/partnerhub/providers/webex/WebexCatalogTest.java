@@ -72,7 +72,7 @@ class WebexCatalogTest {
             for (RemoteUser user : wholesale.users().list(new CustomerScope(id), null)) {
                 RemotePerson person = people.stream().filter(p -> p.id().equals(user.personId())).findFirst()
                         .orElseThrow();
-                assertThat(wholesale.licensing().packageLicenses(user.packageName(), catalog))
+                assertThat(wholesale.capabilities().catalogue().packageLicenses(user.packageName(), catalog))
                         .as("the licences of package %s", user.packageName()).extracting(RemoteLicense::id)
                         .containsExactlyInAnyOrderElementsOf(person.licenses());
             }
@@ -92,7 +92,8 @@ class WebexCatalogTest {
             for (RemoteUser user : broadworks.users().list(enterprise, null)) {
                 RemotePerson person = bwPeople.stream().filter(p -> p.id().equals(user.personId())).findFirst()
                         .orElseThrow();
-                assertThat(broadworks.licensing().packageLicenses(user.packageName(), bwCatalog))
+                assertThat(broadworks.capabilities().catalogue().packageLicenses(user.packageName(),
+                        bwCatalog))
                         .as("the licences of package %s", user.packageName()).extracting(RemoteLicense::id)
                         .containsExactlyInAnyOrderElementsOf(person.licenses());
             }

@@ -6,9 +6,11 @@ import java.util.Set;
  * What a provider can do, as data, so that reconcilers never ask which vendor it is.
  *
  * @param name     how messages name it, for example "a Webex Wholesale connection"
- * @param features the optional features it has
+ * @param features  the optional features it has
+ * @param catalogue what its packages, roles and person records mean
  */
-public record Capabilities(String name, CustomerModel customers, UserModel users, Set<Feature> features) {
+public record Capabilities(String name, CustomerModel customers, UserModel users, Set<Feature> features,
+        Catalogue catalogue) {
 
     public Capabilities {
         features = Set.copyOf(features);

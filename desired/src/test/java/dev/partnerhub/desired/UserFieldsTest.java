@@ -1,10 +1,8 @@
-package dev.partnerhub.operator.user;
+package dev.partnerhub.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
-import dev.partnerhub.desired.UserFields;
-import dev.partnerhub.operator.TestProviders;
 import dev.partnerhub.providers.spi.model.PersonChange;
 import dev.partnerhub.providers.spi.model.RemotePerson;
 import dev.partnerhub.providers.spi.model.RemoteUser;
@@ -19,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class UserFieldsTest {
 
-    private static final UserModel WHOLESALE = TestProviders.webex("wholesale").capabilities().users();
-    private static final java.util.Set<UserField> PEOPLE = TestProviders.webex("wholesale").people().updatable();
+    private static final UserModel WHOLESALE = VendorCapabilities.webex("wholesale").users();
+    private static final java.util.Set<UserField> PEOPLE = VendorCapabilities.webex("wholesale").catalogue()
+            .personFields();
 
     @Test
     void theLineOfAUserWithoutACallingPackageIsNotComparedAndAMovedLocationNamesThePortalStep() {

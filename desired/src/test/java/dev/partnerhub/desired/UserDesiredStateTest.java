@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.user;
+package dev.partnerhub.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUserSpec;
 import dev.partnerhub.api.v1alpha1.UserBroadWorks;
-import dev.partnerhub.desired.UserDesiredState;
-import dev.partnerhub.operator.TestProviders;
 import dev.partnerhub.providers.spi.model.Capabilities;
 import dev.partnerhub.providers.spi.model.RemoteUser;
 import dev.partnerhub.providers.spi.model.UserDetails;
@@ -18,10 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class UserDesiredStateTest {
 
-    private static final Capabilities WHOLESALE = TestProviders.webex("wholesale").capabilities();
-    private static final Capabilities BROADWORKS = TestProviders.webex("broadworks").capabilities();
-    private static final java.util.Set<dev.partnerhub.providers.spi.model.UserField> PEOPLE =
-            TestProviders.webex("wholesale").people().updatable();
+    private static final Capabilities WHOLESALE = VendorCapabilities.webex("wholesale");
+    private static final Capabilities BROADWORKS = VendorCapabilities.webex("broadworks");
 
     @Test
     void aValidWholesaleUserHasNoProblems() {
@@ -58,16 +54,16 @@ class UserDesiredStateTest {
         bw.setUserId("dana@sp");
         spec.setBroadworks(bw);
         assertThat(UserDesiredState.problems(spec, customer(), BROADWORKS)).isEmpty();
-        assertThat(UserDesiredState.unsupported(spec, BROADWORKS, PEOPLE)).isEmpty();
+        assertThat(UserDesiredState.unsupported(spec, BROADWORKS)).isEmpty();
         spec.setLocationId("loc-1");
         spec.setUsageLocation("US");
-        assertThat(UserDesiredState.unsupported(spec, BROADWORKS, PEOPLE)).containsExactly(
+        assertThat(UserDesiredState.unsupported(spec, BROADWORKS)).containsExactly(
                 "spec.locationId: a broadworks connection has no such field for a user; remove it.",
                 "spec.usageLocation: a broadworks connection has no such field for a user; remove it.");
         CustomerUserSpec wholesale = user("webex_calling", "+12405550100", null);
         wholesale.setLocationId("loc-1");
         wholesale.setDisplayName("U. Ser");
-        assertThat(UserDesiredState.unsupported(wholesale, WHOLESALE, PEOPLE)).isEmpty();
+        assertThat(UserDesiredState.unsupported(wholesale, WHOLESALE)).isEmpty();
         assertThat(UserDesiredState.problems(wholesale, customer(), WHOLESALE)).isEmpty();
     }
 
