@@ -34,17 +34,29 @@ public class CustomerBinding {
 
     /**
      * The customer (empty right after a create: the provider is provisioning it) and how it was bound; or, with
-     * {@code foreign}, someone else's customer that holds the key.
+     * {@code foreign}, someone else's customer that holds the key; or, with {@code create}, none: the reconciler records
+     * the create, writes the status and then sends it ({@link #recordCreate}, {@link #create}).
      */
-    public record Bound(Optional<RemoteCustomer> remote, How how, RemoteCustomer foreign) {
+    public record Bound(Optional<RemoteCustomer> remote, How how, RemoteCustomer foreign, NeedsCreate create) {
 
         static Bound to(RemoteCustomer remote, How how) {
-            return new Bound(Optional.of(remote), how, null);
+            return new Bound(Optional.of(remote), how, null, null);
+        }
+
+        static Bound refusedFor(RemoteCustomer foreign) {
+            return new Bound(Optional.empty(), null, foreign, null);
         }
 
         public boolean refused() {
             return foreign != null;
         }
+    }
+
+    /**
+     * A create to make: what to send, whether it repeats the Customer's own create whose reply never came, and whether
+     * it replaces a customer deleted behind the operator's back.
+     */
+    public record NeedsCreate(CustomerRequest request, boolean repeated, boolean recreating) {
     }
 
     private final CustomerDirectory customers;
@@ -61,7 +73,7 @@ public class CustomerBinding {
      * @param tolerance how old a list of the partner's customers may be that shows this one (a converged customer's
      *                  resync); null: read it now
      */
-    Bound bind(Customer customer, Provider provider, CustomerStatus status, Runnable persist, Duration tolerance) {
+    Bound bind(Customer customer, Provider provider, CustomerStatus status, Duration tolerance) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         CustomerRequest request = CustomerDesiredState.request(customer.getSpec(), provider.capabilities());
         String key = request.key();
@@ -83,30 +95,42 @@ public class CustomerBinding {
         boolean ownCreate = ownCreate(status, key);
         if (found.isPresent()) {
             if (!ownCreate && !customer.getSpec().isAdoptExisting()) {
-                return new Bound(Optional.empty(), null, found.get());
+                return Bound.refusedFor(found.get());
             }
             status.setCustomerId(found.get().id());
             status.setCreatePending(null);
             LOG.infof("Customer %s: %s customer %s", name, ownCreate ? "found its own" : "adopted", found.get().id());
             return Bound.to(found.get(), ownCreate ? How.CLAIMED : How.ADOPTED);
         }
-        status.setCreatePending(new PendingCreate(key, ownCreate ? status.getCreatePending().getSince()
-                : clock.instant().toString()));
-        persist.run();
+        return new Bound(Optional.empty(), null, null, new NeedsCreate(request, ownCreate, gone));
+    }
+
+    /** Records the intent to create in status; the reconciler writes the status before it calls {@link #create}. */
+    void recordCreate(CustomerStatus status, NeedsCreate create) {
+        status.setCreatePending(new PendingCreate(create.request().key(), create.repeated()
+                ? status.getCreatePending().getSince() : clock.instant().toString()));
+    }
+
+    /**
+     * Creates the recorded customer. A repeated create refused as existing keeps its record: the one before may hold
+     * the key, found once a list shows it.
+     */
+    Bound create(Customer customer, Provider provider, CustomerStatus status, NeedsCreate create) {
+        String key = create.request().key();
         String id;
         try {
-            id = provider.customers().create(request);
+            id = provider.customers().create(create.request());
         } catch (ProviderRejectedException e) {
-            // A repeated create refused as existing: the one before may hold the key, found once a list shows it.
-            if (!PendingCreates.mayBeOurs(e, ownCreate)) {
+            if (!PendingCreates.mayBeOurs(e, create.repeated())) {
                 status.setCreatePending(null);
             }
-            throw PendingCreates.unconfirmed(e, ownCreate, "customer " + key);
+            throw PendingCreates.unconfirmed(e, create.repeated(), "customer " + key);
         }
         status.setCustomerId(id);
         status.setCreatePending(null);
-        LOG.infof("Customer %s: created in the provider as %s", name, id);
-        return new Bound(Optional.empty(), gone ? How.RECREATED : How.CREATED, null);
+        LOG.infof("Customer %s/%s: created in the provider as %s", customer.getMetadata().getNamespace(),
+                customer.getMetadata().getName(), id);
+        return new Bound(Optional.empty(), create.recreating() ? How.RECREATED : How.CREATED, null, null);
     }
 
     /**
@@ -130,7 +154,7 @@ public class CustomerBinding {
         }
         if (underKey.isPresent()) {
             return customer.getSpec().isAdoptExisting() ? Optional.empty()
-                    : Optional.of(new Bound(Optional.empty(), null, underKey.get()));
+                    : Optional.of(Bound.refusedFor(underKey.get()));
         }
         LOG.infof("Customer %s: customer %s is gone from the provider (neither its ID nor its key finds it); "
                 + "creating it again", name, id);
@@ -156,10 +180,10 @@ public class CustomerBinding {
             if (status.getCreatePending() == null) {
                 status.setCreatePending(new PendingCreate(key, clock.instant().toString()));
             }
-            return new Bound(Optional.empty(), How.AWAITING_FIRST_USER, null);
+            return new Bound(Optional.empty(), How.AWAITING_FIRST_USER, null, null);
         }
         if (!owned && !customer.getSpec().isAdoptExisting()) {
-            return new Bound(Optional.empty(), null, remote.get());
+            return Bound.refusedFor(remote.get());
         }
         status.setCreatePending(null);
         return Bound.to(remote.get(), owned ? How.OWNED : How.ADOPTED);
@@ -169,7 +193,7 @@ public class CustomerBinding {
     Bound bindExisting(Customer customer, Provider provider) {
         String key = CustomerDesiredState.key(customer.getSpec(), provider.capabilities());
         return provider.customers().find(key).map(c -> Bound.to(c, How.REFERENCED))
-                .orElseGet(() -> new Bound(Optional.empty(), How.NOT_FOUND, null));
+                .orElseGet(() -> new Bound(Optional.empty(), How.NOT_FOUND, null, null));
     }
 
     private static boolean ownCreate(CustomerStatus status, String key) {

@@ -5,13 +5,10 @@ import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
-import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
-import dev.partnerhub.operator.provider.Resolved;
-import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
@@ -37,7 +34,6 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -54,7 +50,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     static final String BY_CONNECTION = "byConnection";
     private static final Logger LOG = Logger.getLogger(CustomerReconciler.class);
 
-    private final Resolver resolver;
+    private final CustomerGate gate;
     private final CustomerSync sync;
     private final CustomerListings listings;
     private final CustomerDeletion deletion;
@@ -64,9 +60,9 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     private final OperatorConfig config;
     private final Clock clock;
 
-    public CustomerReconciler(Resolver resolver, CustomerSync sync, CustomerListings listings, CustomerDeletion deletion,
-            Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
-        this.resolver = resolver;
+    public CustomerReconciler(CustomerGate gate, CustomerSync sync, CustomerListings listings,
+            CustomerDeletion deletion, Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
+        this.gate = gate;
         this.sync = sync;
         this.listings = listings;
         this.deletion = deletion;
@@ -109,16 +105,16 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         }
         StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerReconciler::copy,
                 clock);
-        CustomerStatus status = round.status();
-        Conditions conditions = round.conditions();
-        Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(customer), "Customer", conditions) ? null
-                : convergeAndCount(customer, context, customer.getStatus(), status, conditions, round::persist);
+        Duration next = CreatedWith.refuseChanges(round.status(), CreatedWith.of(customer), "Customer",
+                round.conditions()) ? null : convergeAndCount(customer, context, round);
         return round.finish(next);
     }
 
-    private Duration convergeAndCount(Customer customer, Context<Customer> context, CustomerStatus previous,
-            CustomerStatus status, Conditions conditions, Runnable persist) {
-        Duration next = converge(customer, context, status, conditions, persist);
+    private Duration convergeAndCount(Customer customer, Context<Customer> context,
+            StatusRound<CustomerStatus, Customer> round) {
+        CustomerStatus previous = customer.getStatus();
+        CustomerStatus status = round.status();
+        Duration next = converge(customer, context, round);
         status.setUsers(UserTally.count(context.getSecondaryResources(CustomerUser.class)));
         if (knownToTheHub(previous, status)) {
             status.setUndeclared(listings.undeclared(customer, status,
@@ -130,62 +126,26 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     }
 
     /** Brings the provider toward the spec; returns when to look again (null: on the next event only). */
-    private Duration converge(Customer customer, Context<Customer> context, CustomerStatus status,
-            Conditions conditions, Runnable persist) {
-        Optional<PartnerConnection> connection = context.getSecondaryResource(PartnerConnection.class);
-        if (!namespaces.known(customer.getMetadata().getNamespace())) {
-            conditions.ready(false, "NamespaceNotSeen", "The operator has not seen namespace "
-                    + customer.getMetadata().getNamespace() + " yet; it looks again in a moment.").notStalled();
-            return config.polling().inProgress();
+    private Duration converge(Customer customer, Context<Customer> context,
+            StatusRound<CustomerStatus, Customer> round) {
+        CustomerStatus status = round.status();
+        Conditions conditions = round.conditions();
+        CustomerGate.Verdict verdict = gate.check(customer, context.getSecondaryResource(PartnerConnection.class),
+                context.getPrimaryCache(), other -> allowed(other, context));
+        if (verdict instanceof CustomerGate.Stop stop) {
+            round.block(stop.blocked());
+            return stop.blocked().retry();
         }
-        String problem = connectionProblem(customer, connection);
-        if (problem != null) {
-            boolean missing = connection.isEmpty();
-            conditions.stall(missing ? "ConnectionNotFound" : "ConnectionNotAllowed", problem);
-            // A namespace's labels can change without an event here: look again later.
-            return config.polling().blocked();
-        }
-        if (Reasons.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY))) {
-            // The provider is down, not the customer: its last observed state stands, and nothing is sent.
+        if (verdict instanceof CustomerGate.Outage outage) {
             sync.unobserved(customer.getMetadata().getUid());
-            conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, "PartnerConnection "
-                    + CreatedWith.connectionKey(customer) + ": the provider gives no usable answer; see its status. "
-                    + "This customer keeps its last observed state until the provider answers again.").notStalled();
+            conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, outage.message()).notStalled();
             return config.polling().blocked();
         }
-        if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
-            conditions.ready(false, "ConnectionNotReady", "PartnerConnection " + CreatedWith.connectionKey(customer)
-                    + " is not Ready; see its status.").notStalled();
-            return config.polling().blocked();
-        }
-        Resolved resolved = resolver.resolve(customer);
-        if (!resolved.isReady()) {
-            conditions.ready(false, "ConnectionNotReady", "Cannot act: " + resolved.message() + ".").notStalled();
-            return config.polling().blocked();
-        }
-        Provider provider = resolved.provider();
-        List<String> unsupported = CustomerDesiredState.unsupported(customer.getSpec(), provider.capabilities());
-        List<String> problems = CustomerDesiredState.problems(customer.getSpec(), provider.capabilities());
-        Optional<CustomerKeys.Duplicate> duplicate = CustomerKeys.duplicateOf(customer, context.getPrimaryCache(),
-                other -> allowed(other, context));
-        if (duplicate.isPresent()) {
-            conditions.stall(duplicate.get().reason(), duplicate.get().message());
-            // The other Customer's deletion sends no event here: look again later.
-            return config.polling().blocked();
-        }
-        if (!unsupported.isEmpty()) {
-            String message = String.join(" ", unsupported);
-            conditions.stall("UnsupportedByProvider", message);
-            return null;
-        }
-        if (!problems.isEmpty()) {
-            String message = String.join(" ", problems);
-            conditions.stall(Reasons.INVALID_SPEC, message);
-            return null;
-        }
+        Provider provider = ((CustomerGate.Go) verdict).provider();
         try {
             return switch (provider.capabilities().customers().creation()) {
-                case EXPLICIT -> sync.converge(customer, provider, status, conditions, persist);
+                case EXPLICIT -> createdIfNeeded(customer, provider, round,
+                        sync.converge(customer, provider, status, conditions));
                 case WITH_FIRST_USER -> sync.convergeWithFirstUser(customer, provider, status, conditions,
                         context.getSecondaryResources(CustomerUser.class));
                 case EXISTING -> sync.convergeExisting(customer, provider, status, conditions);
@@ -197,6 +157,17 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             conditions.refused(Reasons.PROVIDER_REJECTED, message);
             return null;
         }
+    }
+
+    /** A create the round came to: its intent recorded and written, then sent. */
+    private Duration createdIfNeeded(Customer customer, Provider provider, StatusRound<CustomerStatus, Customer> round,
+            CustomerSync.Step step) {
+        if (step.create() == null) {
+            return step.next();
+        }
+        sync.recordCreate(round.status(), step.create());
+        round.persist();
+        return sync.create(customer, provider, round.status(), round.conditions(), step.create()).next();
     }
 
     /**
@@ -212,19 +183,6 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     private boolean allowed(Customer other, Context<Customer> context) {
         return connections != null && connections.get(CreatedWith.connectionId(other))
                 .map(c -> namespaces.mayUse(other.getMetadata().getNamespace(), c)).orElse(false);
-    }
-
-    /** Null when the customer may use the connection; otherwise what is wrong, naming the field. */
-    private String connectionProblem(Customer customer, Optional<PartnerConnection> connection) {
-        if (connection.isEmpty()) {
-            return "spec.connectionRef: PartnerConnection " + CreatedWith.connectionKey(customer) + " does not exist.";
-        }
-        String ownNamespace = customer.getMetadata().getNamespace();
-        if (namespaces.mayUse(ownNamespace, connection.get())) {
-            return null;
-        }
-        return "spec.connectionRef: PartnerConnection " + CreatedWith.connectionKey(customer) + " does not allow namespace "
-                + ownNamespace + "; add a matching label selector to its spec.allowedNamespaces.";
     }
 
     @Override

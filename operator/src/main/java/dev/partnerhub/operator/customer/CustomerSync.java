@@ -20,16 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The provider side of the Customer reconciler: observe, create, update, delete. A converged customer is
- * observed again only after the resync interval or a spec change, so that events about its users cost no
- * provider call.
+ * The provider side of the Customer reconciler: observe, create (the reconciler records and writes the create's intent
+ * first), update. A converged customer is observed again only after the resync interval or a spec change
+ * ({@link Observations}), so that events about its users cost no provider call.
  */
 @ApplicationScoped
 public class CustomerSync {
@@ -39,41 +36,73 @@ public class CustomerSync {
     private final CustomerBinding binding;
     private final AdminAccessReader access;
     private final ProvisioningLooks looks;
+    private final Observations observations;
     private final OperatorConfig config;
     private final Clock clock;
-    private final Map<String, Instant> lastObserved = new ConcurrentHashMap<>();
 
     public CustomerSync(CustomerBinding binding, AdminAccessReader access, ProvisioningLooks looks,
-            OperatorConfig config, Clock clock) {
+            Observations observations, OperatorConfig config, Clock clock) {
         this.binding = binding;
         this.access = access;
         this.looks = looks;
+        this.observations = observations;
         this.config = config;
         this.clock = clock;
     }
 
-    /** A customer the partner creates, and the provider provisions asynchronously. */
-    Duration converge(Customer customer, Provider provider, CustomerStatus status, Conditions conditions,
-            Runnable persist) {
-        if (isConverged(customer)) {
-            return untilResync(customer);
+    /**
+     * Where converging a customer the partner creates got to: when to look again (null: at the next event), or the
+     * create the reconciler records, writes and then sends through {@link #create}.
+     */
+    record Step(Duration next, CustomerBinding.NeedsCreate create) {
+
+        static Step next(Duration next) {
+            return new Step(next, null);
+        }
+    }
+
+    /** A customer the partner creates, and the provider provisions asynchronously: observed, and brought to spec. */
+    Step converge(Customer customer, Provider provider, CustomerStatus status, Conditions conditions) {
+        if (observations.converged(customer)) {
+            return Step.next(observations.untilResync(customer));
         }
         Duration waiting = looks.untilDue(customer);
         if (waiting != null) {
-            return waiting;
+            return Step.next(waiting);
         }
         looks.done(customer.getMetadata().getUid());
+        // A customer that was Ready for this spec is only looked at for drift: the partner's list will do.
+        boolean resync = status.getCustomerId() != null && Observations.readyForItsSpec(customer, status);
+        CustomerBinding.Bound bound = binding.bind(customer, provider, status,
+                resync ? config.directory().fullRefresh() : null);
+        return bound.create() != null ? new Step(null, bound.create())
+                : Step.next(follow(customer, provider, status, conditions, bound));
+    }
+
+    /** Records the intent to create in status, which the reconciler writes before it calls {@link #create}. */
+    void recordCreate(CustomerStatus status, CustomerBinding.NeedsCreate create) {
+        binding.recordCreate(status, create);
+    }
+
+    /** Sends the recorded create; an attach may be refused (an administrator must approve, the org is taken). */
+    Step create(Customer customer, Provider provider, CustomerStatus status, Conditions conditions,
+            CustomerBinding.NeedsCreate create) {
         CustomerBinding.Bound bound;
         try {
-            // A customer that was Ready for this spec is only looked at for drift: the partner's list will do.
-            boolean resync = status.getCustomerId() != null && readyForItsSpec(customer, status);
-            bound = binding.bind(customer, provider, status, persist,
-                    resync ? config.directory().fullRefresh() : null);
+            bound = binding.create(customer, provider, status, create);
         } catch (AttachRefusedException e) {
-            return attachRefused(e, status, conditions);
+            CustomerRefusals.attachRefused(e, status, conditions);
+            return Step.next(config.polling().pending());
         }
+        return Step.next(follow(customer, provider, status, conditions, bound));
+    }
+
+    /** The bound customer's state reported, and its packages brought to spec once it is provisioned. */
+    private Duration follow(Customer customer, Provider provider, CustomerStatus status, Conditions conditions,
+            CustomerBinding.Bound bound) {
         if (bound.refused()) {
-            return alreadyExists(customer, provider, bound.foreign(), conditions);
+            CustomerRefusals.alreadyExists(provider, bound.foreign(), conditions);
+            return config.polling().pending();
         }
         if (bound.remote().isEmpty()) {
             status.setOrgId(null);
@@ -110,35 +139,6 @@ public class CustomerSync {
         };
     }
 
-    /** Someone else's customer holds the key: nothing is touched; the message says how to take it over. */
-    private Duration alreadyExists(Customer customer, Provider provider, RemoteCustomer foreign,
-            Conditions conditions) {
-        String field = CustomerFields.path(provider.capabilities().customers().key());
-        String message = "A customer with " + field + " " + foreign.key() + " already exists in the provider ("
-                + foreign.id() + ") and the operator did not create it. Set spec.adoptExisting: true to manage it "
-                + "from this Customer, or use another " + field + ".";
-        conditions.ready(false, "AlreadyExists", message).synced(true, "Observed", "Observed the provider.")
-                .stalled("AlreadyExists", message);
-        return config.polling().pending();
-    }
-
-    /** An attach waits for the org's administrator, or for the org to be free; it is asked again slowly. */
-    private Duration attachRefused(AttachRefusedException e, CustomerStatus status, Conditions conditions) {
-        String description = StatusSupport.firstDescription(e);
-        status.setErrors(StatusSupport.errors(e));
-        if (e.kind() == AttachRefusedException.Kind.APPROVAL_REQUIRED) {
-            status.setPendingAction(description);
-            conditions.ready(false, "AdminApprovalRequired", description)
-                    .synced(true, "Observed", "The hub answered: approval required.")
-                    .stalled("AdminApprovalRequired", "Waiting for the customer org's administrator: " + description);
-        } else {
-            conditions.ready(false, "OrgAlreadyAttached", "spec.attach.orgId: " + description)
-                    .synced(true, "Observed", "The hub answered: already attached.")
-                    .stalled("OrgAlreadyAttached", "spec.attach.orgId: " + description);
-        }
-        return config.polling().pending();
-    }
-
     private Duration convergePackages(Customer customer, Provider provider, RemoteCustomer c,
             CustomerStatus status, Conditions conditions) {
         if (CustomerDesiredState.packagesDiffer(customer.getSpec(), c)) {
@@ -163,7 +163,7 @@ public class CustomerSync {
                 ? "The customer is provisioned, with errors on some packages; see status.packages."
                 : "The customer is provisioned with the declared packages.")
                 .synced(true, "Observed", "The hub holds the declared state.").notStalled();
-        markObserved(customer);
+        observations.observed(customer);
         return config.polling().resync();
     }
 
@@ -174,12 +174,13 @@ public class CustomerSync {
      */
     Duration convergeWithFirstUser(Customer customer, Provider provider, CustomerStatus status,
             Conditions conditions, Collection<CustomerUser> users) {
-        if (isConverged(customer) && status.getOrgId() != null) {
-            return untilResync(customer);
+        if (observations.converged(customer) && status.getOrgId() != null) {
+            return observations.untilResync(customer);
         }
         CustomerBinding.Bound bound = binding.bindWithFirstUser(customer, provider, status);
         if (bound.refused()) {
-            return alreadyExists(customer, provider, bound.foreign(), conditions);
+            CustomerRefusals.alreadyExists(provider, bound.foreign(), conditions);
+            return config.polling().pending();
         }
         bound.remote().ifPresent(e -> record(status, e));
         conditions.synced(true, "Observed", "Observed the hub.").notStalled();
@@ -201,14 +202,14 @@ public class CustomerSync {
         status.setPendingAction(null);
         access.record(status, customer.getMetadata().getUid(), provider, status.getOrgId());
         conditions.ready(true, "Provisioned", "The customer's org exists in the provider.");
-        markObserved(customer);
+        observations.observed(customer);
         return config.polling().resync();
     }
 
     /** A customer that exists on its own (a tenant): the Customer refers to it, and says so when it cannot find it. */
     Duration convergeExisting(Customer customer, Provider provider, CustomerStatus status, Conditions conditions) {
-        if (isConverged(customer)) {
-            return untilResync(customer);
+        if (observations.converged(customer)) {
+            return observations.untilResync(customer);
         }
         CustomerBinding.Bound bound = binding.bindExisting(customer, provider);
         String field = CustomerFields.path(provider.capabilities().customers().key());
@@ -226,7 +227,7 @@ public class CustomerSync {
         access.record(status, customer.getMetadata().getUid(), provider, bound.remote().get().orgId());
         conditions.ready(true, "Provisioned", "The customer exists in the provider; the operator manages its users.")
                 .synced(true, "Observed", "Observed the provider.").notStalled();
-        markObserved(customer);
+        observations.observed(customer);
         return config.polling().resync();
     }
 
@@ -235,12 +236,12 @@ public class CustomerSync {
      * looked at (and says Synced) at once, not at its next resync.
      */
     void unobserved(String uid) {
-        lastObserved.remove(uid);
+        observations.forget(uid);
     }
 
     /** Forgets a deleted customer's last observation. */
     void forget(String uid) {
-        lastObserved.remove(uid);
+        observations.forget(uid);
         access.forget(uid);
         looks.done(uid);
     }
@@ -263,27 +264,6 @@ public class CustomerSync {
             return ps;
         }).toList());
         status.setErrors(StatusSupport.errors(c.errors()));
-    }
-
-    private boolean isConverged(Customer customer) {
-        CustomerStatus status = customer.getStatus();
-        Instant observed = lastObserved.get(customer.getMetadata().getUid());
-        return status != null && observed != null && readyForItsSpec(customer, status)
-                && observed.plus(config.polling().resync()).isAfter(clock.instant());
-    }
-
-    /** Whether the last reconcile left the customer Ready for its current spec. */
-    private static boolean readyForItsSpec(Customer customer, CustomerStatus status) {
-        return Conditions.readyAt(status, customer.getMetadata().getGeneration());
-    }
-
-    private Duration untilResync(Customer customer) {
-        Instant due = lastObserved.get(customer.getMetadata().getUid()).plus(config.polling().resync());
-        return Duration.between(clock.instant(), due).plusSeconds(1);
-    }
-
-    private void markObserved(Customer customer) {
-        lastObserved.put(customer.getMetadata().getUid(), clock.instant());
     }
 
     /** Polls faster at first, slower the longer the hub takes: about a quarter of the time already waited. */

@@ -32,10 +32,11 @@ final class CustomerRounds {
         KubernetesClient client = rounds.client;
         Resolver resolver = rounds.resolver;
         CustomerSync sync = new CustomerSync(new CustomerBinding(new CustomerDirectory(clock), clock),
-                new AdminAccessReader(config, clock), new ProvisioningLooks(clock), config, clock);
+                new AdminAccessReader(config, clock), new ProvisioningLooks(clock), new Observations(config, clock),
+                config, clock);
         CustomerDeletion deletion = new CustomerDeletion(resolver, new DeletionBudget(client, clock, rounds.shard),
                 rounds.namespaces, config, rounds.users, rounds.licences);
-        reconciler = new CustomerReconciler(resolver, sync, new CustomerListings(resolver, rounds.users,
+        reconciler = new CustomerReconciler(new CustomerGate(resolver, rounds.namespaces, config), sync, new CustomerListings(resolver, rounds.users,
                 rounds.licences, config, clock), deletion, rounds.namespaces, rounds.shard, config, clock);
     }
 

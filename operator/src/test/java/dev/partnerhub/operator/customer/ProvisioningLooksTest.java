@@ -35,7 +35,8 @@ class ProvisioningLooksTest {
         hub = HubUnderTest.start(Duration.ofMinutes(5));
         webex = hub.webex();
         sync = new CustomerSync(new CustomerBinding(new CustomerDirectory(clock), clock),
-                new AdminAccessReader(config, clock), new ProvisioningLooks(clock), config, clock);
+                new AdminAccessReader(config, clock), new ProvisioningLooks(clock), new Observations(config, clock),
+                config, clock);
     }
 
     @AfterEach
@@ -81,7 +82,12 @@ class ProvisioningLooksTest {
         CustomerStatus status = customer.getStatus() == null ? new CustomerStatus()
                 : CustomerReconciler.copy(customer.getStatus());
         Conditions conditions = Conditions.builder();
-        Duration next = sync.converge(customer, webex, status, conditions, () -> { });
+        CustomerSync.Step step = sync.converge(customer, webex, status, conditions);
+        if (step.create() != null) {
+            sync.recordCreate(status, step.create());
+            step = sync.create(customer, webex, status, conditions, step.create());
+        }
+        Duration next = step.next();
         conditions.applyTo(status, customer.getMetadata().getGeneration(), clock);
         customer.setStatus(status);
         return next;
