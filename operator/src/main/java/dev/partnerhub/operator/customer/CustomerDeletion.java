@@ -11,6 +11,7 @@ import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
+import dev.partnerhub.operator.status.Blocked;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
@@ -23,6 +24,7 @@ import dev.partnerhub.providers.spi.model.RemoteWorkspace;
 import dev.partnerhub.providers.spi.model.UserState;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,28 @@ public class CustomerDeletion {
 
     private static final Logger LOG = Logger.getLogger(CustomerDeletion.class);
 
-    /** How the finalizer reports in status: a step under way, or what a person must do before it can go on. */
-    public interface Progress {
-        void step(String message);
+    /**
+     * Where the finalizer's work got to: what the framework is told, and what the Customer's status says (the reconciler
+     * writes it): nothing when the Customer goes, else a step under way or why it is blocked, with the step a person
+     * must take, if any, as the Customer's pending action.
+     */
+    record Outcome(DeleteControl control, Blocked report, String pendingAction) {
 
-        void blocked(String reason, String message);
+        static Outcome gone() {
+            return new Outcome(DeleteControl.defaultDelete(), null, null);
+        }
 
-        /** Blocked until a person does what the message says, which is also the Customer's pending action. */
-        void awaitingPerson(String reason, String message);
+        static Outcome step(String message, Duration again) {
+            return new Outcome(again(again), new Blocked("Deleting", message, false, null), null);
+        }
+
+        static Outcome blocked(String reason, String message, Duration again) {
+            return new Outcome(again(again), Blocked.stalled(reason, message, null), null);
+        }
+
+        private static DeleteControl again(Duration after) {
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(after.toMillis());
+        }
     }
 
     private final Resolver resolver;
@@ -82,12 +98,12 @@ public class CustomerDeletion {
      * on its own (a tenant the partner manages) is never deleted, nor are users no CustomerUser made. Every remote
      * deletion asks the connection's deletion budget; a customer or user already gone counts as deleted.
      */
-    DeleteControl deleteRemote(Customer customer, Progress progress) {
+    Outcome deleteRemote(Customer customer) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         CustomerStatus status = customer.getStatus();
         if (status == null || status.getCustomerId() == null && status.getCreatePending() == null) {
             LOG.infof("Customer %s deleted; it never created or adopted a customer in the provider", name);
-            return DeleteControl.defaultDelete();
+            return Outcome.gone();
         }
         String connectionNamespace = CreatedWith.connectionId(customer).getNamespace().orElseThrow();
         Resolved resolved = resolver.resolve(customer);
@@ -95,15 +111,14 @@ public class CustomerDeletion {
             String message = "Cannot remove the customer from the provider: " + resolved.message() + ". "
                     + ReleaseAdvice.of(resolved.reason(), connectionNamespace,
                             namespaces.terminating(connectionNamespace));
-            progress.blocked(resolved.reason(), message);
             LOG.warnf("Customer %s: %s", name, message);
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+            return Outcome.blocked(resolved.reason(), message, config.polling().blocked());
         }
         Provider provider = resolved.provider();
         CustomerModel.Creation creation = provider.capabilities().customers().creation();
         if (creation == CustomerModel.Creation.EXISTING) {
             LOG.infof("Customer %s deleted; the provider's customer exists on its own and stays", name);
-            return DeleteControl.defaultDelete();
+            return Outcome.gone();
         }
         boolean explicit = creation == CustomerModel.Creation.EXPLICIT;
         Optional<RemoteCustomer> remote = own(customer, provider, status);
@@ -111,36 +126,34 @@ public class CustomerDeletion {
             CustomerScope scope = explicit ? new CustomerScope(remote.get().id()) : resolved.scope();
             List<RemoteWorkspace> workspaces = scope == null ? List.of() : provider.workspaces().list(scope);
             if (!workspaces.isEmpty()) {
-                return removeWorkspaces(customer, resolved, scope, workspaces, progress);
+                return removeWorkspaces(customer, resolved, scope, workspaces);
             }
             var remaining = scope == null ? List.<RemoteUser>of() : provider.users().list(scope, null);
             if (!remaining.isEmpty()) {
-                return removeUsers(customer, resolved, remaining, progress);
+                return removeUsers(customer, resolved, remaining);
             }
         }
         if (!explicit || remote.isEmpty()) {
-            return manualStepDone(customer, provider.capabilities().customers(), progress);
+            return manualStepDone(customer, provider.capabilities().customers());
         }
         if (remote.get().state() != RemoteCustomer.State.DELETING) {
             if (!budget.allow(connectionNamespace, CreatedWith.connectionId(customer).getName(),
                     customer.getMetadata().getUid() + "/customer", "Customer " + name + " (customer "
                             + remote.get().key() + ")")) {
-                progress.blocked("DeletionHeld", held(resolved.connection(), "Deleting the customer"));
-                return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+                return Outcome.blocked("DeletionHeld", held(resolved.connection(), "Deleting the customer"),
+                        config.polling().blocked());
             }
-            progress.step("Deleting the customer in the hub.");
             try {
                 provider.customers().delete(remote.get().id());
             } catch (ProviderRejectedException e) {
                 String message = "The hub refuses to delete the customer: " + StatusSupport.firstDescription(e)
                         + " Remove what it names, or set spec.deletionPolicy to Orphan to keep the customer.";
-                progress.blocked("DeletionRefused", message);
                 LOG.warnf("Customer %s: %s", name, message);
-                return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+                return Outcome.blocked("DeletionRefused", message, config.polling().blocked());
             }
             LOG.infof("Customer %s: deleting %s in the hub", name, remote.get().id());
         }
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
+        return Outcome.step("Deleting the customer in the hub.", config.polling().inProgress());
     }
 
     /**
@@ -149,25 +162,25 @@ public class CustomerDeletion {
      * stays, saying what to do, until a person says it is done with the annotation {@value #DETACH_DONE}; unless its
      * namespace is being deleted, which waits for no one (the step then goes to the log).
      */
-    private DeleteControl manualStepDone(Customer customer, CustomerModel model, Progress progress) {
+    private Outcome manualStepDone(Customer customer, CustomerModel model) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         Map<String, String> annotations = customer.getMetadata().getAnnotations();
         boolean done = annotations != null && annotations.containsKey(DETACH_DONE);
         if (model.manualDetachStep() == null || customer.getStatus().getOrgId() == null || done) {
             LOG.infof("Customer %s deleted; it is gone from the hub", name);
-            return DeleteControl.defaultDelete();
+            return Outcome.gone();
         }
         if (namespaces.terminating(customer.getMetadata().getNamespace())) {
             // A namespace being deleted waits for no one: the step is said where it can still be read.
             LOG.warnf("Customer %s deleted with its namespace; a person must still do the last step of its detach: "
                     + "%s", name, model.manualDetachStep());
-            return DeleteControl.defaultDelete();
+            return Outcome.gone();
         }
         String message = "The operator removed the customer's workspaces and users. " + model.manualDetachStep()
                 + " Then annotate this Customer " + DETACH_DONE + "=<any value> to let it go.";
-        progress.awaitingPerson("ManualStepRequired", message);
         LOG.warnf("Customer %s: %s", name, message);
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().pending().toMillis());
+        Outcome blocked = Outcome.blocked("ManualStepRequired", message, config.polling().pending());
+        return new Outcome(blocked.control(), blocked.report(), message);
     }
 
     /** A person's word that the manual last step of a detach is done: the Customer may go. */
@@ -187,23 +200,22 @@ public class CustomerDeletion {
     }
 
     /** The documented detach order starts with the workspaces: removes them, as far as the budget allows. */
-    private DeleteControl removeWorkspaces(Customer customer, Resolved resolved, CustomerScope scope,
-            List<RemoteWorkspace> workspaces, Progress progress) {
+    private Outcome removeWorkspaces(Customer customer, Resolved resolved, CustomerScope scope,
+            List<RemoteWorkspace> workspaces) {
         int held = remove(customer, workspaces, w -> "workspace/" + w.id(), w -> "its workspace " + w.userId() + " ("
                 + w.displayName() + ")", w -> resolved.provider().workspaces().delete(scope, w.id()));
-        return report(customer, resolved, "workspaces", workspaces.size(), held, progress);
+        return report(customer, resolved, "workspaces", workspaces.size(), held);
     }
 
     /** Then the users the customer still holds: subscribers first, then pending users, as far as the budget allows. */
-    private DeleteControl removeUsers(Customer customer, Resolved resolved, List<RemoteUser> remaining,
-            Progress progress) {
+    private Outcome removeUsers(Customer customer, Resolved resolved, List<RemoteUser> remaining) {
         var scope = resolved.scope() != null ? resolved.scope()
                 : new CustomerScope(customer.getStatus().getCustomerId());
         List<RemoteUser> ordered = remaining.stream()
                 .sorted(Comparator.comparing(u -> u.state() != UserState.PROVISIONED)).toList();
         int held = remove(customer, ordered, u -> "subscriber/" + u.id(), u -> "its remaining user " + u.key(),
                 u -> resolved.provider().users().delete(scope, u.id()));
-        return report(customer, resolved, "users and pending users", remaining.size(), held, progress);
+        return report(customer, resolved, "users and pending users", remaining.size(), held);
     }
 
     /** Deletes each object the budget allows; returns how many it held. */
@@ -224,18 +236,16 @@ public class CustomerDeletion {
         return held;
     }
 
-    private DeleteControl report(Customer customer, Resolved resolved, String what, int count, int held,
-            Progress progress) {
+    private Outcome report(Customer customer, Resolved resolved, String what, int count, int held) {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         LOG.infof("Customer %s: removed %d remaining %s from the hub, %d held", name, count - held, what, held);
         if (held > 0) {
-            progress.blocked("DeletionHeld", held(resolved.connection(), "Removing " + held + " of the " + count
-                    + " " + what + " the hub still holds for this customer"));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
+            return Outcome.blocked("DeletionHeld", held(resolved.connection(), "Removing " + held + " of the " + count
+                    + " " + what + " the hub still holds for this customer"), config.polling().blocked());
         }
-        progress.step("Removing the " + count + " " + what + " the hub still holds for this customer (in the "
-                + "documented order: workspaces, subscribers, pending users), then the customer.");
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
+        return Outcome.step("Removing the " + count + " " + what + " the hub still holds for this customer (in the "
+                + "documented order: workspaces, subscribers, pending users), then the customer.",
+                config.polling().inProgress());
     }
 
     private static String held(String connection, String what) {

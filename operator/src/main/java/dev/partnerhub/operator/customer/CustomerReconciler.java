@@ -10,6 +10,7 @@ import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.operator.status.Blocked;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.Reasons;
@@ -35,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -191,10 +191,10 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         if (!users.isEmpty()) {
             LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()
                     .getNamespace(), customer.getMetadata().getName(), users.size());
-            report(context, customer, c -> c.ready(false, "Deleting", "Waiting for its " + users.size()
+            report(context, customer, new Blocked("Deleting", "Waiting for its " + users.size()
                     + " CustomerUsers (" + users.stream().map(u -> u.getMetadata().getName()).sorted().limit(5).toList()
-                    + (users.size() > 5 ? ", ..." : "") + ") to be deleted; delete them with the Customer.")
-                    .notStalled());
+                    + (users.size() > 5 ? ", ..." : "") + ") to be deleted; delete them with the Customer.", false,
+                    null), null);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().inProgress().toMillis());
         }
         if (customer.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan) {
@@ -202,23 +202,11 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
                     customer.getMetadata().getNamespace(), customer.getMetadata().getName());
             return DeleteControl.defaultDelete();
         }
-        DeleteControl control = deletion.deleteRemote(customer, new CustomerDeletion.Progress() {
-            @Override
-            public void step(String message) {
-                report(context, customer, c -> c.ready(false, "Deleting", message).notStalled());
-            }
-
-            @Override
-            public void blocked(String reason, String message) {
-                report(context, customer, c -> c.stall(reason, message));
-            }
-
-            @Override
-            public void awaitingPerson(String reason, String message) {
-                report(context, customer, c -> c.stall(reason, message),
-                        message);
-            }
-        });
+        CustomerDeletion.Outcome outcome = deletion.deleteRemote(customer);
+        if (outcome.report() != null) {
+            report(context, customer, outcome.report(), outcome.pendingAction());
+        }
+        DeleteControl control = outcome.control();
         if (control.isRemoveFinalizer()) {
             sync.forget(customer.getMetadata().getUid());
             listings.forget(customer.getMetadata().getUid());
@@ -227,18 +215,12 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         return control;
     }
 
-    private void report(Context<Customer> context, Customer customer, Consumer<Conditions> state) {
-        report(context, customer, state, null);
-    }
-
-    /** A deletion's progress: the conditions {@code state} states, and the step a person must take, if any. */
-    private void report(Context<Customer> context, Customer customer, Consumer<Conditions> state,
-            String pendingAction) {
+    /** A deletion's progress: where it is, and the step a person must take, if any. */
+    private void report(Context<Customer> context, Customer customer, Blocked report, String pendingAction) {
         StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerReconciler::copy,
                 clock);
         round.status().setPendingAction(pendingAction);
-        state.accept(round.conditions());
-        round.write();
+        round.block(report).write();
     }
 
     @Override
