@@ -13,7 +13,6 @@ import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
-import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.errors.ProviderException;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -109,7 +108,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             return follow(connection);
         }
         StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
-                PartnerConnectionReconciler::copy, clock);
+                PartnerConnectionStatus.class, clock);
         PartnerConnectionStatus status = round.status();
         status.setEndpoint(registry.endpoint(connection.getSpec()));
         List<Customer> customers = users(connection, context);
@@ -161,7 +160,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
         if (!customers.isEmpty()) {
             StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
-                    PartnerConnectionReconciler::copy, clock);
+                    PartnerConnectionStatus.class, clock);
             round.status().setCustomers(customers.size());
             round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
                     + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with "
@@ -205,7 +204,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
         StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
-                PartnerConnectionReconciler::copy, clock);
+                PartnerConnectionStatus.class, clock);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();
         round.conditions().ready(false, Reasons.PROVIDER_UNAVAILABLE, message)
                 .synced(false, Reasons.PROVIDER_UNAVAILABLE, message);
@@ -213,8 +212,4 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
-    private static PartnerConnectionStatus copy(PartnerConnectionStatus status) {
-        return status == null ? new PartnerConnectionStatus()
-                : StatusSupport.copy(status, PartnerConnectionStatus.class);
-    }
 }

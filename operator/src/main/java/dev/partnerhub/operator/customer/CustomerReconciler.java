@@ -103,7 +103,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         if (namespaces.terminating(customer.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
-        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerReconciler::copy,
+        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerStatus.class,
                 clock);
         Duration next = CreatedWith.refuseChanges(round.status(), CreatedWith.of(customer), "Customer",
                 round.conditions()) ? null : convergeAndCount(customer, context, round);
@@ -217,7 +217,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     /** A deletion's progress: where it is, and the step a person must take, if any. */
     private void report(Context<Customer> context, Customer customer, Blocked report, String pendingAction) {
-        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerReconciler::copy,
+        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerStatus.class,
                 clock);
         round.status().setPendingAction(pendingAction);
         round.block(report).write();
@@ -226,11 +226,8 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     @Override
     public ErrorStatusUpdateControl<Customer> updateErrorStatus(Customer customer, Context<Customer> context,
             Exception e) {
-        return ErrorStatus.of(context, customer, e, CustomerReconciler::copy, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, customer, e, CustomerStatus.class, clock, config.polling().blocked(),
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 
-    static CustomerStatus copy(CustomerStatus status) {
-        return status == null ? new CustomerStatus() : StatusSupport.copy(status, CustomerStatus.class);
-    }
 }

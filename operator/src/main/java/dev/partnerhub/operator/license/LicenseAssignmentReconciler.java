@@ -21,7 +21,6 @@ import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
-import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.RemoteLicense;
@@ -113,7 +112,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
             return UpdateControl.noUpdate();
         }
         StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = StatusRound.open(context, assignment,
-                LicenseAssignmentReconciler::copy, clock);
+                LicenseAssignmentStatus.class, clock);
         LicenseAssignmentStatus status = round.status();
         Conditions conditions = round.conditions();
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(assignment), "LicenseAssignment", conditions)
@@ -208,12 +207,8 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     @Override
     public ErrorStatusUpdateControl<LicenseAssignment> updateErrorStatus(LicenseAssignment assignment,
             Context<LicenseAssignment> context, Exception e) {
-        return ErrorStatus.of(context, assignment, e, LicenseAssignmentReconciler::copy, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, assignment, e, LicenseAssignmentStatus.class, clock, config.polling().blocked(),
                 (status, pe) -> { });
     }
 
-    static LicenseAssignmentStatus copy(LicenseAssignmentStatus status) {
-        return status == null ? new LicenseAssignmentStatus()
-                : StatusSupport.copy(status, LicenseAssignmentStatus.class);
-    }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
-import java.util.function.UnaryOperator;
 
 /**
  * What a failed reconcile writes: Synced=False with the provider's exact error. The resource is then looked at again
@@ -33,11 +32,11 @@ public final class ErrorStatus {
     }
 
     /**
-     * @param copy         a deep copy of the status, or a new one when null
+     * @param type         the resource's status type
      * @param recordErrors stores the provider's errors in the status
      */
     public static <S extends ConditionedStatus, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> of(
-            Context<P> context, P resource, Exception e, UnaryOperator<S> copy, Clock clock, Duration blocked,
+            Context<P> context, P resource, Exception e, Class<S> type, Clock clock, Duration blocked,
             BiConsumer<S, ProviderException> recordErrors) {
         e = cause(e);
         if (e instanceof StatusConflictException) {
@@ -50,7 +49,7 @@ public final class ErrorStatus {
                     jittered(busy.retryAfter()));
         }
         S previous = resource.getStatus();
-        StatusRound<S, P> round = StatusRound.open(context, resource, copy, clock);
+        StatusRound<S, P> round = StatusRound.open(context, resource, type, clock);
         S status = round.status();
         Conditions conditions = round.conditions();
         Duration rescheduleInstead = null;

@@ -6,7 +6,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 /**
  * One reconcile's status, from the copy of what the resource arrived with to its one write: the reconciler states
@@ -30,10 +29,22 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
         this.clock = clock;
     }
 
-    /** @param copy a deep copy of the status, or a new one when null */
+    /** Opens the round on a deep copy of the resource's status (a new one when it has none) of this type. */
     public static <S extends ConditionedStatus, P extends CustomResource<?, S>> StatusRound<S, P> open(
-            Context<P> context, P resource, UnaryOperator<S> copy, Clock clock) {
-        return new StatusRound<>(context, resource, resource.getStatus(), copy.apply(resource.getStatus()), clock);
+            Context<P> context, P resource, Class<S> type, Clock clock) {
+        return new StatusRound<>(context, resource, resource.getStatus(), copy(resource.getStatus(), type), clock);
+    }
+
+    /** A deep copy of a status, or a new one when null: the round's edits never touch the cached resource. */
+    public static <S extends ConditionedStatus> S copy(S status, Class<S> type) {
+        if (status != null) {
+            return StatusSupport.copy(status, type);
+        }
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " needs a public no-argument constructor", e);
+        }
     }
 
     /** The status this round writes: the arrived one, copied. */

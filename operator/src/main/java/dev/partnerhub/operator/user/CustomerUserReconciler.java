@@ -121,7 +121,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return UpdateControl.noUpdate();
         }
         StatusRound<CustomerUserStatus, CustomerUser> round = StatusRound.open(context, user,
-                CustomerUserReconciler::copy, clock);
+                CustomerUserStatus.class, clock);
         return round.finish(converge(user, context, round));
     }
 
@@ -210,7 +210,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return forget(user);
         }
         LOG.warnf("CustomerUser %s: %s", name, blocker.get().message());
-        StatusRound.open(context, user, CustomerUserReconciler::copy, clock)
+        StatusRound.open(context, user, CustomerUserStatus.class, clock)
                 .block(Blocked.stalled(blocker.get().reason(), blocker.get().message(), null)).finish(null);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
     }
@@ -224,11 +224,8 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     @Override
     public ErrorStatusUpdateControl<CustomerUser> updateErrorStatus(CustomerUser user, Context<CustomerUser> context,
             Exception e) {
-        return ErrorStatus.of(context, user, e, CustomerUserReconciler::copy, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, user, e, CustomerUserStatus.class, clock, config.polling().blocked(),
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 
-    static CustomerUserStatus copy(CustomerUserStatus status) {
-        return status == null ? new CustomerUserStatus() : StatusSupport.copy(status, CustomerUserStatus.class);
-    }
 }

@@ -11,6 +11,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.TestConfig;
 import dev.partnerhub.operator.provider.CustomerDirectory;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.providers.spi.Provider;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -79,8 +80,7 @@ class ProvisioningLooksTest {
 
     /** One reconcile of the customer, its status kept as the operator would write it. */
     private Duration reconcile(Customer customer) {
-        CustomerStatus status = customer.getStatus() == null ? new CustomerStatus()
-                : CustomerReconciler.copy(customer.getStatus());
+        CustomerStatus status = StatusRound.copy(customer.getStatus(), CustomerStatus.class);
         Conditions conditions = Conditions.builder();
         CustomerSync.Step step = sync.converge(customer, webex, status, conditions);
         if (step.create() != null) {
