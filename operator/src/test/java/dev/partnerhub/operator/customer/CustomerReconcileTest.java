@@ -1,6 +1,7 @@
 package dev.partnerhub.operator.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.operator.Fixtures;
@@ -52,6 +53,26 @@ class CustomerReconcileTest {
             assertThat(round.calls()).as("calls after %s more", step).isEmpty();
             assertThat(round.statusWritten()).as("status written after %s more", step).isFalse();
         }
+    }
+
+    /**
+     * The reconciler records the create's intent and writes it before it sends the create: a reply lost on the way
+     * back leaves the record, and the next round finds its own customer under its key instead of creating another.
+     */
+    @Test
+    void aLostCreateReplyIsFoundAgainNotCreatedTwice() {
+        rounds.fake.loseNextReply(Op.CREATE_CUSTOMER);
+        customers.apply(Fixtures.plainCustomer(rounds.namespace, "wayne", "fake"));
+        assertThatThrownBy(() -> customers.reconcile("wayne")).hasMessageContaining("reply of CREATE_CUSTOMER was lost");
+        Customer recorded = client.resources(Customer.class).inNamespace(rounds.namespace).withName("wayne").get();
+        assertThat(recorded.getStatus().getCreatePending().getKey()).isNotBlank();
+        assertThat(recorded.getStatus().getCustomerId()).isNull();
+
+        Rounds.Round<Customer> found = customers.reconcile("wayne");
+        assertThat(found.calls()).doesNotContainKey(Op.CREATE_CUSTOMER);
+        assertThat(found.resource().getStatus().getCreatePending()).isNull();
+        assertThat(rounds.fake.customerRecords()).hasSize(1)
+                .containsKey(found.resource().getStatus().getCustomerId());
     }
 
     @Test
