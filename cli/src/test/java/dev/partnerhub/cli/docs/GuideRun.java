@@ -21,7 +21,8 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class GuideRun implements AutoCloseable {
 
-    static final Duration CONVERGENCE = Duration.ofSeconds(60);
+    /** How long a read waits for what the guide shows: STYLE.md's bound for any wait. */
+    static final Duration CONVERGENCE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
