@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The docs commands that the local mode cannot run, each with its reason: the one place to look for what
- * {@link DocCommandsTest} does not run. A command no rule names is run; a rule that names no command fails the test.
+ * {@link DocCommandsIT} does not run. A command no rule names is run; a rule that names no command fails the test.
  */
 final class Exclusions {
 

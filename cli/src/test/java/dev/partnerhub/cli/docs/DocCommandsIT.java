@@ -20,12 +20,14 @@ import org.junit.jupiter.api.TestFactory;
  * Every {@code $ } command of README.md and docs/ that the local mode can run does what its guide shows. Each guide
  * runs on a fresh local mode of its own, since the guides start from the same samples and change them (dana's
  * activation, bob's licences, globex's deletion): one guide's commands would see another's results. The commands the
- * local mode cannot run are excluded by a rule of {@link Exclusions}, with its reason; every other one is run.
+ * local mode cannot run are excluded by a rule of {@link Exclusions}, with its reason; every other one is run. It is an
+ * integration test (failsafe, after {@code package}): the guides' {@code ./hubctl} is the jar just built, never an
+ * older one left in target/.
  *
  * <p>Most of a guide's time is spent waiting for the operator's next look at the hub (10 s for a pending user), so
  * the guides run {@value #AT_ONCE} at a time, each on its own ports.
  */
-class DocCommandsTest {
+class DocCommandsIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, List<DocCommand>> GUIDES = DocGuides.read(ROOT);
