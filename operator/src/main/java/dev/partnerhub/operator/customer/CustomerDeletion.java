@@ -58,6 +58,11 @@ public class CustomerDeletion {
             return new Outcome(again(again), Blocked.stalled(reason, message, null), null);
         }
 
+        /** Blocked until a person does what the message says, which is also the Customer's pending action. */
+        static Outcome awaitingPerson(String reason, String message, Duration again) {
+            return new Outcome(again(again), Blocked.stalled(reason, message, null), message);
+        }
+
         private static DeleteControl again(Duration after) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(after.toMillis());
         }
@@ -179,8 +184,7 @@ public class CustomerDeletion {
         String message = "The operator removed the customer's workspaces and users. " + model.manualDetachStep()
                 + " Then annotate this Customer " + DETACH_DONE + "=<any value> to let it go.";
         LOG.warnf("Customer %s: %s", name, message);
-        Outcome blocked = Outcome.blocked("ManualStepRequired", message, config.polling().pending());
-        return new Outcome(blocked.control(), blocked.report(), message);
+        return Outcome.awaitingPerson("ManualStepRequired", message, config.polling().pending());
     }
 
     /** A person's word that the manual last step of a detach is done: the Customer may go. */
