@@ -30,6 +30,7 @@ final class GuideShell implements AutoCloseable {
     private final Process bash;
     private final Writer in;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private volatile boolean closing;
     private final String marker = "__doc_command_done_" + UUID.randomUUID().toString().replace("-", "");
 
     GuideShell(Path directory, Map<String, String> environment) throws IOException {
@@ -73,9 +74,16 @@ final class GuideShell implements AutoCloseable {
         return String.join("\n", result.output());
     }
 
+    /** Ends the shell as a terminal closes: its input ends, then whatever still runs is stopped. */
     @Override
     public void close() {
+        closing = true;
         bash.descendants().forEach(ProcessHandle::destroy);
+        try {
+            in.close();
+        } catch (IOException e) {
+            // bash has already gone: nothing is left to end
+        }
         bash.destroy();
     }
 
@@ -86,7 +94,9 @@ final class GuideShell implements AutoCloseable {
                 lines.add(line);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!closing) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
