@@ -74,8 +74,7 @@ public final class UserView {
             ProviderError e = s.getErrors().get(0);
             return new String[] {e.getCode(), e.getDescription()};
         }
-        boolean pending = s.getActivation() != null && s.getActivation().getState().isPending();
-        return condition(u, "Stalled").filter(c -> "True".equals(c.getStatus()) && !pending)
+        return condition(u, "Stalled").filter(c -> "True".equals(c.getStatus()))
                 .or(() -> condition(u, "Synced").filter(c -> "False".equals(c.getStatus())))
                 .map(c -> new String[] {c.getReason(), c.getMessage()}).orElse(null);
     }

@@ -39,7 +39,10 @@ class BroadWorksActivationTest extends OperatorTestSupport {
         CustomerUser bruce = awaitActivation("bruce", ActivationState.PendingEmailInput);
         assertThat(condition(bruce, Conditions.READY).getStatus()).isEqualTo("False");
         assertThat(condition(bruce, Conditions.READY).getReason()).isEqualTo("PendingEmailInput");
-        assertThat(condition(bruce, Conditions.STALLED).getStatus()).isEqualTo("True");
+        assertThat(condition(bruce, Conditions.STALLED).getStatus()).as("a wait for a person, not an error")
+                .isEqualTo("False");
+        assertThat(condition(bruce, Conditions.RECONCILING).getStatus()).as("nothing for the operator to do")
+                .isEqualTo("False");
         assertThat(bruce.getStatus().getActivation().getPendingAction()).contains("enter their email address");
         assertThat(hubSubscriber(userId).path("status").asText()).isEqualTo("pending_email_input");
 

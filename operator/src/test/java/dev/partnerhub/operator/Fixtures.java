@@ -179,7 +179,7 @@ public final class Fixtures {
         return user;
     }
 
-    static LicenseAssignment assignment(String namespace, String name, String customer,
+    public static LicenseAssignment assignment(String namespace, String name, String customer,
             String license, LicenseMode mode, List<String> names,
             Map<String, String> selector) {
         LicenseAssignment a = new LicenseAssignment();

@@ -26,13 +26,17 @@ public final class AssignmentTally {
     private AssignmentTally() {
     }
 
-    /** Fills selected, assigned, pending, failed, summary and the first failures of the status. */
-    public static void count(LicenseAssignment assignment, String licenseId, Collection<CustomerUser> customerUsers,
+    /**
+     * Fills selected, assigned, pending, failed, summary and the first failures of the status, and answers how many
+     * of the pending users wait for a person of their own (an activation link not yet opened), not for the operator.
+     */
+    public static int count(LicenseAssignment assignment, String licenseId, Collection<CustomerUser> customerUsers,
             LicenseAssignmentStatus status) {
         List<CustomerUser> selected = LicenseSelection.selected(assignment, customerUsers);
         List<LicenseFailure> failures = new ArrayList<>();
         int assigned = 0;
         int pending = 0;
+        int awaitingPerson = 0;
         for (CustomerUser user : selected) {
             Optional<UserLicense> entry = entry(user, licenseId, assignment);
             LicenseState state = entry.map(UserLicense::getState).orElse(LicenseState.Pending);
@@ -45,6 +49,10 @@ public final class AssignmentTally {
                         e.getError() == null ? null : e.getError().getDescription()));
             } else {
                 pending++;
+                if (user.getStatus() != null && user.getStatus().getActivation() != null
+                        && user.getStatus().getActivation().getState().isPending()) {
+                    awaitingPerson++;
+                }
             }
         }
         Set<String> names = customerUsers.stream().map(u -> u.getMetadata().getName()).collect(Collectors.toSet());
@@ -66,6 +74,7 @@ public final class AssignmentTally {
         status.setFailed(failures.size());
         status.setSummary(assigned + "/" + selected.size());
         status.setFailures(failures.stream().limit(MAX_FAILURES).toList());
+        return awaitingPerson;
     }
 
     private static Optional<UserLicense> entry(CustomerUser user, String licenseId, LicenseAssignment assignment) {

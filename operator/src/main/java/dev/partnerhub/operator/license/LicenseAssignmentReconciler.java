@@ -151,6 +151,12 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
             return null;
         }
         String orgId = resolved.orgId();
+        if (Conditions.isTrue(customer.get().getStatus(), Conditions.READY) && orgId == null && resolved.isReady()) {
+            // A BroadWorks enterprise gets its org with its first user's activation, which a person does.
+            conditions.awaitingPerson("AwaitingOrg", "Customer " + customerName + " has no org in the hub yet: the hub "
+                    + "makes it when the customer's first user activates their account; licences are assigned then.");
+            return config.polling().pending();
+        }
         if (!Conditions.isTrue(customer.get().getStatus(), Conditions.READY) || orgId == null || !resolved.isReady()) {
             conditions.ready(false, "CustomerNotReady", "Customer " + customerName + " has no org in the hub yet; "
                     + "licences are assigned once it has.").notStalled();
@@ -172,16 +178,19 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
         status.setConflicts(LicenseConflicts.of(assignment, license.get().id(), assignments == null ? List.of()
                 : assignments.list(assignment.getMetadata().getNamespace()).toList(), namespaceUsers,
                 a -> LicenseSelection.resolve(a.getSpec().getLicense(), catalog).map(RemoteLicense::id)));
-        AssignmentTally.count(assignment, license.get().id(), users == null ? List.of()
-                : users.list(assignment.getMetadata().getNamespace()).toList(), status);
+        int awaitingPerson = AssignmentTally.count(assignment, license.get().id(), namespaceUsers, status);
         conditions.synced(true, "Observed", "Observed the licence's seats and the users' licences.").notStalled();
         if (status.getFailed() > 0) {
-            conditions.ready(false, "Refused", status.getFailed() + " of the selected users did not get the licence; "
-                    + "see status.failures.");
+            // Seats to buy, a package or a selection to change: a person must act before these users get it.
+            conditions.stall("Refused", status.getFailed() + " of the selected users did not get the licence; see "
+                    + "status.failures.");
+        } else if (status.getPending() > 0 && awaitingPerson == status.getPending()) {
+            conditions.awaitingPerson("AwaitingUsers", awaitingPerson + " selected users get the licence once they "
+                    + "have activated their accounts: see their status.activation.pendingAction.");
         } else if (status.getPending() > 0) {
             conditions.ready(false, "Pending", status.getPending() + " selected users wait to be provisioned.");
         } else if (status.getRemovalsHeld() > 0) {
-            conditions.ready(false, "DeletionHeld", status.getRemovalsHeld() + " users outside this Exclusive "
+            conditions.stall("DeletionHeld", status.getRemovalsHeld() + " users outside this Exclusive "
                     + "assignment keep the licence: the connection's deletion allowance for the hour is spent. Annotate "
                     + "the PartnerConnection with " + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release them.");
         } else if (!status.getConflicts().isEmpty()) {

@@ -17,14 +17,23 @@ import java.util.Optional;
 
 /**
  * The one place that edits a status's conditions. A reconciler states Ready, Synced and Stalled; this helper
- * keeps {@code lastTransitionTime} when a condition's status did not change, stamps
+ * derives Reconciling from them, keeps {@code lastTransitionTime} when a condition's status did not change, stamps
  * {@code observedGeneration}, and sorts by type, so that an unchanged outcome yields an equal status.
+ *
+ * <p>The four conditions read as kstatus reads them (docs/api.md's state table): Stalled when only a change to the
+ * manifest or a person's approval lets the resource progress (Failed); Reconciling while the operator works towards
+ * Ready on its own (InProgress); neither when Ready, or when the resource waits for a person outside the manifest,
+ * such as an end user who has not yet opened their activation link ({@link #awaitingPerson}): kstatus reads that as
+ * Current, so that a GitOps sync does not fail while someone has not clicked a link.
  */
 public final class Conditions {
 
     public static final String READY = "Ready";
     public static final String SYNCED = "Synced";
     public static final String STALLED = "Stalled";
+    public static final String RECONCILING = "Reconciling";
+
+    private static final String RECONCILED = "Reconciled";
 
     /** One desired condition. */
     public record Desired(String type, boolean status, String reason, String message) {
@@ -73,6 +82,16 @@ public final class Conditions {
         return set(new Desired(STALLED, false, "Progressing", "The operator can make progress on its own."));
     }
 
+    /**
+     * Not Ready, for a reason that only a person outside the manifest clears (an end user's own click), and the
+     * operator waits without working on it: neither Stalled nor Reconciling. The resource stays so, round after
+     * round, as long as Ready keeps this reason.
+     */
+    public Conditions awaitingPerson(String reason, String message) {
+        return ready(false, reason, message).set(new Desired(STALLED, false, reason, message))
+                .set(new Desired(RECONCILING, false, reason, message));
+    }
+
     /** The condition of this type set in this round, if any. */
     public Optional<Desired> desired(String type) {
         return Optional.ofNullable(desired.get(type));
@@ -105,10 +124,49 @@ public final class Conditions {
                     .withMessage(Redaction.apply(d.message())).withLastTransitionTime(since)
                     .withObservedGeneration(generation).build());
         }
+        if (!desired.containsKey(RECONCILING)) {
+            Desired reconciling = reconciling(merged);
+            Condition previous = merged.get(RECONCILING);
+            String value = reconciling.status() ? "True" : "False";
+            String since = previous != null && value.equals(previous.getStatus())
+                    && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime() : now;
+            merged.put(RECONCILING, new ConditionBuilder().withType(RECONCILING).withStatus(value)
+                    .withReason(reconciling.reason()).withMessage(Redaction.apply(reconciling.message()))
+                    .withLastTransitionTime(since).withObservedGeneration(generation).build());
+        }
         List<Condition> sorted = new ArrayList<>(merged.values());
         sorted.sort(Comparator.comparing(Condition::getType));
         status.setConditions(sorted);
         status.setObservedGeneration(generation);
+    }
+
+    /**
+     * Reconciling as the other conditions imply it: False when Stalled (a person must act) or when Ready and Synced;
+     * False still while Ready keeps the reason a person was awaited for; else True, saying what is under way.
+     */
+    private static Desired reconciling(Map<String, Condition> conditions) {
+        Condition ready = conditions.get(READY);
+        Condition synced = conditions.get(SYNCED);
+        Condition stalled = conditions.get(STALLED);
+        Condition previous = conditions.get(RECONCILING);
+        if (stalled != null && "True".equals(stalled.getStatus())) {
+            return new Desired(RECONCILING, false, stalled.getReason(), stalled.getMessage());
+        }
+        boolean syncFailed = synced != null && "False".equals(synced.getStatus());
+        if (syncFailed) {
+            return new Desired(RECONCILING, true, synced.getReason(), synced.getMessage());
+        }
+        if (ready == null) {
+            return new Desired(RECONCILING, true, "Reconciling", "The operator has not yet decided this resource.");
+        }
+        if ("True".equals(ready.getStatus())) {
+            return new Desired(RECONCILING, false, RECONCILED, "The provider holds what the spec declares.");
+        }
+        boolean stillAwaited = previous != null && "False".equals(previous.getStatus()) && stalled != null
+                && Objects.equals(previous.getReason(), ready.getReason())
+                && Objects.equals(previous.getReason(), stalled.getReason());
+        return stillAwaited ? new Desired(RECONCILING, false, previous.getReason(), previous.getMessage())
+                : new Desired(RECONCILING, true, ready.getReason(), ready.getMessage());
     }
 
     public static Optional<Condition> find(List<Condition> conditions, String type) {

@@ -69,8 +69,7 @@ public final class UserActivation {
             case Provisioned -> conditions.ready(true, "Provisioned", "The user is provisioned and active.")
                     .notStalled();
             case PendingEmailInput, PendingEmailValidation, PendingUserMigration -> conditions
-                    .ready(false, state.name(), activation.getPendingAction())
-                    .stalled(state.name(), "Waiting for a person: " + activation.getPendingAction());
+                    .awaitingPerson(state.name(), activation.getPendingAction());
             case Error -> {
                 String message = "The hub failed to provision the user"
                         + (remote.errors().isEmpty() ? "." : ": " + remote.errors().get(0).description())

@@ -19,7 +19,8 @@ class ConditionsTest {
     void conditionsAreSortedByTypeCarryTheGenerationAndStalledDefaultsToFalse() {
         CustomerUserStatus status = new CustomerUserStatus();
         Conditions.builder().synced(true, "Observed", "ok").ready(true, "Provisioned", "ok").applyTo(status, 3L, T1);
-        assertThat(status.getConditions()).extracting(Condition::getType).containsExactly("Ready", "Stalled", "Synced");
+        assertThat(status.getConditions()).extracting(Condition::getType)
+                .containsExactly("Ready", "Reconciling", "Stalled", "Synced");
         assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(3L));
         assertThat(Conditions.find(status.getConditions(), "Stalled").orElseThrow().getStatus()).isEqualTo("False");
         assertThat(status.getObservedGeneration()).isEqualTo(3L);
@@ -56,5 +57,57 @@ class ConditionsTest {
         CustomerUserStatus second = StatusSupport.copy(first, CustomerUserStatus.class);
         Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(second, 2L, T2);
         assertThat(StatusSupport.differs(first, second)).isFalse();
+    }
+
+    @Test
+    void reconcilingIsTrueWhileTheOperatorWorksAndFalseWhenReadyOrStalled() {
+        CustomerUserStatus status = new CustomerUserStatus();
+        Conditions.builder().ready(false, "Provisioning", "The hub is provisioning the user.").notStalled()
+                .applyTo(status, 1L, T1);
+        assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason,
+                Condition::getMessage).containsExactly("True", "Provisioning", "The hub is provisioning the user.");
+
+        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(status, 1L, T2);
+        assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("False", "Reconciled");
+
+        Conditions.builder().refused("ProviderRejected", "HTTP 400: email").applyTo(status, 2L, T2);
+        assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason,
+                Condition::getObservedGeneration).containsExactly("False", "ProviderRejected", 2L);
+    }
+
+    @Test
+    void anOutageIsWorkInProgressEvenWhileTheLastObservedReadyHolds() {
+        CustomerUserStatus status = new CustomerUserStatus();
+        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(status, 1L, T1);
+        Conditions.builder().synced(false, "ProviderUnavailable", "HTTP 503").notStalled().applyTo(status, 1L, T2);
+        assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("True", "ProviderUnavailable");
+    }
+
+    @Test
+    void aResourceAwaitingAPersonIsNeitherStalledNorReconcilingRoundAfterRound() {
+        CustomerUserStatus status = new CustomerUserStatus();
+        Conditions.builder().synced(true, "Observed", "ok").awaitingPerson("PendingEmailInput", "open the link")
+                .applyTo(status, 1L, T1);
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ready", "False", "PendingEmailInput"),
+                        org.assertj.core.groups.Tuple.tuple("Reconciling", "False", "PendingEmailInput"),
+                        org.assertj.core.groups.Tuple.tuple("Stalled", "False", "PendingEmailInput"),
+                        org.assertj.core.groups.Tuple.tuple("Synced", "True", "Observed"));
+
+        // A later round that states only Synced (an unchanged look) keeps the wait as it was.
+        Conditions.builder().synced(true, "Observed", "ok").applyTo(status, 1L, T2);
+        assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason,
+                Condition::getLastTransitionTime).containsExactly("False", "PendingEmailInput", "2026-01-01T10:00:00Z");
+
+        // Once the person has acted and the hub works again, the operator is at work.
+        Conditions.builder().ready(false, "Provisioning", "The hub is provisioning the user.").notStalled()
+                .applyTo(status, 1L, T2);
+        assertThat(condition(status, Conditions.RECONCILING).getStatus()).isEqualTo("True");
+    }
+
+    private static Condition condition(CustomerUserStatus status, String type) {
+        return Conditions.find(status.getConditions(), type).orElseThrow();
     }
 }

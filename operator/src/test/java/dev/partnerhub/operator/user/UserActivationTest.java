@@ -30,13 +30,15 @@ class UserActivationTest {
     }
 
     @Test
-    void aPendingUserIsNotReadyIsStalledOnAPersonAndSaysWhoMustDoWhat() {
+    void aPendingUserIsNotReadyWaitsForAPersonWithoutBeingStalledAndSaysWhoMustDoWhat() {
         CustomerUserStatus status = apply(subscriber(UserState.PENDING_EMAIL_VALIDATION, List.of()));
         assertThat(status.getActivation().getState()).isEqualTo(ActivationState.PendingEmailValidation);
         assertThat(status.getActivation().getPendingAction()).contains("dana@example.com").contains("Join Now");
         assertThat(Conditions.isTrue(status, Conditions.READY)).isFalse();
         assertThat(Conditions.reason(status, Conditions.READY)).isEqualTo("PendingEmailValidation");
-        assertThat(Conditions.isTrue(status, Conditions.STALLED)).isTrue();
+        assertThat(Conditions.isTrue(status, Conditions.STALLED)).isFalse();
+        assertThat(Conditions.isTrue(status, Conditions.RECONCILING)).isFalse();
+        assertThat(Conditions.reason(status, Conditions.RECONCILING)).isEqualTo("PendingEmailValidation");
         assertThat(status.getActivation().getSince()).isEqualTo("2025-12-31T09:00:00Z");
     }
 
