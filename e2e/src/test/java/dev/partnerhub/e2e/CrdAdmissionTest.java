@@ -34,6 +34,13 @@ class CrdAdmissionTest {
     }
 
     @Test
+    void kubectlExplainDescribesAConditionsReason(ControlPlane plane) {
+        ControlPlane.Kubectl.Result explain = plane.kubectl("explain", "customeruser.status.conditions.reason");
+        assertThat(explain.exitCode()).as(explain.output()).isZero();
+        assertThat(explain.output()).contains("FIELD: reason").contains("Why the condition has this status, in one CamelCase word");
+    }
+
+    @Test
     void aBadEmailPhoneNumberOrPolicyIsRefusedNamingTheField(ControlPlane plane) {
         assertRefused(plane, "bad-email", user("bad-email", "acme", "email: not-an-email\n  package: webex_meetings"),
                 "spec.email");

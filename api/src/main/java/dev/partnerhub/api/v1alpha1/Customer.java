@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -20,4 +21,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class Customer extends CustomResource<CustomerSpec, CustomerStatus> implements Namespaced {
+
+    @Override
+    @JsonPropertyDescription("The customer organization as the partner declares it.")
+    public CustomerSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed of the customer organization at the provider, with the "
+            + "conditions Ready, Synced, Stalled and Reconciling.")
+    public CustomerStatus getStatus() {
+        return super.getStatus();
+    }
 }

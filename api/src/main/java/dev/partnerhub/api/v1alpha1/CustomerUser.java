@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -22,4 +23,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class CustomerUser extends CustomResource<CustomerUserSpec, CustomerUserStatus> implements Namespaced {
+
+    @Override
+    @JsonPropertyDescription("The user as the partner declares it.")
+    public CustomerUserSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed of the user at the provider: the activation state, who must "
+            + "do what next, and the provider's exact errors.")
+    public CustomerUserStatus getStatus() {
+        return super.getStatus();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -23,4 +24,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "FAILED", jsonPath = ".status.failed", type = AdditionalPrinterColumn.Type.INTEGER)
 public class LicenseAssignment extends CustomResource<LicenseAssignmentSpec, LicenseAssignmentStatus> implements Namespaced {
+
+    @Override
+    @JsonPropertyDescription("The licence, the customer and the users that should hold it.")
+    public LicenseAssignmentSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("The licence's seats, how many selected users hold it, and the first failures.")
+    public LicenseAssignmentStatus getStatus() {
+        return super.getStatus();
+    }
 }

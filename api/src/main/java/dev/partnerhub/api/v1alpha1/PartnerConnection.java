@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -22,4 +23,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class PartnerConnection extends CustomResource<PartnerConnectionSpec, PartnerConnectionStatus> implements Namespaced {
+
+    @Override
+    @JsonPropertyDescription("The provider account and how to call it.")
+    public PartnerConnectionSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("Whether an authenticated call to the provider succeeds, the credentials' state, and who "
+            + "depends on this connection.")
+    public PartnerConnectionStatus getStatus() {
+        return super.getStatus();
+    }
 }
