@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
 /** hubctl: run the Partner Hub Operator locally and look at customers and users from the terminal. */
 @Command(name = "hubctl", mixinStandardHelpOptions = true, versionProvider = Hubctl.Version.class,
         description = "Partner Hub Operator: customers, users and licences of partner portals as code.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Done (plan: nothing would change).", "1:The command failed; its one line says why.",
+            "2:plan only: something would change.", "64:The command line is wrong (an unknown or misspelt option, a "
+                + "missing or bad value): see --help."},
         subcommands = {LocalCommand.class, StatusCommand.class, CsvCommand.class, PlanCommand.class,
             AdoptCommand.class, SandboxCommand.class, HubCommand.class, BenchCommand.class})
 public final class Hubctl implements Runnable {
@@ -19,6 +23,9 @@ public final class Hubctl implements Runnable {
     /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */
     private static final Logger FABRIC8 = Logger.getLogger("io.fabric8");
     private static final Logger SANDBOX = Logger.getLogger("dev.partnerhub.sandbox");
+
+    /** The exit code of a wrong command line (sysexits' EX_USAGE): never one a command gives, such as plan's 2. */
+    public static final int USAGE = 64;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +41,13 @@ public final class Hubctl implements Runnable {
         FABRIC8.setLevel(Level.SEVERE);
         // The local mode prints its own summary; the hub only speaks up when something is wrong.
         SANDBOX.setLevel(Level.WARNING);
-        System.exit(new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** hubctl's command line: one line for a failure, and {@link #USAGE} for a wrong command line. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)
+                .setExitCodeOnInvalidInput(USAGE);
     }
 
     /** One line that says what went wrong, instead of a stack trace. */

@@ -63,18 +63,34 @@ class HubctlErrorsTest {
     @Test
     void anOperatorWarmUpBeyondOneCustomerIsRefusedBeforeAnythingStarts() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)
-                .setErr(new PrintWriter(err, true));
+        CommandLine cli = Hubctl.commandLine().setErr(new PrintWriter(err, true));
 
-        assertThat(cli.execute("bench", "operator", "--operator-warm-up", "1000")).isEqualTo(2);
+        assertThat(cli.execute("bench", "operator", "--operator-warm-up", "1000")).isEqualTo(Hubctl.USAGE);
         assertThat(err.toString()).startsWith("--operator-warm-up: from 0 to 999 users (they are one customer's), "
                 + "not 1000");
     }
 
+    @Test
+    void aMisspeltFlagExitsWithTheUsageCodeNotPlansChangesPending() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Hubctl.commandLine().setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("plan", "--filenme", "manifests")).isEqualTo(Hubctl.USAGE).isNotEqualTo(2);
+        assertThat(err.toString()).startsWith("Unknown option: '--filenme'");
+    }
+
+    @Test
+    void theHelpListsTheExitCodes() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Hubctl.commandLine().setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:").contains("64   The command line is wrong");
+    }
+
     private static String run(String... args) {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)
-                .setErr(new PrintWriter(err, true));
+        CommandLine cli = Hubctl.commandLine().setErr(new PrintWriter(err, true));
         assertThat(cli.execute(args)).isEqualTo(1);
         return err.toString().strip();
     }

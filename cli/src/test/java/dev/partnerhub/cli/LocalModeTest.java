@@ -219,7 +219,7 @@ class LocalModeTest {
         List<String> args = new ArrayList<>(List.of("csv", "export", "--kubeconfig", kubeconfig.toString(), "-o",
                 file.toString()));
         args.addAll(List.of(options));
-        assertThat(new CommandLine(new Hubctl()).execute(args.toArray(String[]::new))).isZero();
+        assertThat(Hubctl.commandLine().execute(args.toArray(String[]::new))).isZero();
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 

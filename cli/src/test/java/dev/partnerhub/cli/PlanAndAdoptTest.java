@@ -206,7 +206,7 @@ class PlanAndAdoptTest {
 
         Path adopted = work.resolve("adopted");
         StringWriter buffer = new StringWriter();
-        CommandLine line = new CommandLine(new Hubctl());
+        CommandLine line = Hubctl.commandLine();
         line.setOut(new PrintWriter(buffer, true));
         assertThat(line.execute("adopt", "--customer", "initech", "-n", NS, "-o", adopted.toString(),
                 "--kubeconfig", kubeconfig.toString())).isZero();
@@ -307,7 +307,7 @@ class PlanAndAdoptTest {
 
     private static Result plan(String... options) {
         StringWriter buffer = new StringWriter();
-        CommandLine line = new CommandLine(new Hubctl());
+        CommandLine line = Hubctl.commandLine();
         line.setOut(new PrintWriter(buffer, true));
         String[] args = Stream.concat(Stream.of("plan", "-f", dir.toString(), "-n", NS, "--kubeconfig",
                 kubeconfig.toString()), Stream.of(options)).toArray(String[]::new);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             + "create, update (each field, old and new), delete (what the cluster holds that the folder no longer "
             + "declares), or no change, then a summary. Reads only.",
     "Exit code 0 when nothing would change, 2 when something would (as terraform plan -detailed-exitcode), 1 when an "
-            + "object cannot be applied as written or the plan failed."})
+            + "object cannot be applied as written or the plan failed, 64 when the command line is wrong."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--filename"}, required = true, description = "The folder of manifests (read recursively).")
