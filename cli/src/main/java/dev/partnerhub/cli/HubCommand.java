@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the local partner hub alone, for an operator that runs against a real cluster. */
-@Command(name = "hub", mixinStandardHelpOptions = true, description = "Runs the local partner hub alone until "
+@Command(name = "hub", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl hub --port 18089"},
+        description = "Runs the local partner hub alone until "
         + "interrupted: a provider for an operator that runs against a real cluster, without a partner account.")
 final class HubCommand implements Callable<Integer> {
 

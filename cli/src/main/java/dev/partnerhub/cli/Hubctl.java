@@ -10,14 +10,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** hubctl: run the Partner Hub Operator locally and look at customers and users from the terminal. */
-@Command(name = "hubctl", mixinStandardHelpOptions = true, versionProvider = Hubctl.Version.class,
+@Command(name = "hubctl", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl local                       the local mode: a cluster API, the local partner hub, the operator",
+            "  ./hubctl status -A --exclude-provisioned"},
+        versionProvider = Hubctl.Version.class,
         description = "Partner Hub Operator: customers, users and licences of partner portals as code.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Done (plan: nothing would change).", "1:The command failed; its one line says why.",
             "2:plan only: something would change.", "64:The command line is wrong (an unknown or misspelt option, a "
                 + "missing or bad value): see --help."},
         subcommands = {LocalCommand.class, StatusCommand.class, CsvCommand.class, PlanCommand.class,
-            AdoptCommand.class, SandboxCommand.class, HubCommand.class, BenchCommand.class})
+            AdoptCommand.class, SandboxCommand.class, HubCommand.class, BenchCommand.class, CompletionCommand.class})
 public final class Hubctl implements Runnable {
 
     /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */
@@ -47,7 +51,17 @@ public final class Hubctl implements Runnable {
     /** hubctl's command line: one line for a failure, and {@link #USAGE} for a wrong command line. */
     public static CommandLine commandLine() {
         return new CommandLine(new Hubctl()).setExecutionExceptionHandler(Hubctl::report)
-                .setExitCodeOnInvalidInput(USAGE);
+                .setParameterExceptionHandler(Hubctl::usageError);
+    }
+
+    /** What picocli prints for a wrong command line (the error, then suggestions or the usage), exiting USAGE. */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr())) {
+            command.usage(command.getErr(), command.getColorScheme());
+        }
+        return USAGE;
     }
 
     /** One line that says what went wrong, instead of a stack trace. */

@@ -11,9 +11,9 @@ import java.util.Objects;
 import picocli.CommandLine.Option;
 
 /**
- * Which cluster a command talks to: {@code --kubeconfig}, else {@code $KUBECONFIG}, else the local mode's
- * {@code .local/kubeconfig} (in the project, where the repository's wrapper says it is with {@code HUBCTL_PROJECT})
- * when it exists, else {@code ~/.kube/config}.
+ * Which cluster a command talks to, as kubectl chooses: {@code --kubeconfig}, else {@code $KUBECONFIG}, else the local
+ * mode's {@code .local/kubeconfig} (in the project, where the repository's wrapper says it is with
+ * {@code HUBCTL_PROJECT}) when it exists, else {@code ~/.kube/config}; its current context, or {@code --context}.
  */
 public final class KubeconfigOption {
 
@@ -21,17 +21,31 @@ public final class KubeconfigOption {
             + "then ~/.kube/config).")
     Path kubeconfig;
 
+    @Option(names = "--context", description = "The kubeconfig context to use (default: its current context).")
+    String context;
+
     public KubernetesClient client() {
+        return build(config());
+    }
+
+    /** The namespace of the chosen context, {@code default} when it names none (kubectl's default namespace). */
+    public String namespace() {
+        String namespace = config().getNamespace();
+        return namespace == null ? "default" : namespace;
+    }
+
+    private Config config() {
         Path file = kubeconfig;
         Path local = Path.of(Objects.requireNonNullElse(System.getenv("HUBCTL_PROJECT"), "."), ".local", "kubeconfig");
         if (file == null && System.getenv("KUBECONFIG") == null && Files.isRegularFile(local)) {
             file = local;
         }
         if (file == null) {
-            return build(Config.autoConfigure(null));
+            return Config.autoConfigure(context);
         }
         try {
-            return build(Config.fromKubeconfig(Files.readString(file)));
+            Files.readString(file);
+            return Config.fromKubeconfig(context, file.toFile());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UncheckedIOException("kubeconfig " + file + " does not exist; start `./hubctl local` or pass "
                     + "--kubeconfig", e);

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the whole product on this machine until interrupted. */
-@Command(name = "local", mixinStandardHelpOptions = true, description = "Starts an embedded Kubernetes API, the "
+@Command(name = "local", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl local",
+            "  ./hubctl local --api-port 16443 --hub-port 18089"},
+        description = "Starts an embedded Kubernetes API, the "
         + "local partner hub and the operator; applies the CRDs and the samples; writes a kubeconfig; runs until "
         + "interrupted (Ctrl-C).")
 final class LocalCommand implements Callable<Integer> {

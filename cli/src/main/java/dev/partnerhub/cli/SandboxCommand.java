@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Plays the people outside the partner's reach against the local partner hub: end users and customer admins. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Plays the end user and the customer "
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox validate-email dana@globex.sp.example.com"},
+        description = "Plays the end user and the customer "
         + "admin against the local partner hub (see docs/local-mode.md).",
         subcommands = {SandboxCommand.EnterEmail.class, SandboxCommand.ValidateEmail.class,
                 SandboxCommand.AcceptMove.class, SandboxCommand.ApproveAttach.class, SandboxCommand.CreateOrg.class,
@@ -33,7 +36,10 @@ final class SandboxCommand {
         out.println(what + (status.isEmpty() ? "" : ": status " + status));
     }
 
-    @Command(name = "enter-email", mixinStandardHelpOptions = true, description = "The end user enters an email in "
+    @Command(name = "enter-email", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox enter-email dana@globex.sp.example.com dana@globex.example.com"},
+        description = "The end user enters an email in "
             + "the User Activation Portal.")
     static final class EnterEmail implements Callable<Integer> {
         @ParentCommand
@@ -50,7 +56,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "validate-email", mixinStandardHelpOptions = true, description = "The end user clicks the link of "
+    @Command(name = "validate-email", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox validate-email dana@globex.sp.example.com"},
+        description = "The end user clicks the link of "
             + "the validation email.")
     static final class ValidateEmail implements Callable<Integer> {
         @ParentCommand
@@ -65,7 +74,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "accept-move", mixinStandardHelpOptions = true, description = "The end user accepts the consent "
+    @Command(name = "accept-move", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox accept-move frank@acme.example.com"},
+        description = "The end user accepts the consent "
             + "email and moves their existing Webex account.")
     static final class AcceptMove implements Callable<Integer> {
         @ParentCommand
@@ -80,7 +92,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "approve-attach", mixinStandardHelpOptions = true, description = "The customer org's administrator "
+    @Command(name = "approve-attach", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox approve-attach $ORG"},
+        description = "The customer org's administrator "
             + "adds the partner administrator as an external Full Administrator.")
     static final class ApproveAttach implements Callable<Integer> {
         @ParentCommand
@@ -96,7 +111,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "create-org", mixinStandardHelpOptions = true, description = "An existing customer org, for "
+    @Command(name = "create-org", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ORG=$(./hubctl sandbox create-org 'Initech' --users 250)"},
+        description = "An existing customer org, for "
             + "spec.attach.orgId; prints its org ID.")
     static final class CreateOrg implements Callable<Integer> {
         @ParentCommand
@@ -123,7 +141,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "self-activate", mixinStandardHelpOptions = true, description = "A BroadWorks user activates "
+    @Command(name = "self-activate", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox self-activate Reseller1+globex eddie@globex.sp.example.com eddie@globex.example.com"},
+        description = "A BroadWorks user activates "
             + "Webex without the partner declaring them.")
     static final class SelfActivate implements Callable<Integer> {
         @ParentCommand
@@ -142,7 +163,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "consumer-account", mixinStandardHelpOptions = true, description = "Someone already holds a "
+    @Command(name = "consumer-account", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox consumer-account frank@acme.example.com"},
+        description = "Someone already holds a "
             + "consumer Webex account with this email (their move needs consent).")
     static final class ConsumerAccount implements Callable<Integer> {
         @ParentCommand
@@ -158,7 +182,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "role-member", mixinStandardHelpOptions = true, description = "Someone gives a Partner Center "
+    @Command(name = "role-member", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox role-member $TENANT_ID 'Helpdesk Administrator' $USER_ID"},
+        description = "Someone gives a Partner Center "
             + "user a directory role outside the operator (in the Microsoft 365 admin center).")
     static final class RoleMember implements Callable<Integer> {
         @ParentCommand
@@ -178,7 +205,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "oauth-app", mixinStandardHelpOptions = true, description = "Registers a Webex integration or a "
+    @Command(name = "oauth-app", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox oauth-app webex > webex-integration.env"},
+        description = "Registers a Webex integration or a "
             + "Microsoft Entra app with the hub's token endpoint and signs its administrator in; prints the Secret keys "
             + "a PartnerConnection needs (clientId, clientSecret, refreshToken, and tenantId for Microsoft).")
     static final class OAuthApp implements Callable<Integer> {
@@ -205,7 +235,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "clock", mixinStandardHelpOptions = true, description = "Moves the hub's clock forward (tokens "
+    @Command(name = "clock", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox clock P15D"},
+        description = "Moves the hub's clock forward (tokens "
             + "expire, restore windows close).")
     static final class Clock implements Callable<Integer> {
         @ParentCommand
@@ -221,7 +254,10 @@ final class SandboxCommand {
         }
     }
 
-    @Command(name = "seats", mixinStandardHelpOptions = true, description = "The partner buys or returns seats of a "
+    @Command(name = "seats", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl sandbox seats $ORG 'Contact center Standard Agent' 20"},
+        description = "The partner buys or returns seats of a "
             + "licence of an org.")
     static final class Seats implements Callable<Integer> {
         @ParentCommand

@@ -27,7 +27,8 @@ public final class UserView {
             }
             String why = e.getCode() == 404 ? "the CustomerUser CRD is not installed (apply crds/)"
                     : root.getClass().getSimpleName() + ": " + root.getMessage();
-            throw new IllegalStateException("cannot list CustomerUsers from " + client.getMasterUrl() + ": " + why, e);
+            throw new IllegalStateException("cannot list CustomerUsers " + (namespace == null ? "of every namespace"
+                    : "of namespace " + namespace) + " from " + client.getMasterUrl() + ": " + why, e);
         }
     }
 

@@ -36,8 +36,31 @@ class HubctlErrorsTest {
                 current-context: x
                 """);
         assertThat(run("status", "--kubeconfig", kubeconfig.toString()))
-                .startsWith("hubctl status: cannot list CustomerUsers from http://127.0.0.1:1/")
+                .startsWith("hubctl status: cannot list CustomerUsers of namespace default from http://127.0.0.1:1/")
                 .contains("Connection refused");
+    }
+
+    @Test
+    void contextPicksTheClusterAndItsNamespaceAsKubectlDoes() throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - {name: one, cluster: {server: "http://127.0.0.1:1"}}
+                - {name: two, cluster: {server: "http://127.0.0.1:2"}}
+                contexts:
+                - {name: one, context: {cluster: one, user: x}}
+                - {name: two, context: {cluster: two, user: x, namespace: tenant-b}}
+                users: [{name: x, user: {}}]
+                current-context: one
+                """);
+        assertThat(run("status", "--kubeconfig", kubeconfig.toString()))
+                .startsWith("hubctl status: cannot list CustomerUsers of namespace default from http://127.0.0.1:1/");
+        assertThat(run("status", "--kubeconfig", kubeconfig.toString(), "--context", "two"))
+                .startsWith("hubctl status: cannot list CustomerUsers of namespace tenant-b from http://127.0.0.1:2/");
+        assertThat(run("status", "--kubeconfig", kubeconfig.toString(), "--context", "two", "-A"))
+                .startsWith("hubctl status: cannot list CustomerUsers of every namespace from http://127.0.0.1:2/");
     }
 
     @Test
@@ -75,8 +98,9 @@ class HubctlErrorsTest {
         StringWriter err = new StringWriter();
         CommandLine cli = Hubctl.commandLine().setErr(new PrintWriter(err, true));
 
-        assertThat(cli.execute("plan", "--filenme", "manifests")).isEqualTo(Hubctl.USAGE).isNotEqualTo(2);
-        assertThat(err.toString()).startsWith("Unknown option: '--filenme'");
+        assertThat(cli.execute("plan", "-f", "manifests", "--ouptut", "json")).isEqualTo(Hubctl.USAGE)
+                .isNotEqualTo(2);
+        assertThat(err.toString()).startsWith("Unknown options: '--ouptut', 'json'").contains("--output");
     }
 
     @Test
@@ -86,6 +110,18 @@ class HubctlErrorsTest {
 
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:").contains("64   The command line is wrong");
+    }
+
+    @Test
+    void theCompletionScriptIsValidBashAndKnowsTheCommandsAndTheirOptions() throws Exception {
+        StringWriter out = new StringWriter();
+        assertThat(Hubctl.commandLine().setOut(new PrintWriter(out, true)).execute("completion", "bash")).isZero();
+        Path script = dir.resolve("hubctl.bash");
+        Files.writeString(script, out.toString());
+        Process check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertThat(check.waitFor()).as(new String(check.getInputStream().readAllBytes())).isZero();
+        assertThat(out.toString()).contains("complete -F").contains("status").contains("--all-namespaces")
+                .contains("--exclude-provisioned").contains("--out-dir");
     }
 
     private static String run(String... args) {

@@ -151,12 +151,21 @@ class LocalModeTest {
 
     @Test
     @Order(4)
-    void hubctlStatusPrintsTheSameUsersAndTheEndUserCanFinishThePendingOne() {
+    void hubctlStatusPrintsTheSameUsersAndTheEndUserCanFinishThePendingOne() throws Exception {
         String before = status();
         assertThat(before.lines().filter(l -> l.contains("partnerhub-demo"))).hasSize(6);
         assertThat(before).containsPattern("acme\\s+alice\\s+alice@acme.example.com\\s+webex_calling\\s+Provisioned\\s+True");
         assertThat(before).containsPattern("contoso\\s+megan\\s+megan@contoso.example.com\\s+-\\s+Provisioned\\s+True");
         assertThat(before).containsPattern("globex\\s+dana\\s+-\\s+standard\\s+PendingEmailInput\\s+False\\s+The end user");
+        JsonNode rows = new ObjectMapper().readTree(status("-o", "json"));
+        assertThat(rows).hasSize(6);
+        JsonNode dana = rows.findParents("user").stream().filter(r -> r.path("user").asText().equals("dana"))
+                .findFirst().orElseThrow();
+        assertThat(dana.path("activation").asText()).isEqualTo("PendingEmailInput");
+        assertThat(dana.path("ready").asText()).isEqualTo("False");
+        assertThat(dana.path("email").isNull()).as("no email yet: null, not a dash").isTrue();
+        assertThat(dana.path("pendingAction").asText()).startsWith("The end user must open the activation link");
+        assertThat(status("-A", "-o", "yaml")).contains("user: \"dana\"").contains("namespace: \"partnerhub-demo\"");
 
         assertThat(sandbox("enter-email", "dana@globex.sp.example.com", "dana@globex.example.com"))
                 .isEqualTo("dana@globex.sp.example.com entered dana@globex.example.com: status pending_email_validation");
@@ -216,7 +225,7 @@ class LocalModeTest {
 
     private static String export(String... options) throws Exception {
         Path file = Files.createTempFile(work, "export", ".csv");
-        List<String> args = new ArrayList<>(List.of("csv", "export", "--kubeconfig", kubeconfig.toString(), "-o",
+        List<String> args = new ArrayList<>(List.of("csv", "export", "--kubeconfig", kubeconfig.toString(), "--file",
                 file.toString()));
         args.addAll(List.of(options));
         assertThat(Hubctl.commandLine().execute(args.toArray(String[]::new))).isZero();

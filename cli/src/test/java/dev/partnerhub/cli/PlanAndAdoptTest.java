@@ -208,7 +208,7 @@ class PlanAndAdoptTest {
         StringWriter buffer = new StringWriter();
         CommandLine line = Hubctl.commandLine();
         line.setOut(new PrintWriter(buffer, true));
-        assertThat(line.execute("adopt", "--customer", "initech", "-n", NS, "-o", adopted.toString(),
+        assertThat(line.execute("adopt", "--customer", "initech", "-n", NS, "--out-dir", adopted.toString(),
                 "--kubeconfig", kubeconfig.toString())).isZero();
         assertThat(buffer.toString()).startsWith("2 users of plan-demo/initech in the provider are not declared; 2 "
                 + "manifests written to " + adopted);

@@ -46,7 +46,7 @@ class HubctlReleaseOnRealApiTest {
         Files.copy(plane.adminKubeconfig(), caller.resolve("kube/config"));
 
         Result status = run(caller, installed.resolve("hubctl-0.1.0-SNAPSHOT/bin/kubectl-partnerhub").toString(),
-                "status", "--kubeconfig", "kube/config");
+                "status", "-A", "--kubeconfig", "kube/config");
         assertThat(status.exitCode).as(status.output).isZero();
         assertThat(status.output).contains("NAMESPACE").contains("release-check").contains("ana@acme.example.com");
         try (var files = Files.list(caller)) {

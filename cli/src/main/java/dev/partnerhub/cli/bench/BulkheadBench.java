@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
  * local hub of its own (its own counters). Prints both times and their ratio: the bulkhead holds when a slow
  * connection cannot take the threads the other needs.
  */
-@Command(name = "bulkhead", mixinStandardHelpOptions = true, description = "Users of one connection converging "
+@Command(name = "bulkhead", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl bench bulkhead"},
+        description = "Users of one connection converging "
         + "alone, then beside a connection whose provider answers every call after --latency; prints both times.")
 final class BulkheadBench implements Callable<Integer> {
 

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
  * Imports a generated CSV file of N users into an empty folder, then the same file again, and prints how long each
  * took and how many files the second import changed (it must be none).
  */
-@Command(name = "csv-import", mixinStandardHelpOptions = true, description = "Times hubctl csv import of a "
+@Command(name = "csv-import", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl bench csv-import --rows 10000"},
+        description = "Times hubctl csv import of a "
         + "generated file of N users, then its re-import (which must change no file).")
 final class CsvImportBench implements Callable<Integer> {
 

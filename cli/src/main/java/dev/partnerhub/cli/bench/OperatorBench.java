@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
  * API and the local hub; N users over customers of 100 created with a parallel client; what convergence and one
  * steady-state resync cost, read from the hub's request counters, the operator's metrics and its process.
  */
-@Command(name = "operator", mixinStandardHelpOptions = true, description = "Runs the operator against the local "
+@Command(name = "operator", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl bench operator --users 10000 --heap 700m --resync 60s --resyncs 1"},
+        description = "Runs the operator against the local "
         + "Kubernetes API and the local hub, creates --users users over customers of --per-customer, and prints the "
         + "time to Ready, provider calls, reconciles, CPU, memory and metrics size, then one steady-state resync.")
 public final class OperatorBench implements Callable<Integer> {

@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
  * user converged, no duplicate or leaked object at the hub, no recorded ID lost, and the hub never above the
  * connection's limit in any second.
  */
-@Command(name = "soak", mixinStandardHelpOptions = true, description = "Runs two operator replicas against a local "
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl bench soak"},
+        description = "Runs two operator replicas against a local "
         + "hub that fails a share of calls, kills the leader twice, and prints users converged, duplicates, leaked "
         + "objects, IDs lost, faults met, calls per user, time to converge and the busiest second at the hub.")
 public final class SoakBench implements Callable<Integer> {

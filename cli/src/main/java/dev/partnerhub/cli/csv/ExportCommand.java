@@ -2,6 +2,7 @@ package dev.partnerhub.cli.csv;
 
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.cli.KubeconfigOption;
+import dev.partnerhub.cli.NamespaceOption;
 import dev.partnerhub.cli.UserView;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.OutputStreamWriter;
@@ -17,13 +18,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hubctl csv export}: the users with their status, as the portals' "Export" gives them. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Writes the CustomerUsers of the cluster as "
+@Command(name = "export", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl csv export -n partnerhub-demo --customer acme --file acme.csv"},
+        description = "Writes the CustomerUsers of the cluster as "
         + "CSV: the import's columns (so that export then import round-trips), then the provider's user ID, the "
         + "activation state, the pending action and the last error's code and text.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = {"-n", "--namespace"}, description = "Only this namespace (default: all namespaces).")
-    String namespace;
+    @Mixin
+    NamespaceOption namespaces;
 
     @Option(names = "--customer", description = "Only the users of this Customer.")
     String customer;
@@ -31,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--exclude-provisioned", description = "Only users with a pending action or an error.")
     boolean excludeProvisioned;
 
-    @Option(names = {"-o", "--output"}, description = "The file to write (default: standard output).")
+    @Option(names = "--file", description = "The file to write (default: standard output).")
     Path output;
 
     @Mixin
@@ -43,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<CustomerUser> users;
         try (KubernetesClient client = kubeconfig.client()) {
-            users = UserView.list(client, namespace);
+            users = UserView.list(client, namespaces.of(client));
         }
         users = users.stream()
                 .filter(u -> customer == null || customer.equals(u.getSpec().getCustomerRef().getName()))

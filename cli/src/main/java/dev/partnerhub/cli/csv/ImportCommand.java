@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hubctl csv import}: a portal's user CSV file as CustomerUser and LicenseAssignment manifests. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = {
+@Command(name = "import", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl csv import samples/acme-users.csv --customer acme -n partnerhub-demo --out-dir acme-users"},
+        description = {
     "Writes one CustomerUser manifest per user of a CSV file in Control Hub's or Partner Center's conventions, and "
             + "a LicenseAssignment per licence column. A row with every package column FALSE removes the user's "
             + "manifest. Re-importing an unchanged file changes no file.",
@@ -32,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
             + "add-and-remove (the file decides who holds the licences it names). Default: ${DEFAULT-VALUE}.")
     String behaviour;
 
-    @Option(names = {"-o", "--output"}, defaultValue = ".", description = "The folder of the customer's manifests "
+    @Option(names = "--out-dir", defaultValue = ".", description = "The folder of the customer's manifests "
             + "(read and written). Default: the current folder.")
     Path dir;
 

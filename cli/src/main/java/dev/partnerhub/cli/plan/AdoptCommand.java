@@ -37,7 +37,10 @@ import picocli.CommandLine.Spec;
  * {@code adoptExisting: true} and every field as the provider holds it, so that applying them makes the operator take
  * the users over with no create and no change.
  */
-@Command(name = "adopt", mixinStandardHelpOptions = true, description = "Writes a CustomerUser manifest (adoptExisting: "
+@Command(name = "adopt", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl adopt --customer acme -n partnerhub-demo --out-dir adopted"},
+        description = "Writes a CustomerUser manifest (adoptExisting: "
         + "true, deletionPolicy: Orphan) for each user the provider holds for a Customer that no CustomerUser "
         + "declares, with its fields as the provider holds them. Applied, the operator takes them over without a "
         + "create or a change. Reads only.")
@@ -46,11 +49,11 @@ public final class AdoptCommand implements Callable<Integer> {
     @Option(names = "--customer", required = true, description = "The Customer whose users to adopt.")
     String customer;
 
-    @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The Customer's namespace. "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-n", "--namespace"}, description = "The Customer's namespace (default: the kubeconfig "
+            + "context's, as kubectl).")
     String namespace;
 
-    @Option(names = {"-o", "--output"}, defaultValue = ".", description = "The folder to write the manifests to. "
+    @Option(names = "--out-dir", defaultValue = ".", description = "The folder to write the manifests to. "
             + "Default: the current folder.")
     Path dir;
 
@@ -63,6 +66,9 @@ public final class AdoptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (namespace == null) {
+            namespace = kubeconfig.namespace();
+        }
         try (KubernetesClient cluster = kubeconfig.client()) {
             Customer c = cluster.resources(Customer.class).inNamespace(namespace).withName(customer).get();
             if (c == null) {

@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hubctl plan -f DIR}: what applying a folder of manifests would do to the provider, before it happens. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = {
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./hubctl plan -f acme-users -n partnerhub-demo",
+            "  ./hubctl plan -f acme-users -o json --no-cluster"},
+        description = {
     "Reads a folder of manifests and what the provider holds (through the operator's own clients and desired-state "
             + "code; the connection and its token from the folder, else from the cluster) and prints, per object, "
             + "create, update (each field, old and new), delete (what the cluster holds that the folder no longer "
@@ -31,8 +35,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-f", "--filename"}, required = true, description = "The folder of manifests (read recursively).")
     Path dir;
 
-    @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The namespace of manifests that "
-            + "name none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-n", "--namespace"}, description = "The namespace of manifests that name none (default: the "
+            + "kubeconfig context's, as kubectl apply).")
     String namespace;
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
@@ -53,7 +57,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw new IllegalArgumentException("-o " + output + ": text or json");
         }
-        Manifests manifests = Manifests.read(dir, namespace);
+        Manifests manifests = Manifests.read(dir, namespace != null ? namespace : kubeconfig.namespace());
         List<Change> changes;
         try (KubernetesClient cluster = noCluster ? null : kubeconfig.client()) {
             changes = new Planner(manifests, new Providers(manifests, cluster), cluster).plan();

@@ -213,7 +213,7 @@ class CsvImportTest {
         ImportCommand command = new ImportCommand();
         command.out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         command.err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-        assertThat(new CommandLine(command).execute(bad.toString(), "--customer", "acme", "-o", out.toString()))
+        assertThat(new CommandLine(command).execute(bad.toString(), "--customer", "acme", "--out-dir", out.toString()))
                 .isEqualTo(1);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(bad + ": error: line 2, column \"Phone Number\": "
                 + "\"12405551001\" looks like a number whose leading + a spreadsheet stripped")
@@ -222,7 +222,7 @@ class CsvImportTest {
 
         Path good = dir.resolve("good.csv");
         Files.writeString(good, HEADER + "Ann,Lind,,ann@acme.example.com,+12405551001,,,TRUE,FALSE,,\n");
-        assertThat(new CommandLine(command).execute(good.toString(), "--customer", "acme", "-o", out.toString(),
+        assertThat(new CommandLine(command).execute(good.toString(), "--customer", "acme", "--out-dir", out.toString(),
                 "--behaviour", "add-and-remove")).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("1 users read (Webex format); in " + out
                 + ": 1 created, 0 changed, 0 removed, 0 unchanged");
