@@ -2,14 +2,18 @@ package dev.partnerhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partnerhub.e2e.kube.ControlPlane;
 import dev.partnerhub.e2e.kube.RealKubernetes;
 import dev.partnerhub.e2e.support.Project;
 import dev.partnerhub.e2e.support.Stack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +61,8 @@ class SamplesOnRealApiTest {
     @BeforeAll
     static void applyTheSamples(ControlPlane plane) throws Exception {
         Project.installCrds(plane);
-        stack = Stack.start(plane, plane.adminKubeconfig());
+        // As the chart runs it with logFormat: json.
+        stack = Stack.start(plane, plane.adminKubeconfig(), Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"));
         stack.applySamples();
         ControlPlane.Kubectl.Result kept = Project.apply(plane, "kept", KEPT);
         assertThat(kept.exitCode()).as(kept.output()).isZero();
@@ -79,6 +84,40 @@ class SamplesOnRealApiTest {
 
     @Test
     @Order(2)
+    void withJsonLogsEveryLineParsesAndEveryReconcileLineNamesItsResource() {
+        ObjectMapper json = new ObjectMapper();
+        List<String> notJson = new ArrayList<>();
+        List<JsonNode> reconcileLines = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>();
+        for (String line : stack.operator().log().lines().toList()) {
+            JsonNode entry;
+            try {
+                entry = json.readTree(line);
+            } catch (JsonProcessingException e) {
+                notJson.add(line);
+                continue;
+            }
+            String thread = entry.path("threadName").asText();
+            if (thread.startsWith("ReconcilerExecutor-") || thread.startsWith("reconciler-")) {
+                reconcileLines.add(entry);
+                JsonNode mdc = entry.path("mdc");
+                if (mdc.path("kind").asText().isEmpty() || mdc.path("namespace").asText().isEmpty()
+                        || mdc.path("name").asText().isEmpty() || mdc.path("reconcileId").asText().isEmpty()) {
+                    unnamed.add(line);
+                }
+            }
+        }
+        assertThat(notJson).as("lines of the operator's output that are not JSON").isEmpty();
+        assertThat(reconcileLines).as("lines written by reconciles").isNotEmpty();
+        assertThat(unnamed).as("reconcile lines without kind, namespace, name and reconcileId").isEmpty();
+        assertThat(reconcileLines).as("a user's line names its connection, found through its Customer")
+                .anySatisfy(l -> assertThat(l.path("mdc").path("kind").asText()).isEqualTo("CustomerUser"))
+                .filteredOn(l -> l.path("mdc").path("kind").asText().equals("CustomerUser"))
+                .allSatisfy(l -> assertThat(l.path("mdc").path("connection").asText()).isNotEmpty());
+    }
+
+    @Test
+    @Order(3)
     void deletingTheNamespaceFinishesAndTheHubKeepsExactlyWhatOrphanKeeps(ControlPlane plane) {
         stack.awaitReady("customers");
         String acme = customerId(plane, "acme");

@@ -5,6 +5,7 @@ import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
+import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.ConnectionException;
@@ -101,6 +102,12 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
 
     @Override
     public UpdateControl<PartnerConnection> reconcile(PartnerConnection connection, Context<PartnerConnection> context) {
+        try (ReconcileLog log = ReconcileLog.open(connection, connection.getMetadata().getName())) {
+            return reconcileRound(connection, context);
+        }
+    }
+
+    private UpdateControl<PartnerConnection> reconcileRound(PartnerConnection connection, Context<PartnerConnection> context) {
         if (namespaces.terminating(connection.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
@@ -149,6 +156,12 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     /** Released only when no Customer uses the connection; then its Secret is released too. */
     @Override
     public DeleteControl cleanup(PartnerConnection connection, Context<PartnerConnection> context) {
+        try (ReconcileLog log = ReconcileLog.open(connection, connection.getMetadata().getName())) {
+            return cleanupRound(connection, context);
+        }
+    }
+
+    private DeleteControl cleanupRound(PartnerConnection connection, Context<PartnerConnection> context) {
         String name = connection.getMetadata().getNamespace() + "/" + connection.getMetadata().getName();
         List<Customer> customers = users(connection, context);
         if (!shard.writesConnections()) {

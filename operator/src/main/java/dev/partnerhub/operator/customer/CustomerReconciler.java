@@ -7,6 +7,7 @@ import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.cache.LeanStore;
+import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
@@ -100,6 +101,12 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     @Override
     public UpdateControl<Customer> reconcile(Customer customer, Context<Customer> context) {
+        try (ReconcileLog log = ReconcileLog.open(customer, customer.getSpec().getConnectionRef() == null ? null : customer.getSpec().getConnectionRef().getName())) {
+            return reconcileRound(customer, context);
+        }
+    }
+
+    private UpdateControl<Customer> reconcileRound(Customer customer, Context<Customer> context) {
         if (namespaces.terminating(customer.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
@@ -187,6 +194,12 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     @Override
     public DeleteControl cleanup(Customer customer, Context<Customer> context) {
+        try (ReconcileLog log = ReconcileLog.open(customer, customer.getSpec().getConnectionRef() == null ? null : customer.getSpec().getConnectionRef().getName())) {
+            return cleanupRound(customer, context);
+        }
+    }
+
+    private DeleteControl cleanupRound(Customer customer, Context<Customer> context) {
         Set<CustomerUser> users = context.getSecondaryResources(CustomerUser.class);
         if (!users.isEmpty()) {
             LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()

@@ -11,6 +11,7 @@ import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
+import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
@@ -108,6 +109,12 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
 
     @Override
     public UpdateControl<LicenseAssignment> reconcile(LicenseAssignment assignment, Context<LicenseAssignment> context) {
+        try (ReconcileLog log = ReconcileLog.open(assignment, connectionOf(context))) {
+            return reconcileRound(assignment, context);
+        }
+    }
+
+    private UpdateControl<LicenseAssignment> reconcileRound(LicenseAssignment assignment, Context<LicenseAssignment> context) {
         if (namespaces.terminating(assignment.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
@@ -220,4 +227,9 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 (status, pe) -> { });
     }
 
+    /** The connection of the resource's Customer, for the log's fields; null until the Customer is seen. */
+    private static String connectionOf(Context<LicenseAssignment> context) {
+        return context.getSecondaryResource(Customer.class).map(c -> c.getSpec().getConnectionRef())
+                .map(ref -> ref.getName()).orElse(null);
+    }
 }

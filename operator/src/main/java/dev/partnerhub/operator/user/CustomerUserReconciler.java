@@ -10,6 +10,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
+import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolved;
@@ -116,6 +117,12 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
 
     @Override
     public UpdateControl<CustomerUser> reconcile(CustomerUser user, Context<CustomerUser> context) {
+        try (ReconcileLog log = ReconcileLog.open(user, connectionOf(context))) {
+            return reconcileRound(user, context);
+        }
+    }
+
+    private UpdateControl<CustomerUser> reconcileRound(CustomerUser user, Context<CustomerUser> context) {
         if (namespaces.terminating(user.getMetadata().getNamespace())) {
             // Everything in the namespace goes: no licence or spec change is worth a call now.
             return UpdateControl.noUpdate();
@@ -193,6 +200,12 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
 
     @Override
     public DeleteControl cleanup(CustomerUser user, Context<CustomerUser> context) {
+        try (ReconcileLog log = ReconcileLog.open(user, connectionOf(context))) {
+            return cleanupRound(user, context);
+        }
+    }
+
+    private DeleteControl cleanupRound(CustomerUser user, Context<CustomerUser> context) {
         String name = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
         Optional<Customer> customer = context.getSecondaryResource(Customer.class);
         // Deleted together with its Customer (the Customer is being deleted, or the whole namespace is), a user
@@ -228,4 +241,9 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 
+    /** The connection of the resource's Customer, for the log's fields; null until the Customer is seen. */
+    private static String connectionOf(Context<CustomerUser> context) {
+        return context.getSecondaryResource(Customer.class).map(c -> c.getSpec().getConnectionRef())
+                .map(ref -> ref.getName()).orElse(null);
+    }
 }
