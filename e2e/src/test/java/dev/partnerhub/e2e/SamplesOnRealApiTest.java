@@ -118,6 +118,30 @@ class SamplesOnRealApiTest {
 
     @Test
     @Order(3)
+    void kubectlDescribeTellsAUsersStepsAndARefusedEditAsEvents(ControlPlane plane) {
+        ControlPlane.Kubectl.Result edit = plane.kubectl("-n", NS, "patch", "customeruser", "dana", "--type=merge",
+                "-p", "{\"spec\":{\"email\":\"dana.diaz@globex.example.com\"}}");
+        assertThat(edit.exitCode()).as(edit.output()).isZero();
+        ControlPlane.Kubectl.Result refused = plane.kubectl("-n", NS, "wait", "customeruser/dana",
+                "--for=condition=Stalled", "--timeout=60s");
+        assertThat(refused.exitCode()).as(refused.output() + plane.kubectl("-n", NS, "get", "customeruser", "dana",
+                "-o", "yaml").output()).isZero();
+        String reason = plane.kubectl("-n", NS, "get", "customeruser", "dana", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Stalled\")].reason}").output().strip();
+
+        ControlPlane.Kubectl.Result describe = plane.kubectl("-n", NS, "describe", "customeruser", "dana");
+        assertThat(describe.exitCode()).as(describe.output()).isZero();
+        String events = describe.output().substring(describe.output().indexOf("Events:"));
+        System.out.println("[real-api] kubectl describe customeruser dana, its Events:\n" + events);
+        assertThat(events).contains("partnerhub.dev/operator").contains("PendingEmailInput")
+                .contains("Provisioned").containsPattern("Warning\\s+" + reason);
+        // Put back, so that the namespace's deletion below finds her as the samples declare her.
+        assertThat(plane.kubectl("-n", NS, "patch", "customeruser", "dana", "--type=json", "-p",
+                "[{\"op\":\"remove\",\"path\":\"/spec/email\"}]").exitCode()).isZero();
+    }
+
+    @Test
+    @Order(4)
     void deletingTheNamespaceFinishesAndTheHubKeepsExactlyWhatOrphanKeeps(ControlPlane plane) {
         stack.awaitReady("customers");
         String acme = customerId(plane, "acme");

@@ -20,13 +20,14 @@ public final class RulesInUse {
      * adding or removing its finalizer meets a conflict, and the operator reads a PartnerConnection with GET when
      * its client is not cached yet (a reconcile that comes before the connection's first probe). The leader election
      * of the framework checks at start-up that it may update Leases (it renews them with a patch) and refuses to
-     * start without.
+     * start without. An Event's count is patched only when its failure repeats five minutes after it was written.
      */
     private static final Set<AuditLog.Access> ON_RARE_PATHS = Set.of(
             new AuditLog.Access("partnerhub.dev", "partnerconnections", "get"),
             new AuditLog.Access("partnerhub.dev", "customers", "get"),
             new AuditLog.Access("partnerhub.dev", "customerusers", "get"),
-            new AuditLog.Access("coordination.k8s.io", "leases", "update"));
+            new AuditLog.Access("coordination.k8s.io", "leases", "update"),
+            new AuditLog.Access("events.k8s.io", "events", "patch"));
 
     /**
      * What Kubernetes grants every authenticated user (the system:basic-user role): leader election asks once which

@@ -14,6 +14,7 @@ import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
+import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.errors.ProviderException;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -31,7 +32,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -61,11 +61,11 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     private final Namespaces namespaces;
     private final Shard shard;
     private final OperatorConfig config;
-    private final Clock clock;
+    private final StatusRounds rounds;
 
     public PartnerConnectionReconciler(ProviderRegistry registry, CredentialsHold credentials, DeletionBudget budget,
             ProbeSchedule probes, ConnectionProbe probe, CredentialsReport report, Namespaces namespaces, Shard shard,
-            OperatorConfig config, Clock clock) {
+            OperatorConfig config, StatusRounds rounds) {
         this.registry = registry;
         this.credentials = credentials;
         this.budget = budget;
@@ -75,7 +75,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         this.namespaces = namespaces;
         this.shard = shard;
         this.config = config;
-        this.clock = clock;
+        this.rounds = rounds;
     }
 
     @Override
@@ -114,8 +114,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (!shard.writesConnections()) {
             return follow(connection);
         }
-        StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
-                PartnerConnectionStatus.class, clock);
+        StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection, PartnerConnectionStatus.class);
         PartnerConnectionStatus status = round.status();
         status.setEndpoint(registry.endpoint(connection.getSpec()));
         List<Customer> customers = users(connection, context);
@@ -172,8 +171,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             return DeleteControl.noFinalizerRemoval();
         }
         if (!customers.isEmpty()) {
-            StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
-                    PartnerConnectionStatus.class, clock);
+            StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection, PartnerConnectionStatus.class);
             round.status().setCustomers(customers.size());
             round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
                     + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with "
@@ -216,8 +214,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         if (!shard.writesConnections()) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        StatusRound<PartnerConnectionStatus, PartnerConnection> round = StatusRound.open(context, connection,
-                PartnerConnectionStatus.class, clock);
+        StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection, PartnerConnectionStatus.class);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();
         round.conditions().ready(false, Reasons.PROVIDER_UNAVAILABLE, message)
                 .synced(false, Reasons.PROVIDER_UNAVAILABLE, message);

@@ -16,6 +16,7 @@ import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
+import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
@@ -33,7 +34,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -59,10 +59,10 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     private final Shard shard;
     private volatile InformerEventSource<PartnerConnection, Customer> connections;
     private final OperatorConfig config;
-    private final Clock clock;
+    private final StatusRounds rounds;
 
     public CustomerReconciler(CustomerGate gate, CustomerSync sync, CustomerListings listings,
-            CustomerDeletion deletion, Namespaces namespaces, Shard shard, OperatorConfig config, Clock clock) {
+            CustomerDeletion deletion, Namespaces namespaces, Shard shard, OperatorConfig config, StatusRounds rounds) {
         this.gate = gate;
         this.sync = sync;
         this.listings = listings;
@@ -70,7 +70,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         this.namespaces = namespaces;
         this.shard = shard;
         this.config = config;
-        this.clock = clock;
+        this.rounds = rounds;
     }
 
     @Override
@@ -110,8 +110,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         if (namespaces.terminating(customer.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
-        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerStatus.class,
-                clock);
+        StatusRound<CustomerStatus, Customer> round = rounds.open(context, customer, CustomerStatus.class);
         Duration next = CreatedWith.refuseChanges(round.status(), CreatedWith.of(customer), "Customer",
                 round.conditions()) ? null : convergeAndCount(customer, context, round);
         return round.finish(next);
@@ -230,8 +229,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     /** A deletion's progress: where it is, and the step a person must take, if any. */
     private void report(Context<Customer> context, Customer customer, Blocked report, String pendingAction) {
-        StatusRound<CustomerStatus, Customer> round = StatusRound.open(context, customer, CustomerStatus.class,
-                clock);
+        StatusRound<CustomerStatus, Customer> round = rounds.open(context, customer, CustomerStatus.class);
         round.status().setPendingAction(pendingAction);
         round.block(report).write();
     }
@@ -239,7 +237,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     @Override
     public ErrorStatusUpdateControl<Customer> updateErrorStatus(Customer customer, Context<Customer> context,
             Exception e) {
-        return ErrorStatus.of(context, customer, e, CustomerStatus.class, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, customer, e, CustomerStatus.class, rounds, config.polling().blocked(),
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 

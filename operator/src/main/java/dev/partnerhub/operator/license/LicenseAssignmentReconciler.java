@@ -22,6 +22,7 @@ import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
+import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.RemoteLicense;
@@ -35,7 +36,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +57,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     private final Namespaces namespaces;
     private final Shard shard;
     private final OperatorConfig config;
-    private final Clock clock;
+    private final StatusRounds rounds;
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
     /**
      * Every assignment, as the sibling informer has seen it. Its events are what tell an assignment that another one
@@ -67,13 +67,13 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     private volatile InformerEventSource<LicenseAssignment, LicenseAssignment> assignments;
 
     public LicenseAssignmentReconciler(Resolver resolver, LicenseDirectory directory, Namespaces namespaces,
-            Shard shard, OperatorConfig config, Clock clock) {
+            Shard shard, OperatorConfig config, StatusRounds rounds) {
         this.shard = shard;
         this.resolver = resolver;
         this.directory = directory;
         this.namespaces = namespaces;
         this.config = config;
-        this.clock = clock;
+        this.rounds = rounds;
     }
 
     @Override
@@ -118,8 +118,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
         if (namespaces.terminating(assignment.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
-        StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = StatusRound.open(context, assignment,
-                LicenseAssignmentStatus.class, clock);
+        StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = rounds.open(context, assignment, LicenseAssignmentStatus.class);
         LicenseAssignmentStatus status = round.status();
         Conditions conditions = round.conditions();
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(assignment), "LicenseAssignment", conditions)
@@ -223,7 +222,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     @Override
     public ErrorStatusUpdateControl<LicenseAssignment> updateErrorStatus(LicenseAssignment assignment,
             Context<LicenseAssignment> context, Exception e) {
-        return ErrorStatus.of(context, assignment, e, LicenseAssignmentStatus.class, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, assignment, e, LicenseAssignmentStatus.class, rounds, config.polling().blocked(),
                 (status, pe) -> { });
     }
 

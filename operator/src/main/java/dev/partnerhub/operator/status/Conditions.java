@@ -92,6 +92,11 @@ public final class Conditions {
                 .set(new Desired(RECONCILING, false, reason, message));
     }
 
+    /** The types this round states, in the order stated. */
+    public List<String> stated() {
+        return List.copyOf(desired.keySet());
+    }
+
     /** The condition of this type set in this round, if any. */
     public Optional<Desired> desired(String type) {
         return Optional.ofNullable(desired.get(type));

@@ -9,7 +9,6 @@ import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +35,7 @@ public final class ErrorStatus {
      * @param recordErrors stores the provider's errors in the status
      */
     public static <S extends ConditionedStatus, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> of(
-            Context<P> context, P resource, Exception e, Class<S> type, Clock clock, Duration blocked,
+            Context<P> context, P resource, Exception e, Class<S> type, StatusRounds rounds, Duration blocked,
             BiConsumer<S, ProviderException> recordErrors) {
         e = cause(e);
         if (e instanceof StatusConflictException) {
@@ -49,7 +48,7 @@ public final class ErrorStatus {
                     jittered(busy.retryAfter()));
         }
         S previous = resource.getStatus();
-        StatusRound<S, P> round = StatusRound.open(context, resource, type, clock);
+        StatusRound<S, P> round = rounds.open(context, resource, type);
         S status = round.status();
         Conditions conditions = round.conditions();
         Duration rescheduleInstead = null;
@@ -74,7 +73,7 @@ public final class ErrorStatus {
                     + e.getMessage());
         }
         round.write();
-        Instant now = clock.instant();
+        Instant now = rounds.clock().instant();
         Duration next = rescheduleInstead != null ? jittered(rescheduleInstead)
                 : backoff(failingSince(previous, now), now);
         return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry().rescheduleAfter(next);

@@ -1,11 +1,15 @@
 package dev.partnerhub.operator.status;
 
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
+import dev.partnerhub.operator.events.EventDecisions;
+import dev.partnerhub.operator.events.ResourceEvents;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One reconcile's status, from the copy of what the resource arrived with to its one write: the reconciler states
@@ -19,20 +23,23 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
     private final S previous;
     private final S status;
     private final Clock clock;
+    private final ResourceEvents events;
     private final Conditions conditions = Conditions.builder();
 
-    private StatusRound(Context<P> context, P resource, S previous, S status, Clock clock) {
+    private StatusRound(Context<P> context, P resource, S previous, S status, Clock clock, ResourceEvents events) {
         this.context = context;
         this.resource = resource;
         this.previous = previous;
         this.status = status;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Opens the round on a deep copy of the resource's status (a new one when it has none) of this type. */
-    public static <S extends ConditionedStatus, P extends CustomResource<?, S>> StatusRound<S, P> open(
-            Context<P> context, P resource, Class<S> type, Clock clock) {
-        return new StatusRound<>(context, resource, resource.getStatus(), copy(resource.getStatus(), type), clock);
+    static <S extends ConditionedStatus, P extends CustomResource<?, S>> StatusRound<S, P> open(
+            Context<P> context, P resource, Class<S> type, Clock clock, ResourceEvents events) {
+        return new StatusRound<>(context, resource, resource.getStatus(), copy(resource.getStatus(), type), clock,
+                events);
     }
 
     /** A deep copy of a status, or a new one when null: the round's edits never touch the cached resource. */
@@ -69,12 +76,16 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
     }
 
     /**
-     * Ends the round with the conditions applied at the resource's generation and the status written if it changed;
-     * alone where the round answers the framework otherwise (a cleanup, an error).
+     * Ends the round with the conditions applied at the resource's generation, the status written if it changed, and
+     * what changed or failed told as Events; alone where the round answers the framework otherwise (a cleanup, an
+     * error).
      */
     public void write() {
+        List<Condition> before = previous == null ? List.of() : List.copyOf(previous.getConditions());
         conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
         StatusWrite.patch(context, resource, previous, status);
+        events.record(context.getClient(), resource, EventDecisions.of(before, status.getConditions(),
+                conditions.stated()));
     }
 
     /**

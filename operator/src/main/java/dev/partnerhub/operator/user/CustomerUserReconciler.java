@@ -18,6 +18,7 @@ import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Blocked;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusRound;
+import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
@@ -37,7 +38,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -67,11 +67,11 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     private final Namespaces namespaces;
     private final Shard shard;
     private final OperatorConfig config;
-    private final Clock clock;
+    private final StatusRounds rounds;
 
     public CustomerUserReconciler(UserGate gate, UserBinding binding, UserWrites writes, ActivationActions actions,
             UserFollowUps followUps, UserDeletion deletion, RemoteChanges remoteChanges, Namespaces namespaces,
-            Shard shard, OperatorConfig config, Clock clock) {
+            Shard shard, OperatorConfig config, StatusRounds rounds) {
         this.gate = gate;
         this.bindings = binding;
         this.writes = writes;
@@ -82,7 +82,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         this.namespaces = namespaces;
         this.shard = shard;
         this.config = config;
-        this.clock = clock;
+        this.rounds = rounds;
     }
 
     @Override
@@ -127,8 +127,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             // Everything in the namespace goes: no licence or spec change is worth a call now.
             return UpdateControl.noUpdate();
         }
-        StatusRound<CustomerUserStatus, CustomerUser> round = StatusRound.open(context, user,
-                CustomerUserStatus.class, clock);
+        StatusRound<CustomerUserStatus, CustomerUser> round = rounds.open(context, user, CustomerUserStatus.class);
         return round.finish(converge(user, context, round));
     }
 
@@ -223,7 +222,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return forget(user);
         }
         LOG.warnf("CustomerUser %s: %s", name, blocker.get().message());
-        StatusRound.open(context, user, CustomerUserStatus.class, clock)
+        rounds.open(context, user, CustomerUserStatus.class)
                 .block(Blocked.stalled(blocker.get().reason(), blocker.get().message(), null)).finish(null);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.polling().blocked().toMillis());
     }
@@ -237,7 +236,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     @Override
     public ErrorStatusUpdateControl<CustomerUser> updateErrorStatus(CustomerUser user, Context<CustomerUser> context,
             Exception e) {
-        return ErrorStatus.of(context, user, e, CustomerUserStatus.class, clock, config.polling().blocked(),
+        return ErrorStatus.of(context, user, e, CustomerUserStatus.class, rounds, config.polling().blocked(),
                 (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
     }
 

@@ -80,8 +80,9 @@ public class UserGate {
         }
         Customer c = customer.get();
         if (!Conditions.isTrue(c.getStatus(), Conditions.READY) && !attachedThroughUsers(c)) {
-            String message = "Customer " + customerName + " is not Ready (" + Conditions.reason(c.getStatus(),
-                    Conditions.READY) + "); the user is created once it is.";
+            String reason = Conditions.reason(c.getStatus(), Conditions.READY);
+            String message = "Customer " + customerName + " is not Ready (" + (reason == null ? "not yet reconciled"
+                    : reason) + "); the user is created once it is.";
             // Stalled only where a person must act: a Customer that is itself stalled; else it waits.
             return new Stop(new Blocked("CustomerNotReady", message,
                     Conditions.isTrue(c.getStatus(), Conditions.STALLED), config.polling().blocked()));

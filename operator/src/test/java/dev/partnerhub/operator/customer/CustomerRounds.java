@@ -37,7 +37,7 @@ final class CustomerRounds {
         CustomerDeletion deletion = new CustomerDeletion(resolver, new DeletionBudget(client, clock, rounds.shard),
                 rounds.namespaces, config, rounds.users, rounds.licences);
         reconciler = new CustomerReconciler(new CustomerGate(resolver, rounds.namespaces, config), sync, new CustomerListings(resolver, rounds.users,
-                rounds.licences, config, clock), deletion, rounds.namespaces, rounds.shard, config, clock);
+                rounds.licences, config, clock), deletion, rounds.namespaces, rounds.shard, config, rounds.statusRounds);
     }
 
     Customer apply(Customer customer) {

@@ -28,6 +28,8 @@ import dev.partnerhub.sandbox.AdjustableClock;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.partnerhub.operator.events.ResourceEvents;
+import dev.partnerhub.operator.status.StatusRounds;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -75,12 +77,16 @@ public final class Rounds {
     public final Shard shard;
     public final Namespaces namespaces;
     public final Resolver resolver;
+    public final ResourceEvents events;
+    public final StatusRounds statusRounds;
 
     /** A namespace holding a token Secret and PartnerConnection {@code fake} to a fake provider of its own. */
     public Rounds(KubernetesClient client, String namespace, AdjustableClock clock) {
         this.client = client;
         this.namespace = namespace;
         this.clock = clock;
+        this.events = new ResourceEvents(clock, "rounds-test");
+        this.statusRounds = new StatusRounds(clock, events);
         this.fake = FakeProviderFactory.provider(namespace);
         this.users = new UserDirectory(config, clock, changes);
         this.licences = new LicenseDirectory(config, clock, changes);

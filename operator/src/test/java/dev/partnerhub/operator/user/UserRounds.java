@@ -73,7 +73,7 @@ final class UserRounds {
                 new UserFollowUps(new UserLicensing(licences, budget, config, clock), people,
                         new ContactCenterSyncs(licences, config, clock), config, clock),
                 new UserDeletion(gate, resolver, users, budget, namespaces, new DeletedUsers(client, clock), clock),
-                rounds.changes, namespaces, shard, config, clock);
+                rounds.changes, namespaces, shard, config, rounds.statusRounds);
     }
 
     CustomerUser apply(CustomerUser user) {
