@@ -34,10 +34,13 @@ class CrdAdmissionTest {
     }
 
     @Test
-    void kubectlExplainDescribesAConditionsReason(ControlPlane plane) {
+    void kubectlExplainDescribesTheKindAndAConditionsReason(ControlPlane plane) {
         ControlPlane.Kubectl.Result explain = plane.kubectl("explain", "customeruser.status.conditions.reason");
         assertThat(explain.exitCode()).as(explain.output()).isZero();
-        assertThat(explain.output()).contains("FIELD: reason").contains("Why the condition has this status, in one CamelCase word");
+        assertThat(explain.output()).contains("FIELD: reason")
+                .contains("Why the condition has this status, in one CamelCase word");
+        ControlPlane.Kubectl.Result kind = plane.kubectl("explain", "customeruser");
+        assertThat(kind.output()).contains("One user of a customer organization");
     }
 
     @Test

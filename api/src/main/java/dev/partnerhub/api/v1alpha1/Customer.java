@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -20,6 +21,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "USERS", jsonPath = ".status.users.summary", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@JsonClassDescription("One customer organization of the partner at a provider (a Webex org, a Partner Center tenant): "
+        + "created, attached or adopted through a PartnerConnection, with its packages; its users are "
+        + "CustomerUsers.")
 public class Customer extends CustomResource<CustomerSpec, CustomerStatus> implements Namespaced {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -23,6 +24,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "AVAILABLE", jsonPath = ".status.seats.available",
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "FAILED", jsonPath = ".status.failed", type = AdditionalPrinterColumn.Type.INTEGER)
+@JsonClassDescription("One licence for a set of CustomerUsers of one customer, named or selected by labels, like "
+        + "group-based licensing: Additive adds it, Exclusive also removes it from the others.")
 public class LicenseAssignment extends CustomResource<LicenseAssignmentSpec, LicenseAssignmentStatus> implements Namespaced {
 
     @Override

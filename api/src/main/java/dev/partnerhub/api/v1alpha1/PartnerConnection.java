@@ -1,5 +1,6 @@
 package dev.partnerhub.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -22,6 +23,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "HELD", jsonPath = ".status.deletions.held", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@JsonClassDescription("How to reach one provider account (a Webex partner org or a Partner Center tenant): its "
+        + "endpoint, credentials Secret, rate limit, deletion protection and the namespaces allowed to use "
+        + "it.")
 public class PartnerConnection extends CustomResource<PartnerConnectionSpec, PartnerConnectionStatus> implements Namespaced {
 
     @Override
