@@ -118,6 +118,9 @@ class LocalModeTest {
         users.path("rows").forEach(r -> rows.add(r.path("cells").toString()));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("\"alice\"", "\"acme\"", "\"Provisioned\"", "\"True\""));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("\"dana\"", "\"PendingEmailInput\"", "\"False\""));
+        assertThat(users.path("columnDefinitions").findValuesAsText("name")).last().isEqualTo("AGE");
+        assertThat(rows).as("AGE as the API server renders a date: an age, not the timestamp")
+                .allSatisfy(r -> assertThat(r).matches(".*,\"(\\d+[smhdy])+\"]$"));
 
         JsonNode customers = get("/apis/partnerhub.dev/v1alpha1/namespaces/partnerhub-demo/customers", table);
         assertThat(customers.path("columnDefinitions").findValuesAsText("name"))

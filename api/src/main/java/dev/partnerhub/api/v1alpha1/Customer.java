@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "USERS", jsonPath = ".status.users.summary", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @JsonClassDescription("One customer organization of the partner at a provider (a Webex org, a Partner Center tenant): "
         + "created, attached or adopted through a PartnerConnection, with its packages; its users are "
         + "CustomerUsers.")

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "EMAIL", jsonPath = ".spec.email", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @JsonClassDescription("One user of a customer organization: created, updated, licensed and deleted at the provider, "
         + "with its activation state, who must do what next and the provider's exact errors in its status.")
 public class CustomerUser extends CustomResource<CustomerUserSpec, CustomerUserStatus> implements Namespaced {

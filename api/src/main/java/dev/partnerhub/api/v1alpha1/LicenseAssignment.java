@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "AVAILABLE", jsonPath = ".status.seats.available",
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "FAILED", jsonPath = ".status.failed", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @JsonClassDescription("One licence for a set of CustomerUsers of one customer, named or selected by labels, like "
         + "group-based licensing: Additive adds it, Exclusive also removes it from the others.")
 public class LicenseAssignment extends CustomResource<LicenseAssignmentSpec, LicenseAssignmentStatus> implements Namespaced {

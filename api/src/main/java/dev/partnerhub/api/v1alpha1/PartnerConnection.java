@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "HELD", jsonPath = ".status.deletions.held", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @JsonClassDescription("How to reach one provider account (a Webex partner org or a Partner Center tenant): its "
         + "endpoint, credentials Secret, rate limit, deletion protection and the namespaces allowed to use "
         + "it.")

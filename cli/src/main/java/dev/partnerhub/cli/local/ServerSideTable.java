@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Renders a list or an object of a custom resource as a {@code meta.k8s.io/v1} Table, with the CRD's
- * additionalPrinterColumns evaluated as JSONPath, as the real API server does for {@code kubectl get}.
+ * additionalPrinterColumns evaluated as JSONPath and a {@code date} rendered as an age, as the real API server does
+ * for {@code kubectl get}.
  */
 final class ServerSideTable {
 
@@ -45,7 +47,7 @@ final class ServerSideTable {
             ArrayNode cells = row.putArray("cells");
             cells.add(item.path("metadata").path("name").asText());
             String json = item.toString();
-            columns.forEach(c -> cells.add(cell(json, c.path("jsonPath").asText())));
+            columns.forEach(c -> cells.add(cell(json, c.path("jsonPath").asText(), c.path("type").asText("string"))));
             ObjectNode object = row.putObject("object").put("kind", "PartialObjectMetadata")
                     .put("apiVersion", "meta.k8s.io/v1");
             object.set("metadata", item.path("metadata"));
@@ -53,10 +55,15 @@ final class ServerSideTable {
         return table;
     }
 
-    private static JsonNode cell(String json, String kubernetesPath) {
+    private static JsonNode cell(String json, String kubernetesPath, String type) {
         Object value = JsonPath.using(JSON_PATH).parse(json).read("$" + kubernetesPath);
         if (value instanceof List<?> list) {
             value = list.isEmpty() ? null : list.get(0);
+        }
+        if (value != null && "date".equals(type)) {
+            // The server renders a date as an age, not the timestamp.
+            return MAPPER.getNodeFactory().textNode(value instanceof String text ? HumanAge.of(text, Instant.now())
+                    : "<invalid>");
         }
         return value == null ? MAPPER.nullNode() : MAPPER.valueToTree(value);
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * writer's, not the command's.
  *
  * <p>The rows of a {@code kubectl get} table are compared in any order: the embedded API lists objects in an order
- * of its own, not by name as a kube-apiserver does.
+ * of its own, not by name as a kube-apiserver does. A table's AGE (its last column) is any age.
  */
 final class Transcript {
 
@@ -28,6 +28,8 @@ final class Transcript {
     private static final Pattern REMARK = Pattern.compile("(?<=\\S)\\s{2,}#\\s.*$");
     private static final Pattern ELISION = Pattern.compile("(?<![A-Za-z0-9])\\.\\.\\.");
     private static final String ELIDED_LINES = "...";
+    /** An AGE cell at the end of a table row, as the API server renders a date: {@code 45s}, {@code 3m20s}, ... */
+    private static final Pattern AGE = Pattern.compile("(?<=\\s)(\\d+[smhdy])+$");
 
     private final Map<String, String> replacements;
 
@@ -40,7 +42,29 @@ final class Transcript {
     boolean matches(List<String> documented, List<String> actual, boolean table) {
         List<String> expected = documented.stream().map(l -> normalise(REMARK.matcher(l).replaceFirst(""))).toList();
         List<String> got = actual.stream().map(this::actualLine).map(Transcript::normalise).toList();
-        return table ? sortedRows(expected).equals(sortedRows(got)) : matches(expected, 0, got, 0);
+        return table ? sortedRows(anyAge(expected)).equals(sortedRows(anyAge(got))) : matches(expected, 0, got, 0);
+    }
+
+    /** The rows of each table whose header ends with AGE, their age masked. */
+    private static List<String> anyAge(List<String> lines) {
+        List<String> masked = new ArrayList<>();
+        boolean aged = false;
+        boolean header = true;
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                header = true;
+                masked.add(line);
+                continue;
+            }
+            if (header) {
+                aged = line.endsWith(" AGE");
+                header = false;
+                masked.add(line);
+                continue;
+            }
+            masked.add(aged ? AGE.matcher(line).replaceFirst("<age>") : line);
+        }
+        return masked;
     }
 
     /** Each table's header, then its rows by name; tables are separated by a blank line. */

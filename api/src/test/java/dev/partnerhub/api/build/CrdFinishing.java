@@ -9,24 +9,27 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A step of the api module's build (process-test-classes, after Fabric8's CRD generator): writes each kind's
- * description, its class's {@link JsonClassDescription}, at the top of its CRD's schema, where {@code kubectl
- * explain KIND} reads it. Fabric8's generator writes property descriptions only (fabric8io/kubernetes-client#7375).
- * The line goes right under {@code openAPIV3Schema:}, in the generator's own style, so that nothing else moves.
+ * A step of the api module's build (process-test-classes, after Fabric8's CRD generator) for what the generator does
+ * not do: each kind's description, its class's {@link JsonClassDescription}, at the top of its CRD's schema, where
+ * {@code kubectl explain KIND} reads it (the generator writes property descriptions only,
+ * fabric8io/kubernetes-client#7375); and the AGE printer column last, as kubectl shows it for its own kinds (the
+ * generator orders columns by their JSON path). Text edits in the generator's own style, so that nothing else moves.
  */
-public final class KindDescriptions {
+public final class CrdFinishing {
 
     private static final String SCHEMA = "openAPIV3Schema:";
     private static final String KIND = "    kind: ";
 
-    private KindDescriptions() {
+    private static final String AGE = "    - jsonPath: \".metadata.creationTimestamp\"";
+
+    private CrdFinishing() {
     }
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         Path generated = Path.of(args[0]);
         try (Stream<Path> files = Files.list(generated)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-                Files.writeString(file, describe(Files.readString(file)));
+                Files.writeString(file, ageLast(describe(Files.readString(file))));
             }
         }
     }
@@ -55,6 +58,27 @@ public final class KindDescriptions {
                 }
             }
         }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The CRD with its AGE column moved to the end of its version's printer columns. */
+    static String ageLast(String crd) {
+        List<String> lines = new ArrayList<>(crd.lines().toList());
+        int start = lines.indexOf(AGE);
+        if (start < 0) {
+            return crd;
+        }
+        int end = start + 1;
+        while (end < lines.size() && lines.get(end).startsWith("      ")) {
+            end++;
+        }
+        List<String> column = new ArrayList<>(lines.subList(start, end));
+        lines.subList(start, end).clear();
+        int after = start;
+        while (after < lines.size() && (lines.get(after).startsWith("    - ") || lines.get(after).startsWith("      "))) {
+            after++;
+        }
+        lines.addAll(after, column);
         return String.join("\n", lines) + "\n";
     }
 }
