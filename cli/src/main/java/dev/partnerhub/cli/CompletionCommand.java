@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true, description = "Prints the completion script for bash "
         + "or zsh (one script serves both: in zsh it loads bashcompinit).", footerHeading = "%nExamples:%n", footer = {
             "  source <(./hubctl completion bash)                      this shell",
-            "  ./hubctl completion zsh > \"${fpath[1]}/_hubctl\"          every new zsh"})
+            "  echo 'source <(/path/to/hubctl completion zsh)' >> ~/.zshrc   every new zsh"})
 final class CompletionCommand implements Callable<Integer> {
 
     /** The shells the script serves. */

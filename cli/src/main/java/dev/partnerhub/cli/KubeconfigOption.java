@@ -41,17 +41,26 @@ public final class KubeconfigOption {
             file = local;
         }
         if (file == null) {
-            return Config.autoConfigure(context);
+            return chosen(Config.autoConfigure(context), "the kubeconfig ($KUBECONFIG or ~/.kube/config)");
         }
         try {
             Files.readString(file);
-            return Config.fromKubeconfig(context, file.toFile());
+            return chosen(Config.fromKubeconfig(context, file.toFile()), "kubeconfig " + file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UncheckedIOException("kubeconfig " + file + " does not exist; start `./hubctl local` or pass "
                     + "--kubeconfig", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read kubeconfig " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The config, if it is the context asked for: Fabric8 falls back to the current one where kubectl refuses. */
+    private Config chosen(Config config, String where) {
+        if (context != null && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            throw new IllegalArgumentException("--context " + context + ": " + where + " has no such context");
+        }
+        return config;
     }
 
     /** A person is waiting: one quick retry, not the client's minute-long backoff for an API server that is down. */

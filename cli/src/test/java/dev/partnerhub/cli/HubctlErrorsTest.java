@@ -61,6 +61,9 @@ class HubctlErrorsTest {
                 .startsWith("hubctl status: cannot list CustomerUsers of namespace tenant-b from http://127.0.0.1:2/");
         assertThat(run("status", "--kubeconfig", kubeconfig.toString(), "--context", "two", "-A"))
                 .startsWith("hubctl status: cannot list CustomerUsers of every namespace from http://127.0.0.1:2/");
+        assertThat(run("status", "--kubeconfig", kubeconfig.toString(), "--context", "tow"))
+                .as("a misspelt context is refused, as kubectl does, not replaced by the current one")
+                .isEqualTo("hubctl status: --context tow: kubeconfig " + kubeconfig + " has no such context");
     }
 
     @Test
@@ -101,6 +104,9 @@ class HubctlErrorsTest {
         assertThat(cli.execute("plan", "-f", "manifests", "--ouptut", "json")).isEqualTo(Hubctl.USAGE)
                 .isNotEqualTo(2);
         assertThat(err.toString()).startsWith("Unknown options: '--ouptut', 'json'").contains("--output");
+        assertThat(Hubctl.commandLine().setErr(new PrintWriter(new StringWriter(), true))
+                .execute("plan", "-f", "manifests", "-o", "yaml")).as("a format plan does not have")
+                .isEqualTo(Hubctl.USAGE);
     }
 
     @Test

@@ -39,8 +39,13 @@ public final class PlanCommand implements Callable<Integer> {
             + "kubeconfig context's, as kubectl apply).")
     String namespace;
 
+    /** How the plan is printed. */
+    enum Format {
+        text, json
+    }
+
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
-    String output;
+    Format output;
 
     @Option(names = "--no-cluster", description = "Do not read the cluster: no recorded IDs, no deletions.")
     boolean noCluster;
@@ -54,9 +59,6 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new IllegalArgumentException("-o " + output + ": text or json");
-        }
         Manifests manifests = Manifests.read(dir, namespace != null ? namespace : kubeconfig.namespace());
         List<Change> changes;
         try (KubernetesClient cluster = noCluster ? null : kubeconfig.client()) {
@@ -64,7 +66,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         changes.forEach(c -> counts.merge(c.action(), 1, Integer::sum));
-        if (output.equals("json")) {
+        if (output == Format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("changes", changes);
             json.put("summary", Map.of("create", counts.getOrDefault(Action.CREATE, 0),

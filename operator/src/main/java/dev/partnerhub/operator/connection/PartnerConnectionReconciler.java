@@ -107,14 +107,16 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
     }
 
-    private UpdateControl<PartnerConnection> reconcileRound(PartnerConnection connection, Context<PartnerConnection> context) {
+    private UpdateControl<PartnerConnection> reconcileRound(PartnerConnection connection,
+            Context<PartnerConnection> context) {
         if (namespaces.terminating(connection.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
         if (!shard.writesConnections()) {
             return follow(connection);
         }
-        StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection, PartnerConnectionStatus.class);
+        StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
+                PartnerConnectionStatus.class);
         PartnerConnectionStatus status = round.status();
         status.setEndpoint(registry.endpoint(connection.getSpec()));
         List<Customer> customers = users(connection, context);
@@ -171,7 +173,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             return DeleteControl.noFinalizerRemoval();
         }
         if (!customers.isEmpty()) {
-            StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection, PartnerConnectionStatus.class);
+            StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
+                PartnerConnectionStatus.class);
             round.status().setCustomers(customers.size());
             round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
                     + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with "
@@ -211,10 +214,18 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     @Override
     public ErrorStatusUpdateControl<PartnerConnection> updateErrorStatus(PartnerConnection connection,
             Context<PartnerConnection> context, Exception e) {
+        try (ReconcileLog log = ReconcileLog.open(connection, connection.getMetadata().getName())) {
+            return errorStatusRound(connection, context, e);
+        }
+    }
+
+    private ErrorStatusUpdateControl<PartnerConnection> errorStatusRound(PartnerConnection connection,
+            Context<PartnerConnection> context, Exception e) {
         if (!shard.writesConnections()) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection, PartnerConnectionStatus.class);
+        StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
+                PartnerConnectionStatus.class);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();
         round.conditions().ready(false, Reasons.PROVIDER_UNAVAILABLE, message)
                 .synced(false, Reasons.PROVIDER_UNAVAILABLE, message);

@@ -101,7 +101,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     @Override
     public UpdateControl<Customer> reconcile(Customer customer, Context<Customer> context) {
-        try (ReconcileLog log = ReconcileLog.open(customer, customer.getSpec().getConnectionRef() == null ? null : customer.getSpec().getConnectionRef().getName())) {
+        try (ReconcileLog log = ReconcileLog.open(customer, connectionOf(customer))) {
             return reconcileRound(customer, context);
         }
     }
@@ -193,7 +193,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     @Override
     public DeleteControl cleanup(Customer customer, Context<Customer> context) {
-        try (ReconcileLog log = ReconcileLog.open(customer, customer.getSpec().getConnectionRef() == null ? null : customer.getSpec().getConnectionRef().getName())) {
+        try (ReconcileLog log = ReconcileLog.open(customer, connectionOf(customer))) {
             return cleanupRound(customer, context);
         }
     }
@@ -237,8 +237,14 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     @Override
     public ErrorStatusUpdateControl<Customer> updateErrorStatus(Customer customer, Context<Customer> context,
             Exception e) {
-        return ErrorStatus.of(context, customer, e, CustomerStatus.class, rounds, config.polling().blocked(),
-                (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
+        try (ReconcileLog log = ReconcileLog.open(customer, connectionOf(customer))) {
+            return ErrorStatus.of(context, customer, e, CustomerStatus.class, rounds, config.polling().blocked(),
+                    (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
+        }
     }
 
+    /** The connection the Customer names, for the log's fields. */
+    private static String connectionOf(Customer customer) {
+        return customer.getSpec().getConnectionRef() == null ? null : customer.getSpec().getConnectionRef().getName();
+    }
 }

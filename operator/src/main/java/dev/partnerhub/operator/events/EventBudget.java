@@ -20,6 +20,11 @@ final class EventBudget {
     static final int MOST_PER_HOUR = BURST + 10;
     static final Duration SERIES_INTERVAL = Duration.ofMinutes(5);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
+    /**
+     * An Event not written for this long may be gone: the API server drops an Event an hour (its default
+     * {@code --event-ttl}) after its last write. The next repeat is then a new Event.
+     */
+    static final Duration MAY_BE_GONE_AFTER = Duration.ofMinutes(55);
 
     /** An Event written for one object, and the repeats since its last write. */
     static final class Written {
@@ -65,8 +70,19 @@ final class EventBudget {
         return true;
     }
 
-    Written find(String key) {
-        return written.get(key);
+    /** The Event written for {@code key}, unless it may have expired since its last write. */
+    Written find(String key, Instant now) {
+        Written event = written.get(key);
+        if (event != null && event.lastWrite.plus(MAY_BE_GONE_AFTER).isBefore(now)) {
+            written.remove(key);
+            return null;
+        }
+        return event;
+    }
+
+    /** Forgets an Event that could not be written, or is gone: its next repeat creates one. */
+    void forget(String key) {
+        written.remove(key);
     }
 
     void remember(String key, Written event) {

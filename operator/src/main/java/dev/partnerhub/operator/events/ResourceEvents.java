@@ -72,7 +72,7 @@ public class ResourceEvents {
             if (++told % 1000 == 0) {
                 budget.forgetOld(now);
             }
-            EventBudget.Written written = budget.find(key);
+            EventBudget.Written written = budget.find(key, now);
             if (written != null) {
                 written.count++;
                 written.lastSeen = now;
@@ -101,6 +101,10 @@ public class ResourceEvents {
                         .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             }
         } catch (KubernetesClientException e) {
+            // Not written (a create), or gone (a count): the next repeat starts a new Event.
+            synchronized (this) {
+                budget.forget(key);
+            }
             LOG.debugf("Event %s/%s (%s) not written: HTTP %d %s", namespace, name, occurrence.reason(), e.getCode(),
                     e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
         }
@@ -128,17 +132,23 @@ public class ResourceEvents {
         return MICRO.format(now.truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** The message, cut to what the API server keeps in an Event's note (1 kB). */
+    /** The message, cut to what the API server keeps in an Event's note (1 kB of UTF-8), on a character boundary. */
     static String note(String message) {
-        if (message == null) {
-            return null;
-        }
-        byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (bytes.length <= NOTE_BYTES) {
+        if (message == null || message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= NOTE_BYTES) {
             return message;
         }
-        String cut = new String(bytes, 0, NOTE_BYTES - 3, java.nio.charset.StandardCharsets.UTF_8);
-        return cut.substring(0, cut.length() - 1) + "...";
+        StringBuilder cut = new StringBuilder();
+        int bytes = 3;
+        for (int i = 0; i < message.length(); ) {
+            int codePoint = message.codePointAt(i);
+            bytes += new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > NOTE_BYTES) {
+                break;
+            }
+            cut.appendCodePoint(codePoint);
+            i += Character.charCount(codePoint);
+        }
+        return cut.append("...").toString();
     }
 
     /** Events remembered for repeats: for the memory benchmark and the tests. */

@@ -114,11 +114,13 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
         }
     }
 
-    private UpdateControl<LicenseAssignment> reconcileRound(LicenseAssignment assignment, Context<LicenseAssignment> context) {
+    private UpdateControl<LicenseAssignment> reconcileRound(LicenseAssignment assignment,
+            Context<LicenseAssignment> context) {
         if (namespaces.terminating(assignment.getMetadata().getNamespace())) {
             return UpdateControl.noUpdate();
         }
-        StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = rounds.open(context, assignment, LicenseAssignmentStatus.class);
+        StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = rounds.open(context, assignment,
+                LicenseAssignmentStatus.class);
         LicenseAssignmentStatus status = round.status();
         Conditions conditions = round.conditions();
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(assignment), "LicenseAssignment", conditions)
@@ -222,8 +224,10 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     @Override
     public ErrorStatusUpdateControl<LicenseAssignment> updateErrorStatus(LicenseAssignment assignment,
             Context<LicenseAssignment> context, Exception e) {
-        return ErrorStatus.of(context, assignment, e, LicenseAssignmentStatus.class, rounds, config.polling().blocked(),
-                (status, pe) -> { });
+        try (ReconcileLog log = ReconcileLog.open(assignment, connectionOf(context))) {
+            return ErrorStatus.of(context, assignment, e, LicenseAssignmentStatus.class, rounds,
+                    config.polling().blocked(), (status, pe) -> { });
+        }
     }
 
     /** The connection of the resource's Customer, for the log's fields; null until the Customer is seen. */

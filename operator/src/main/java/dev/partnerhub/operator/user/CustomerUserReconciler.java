@@ -236,8 +236,10 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     @Override
     public ErrorStatusUpdateControl<CustomerUser> updateErrorStatus(CustomerUser user, Context<CustomerUser> context,
             Exception e) {
-        return ErrorStatus.of(context, user, e, CustomerUserStatus.class, rounds, config.polling().blocked(),
-                (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
+        try (ReconcileLog log = ReconcileLog.open(user, connectionOf(context))) {
+            return ErrorStatus.of(context, user, e, CustomerUserStatus.class, rounds, config.polling().blocked(),
+                    (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
+        }
     }
 
     /** The connection of the resource's Customer, for the log's fields; null until the Customer is seen. */

@@ -91,10 +91,34 @@ class ResourceEventsTest {
     }
 
     @Test
-    void aNoteLongerThanTheApiKeepsIsCutToOneKilobyte() {
+    void aNoteLongerThanTheApiKeepsIsCutToOneKilobyteOnACharacterBoundary() {
         assertThat(ResourceEvents.note("x".repeat(5000)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .hasSizeLessThanOrEqualTo(1024);
+        String emoji = ResourceEvents.note("x".repeat(1019) + "\uD83D\uDE00".repeat(3));
+        assertThat(emoji.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(1024);
+        assertThat(emoji).endsWith("x...").doesNotContain("\uFFFD");
         assertThat(ResourceEvents.note("short")).isEqualTo("short");
+    }
+
+    @Test
+    void anEventDeletedFromTheApiIsWrittenAgainAtTheNextRepeatNotCountedInVain() {
+        Occurrence failure = new Occurrence(true, "ProviderUnavailable", "HTTP 503 from the provider.");
+        tell(failure);
+        client.resources(Event.class).inNamespace("events").withName(eventsOf("dana").get(0).getMetadata().getName())
+                .delete();
+        clock.advance(EventBudget.SERIES_INTERVAL);
+        tell(failure);
+        assertThat(eventsOf("dana")).as("its count went to an Event that is gone").isEmpty();
+        tell(failure);
+        assertThat(eventsOf("dana")).singleElement().extracting(Event::getReason).isEqualTo("ProviderUnavailable");
+    }
+
+    @Test
+    void theSameStepAnHourLaterIsANewEventAsTheApiServerHasDroppedTheFirst() {
+        tell(new Occurrence(false, "Provisioned", "The user is provisioned and active."));
+        clock.advance(Duration.ofHours(1));
+        tell(new Occurrence(false, "Provisioned", "The user is provisioned and active."));
+        assertThat(eventsOf("dana")).hasSize(2);
     }
 
     private void tell(Occurrence occurrence) {
