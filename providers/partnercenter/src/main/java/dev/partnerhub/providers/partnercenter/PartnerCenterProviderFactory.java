@@ -42,7 +42,7 @@ public final class PartnerCenterProviderFactory implements ProviderFactory {
     public Provider create(ConnectionSettings settings) {
         return new PartnerCenterProvider(new PartnerCenterHttp(new JsonHttp(settings.endpointOr(DEFAULT_ENDPOINT),
                 settings.tokens(), settings.limiter(), settings.breaker(), settings.retry(), new PartnerCenterDialect(),
-                JsonHttp.defaultClient(), MAPPER)), MAPPER);
+                JsonHttp.defaultClient(), MAPPER, settings.observer())), MAPPER);
     }
 
     /** An Entra app is registered in the partner's tenant, whose token endpoint renews its tokens. */

@@ -1,5 +1,6 @@
 package dev.partnerhub.providers.spi;
 
+import dev.partnerhub.providers.spi.http.CallObserver;
 import dev.partnerhub.providers.spi.http.CircuitBreaker;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
@@ -15,12 +16,19 @@ import java.util.Map;
  * @param limiter  the connection's rate limiter, shared by every call
  * @param breaker  the connection's circuit breaker, shared by every call
  * @param options  the vendor's own settings of the connection (for example {@code model: broadworks})
+ * @param observer told of every call of the connection (its metrics)
  */
 public record ConnectionSettings(String endpoint, AccessTokens tokens, RateLimiter limiter, CircuitBreaker breaker,
-        Map<String, String> options, RetryPolicy retry) {
+        Map<String, String> options, RetryPolicy retry, CallObserver observer) {
 
     public ConnectionSettings {
         options = Map.copyOf(options);
+    }
+
+    /** Observed by no one. */
+    public ConnectionSettings(String endpoint, AccessTokens tokens, RateLimiter limiter, CircuitBreaker breaker,
+            Map<String, String> options, RetryPolicy retry) {
+        this(endpoint, tokens, limiter, breaker, options, retry, CallObserver.NONE);
     }
 
     /** With a circuit breaker of its own, at its defaults. */
@@ -28,7 +36,6 @@ public record ConnectionSettings(String endpoint, AccessTokens tokens, RateLimit
             RetryPolicy retry) {
         this(endpoint, tokens, limiter, CircuitBreaker.defaults(), options, retry);
     }
-
 
     public String endpointOr(String defaultEndpoint) {
         return endpoint == null || endpoint.isBlank() ? defaultEndpoint : endpoint;

@@ -37,7 +37,8 @@ public final class WebexProviderFactory implements ProviderFactory {
     @Override
     public Provider create(ConnectionSettings settings) {
         WebexHttp http = new WebexHttp(new JsonHttp(settings.endpointOr(DEFAULT_ENDPOINT), settings.tokens(),
-                settings.limiter(), settings.breaker(), settings.retry(), new WebexDialect(), JsonHttp.defaultClient(), MAPPER));
+                settings.limiter(), settings.breaker(), settings.retry(), new WebexDialect(), JsonHttp.defaultClient(), MAPPER,
+                settings.observer()));
         String model = settings.options().getOrDefault("webex.model", "wholesale");
         return switch (model) {
             case "wholesale" -> WebexProvider.wholesale(http, MAPPER);

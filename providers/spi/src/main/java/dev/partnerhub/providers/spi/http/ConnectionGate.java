@@ -6,6 +6,7 @@ import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -32,9 +33,11 @@ final class ConnectionGate {
     private final Duration longestInlineWait;
     private final Semaphore inFlight;
     private final RetryBudget retries;
+    private final CallObserver observer;
 
-    ConnectionGate(RateLimiter limiter, CircuitBreaker breaker, Duration longestInlineWait) {
+    ConnectionGate(RateLimiter limiter, CircuitBreaker breaker, Duration longestInlineWait, CallObserver observer) {
         this.limiter = limiter;
+        this.observer = observer;
         this.breaker = breaker;
         this.longestInlineWait = longestInlineWait;
         this.inFlight = new Semaphore(limiter.burst());
@@ -65,9 +68,11 @@ final class ConnectionGate {
         }
         // The rate first: a call waiting for its turn holds no place among the calls in flight. A pause asked for
         // while it waits, longer than a call may wait, hands it back too.
-        if (limiter.acquire(longestInlineWait).isEmpty()) {
+        Optional<Duration> waited = limiter.acquire(longestInlineWait);
+        if (waited.isEmpty()) {
             throw askedToWait(method, uri);
         }
+        observer.waitedForTurn(waited.get());
         try {
             if (!inFlight.tryAcquire(LONGEST_BULKHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ProviderBusyException(method + " " + uri.getPath() + " not sent: this connection "
@@ -118,6 +123,7 @@ final class ConnectionGate {
      * may sit through; a longer one is handed back to the caller.
      */
     boolean pause(Duration wait) {
+        observer.throttled(wait);
         limiter.pause(wait);
         return limiter.pausedFor().compareTo(longestInlineWait) <= 0;
     }

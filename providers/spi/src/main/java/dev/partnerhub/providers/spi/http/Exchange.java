@@ -29,23 +29,30 @@ final class Exchange {
     private final HttpClient client;
     private final ObjectMapper mapper;
     private final Duration timeout;
+    private final CallObserver observer;
 
-    Exchange(HttpClient client, ObjectMapper mapper, Duration timeout) {
+    Exchange(HttpClient client, ObjectMapper mapper, Duration timeout, CallObserver observer) {
         this.client = client;
         this.mapper = mapper;
         this.timeout = timeout;
+        this.observer = observer;
     }
 
     HttpResponse<String> send(String method, URI uri, Object body, Map<String, String> headers, String token) {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, uri, body, headers, token),
-                new LimitedBody(LARGEST_REPLY));
+        HttpRequest request = request(method, uri, body, headers, token);
+        long sent = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, new LimitedBody(LARGEST_REPLY));
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            observer.answered(method, uri, response.statusCode(), Duration.ofNanos(System.nanoTime() - sent));
+            return response;
         } catch (TimeoutException e) {
             future.cancel(true);
+            observer.unanswered(method, uri, Duration.ofNanos(System.nanoTime() - sent));
             throw new ProviderProtocolException(method + " " + uri.getPath() + ": no complete reply within "
                     + timeout.toSeconds() + " s", 0, null, e);
         } catch (ExecutionException e) {
+            observer.unanswered(method, uri, Duration.ofNanos(System.nanoTime() - sent));
             if (e.getCause() instanceof LimitedBody.TooLarge tooLarge) {
                 throw new ProviderProtocolException(method + " " + uri.getPath() + ": " + tooLarge.getMessage(), 0,
                         null, tooLarge);

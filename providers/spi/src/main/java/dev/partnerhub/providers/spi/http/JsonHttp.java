@@ -97,15 +97,21 @@ public final class JsonHttp {
     /** With the connection's circuit breaker, shared like its limiter by every caller of the connection. */
     public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, CircuitBreaker breaker,
             RetryPolicy policy, Dialect dialect, HttpClient client, ObjectMapper mapper) {
+        this(baseUrl, tokens, limiter, breaker, policy, dialect, client, mapper, CallObserver.NONE);
+    }
+
+    /** With the connection's observer, told of every attempt, every pause asked for and every wait for a turn. */
+    public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, CircuitBreaker breaker,
+            RetryPolicy policy, Dialect dialect, HttpClient client, ObjectMapper mapper, CallObserver observer) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.tokens = tokens;
-        this.gate = new ConnectionGate(limiter, breaker, policy.maxInlineWait());
+        this.gate = new ConnectionGate(limiter, breaker, policy.maxInlineWait(), observer);
         this.policy = policy;
         this.dialect = dialect;
         this.client = client;
         this.mapper = mapper;
         this.replies = new Replies(dialect, mapper);
-        this.exchange = new Exchange(client, mapper, policy.requestTimeout());
+        this.exchange = new Exchange(client, mapper, policy.requestTimeout(), observer);
     }
 
     /**

@@ -40,7 +40,7 @@ class ExchangeTest {
         accepting.setDaemon(true);
         accepting.start();
         Exchange exchange = new Exchange(JsonHttp.defaultClient(), new ObjectMapper(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), CallObserver.NONE);
         URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/things");
 
         assertThat(exchange.send("GET", uri, null, Map.of(), "t").statusCode()).isEqualTo(200);

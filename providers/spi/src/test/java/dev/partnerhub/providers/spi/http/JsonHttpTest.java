@@ -217,6 +217,43 @@ class JsonHttpTest {
         assertThat(arrivals).as("requests the provider received").hasSizeBetween(101, 125);
     }
 
+    @Test
+    void theObserverHearsEachAttemptItsStatusThePauseAskedForAndTheWaitForATurn() throws Exception {
+        // A 429 asking for 1 s, a 404, then a success: three attempts of two calls.
+        serve(n -> n == 1 ? new int[] {429, 1000} : n == 2 ? new int[] {404, 0} : new int[] {200, 0});
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Duration> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallObserver observer = new CallObserver() {
+            @Override
+            public void answered(String method, java.net.URI uri, int status, Duration took) {
+                assertThat(took).isPositive();
+                heard.add(method + " " + uri.getPath() + " " + status);
+            }
+
+            @Override
+            public void throttled(Duration wait) {
+                heard.add("throttled " + wait.toMillis());
+            }
+
+            @Override
+            public void waitedForTurn(Duration waited) {
+                turns.add(waited);
+            }
+        };
+        JsonHttp http = new JsonHttp("http://127.0.0.1:" + server.getAddress().getPort(), AccessTokens.of(() -> "t"),
+                new RateLimiter(50, 5), CircuitBreaker.defaults(), POLICY, dialect(), JsonHttp.defaultClient(),
+                new ObjectMapper(), observer);
+
+        assertThatThrownBy(() -> http.get("/things/1", Map.of())).isInstanceOf(
+                dev.partnerhub.providers.spi.errors.ProviderNotFoundException.class);
+        http.get("/things/2", Map.of());
+
+        assertThat(heard).containsExactly("GET /things/1 429", "throttled 1000", "GET /things/1 404",
+                "GET /things/2 200");
+        assertThat(turns).as("one turn per attempt; the one after the pause waited it out").hasSize(3);
+        assertThat(turns.get(1)).isGreaterThan(Duration.ofMillis(500));
+    }
+
     /** Answers the n-th call (from 1) with {status, Retry-After in ms (0: the header says 0)}. */
     private void serve(IntFunction<int[]> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
