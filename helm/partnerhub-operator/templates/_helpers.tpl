@@ -116,6 +116,8 @@ spec:
           value: {{ $values.logLevel | quote }}
         - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
           value: {{ eq $values.logFormat "json" | quote }}
+        - name: PARTNERHUB_METRICS_PER_CUSTOMER
+          value: {{ $values.metrics.perCustomer | quote }}
         - name: PARTNERHUB_LEADER_ELECTION_NAMESPACE
           valueFrom:
             fieldRef:

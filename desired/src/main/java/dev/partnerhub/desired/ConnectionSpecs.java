@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
 import dev.partnerhub.api.v1alpha1.RateLimit;
 import dev.partnerhub.providers.spi.ConnectionSettings;
 import dev.partnerhub.providers.spi.auth.AccessTokens;
+import dev.partnerhub.providers.spi.http.CallObserver;
 import dev.partnerhub.providers.spi.http.CircuitBreaker;
 import dev.partnerhub.providers.spi.http.RateLimiter;
 import dev.partnerhub.providers.spi.http.RetryPolicy;
@@ -49,6 +50,12 @@ public final class ConnectionSpecs {
     /** The same, with the connection's circuit breaker. */
     public static ConnectionSettings settings(PartnerConnectionSpec spec, AccessTokens token, double share,
             CircuitBreaker breaker) {
+        return settings(spec, token, share, breaker, CallObserver.NONE);
+    }
+
+    /** The same, with the observer of the connection's calls (its metrics). */
+    public static ConnectionSettings settings(PartnerConnectionSpec spec, AccessTokens token, double share,
+            CircuitBreaker breaker, CallObserver observer) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1], not " + share);
         }
@@ -61,6 +68,6 @@ public final class ConnectionSpecs {
             options.put("partnerCenter.loginEndpoint", spec.getPartnerCenter().getLoginEndpoint());
         }
         return new ConnectionSettings(spec.getEndpoint(), token, new RateLimiter(limit.getRequestsPerSecond() * share,
-                Math.max(1, (int) Math.floor(limit.getBurst() * share))), breaker, options, RetryPolicy.defaults());
+                Math.max(1, (int) Math.floor(limit.getBurst() * share))), breaker, options, RetryPolicy.defaults(), observer);
     }
 }

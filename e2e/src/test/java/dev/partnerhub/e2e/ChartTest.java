@@ -157,6 +157,32 @@ class ChartTest {
                 .noneMatch(PodDisruptionBudget.class::isInstance);
     }
 
+    @Test
+    void theDashboardAndTheAlertsShipBehindTheirValuesAsTheFilesTheMetricsTestChecks() throws Exception {
+        assertThat(render(t -> t)).as("off by default").noneMatch(o -> o.getKind().equals("PrometheusRule")
+                || o.getKind().equals("ConfigMap"));
+        List<HasMetadata> objects = render(t -> t.set("metrics.grafanaDashboard.enabled", true)
+                .set("metrics.grafanaDashboard.namespace", "monitoring").set("metrics.prometheusRule.enabled", true)
+                .set("metrics.prometheusRule.labels.release", "prometheus").set("metrics.perCustomer", true));
+        io.fabric8.kubernetes.api.model.ConfigMap dashboard = only(objects,
+                io.fabric8.kubernetes.api.model.ConfigMap.class);
+        assertThat(dashboard.getMetadata().getNamespace()).isEqualTo("monitoring");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        Path chartFiles = Project.CHART.resolve("files");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.getData()
+                .get("partnerhub-operator.json"))).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(read(chartFiles.resolve("grafana/partnerhub-operator.json"))));
+        HasMetadata rule = objects.stream().filter(o -> o.getKind().equals("PrometheusRule")).findFirst()
+                .orElseThrow();
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        Object groups = ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) rule).getAdditionalProperties()
+                .get("spec");
+        assertThat(Serialization.asJson(groups)).isEqualTo(Serialization.asJson(Map.of("groups",
+                Serialization.unmarshal(read(chartFiles.resolve("alerts/partnerhub-operator.rules.yaml")),
+                        List.class))));
+        assertThat(env(only(objects, Deployment.class))).containsEntry("PARTNERHUB_METRICS_PER_CUSTOMER", "true");
+    }
+
     private static List<HasMetadata> render(UnaryOperator<TemplateCommand> settings) {
         String rendered = settings.apply(new Helm(Project.CHART).template().withName(Project.RELEASE)
                 .withNamespace("partnerhub-system").withKubeVersion(Project.KUBE_VERSION)).call();

@@ -85,6 +85,17 @@ public interface OperatorConfig {
          */
         @WithDefault("false")
         boolean perResource();
+
+        /**
+         * The resource gauges ({@code partnerhub_users}, ...) with a label {@code customer} besides the namespace:
+         * one series per customer, so for partners with few customers, or a debugging session.
+         */
+        @WithDefault("false")
+        boolean perCustomer();
+
+        /** How often the resource gauges count the controllers' caches again. */
+        @WithDefault("15s")
+        Duration refresh();
     }
 
     /** How often each kind of wait looks at the provider again. */

@@ -139,7 +139,8 @@ class LicenceChecksAfterRestartTest {
     /** What a started operator has of licences: nothing read yet. No licence is taken away here (no budget read). */
     private UserLicensing freshOperator() {
         LicenseDirectory directory = new LicenseDirectory(config, clock, new RemoteChanges());
-        return new UserLicensing(directory, new DeletionBudget(null, clock, new Shard(config, null)), config, clock);
+        return new UserLicensing(directory, new DeletionBudget(null, clock, new Shard(config, null),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), config, clock);
     }
 
     private void converge(UserLicensing licensing, Duration tolerance) {

@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A connection's credentials in its status, never the credentials themselves: their kind, when the access token and
  * the refresh token expire, the condition {@value #EXPIRING} ahead of a refresh token running out, and the seconds
- * left of each as the metric {@code partnerhub_credentials_expiry_seconds{connection, token}} (a series per connection
- * with an OAuth client: connections are few).
+ * left of each as the metric {@code partnerhub_credentials_expiry_seconds{connection, token}} (a series per connection,
+ * NaN for a static token, whose expiry the operator does not know: connections are few).
  */
 @ApplicationScoped
 public class CredentialsReport {
@@ -69,11 +69,12 @@ public class CredentialsReport {
         CredentialsStatus shown = new CredentialsStatus();
         shown.setKind(credentials.get().kind());
         status.setCredentials(shown);
+        Expiries gauges = gauges(ProviderRegistry.key(namespace, name));
         if (credentials.get().kind() == CredentialsKind.StaticToken) {
+            // Its series reads NaN: the operator knows no expiry of a token it was handed.
             return;
         }
         IssuedTokens tokens = credentials.get().tokens();
-        Expiries gauges = gauges(ProviderRegistry.key(namespace, name));
         gauges.access = tokens == null ? null : tokens.accessTokenExpiresAt();
         gauges.refresh = tokens == null ? null : tokens.refreshTokenExpiresAt();
         if (tokens != null) {

@@ -1,5 +1,6 @@
 package dev.partnerhub.operator.events;
 
+import dev.partnerhub.operator.metrics.ReconcileErrors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -38,23 +39,28 @@ public class ResourceEvents {
 
     private final Clock clock;
     private final String instance;
+    private final ReconcileErrors errors;
     private final EventBudget budget = new EventBudget();
     private int told;
 
     @Inject
-    public ResourceEvents(Clock clock) {
+    public ResourceEvents(Clock clock, ReconcileErrors errors) {
         this(clock, Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank())
-                .orElse("partnerhub-operator"));
+                .orElse("partnerhub-operator"), errors);
     }
 
-    public ResourceEvents(Clock clock, String instance) {
+    public ResourceEvents(Clock clock, String instance, ReconcileErrors errors) {
         this.clock = clock;
         this.instance = instance;
+        this.errors = errors;
     }
 
     /** Tells each occurrence of a round about {@code resource}, within its allowance. */
     public void record(KubernetesClient client, HasMetadata resource, List<Occurrence> occurrences) {
         for (Occurrence occurrence : occurrences) {
+            if (occurrence.warning()) {
+                errors.count(resource.getKind(), occurrence.reason());
+            }
             tell(client, resource, occurrence);
         }
     }

@@ -11,6 +11,7 @@ import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
+import dev.partnerhub.operator.metrics.ResourceGauges;
 import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
@@ -58,6 +59,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     private final Shard shard;
     private final OperatorConfig config;
     private final StatusRounds rounds;
+    private final ResourceGauges gauges;
     private volatile InformerEventSource<CustomerUser, LicenseAssignment> users;
     /**
      * Every assignment, as the sibling informer has seen it. Its events are what tell an assignment that another one
@@ -67,8 +69,9 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     private volatile InformerEventSource<LicenseAssignment, LicenseAssignment> assignments;
 
     public LicenseAssignmentReconciler(Resolver resolver, LicenseDirectory directory, Namespaces namespaces,
-            Shard shard, OperatorConfig config, StatusRounds rounds) {
+            Shard shard, OperatorConfig config, StatusRounds rounds, ResourceGauges gauges) {
         this.shard = shard;
+        this.gauges = gauges;
         this.resolver = resolver;
         this.directory = directory;
         this.namespaces = namespaces;
@@ -85,6 +88,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     @Override
     public List<EventSource<?, LicenseAssignment>> prepareEventSources(EventSourceContext<LicenseAssignment> context) {
         ByCustomer<LicenseAssignment> byCustomer = ByCustomer.index(context, CreatedWith::customerName);
+        gauges.watchAssignments(context.getPrimaryCache());
         users = new InformerEventSource<>(shard.restrict(LeanStore.lean(InformerEventSourceConfiguration.from(CustomerUser.class,
                         LicenseAssignment.class)))
                 .withSecondaryToPrimaryMapper(u -> byCustomer.resourcesOf(u.getMetadata().getNamespace(),

@@ -1,5 +1,6 @@
-package dev.partnerhub.operator;
+package dev.partnerhub.operator.metrics;
 
+import dev.partnerhub.operator.OperatorConfig;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,7 @@ import jakarta.inject.Singleton;
  * (one reconcile-time histogram per user) and are on only when {@code partnerhub.metrics.per-resource} asks.
  */
 @ApplicationScoped
-public class MetricsProducer {
+public class FrameworkMetrics {
 
     @Produces
     @Singleton

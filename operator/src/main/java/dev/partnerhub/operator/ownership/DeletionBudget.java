@@ -7,6 +7,8 @@ import dev.partnerhub.api.v1alpha1.DeletionsStatus;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.shard.Shard;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -35,10 +37,12 @@ public class DeletionBudget {
     private final KubernetesClient client;
     private final Clock clock;
     private final Shard shard;
+    private final MeterRegistry meters;
     private final Map<String, DeletionLedger> ledgers = new ConcurrentHashMap<>();
 
-    public DeletionBudget(KubernetesClient client, Clock clock, Shard shard) {
+    public DeletionBudget(KubernetesClient client, Clock clock, Shard shard, MeterRegistry meters) {
         this.client = client;
+        this.meters = meters;
         this.shard = shard;
         this.clock = clock;
     }
@@ -123,8 +127,19 @@ public class DeletionBudget {
 
     private DeletionLedger ledger(PartnerConnection connection) {
         return ledgers.computeIfAbsent(connection.getMetadata().getNamespace() + "/"
-                + connection.getMetadata().getName(), k -> DeletionLedger.from(connection.getStatus() == null ? null
-                        : connection.getStatus().getDeletions(), clock.instant()));
+                + connection.getMetadata().getName(), key -> held(key, DeletionLedger.from(connection.getStatus() == null
+                        ? null : connection.getStatus().getDeletions(), clock.instant())));
+    }
+
+    /** {@code partnerhub_deletions_held{connection}}: the ledger's deletions waiting for approval. */
+    private DeletionLedger held(String connection, DeletionLedger ledger) {
+        Gauge.builder("partnerhub.deletions.held", ledger, l -> {
+            synchronized (l) {
+                return l.held();
+            }
+        }).description("Remote deletions held beyond the connection's deletion protection, waiting for approval.")
+                .tag("connection", connection).strongReference(true).register(meters);
+        return ledger;
     }
 
     /** Writes only {@code status.deletions}, so that it never overwrites what the connection's reconciler wrote. */

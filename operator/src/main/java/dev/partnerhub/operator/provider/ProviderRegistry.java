@@ -8,6 +8,7 @@ import dev.partnerhub.api.v1alpha1.SecretKeyRef;
 import dev.partnerhub.desired.ConnectionSpecs;
 import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.metrics.ProviderCallMetrics;
 import dev.partnerhub.operator.provider.ConnectionException.Problem;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.providers.spi.ConnectionSettings;
@@ -59,12 +60,14 @@ public class ProviderRegistry {
     private final LicenseDirectory licences;
     private final OperatorConfig config;
     private final Clock clock;
+    private final ProviderCallMetrics metrics;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile BiConsumer<String, String> healthChanged = (namespace, name) -> { };
 
     public ProviderRegistry(KubernetesClient client, ProviderFactories factories, Shard shard, UserDirectory users,
-            LicenseDirectory licences, OperatorConfig config, Clock clock) {
+            LicenseDirectory licences, OperatorConfig config, Clock clock, ProviderCallMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.shard = shard;
         this.factories = factories;
         this.users = users;
@@ -114,7 +117,7 @@ public class ProviderRegistry {
         String name = connection.getMetadata().getName();
         breaker.onChange(() -> healthChanged.accept(namespace, name));
         ConnectionSettings settings = ConnectionSpecs.settings(connection.getSpec(), delegating(tokens), shard.share(),
-                breaker);
+                breaker, metrics.observe(key, breaker));
         Provider provider;
         try {
             provider = factory.create(settings);
@@ -211,6 +214,7 @@ public class ProviderRegistry {
     /** Drops the provider of a deleted connection, and what the directories read through it. */
     public void forget(String namespace, String name) {
         entries.remove(key(namespace, name));
+        metrics.forget(key(namespace, name));
         users.forget(key(namespace, name));
         licences.forget(key(namespace, name));
     }

@@ -10,6 +10,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
+import dev.partnerhub.operator.metrics.ResourceGauges;
 import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.RemoteChanges;
@@ -68,11 +69,13 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     private final Shard shard;
     private final OperatorConfig config;
     private final StatusRounds rounds;
+    private final ResourceGauges gauges;
 
     public CustomerUserReconciler(UserGate gate, UserBinding binding, UserWrites writes, ActivationActions actions,
             UserFollowUps followUps, UserDeletion deletion, RemoteChanges remoteChanges, Namespaces namespaces,
-            Shard shard, OperatorConfig config, StatusRounds rounds) {
+            Shard shard, OperatorConfig config, StatusRounds rounds, ResourceGauges gauges) {
         this.gate = gate;
+        this.gauges = gauges;
         this.bindings = binding;
         this.writes = writes;
         this.actions = actions;
@@ -94,6 +97,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     @Override
     public List<EventSource<?, CustomerUser>> prepareEventSources(EventSourceContext<CustomerUser> context) {
         ByCustomer<CustomerUser> byCustomer = ByCustomer.index(context, CreatedWith::customerName);
+        gauges.watchUsers(context.getPrimaryCache());
         context.getPrimaryCache().addIndexer(UserKeys.INDEX, UserKeys::of);
         context.getPrimaryCache().addIndexer(BY_REMOTE_ID, u -> u.getStatus() == null ? List.of()
                 : Stream.of(u.getStatus().getUserId(), u.getStatus().getPersonId()).filter(Objects::nonNull).toList());

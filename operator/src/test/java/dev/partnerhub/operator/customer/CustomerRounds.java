@@ -34,7 +34,7 @@ final class CustomerRounds {
         CustomerSync sync = new CustomerSync(new CustomerBinding(new CustomerDirectory(clock), clock),
                 new AdminAccessReader(config, clock), new ProvisioningLooks(clock), new Observations(config, clock),
                 config, clock);
-        CustomerDeletion deletion = new CustomerDeletion(resolver, new DeletionBudget(client, clock, rounds.shard),
+        CustomerDeletion deletion = new CustomerDeletion(resolver, new DeletionBudget(client, clock, rounds.shard, rounds.meters),
                 rounds.namespaces, config, rounds.users, rounds.licences);
         reconciler = new CustomerReconciler(new CustomerGate(resolver, rounds.namespaces, config), sync, new CustomerListings(resolver, rounds.users,
                 rounds.licences, config, clock), deletion, rounds.namespaces, rounds.shard, config, rounds.statusRounds);

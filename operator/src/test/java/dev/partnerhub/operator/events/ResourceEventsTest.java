@@ -26,7 +26,8 @@ class ResourceEventsTest {
     static KubernetesMockServer server;
 
     private final AdjustableClock clock = AdjustableClock.standingAt(Instant.parse("2026-12-06T10:00:00Z"));
-    private final ResourceEvents events = new ResourceEvents(clock, "operator-0");
+    private final ResourceEvents events = new ResourceEvents(clock, "operator-0",
+            new dev.partnerhub.operator.metrics.ReconcileErrors(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     private CustomerUser dana;
 
     @BeforeEach

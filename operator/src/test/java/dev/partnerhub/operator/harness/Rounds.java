@@ -29,6 +29,10 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.partnerhub.operator.events.ResourceEvents;
+import dev.partnerhub.operator.metrics.ProviderCallMetrics;
+import dev.partnerhub.operator.metrics.ReconcileErrors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.partnerhub.operator.status.StatusRounds;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -77,6 +81,8 @@ public final class Rounds {
     public final Shard shard;
     public final Namespaces namespaces;
     public final Resolver resolver;
+    /** What the operator's meters recorded in these rounds. */
+    public final MeterRegistry meters = new SimpleMeterRegistry();
     public final ResourceEvents events;
     public final StatusRounds statusRounds;
 
@@ -85,7 +91,7 @@ public final class Rounds {
         this.client = client;
         this.namespace = namespace;
         this.clock = clock;
-        this.events = new ResourceEvents(clock, "rounds-test");
+        this.events = new ResourceEvents(clock, "rounds-test", new ReconcileErrors(meters));
         this.statusRounds = new StatusRounds(clock, events);
         this.fake = FakeProviderFactory.provider(namespace);
         this.users = new UserDirectory(config, clock, changes);
@@ -99,7 +105,7 @@ public final class Rounds {
             }
         };
         this.resolver = new Resolver(new ProviderRegistry(client, new ProviderFactories(), shard, users, licences,
-                config, clock), namespaces);
+                config, clock, new ProviderCallMetrics(meters)), namespaces);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         client.resource(Fixtures.tokenSecret(namespace, "fake-token")).create();
         PartnerConnection connection = client.resource(Fixtures.connection(namespace, "fake", "fake:" + namespace,

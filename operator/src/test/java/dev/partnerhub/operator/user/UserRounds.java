@@ -65,7 +65,7 @@ final class UserRounds {
         Resolver resolver = rounds.resolver;
         PersonSync people = new PersonSync(licences, config);
         Passwords passwords = new Passwords(client);
-        DeletionBudget budget = new DeletionBudget(client, clock, shard);
+        DeletionBudget budget = new DeletionBudget(client, clock, shard, rounds.meters);
         UserGate gate = new UserGate(resolver, shard, config, clock);
         UserWrites writes = new UserWrites(users, licences, people, passwords, clock);
         return new CustomerUserReconciler(gate, new UserBinding(users, people), writes,
@@ -73,7 +73,8 @@ final class UserRounds {
                 new UserFollowUps(new UserLicensing(licences, budget, config, clock), people,
                         new ContactCenterSyncs(licences, config, clock), config, clock),
                 new UserDeletion(gate, resolver, users, budget, namespaces, new DeletedUsers(client, clock), clock),
-                rounds.changes, namespaces, shard, config, rounds.statusRounds);
+                rounds.changes, namespaces, shard, config, rounds.statusRounds,
+                new dev.partnerhub.operator.metrics.ResourceGauges(rounds.meters, config));
     }
 
     CustomerUser apply(CustomerUser user) {
