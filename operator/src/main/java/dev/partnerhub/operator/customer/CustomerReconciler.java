@@ -36,6 +36,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -101,7 +102,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     @Override
     public UpdateControl<Customer> reconcile(Customer customer, Context<Customer> context) {
-        try (ReconcileLog log = ReconcileLog.open(customer, connectionOf(customer))) {
+        try (ReconcileLog log = ReconcileLog.open(customer, Optional.of(customer))) {
             return reconcileRound(customer, context);
         }
     }
@@ -193,7 +194,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
 
     @Override
     public DeleteControl cleanup(Customer customer, Context<Customer> context) {
-        try (ReconcileLog log = ReconcileLog.open(customer, connectionOf(customer))) {
+        try (ReconcileLog log = ReconcileLog.open(customer, Optional.of(customer))) {
             return cleanupRound(customer, context);
         }
     }
@@ -237,14 +238,9 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
     @Override
     public ErrorStatusUpdateControl<Customer> updateErrorStatus(Customer customer, Context<Customer> context,
             Exception e) {
-        try (ReconcileLog log = ReconcileLog.open(customer, connectionOf(customer))) {
+        try (ReconcileLog log = ReconcileLog.open(customer, Optional.of(customer))) {
             return ErrorStatus.of(context, customer, e, CustomerStatus.class, rounds, config.polling().blocked(),
                     (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
         }
-    }
-
-    /** The connection the Customer names, for the log's fields. */
-    private static String connectionOf(Customer customer) {
-        return customer.getSpec().getConnectionRef() == null ? null : customer.getSpec().getConnectionRef().getName();
     }
 }

@@ -29,14 +29,12 @@ final class EventBudget {
     /** An Event written for one object, and the repeats since its last write. */
     static final class Written {
         final String name;
-        final Instant first;
         int count = 1;
         Instant lastWrite;
         Instant lastSeen;
 
         Written(String name, Instant now) {
             this.name = name;
-            this.first = now;
             this.lastWrite = now;
             this.lastSeen = now;
         }

@@ -113,7 +113,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
 
     @Override
     public UpdateControl<LicenseAssignment> reconcile(LicenseAssignment assignment, Context<LicenseAssignment> context) {
-        try (ReconcileLog log = ReconcileLog.open(assignment, connectionOf(context))) {
+        try (ReconcileLog log = ReconcileLog.open(assignment, context.getSecondaryResource(Customer.class))) {
             return reconcileRound(assignment, context);
         }
     }
@@ -228,15 +228,9 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
     @Override
     public ErrorStatusUpdateControl<LicenseAssignment> updateErrorStatus(LicenseAssignment assignment,
             Context<LicenseAssignment> context, Exception e) {
-        try (ReconcileLog log = ReconcileLog.open(assignment, connectionOf(context))) {
+        try (ReconcileLog log = ReconcileLog.open(assignment, context.getSecondaryResource(Customer.class))) {
             return ErrorStatus.of(context, assignment, e, LicenseAssignmentStatus.class, rounds,
                     config.polling().blocked(), (status, pe) -> { });
         }
-    }
-
-    /** The connection of the resource's Customer, for the log's fields; null until the Customer is seen. */
-    private static String connectionOf(Context<LicenseAssignment> context) {
-        return context.getSecondaryResource(Customer.class).map(c -> c.getSpec().getConnectionRef())
-                .map(ref -> ref.getName()).orElse(null);
     }
 }

@@ -1,6 +1,9 @@
 package dev.partnerhub.operator.logging;
 
+import dev.partnerhub.api.v1alpha1.ConnectionRef;
+import dev.partnerhub.api.v1alpha1.Customer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.MDC;
 
@@ -29,6 +32,12 @@ public final class ReconcileLog implements AutoCloseable {
         MDC.put(RECONCILE_ID, Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
         connection(connection);
         return new ReconcileLog();
+    }
+
+    /** The same, for a resource of {@code customer} (or the Customer itself): its connection is the Customer's. */
+    public static ReconcileLog open(HasMetadata resource, Optional<Customer> customer) {
+        return open(resource, customer.map(c -> c.getSpec().getConnectionRef()).map(ConnectionRef::getName)
+                .orElse(null));
     }
 
     /** The connection the reconcile goes through, once it is known (a user's, from its Customer). */

@@ -121,28 +121,26 @@ public final class Conditions {
             merged.put(previous.getType(), previous);
         }
         for (Desired d : desired.values()) {
-            String value = d.status() ? "True" : "False";
-            Condition previous = merged.get(d.type());
-            String since = previous != null && value.equals(previous.getStatus()) && previous.getLastTransitionTime() != null
-                    ? previous.getLastTransitionTime() : now;
-            merged.put(d.type(), new ConditionBuilder().withType(d.type()).withStatus(value).withReason(d.reason())
-                    .withMessage(Redaction.apply(d.message())).withLastTransitionTime(since)
-                    .withObservedGeneration(generation).build());
+            put(merged, d, generation, now);
         }
         if (!desired.containsKey(RECONCILING)) {
-            Desired reconciling = reconciling(merged);
-            Condition previous = merged.get(RECONCILING);
-            String value = reconciling.status() ? "True" : "False";
-            String since = previous != null && value.equals(previous.getStatus())
-                    && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime() : now;
-            merged.put(RECONCILING, new ConditionBuilder().withType(RECONCILING).withStatus(value)
-                    .withReason(reconciling.reason()).withMessage(Redaction.apply(reconciling.message()))
-                    .withLastTransitionTime(since).withObservedGeneration(generation).build());
+            put(merged, reconciling(merged), generation, now);
         }
         List<Condition> sorted = new ArrayList<>(merged.values());
         sorted.sort(Comparator.comparing(Condition::getType));
         status.setConditions(sorted);
         status.setObservedGeneration(generation);
+    }
+
+    /** The condition as desired, keeping its transition time while its status holds. */
+    private static void put(Map<String, Condition> merged, Desired d, Long generation, String now) {
+        String value = d.status() ? "True" : "False";
+        Condition previous = merged.get(d.type());
+        String since = previous != null && value.equals(previous.getStatus()) && previous.getLastTransitionTime() != null
+                ? previous.getLastTransitionTime() : now;
+        merged.put(d.type(), new ConditionBuilder().withType(d.type()).withStatus(value).withReason(d.reason())
+                .withMessage(Redaction.apply(d.message())).withLastTransitionTime(since)
+                .withObservedGeneration(generation).build());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.partnerhub.operator.status;
 
 import dev.partnerhub.api.v1alpha1.ConditionedStatus;
-import dev.partnerhub.operator.events.EventDecisions;
 import dev.partnerhub.operator.events.ResourceEvents;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;

@@ -121,7 +121,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
 
     @Override
     public UpdateControl<CustomerUser> reconcile(CustomerUser user, Context<CustomerUser> context) {
-        try (ReconcileLog log = ReconcileLog.open(user, connectionOf(context))) {
+        try (ReconcileLog log = ReconcileLog.open(user, context.getSecondaryResource(Customer.class))) {
             return reconcileRound(user, context);
         }
     }
@@ -203,7 +203,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
 
     @Override
     public DeleteControl cleanup(CustomerUser user, Context<CustomerUser> context) {
-        try (ReconcileLog log = ReconcileLog.open(user, connectionOf(context))) {
+        try (ReconcileLog log = ReconcileLog.open(user, context.getSecondaryResource(Customer.class))) {
             return cleanupRound(user, context);
         }
     }
@@ -240,15 +240,9 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
     @Override
     public ErrorStatusUpdateControl<CustomerUser> updateErrorStatus(CustomerUser user, Context<CustomerUser> context,
             Exception e) {
-        try (ReconcileLog log = ReconcileLog.open(user, connectionOf(context))) {
+        try (ReconcileLog log = ReconcileLog.open(user, context.getSecondaryResource(Customer.class))) {
             return ErrorStatus.of(context, user, e, CustomerUserStatus.class, rounds, config.polling().blocked(),
                     (status, pe) -> status.setErrors(StatusSupport.errors(pe)));
         }
-    }
-
-    /** The connection of the resource's Customer, for the log's fields; null until the Customer is seen. */
-    private static String connectionOf(Context<CustomerUser> context) {
-        return context.getSecondaryResource(Customer.class).map(c -> c.getSpec().getConnectionRef())
-                .map(ref -> ref.getName()).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
-package dev.partnerhub.operator.events;
+package dev.partnerhub.operator.status;
 
+import dev.partnerhub.operator.events.Occurrence;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which Events a status round tells, from the conditions before and after it: Ready's transition (a new status or
+ * Which Events a status round tells (the status round's rule; {@code events/} writes them), from the conditions before and after it: Ready's transition (a new status or
  * reason), and each error the round stated (Synced False, Stalled True), even when the status did not change, so
  * that a failure repeated round after round is counted on its Event.
  */
 public final class EventDecisions {
-
-    private static final String READY = "Ready";
-    private static final String SYNCED = "Synced";
-    private static final String STALLED = "Stalled";
 
     private EventDecisions() {
     }
@@ -27,9 +24,9 @@ public final class EventDecisions {
      */
     public static List<Occurrence> of(List<Condition> before, List<Condition> after, List<String> stated) {
         List<Occurrence> occurrences = new ArrayList<>();
-        Optional<Condition> readyBefore = find(before, READY);
-        Optional<Condition> readyAfter = find(after, READY);
-        boolean failing = isTrue(after, STALLED) || isFalse(after, SYNCED);
+        Optional<Condition> readyBefore = Conditions.find(before, Conditions.READY);
+        Optional<Condition> readyAfter = Conditions.find(after, Conditions.READY);
+        boolean failing = isTrue(after, Conditions.STALLED) || isFalse(after, Conditions.SYNCED);
         if (readyAfter.isPresent() && (readyBefore.isEmpty()
                 || !Objects.equals(readyBefore.get().getStatus(), readyAfter.get().getStatus())
                 || !Objects.equals(readyBefore.get().getReason(), readyAfter.get().getReason()))) {
@@ -37,11 +34,11 @@ public final class EventDecisions {
             occurrences.add(new Occurrence(failing && !"True".equals(ready.getStatus()), ready.getReason(),
                     ready.getMessage()));
         }
-        if (stated.contains(SYNCED) && isFalse(after, SYNCED)) {
-            add(occurrences, find(after, SYNCED).orElseThrow());
+        if (stated.contains(Conditions.SYNCED) && isFalse(after, Conditions.SYNCED)) {
+            add(occurrences, Conditions.find(after, Conditions.SYNCED).orElseThrow());
         }
-        if (stated.contains(STALLED) && isTrue(after, STALLED)) {
-            add(occurrences, find(after, STALLED).orElseThrow());
+        if (stated.contains(Conditions.STALLED) && isTrue(after, Conditions.STALLED)) {
+            add(occurrences, Conditions.find(after, Conditions.STALLED).orElseThrow());
         }
         return occurrences;
     }
@@ -56,16 +53,16 @@ public final class EventDecisions {
         }
     }
 
-    private static Optional<Condition> find(List<Condition> conditions, String type) {
-        return conditions == null ? Optional.empty()
-                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
-    }
 
     private static boolean isTrue(List<Condition> conditions, String type) {
-        return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+        return is(conditions, type, "True");
     }
 
     private static boolean isFalse(List<Condition> conditions, String type) {
-        return find(conditions, type).map(c -> "False".equals(c.getStatus())).orElse(false);
+        return is(conditions, type, "False");
+    }
+
+    private static boolean is(List<Condition> conditions, String type, String value) {
+        return Conditions.find(conditions, type).map(c -> value.equals(c.getStatus())).orElse(false);
     }
 }

@@ -1,7 +1,8 @@
-package dev.partnerhub.operator.events;
+package dev.partnerhub.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.partnerhub.operator.events.Occurrence;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.util.List;
