@@ -172,6 +172,13 @@ class CredentialsRenewalTest extends OperatorTestSupport {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(body).contains("partnerhub_credentials_expiry_seconds{connection=\"" + namespace
                 + "/ending\",token=\"refresh\"}").doesNotContain(refresh);
+
+        // The connection moves to a static token: no expiry is known any more, and none is left counting down.
+        client().resource(Fixtures.tokenSecret(namespace, LocalHubResource.hub.token())).create();
+        edit(PartnerConnection.class, "ending", c -> c.getSpec().getCredentialsSecretRef().setName("hub-token"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                metrics).build(), HttpResponse.BodyHandlers.ofString()).body()).contains(
+                "partnerhub_credentials_expiry_seconds{connection=\"" + namespace + "/ending\",token=\"refresh\"} NaN"));
     }
 
     private Secret oauthSecret(String name, String clientId, String clientSecret, String refresh, String tenant) {

@@ -63,15 +63,18 @@ public class CredentialsReport {
         String namespace = connection.getMetadata().getNamespace();
         String name = connection.getMetadata().getName();
         Optional<ProviderRegistry.Credentials> credentials = registry.credentials(namespace, name);
+        Expiries gauges = gauges(ProviderRegistry.key(namespace, name));
+        // NaN until an OAuth client's tokens say otherwise: no expiry is known of credentials that cannot be read,
+        // nor of a static token (a connection moved from a client to a token forgets the client's expiry).
+        gauges.access = null;
+        gauges.refresh = null;
         if (credentials.isEmpty()) {
             return;
         }
         CredentialsStatus shown = new CredentialsStatus();
         shown.setKind(credentials.get().kind());
         status.setCredentials(shown);
-        Expiries gauges = gauges(ProviderRegistry.key(namespace, name));
         if (credentials.get().kind() == CredentialsKind.StaticToken) {
-            // Its series reads NaN: the operator knows no expiry of a token it was handed.
             return;
         }
         IssuedTokens tokens = credentials.get().tokens();

@@ -16,17 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The calls of each connection to its provider, as an on-call reads them: every attempt by connection, operation
- * and outcome with its latency ({@code partnerhub_provider_calls_seconds}), the provider's requests to slow down and
- * the pause each set ({@code partnerhub_provider_throttled_total}, {@code partnerhub_provider_throttled_wait_seconds_total}),
- * the waits for the connection's rate ({@code partnerhub_provider_limiter_wait_seconds}) and its circuit
- * ({@code partnerhub_connection_circuit_state}: 0 closed, 1 open, 2 quarantined). Connections are few and operations
- * are templated ({@link Operations}), at most {@value #MOST_OPERATIONS} per connection, so the series stay bounded.
+ * The calls of each connection to its provider, as an on-call reads them: every attempt sent, by connection,
+ * operation and outcome ({@code partnerhub_provider_calls_total}), its latency by connection and operation (the
+ * histogram {@code partnerhub_provider_call_seconds}), the provider's requests to slow down and how much longer they
+ * made the connection wait ({@code partnerhub_provider_throttled_total},
+ * {@code partnerhub_provider_throttled_wait_seconds_total}), the waits for the connection's rate
+ * ({@code partnerhub_provider_limiter_wait_seconds}) and its circuit ({@code partnerhub_connection_circuit_state}: 0
+ * closed, 1 open, 2 quarantined). Connections are few and operations are templated ({@link Operations}), at most
+ * {@value #MOST_OPERATIONS} per connection; the histogram is per operation only, not per outcome, so that a
+ * connection costs at most a few tens of kilobytes of {@code /q/metrics} whatever its calls meet.
  */
 @ApplicationScoped
 public class ProviderCallMetrics {
 
-    static final int MOST_OPERATIONS = 50;
+    static final int MOST_OPERATIONS = 30;
     /** Buckets of the latency histogram: a provider call takes from tens of milliseconds to its timeout. */
     private static final Duration[] BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
@@ -76,8 +79,8 @@ public class ProviderCallMetrics {
                     .description("Replies of the provider asking the connection to slow down (429, Retry-After).")
                     .register(registry);
             this.throttledWait = Counter.builder("partnerhub.provider.throttled.wait").baseUnit("seconds")
-                    .tag("connection", connection).description("Seconds of pause the provider's replies set on "
-                            + "the connection (every caller of the connection waits them out).")
+                    .tag("connection", connection).description("How much longer the provider's replies made every "
+                            + "caller of the connection wait (overlapping pauses counted once).")
                     .register(registry);
             this.turns = Timer.builder("partnerhub.provider.limiter.wait").tag("connection", connection)
                     .description("How long calls waited for their turn at the connection's rate limit.")
@@ -90,14 +93,19 @@ public class ProviderCallMetrics {
         }
 
         @Override
+        public void unusable(String method, URI uri, int status, Duration took) {
+            record(method, uri, "bad_reply", took);
+        }
+
+        @Override
         public void unanswered(String method, URI uri, Duration took) {
             record(method, uri, "no_reply", took);
         }
 
         @Override
-        public void throttled(Duration wait) {
+        public void throttled(Duration added) {
             throttled.increment();
-            throttledWait.increment(wait.toMillis() / 1000.0);
+            throttledWait.increment(added.toMillis() / 1000.0);
         }
 
         @Override
@@ -115,9 +123,13 @@ public class ProviderCallMetrics {
                     known.add(operation);
                 }
             }
-            Timer.builder("partnerhub.provider.calls").tag("connection", connection).tag("operation", operation)
-                    .tag("outcome", outcome).serviceLevelObjectives(BUCKETS)
+            Counter.builder("partnerhub.provider.calls").tag("connection", connection).tag("operation", operation)
+                    .tag("outcome", outcome)
                     .description("Calls sent to the provider (each attempt), by operation and how they ended.")
+                    .register(registry).increment();
+            Timer.builder("partnerhub.provider.call").tag("connection", connection).tag("operation", operation)
+                    .serviceLevelObjectives(BUCKETS)
+                    .description("How long the provider's calls took, from sending to the whole reply.")
                     .register(registry).record(took);
         }
     }
@@ -125,7 +137,8 @@ public class ProviderCallMetrics {
     /** How an attempt ended, in a few words an alert can name. */
     static String outcome(int status) {
         return switch (status / 100) {
-            case 2, 3 -> "success";
+            case 2 -> "success";
+            case 3 -> "redirect";
             case 5 -> "server_error";
             default -> switch (status) {
                 case 401 -> "unauthorized";

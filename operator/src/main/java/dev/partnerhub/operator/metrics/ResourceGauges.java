@@ -16,10 +16,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BinaryOperator;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,10 +36,10 @@ public class ResourceGauges {
     private static final Logger LOG = Logger.getLogger(ResourceGauges.class);
 
     private final boolean perCustomer;
-    private final MultiGauge users;
-    private final MultiGauge stalled;
-    private final MultiGauge licences;
-    private final MultiGauge seats;
+    private final Series users;
+    private final Series stalled;
+    private final Series licences;
+    private final Series seats;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "partnerhub-resource-gauges");
         thread.setDaemon(true);
@@ -52,18 +53,18 @@ public class ResourceGauges {
 
     public ResourceGauges(MeterRegistry registry, OperatorConfig config) {
         this.perCustomer = config.metrics().perCustomer();
-        this.users = MultiGauge.builder("partnerhub.users")
+        this.users = new Series(MultiGauge.builder("partnerhub.users")
                 .description("CustomerUsers by their activation state (Unknown: not yet read from the provider).")
-                .register(registry);
-        this.stalled = MultiGauge.builder("partnerhub.users.stalled")
+                .register(registry));
+        this.stalled = new Series(MultiGauge.builder("partnerhub.users.stalled")
                 .description("CustomerUsers that cannot progress without a change or a person (Stalled), by reason.")
-                .register(registry);
-        this.licences = MultiGauge.builder("partnerhub.user.licenses")
-                .description("The licences the CustomerUsers' status lists, by licence and state.").register(registry);
-        this.seats = MultiGauge.builder("partnerhub.license.seats.available")
+                .register(registry));
+        this.licences = new Series(MultiGauge.builder("partnerhub.user.licenses")
+                .description("The licences the CustomerUsers' status lists, by licence and state.").register(registry));
+        this.seats = new Series(MultiGauge.builder("partnerhub.license.seats.available")
                 .description("The fewest seats left of a licence among the customers a LicenseAssignment gives it in "
                         + "(per customer when partnerhub.metrics.per-customer is on).")
-                .register(registry);
+                .register(registry));
         this.every = config.metrics().refresh();
     }
 
@@ -89,9 +90,9 @@ public class ResourceGauges {
 
     /** Counts again now (the scheduled refresh does so every {@code partnerhub.metrics.refresh}). */
     public synchronized void refresh() {
-        Map<Tags, Double> byState = new HashMap<>();
-        Map<Tags, Double> byReason = new HashMap<>();
-        Map<Tags, Double> byLicence = new HashMap<>();
+        Map<Tags, Long> byState = new HashMap<>();
+        Map<Tags, Long> byReason = new HashMap<>();
+        Map<Tags, Long> byLicence = new HashMap<>();
         ResourceCache<CustomerUser> userList = userCache;
         if (userList != null) {
             userList.list().forEach(user -> {
@@ -100,31 +101,31 @@ public class ResourceGauges {
                 String state = status == null || status.getActivation() == null
                         || status.getActivation().getState() == null ? "Unknown"
                         : status.getActivation().getState().name();
-                byState.merge(where.and("state", state), 1.0, Double::sum);
+                byState.merge(where.and("state", state), 1L, Long::sum);
                 if (status == null) {
                     return;
                 }
                 stalledReason(status.getConditions()).ifPresent(reason ->
-                        byReason.merge(where.and("reason", reason), 1.0, Double::sum));
+                        byReason.merge(where.and("reason", reason), 1L, Long::sum));
                 for (UserLicense licence : status.getLicenses()) {
                     byLicence.merge(where.and("license", String.valueOf(licence.getLicense()), "state",
-                            String.valueOf(licence.getState())), 1.0, Double::sum);
+                            String.valueOf(licence.getState())), 1L, Long::sum);
                 }
             });
         }
-        Map<Tags, Double> fewest = new HashMap<>();
+        Map<Tags, Long> fewest = new HashMap<>();
         ResourceCache<LicenseAssignment> assignmentList = assignmentCache;
         if (assignmentList != null) {
             assignmentList.list().filter(a -> a.getStatus() != null && a.getStatus().getSeats() != null
                     && a.getSpec().getLicense() != null).forEach(a -> fewest.merge(
                     where(a.getMetadata().getNamespace(), CreatedWith.customerName(a))
                             .and("license", a.getSpec().getLicense()),
-                    (double) a.getStatus().getSeats().getAvailable(), min()));
+                    (long) a.getStatus().getSeats().getAvailable(), Math::min));
         }
-        users.register(rows(byState), true);
-        stalled.register(rows(byReason), true);
-        licences.register(rows(byLicence), true);
-        seats.register(rows(fewest), true);
+        users.set(byState);
+        stalled.set(byReason);
+        licences.set(byLicence);
+        seats.set(fewest);
     }
 
     @PreDestroy
@@ -158,12 +159,24 @@ public class ResourceGauges {
                 .map(c -> c.getReason() == null ? "Unknown" : c.getReason()).findFirst();
     }
 
-    private static BinaryOperator<Double> min() {
-        return Math::min;
-    }
+    /**
+     * One gauge's series: a series keeps its meter while its tags stay and only its value changes, so that a scrape
+     * during a refresh never finds it missing (a missing series would reset an alert's {@code for}).
+     */
+    private static final class Series {
 
-    private static List<MultiGauge.Row<?>> rows(Map<Tags, Double> values) {
-        return values.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()))
-                .toList();
+        private final MultiGauge gauge;
+        private final Map<Tags, AtomicLong> values = new ConcurrentHashMap<>();
+
+        Series(MultiGauge gauge) {
+            this.gauge = gauge;
+        }
+
+        void set(Map<Tags, Long> counted) {
+            values.keySet().retainAll(counted.keySet());
+            counted.forEach((tags, value) -> values.computeIfAbsent(tags, t -> new AtomicLong()).set(value));
+            gauge.register(values.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(),
+                    e.getValue(), AtomicLong::get)).toList(), false);
+        }
     }
 }

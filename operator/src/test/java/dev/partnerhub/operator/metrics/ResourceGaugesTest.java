@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The resource gauges count what the caches hold: per namespace, per customer only when asked, never per user. */
@@ -35,6 +36,7 @@ class ResourceGaugesTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<CustomerUser> users = new ArrayList<>();
     private final List<LicenseAssignment> assignments = new ArrayList<>();
+    private final List<ResourceGauges> started = new ArrayList<>();
 
     @Test
     void usersAreCountedByStateStalledByReasonAndLicencesByStatePerNamespace() {
@@ -50,6 +52,13 @@ class ResourceGaugesTest {
         assertThat(series("partnerhub.users.stalled")).containsOnly(Map.entry("ns,InvalidSpec", 1.0));
         assertThat(series("partnerhub.user.licenses")).containsOnly(
                 Map.entry("Contact center Standard Agent,ns,Active", 2.0));
+
+        Gauge provisioned = registry.get("partnerhub.users").tag("state", "Provisioned").gauge();
+        users.add(user("acme", "eve", ActivationState.Provisioned, null, null));
+        gauges.refresh();
+        assertThat(registry.get("partnerhub.users").tag("state", "Provisioned").gauge())
+                .as("the same meter, never removed between two scrapes").isSameAs(provisioned)
+                .satisfies(g -> assertThat(g.value()).isEqualTo(3.0));
 
         users.clear();
         gauges.refresh();
@@ -71,15 +80,22 @@ class ResourceGaugesTest {
 
         SimpleMeterRegistry other = new SimpleMeterRegistry();
         ResourceGauges perNamespace = new ResourceGauges(other, TestConfig.defaults());
+        started.add(perNamespace);
         perNamespace.watchAssignments(cache(assignments));
         perNamespace.refresh();
         assertThat(other.get("partnerhub.license.seats.available").gauges()).singleElement()
                 .satisfies(g -> assertThat(g.value()).as("the fewest seats left among the customers").isZero());
     }
 
+    @AfterEach
+    void stop() {
+        started.forEach(ResourceGauges::stop);
+    }
+
     private ResourceGauges gauges(boolean perCustomer) {
         ResourceGauges gauges = new ResourceGauges(registry, TestConfig.with(Map.of("partnerhub.metrics.per-customer",
                 String.valueOf(perCustomer))));
+        started.add(gauges);
         gauges.watchUsers(cache(users));
         gauges.watchAssignments(cache(assignments));
         return gauges;

@@ -14,19 +14,26 @@ public interface CallObserver {
     CallObserver NONE = new CallObserver() {
     };
 
-    /** An attempt the provider answered with {@code status}, {@code took} from sending it to its whole body. */
+    /**
+     * An attempt the provider answered with {@code status}, {@code took} from sending it to its whole body; a reply
+     * that is not the API's (a success whose body is not its JSON) is {@link #unusable} instead.
+     */
     default void answered(String method, URI uri, int status, Duration took) {
     }
 
-    /** An attempt that got no usable reply (none in time, the connection lost, a body too large). */
+    /** An attempt answered with a reply that is not the API's (an HTML page, a truncated body). */
+    default void unusable(String method, URI uri, int status, Duration took) {
+    }
+
+    /** An attempt that got no reply (none in time, the connection lost, a body too large). */
     default void unanswered(String method, URI uri, Duration took) {
     }
 
     /**
-     * The provider asked the connection to wait (a 429, a Retry-After): {@code wait} is the pause every caller of the
-     * connection takes for it (the Retry-After, or a backoff when a 429 gives none).
+     * The provider asked the connection to wait (a 429, a Retry-After): {@code added} is how much longer every caller
+     * of the connection now waits because of it (zero when a longer pause was already under way).
      */
-    default void throttled(Duration wait) {
+    default void throttled(Duration added) {
     }
 
     /** A call waited {@code waited} for its turn at the connection's rate (zero when it went at once). */

@@ -123,8 +123,7 @@ final class ConnectionGate {
      * may sit through; a longer one is handed back to the caller.
      */
     boolean pause(Duration wait) {
-        observer.throttled(wait);
-        limiter.pause(wait);
+        observer.throttled(limiter.pause(wait));
         return limiter.pausedFor().compareTo(longestInlineWait) <= 0;
     }
 

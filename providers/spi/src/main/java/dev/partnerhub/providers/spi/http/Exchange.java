@@ -38,14 +38,27 @@ final class Exchange {
         this.observer = observer;
     }
 
-    HttpResponse<String> send(String method, URI uri, Object body, Map<String, String> headers, String token) {
+    /** A reply, and how long it took from sending the request to its whole body. */
+    record Answer(String method, URI uri, HttpResponse<String> response, Duration took) {
+
+        /** Tells the observer of the reply, once it is known whether it was the API's ({@code usable}). */
+        void tell(CallObserver observer, boolean usable) {
+            if (usable) {
+                observer.answered(method, uri, response.statusCode(), took);
+            } else {
+                observer.unusable(method, uri, response.statusCode(), took);
+            }
+        }
+    }
+
+    /** Sends the request; an attempt with no reply is told to the observer here, one with a reply by the caller. */
+    Answer send(String method, URI uri, Object body, Map<String, String> headers, String token) {
         HttpRequest request = request(method, uri, body, headers, token);
         long sent = System.nanoTime();
         CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, new LimitedBody(LARGEST_REPLY));
         try {
             HttpResponse<String> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            observer.answered(method, uri, response.statusCode(), Duration.ofNanos(System.nanoTime() - sent));
-            return response;
+            return new Answer(method, uri, response, Duration.ofNanos(System.nanoTime() - sent));
         } catch (TimeoutException e) {
             future.cancel(true);
             observer.unanswered(method, uri, Duration.ofNanos(System.nanoTime() - sent));

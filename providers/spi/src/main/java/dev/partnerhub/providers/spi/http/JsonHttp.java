@@ -88,6 +88,7 @@ public final class JsonHttp {
     private final ObjectMapper mapper;
     private final Replies replies;
     private final Exchange exchange;
+    private final CallObserver observer;
 
     public JsonHttp(String baseUrl, AccessTokens tokens, RateLimiter limiter, RetryPolicy policy, Dialect dialect,
             HttpClient client, ObjectMapper mapper) {
@@ -112,6 +113,7 @@ public final class JsonHttp {
         this.mapper = mapper;
         this.replies = new Replies(dialect, mapper);
         this.exchange = new Exchange(client, mapper, policy.requestTimeout(), observer);
+        this.observer = observer;
     }
 
     /**
@@ -209,16 +211,23 @@ public final class JsonHttp {
             String token = tokens.current();
             ConnectionGate.Pass pass = gate.enter(method, uri);
             HttpResponse<String> response = null;
+            Exchange.Answer answer = null;
             try {
-                response = exchange.send(method, uri, body, headers, token);
+                answer = exchange.send(method, uri, body, headers, token);
+                response = answer.response();
                 if (response.statusCode() < 300) {
                     Reply reply = replies.success(method, uri, response);
+                    answer.tell(observer, true);
                     gate.answered();
                     LOG.log(System.Logger.Level.DEBUG, () -> method + " " + uri.getPath() + " -> " + reply.status());
                     return reply;
                 }
+                answer.tell(observer, true);
             } catch (ProviderUnavailableException e) {
                 // No reply, or one that is not the API's (a protocol error is one of these).
+                if (answer != null) {
+                    answer.tell(observer, false);
+                }
                 gate.failed(e.getMessage());
                 if (!idempotent || attempt >= policy.maxAttempts() || !gate.mayRetry()) {
                     throw e;

@@ -81,19 +81,21 @@ public final class RateLimiter {
     /**
      * Holds every caller of the connection until {@code wait} from now: the turns already given, and those to come,
      * move back by as much as the pause adds (so they keep their spacing), and no permit builds up during it. A pause
-     * that ends before the next turn anyway changes nothing (a {@code Retry-After: 0}, for example).
+     * that ends before the next turn anyway changes nothing (a {@code Retry-After: 0}, for example). Returns how much
+     * longer the callers now wait because of it (zero when a pause already under way lasts longer).
      */
-    public synchronized void pause(Duration wait) {
+    public synchronized Duration pause(Duration wait) {
         long now = nanoTime.getAsLong();
         refill(now);
         long until = now + Math.max(0, wait.toNanos());
         long base = Math.max(lastRefill, now);
         if (until <= base) {
-            return;
+            return Duration.ZERO;
         }
         shifted += until - base;
         lastRefill = until;
         available = Math.min(1, available);
+        return Duration.ofNanos(until - base);
     }
 
     /** How long the connection is still paused; zero when it is not. */

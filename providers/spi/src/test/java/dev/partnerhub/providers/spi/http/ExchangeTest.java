@@ -43,7 +43,7 @@ class ExchangeTest {
                 Duration.ofSeconds(5), CallObserver.NONE);
         URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/things");
 
-        assertThat(exchange.send("GET", uri, null, Map.of(), "t").statusCode()).isEqualTo(200);
+        assertThat(exchange.send("GET", uri, null, Map.of(), "t").response().statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> exchange.send("GET", uri, null, Map.of(), "t"))
                 .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("no reply from the provider");
         assertThat(requests.get()).as("the provider saw the lost call once: any retry is the operator's, through "

@@ -219,8 +219,10 @@ class JsonHttpTest {
 
     @Test
     void theObserverHearsEachAttemptItsStatusThePauseAskedForAndTheWaitForATurn() throws Exception {
-        // A 429 asking for 1 s, a 404, then a success: three attempts of two calls.
-        serve(n -> n == 1 ? new int[] {429, 1000} : n == 2 ? new int[] {404, 0} : new int[] {200, 0});
+        // A 429 asking for 1 s, a 404; then a success whose body is an HTML page, and a success: four attempts of
+        // two calls.
+        serve(n -> n == 1 ? new int[] {429, 1000} : n == 2 ? new int[] {404, 0} : n == 3 ? new int[] {200, -1}
+                : new int[] {200, 0});
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Duration> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
         CallObserver observer = new CallObserver() {
@@ -228,6 +230,11 @@ class JsonHttpTest {
             public void answered(String method, java.net.URI uri, int status, Duration took) {
                 assertThat(took).isPositive();
                 heard.add(method + " " + uri.getPath() + " " + status);
+            }
+
+            @Override
+            public void unusable(String method, java.net.URI uri, int status, Duration took) {
+                heard.add(method + " " + uri.getPath() + " " + status + " not the API's");
             }
 
             @Override
@@ -249,12 +256,12 @@ class JsonHttpTest {
         http.get("/things/2", Map.of());
 
         assertThat(heard).containsExactly("GET /things/1 429", "throttled 1000", "GET /things/1 404",
-                "GET /things/2 200");
-        assertThat(turns).as("one turn per attempt; the one after the pause waited it out").hasSize(3);
+                "GET /things/2 200 not the API's", "GET /things/2 200");
+        assertThat(turns).as("one turn per attempt; the one after the pause waited it out").hasSize(4);
         assertThat(turns.get(1)).isGreaterThan(Duration.ofMillis(500));
     }
 
-    /** Answers the n-th call (from 1) with {status, Retry-After in ms (0: the header says 0)}. */
+    /** Answers the n-th call (from 1) with {status, Retry-After in ms (0: the header says 0; -1: an HTML body)}. */
     private void serve(IntFunction<int[]> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -262,8 +269,8 @@ class JsonHttpTest {
         server.createContext("/", exchange -> {
             arrivals.add(System.nanoTime());
             int[] reply = answer.apply(calls.incrementAndGet());
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] body = (reply[1] < 0 ? "<html>Down for maintenance</html>" : "{}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", reply[1] < 0 ? "text/html" : "application/json");
             if (reply[0] == 429) {
                 exchange.getResponseHeaders().add("Retry-After", reply[1] % 1000 == 0
                         ? Integer.toString(reply[1] / 1000) : Double.toString(reply[1] / 1000.0));
