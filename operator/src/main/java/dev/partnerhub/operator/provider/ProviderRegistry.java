@@ -95,8 +95,9 @@ public class ProviderRegistry {
             factory = factory(connection.getSpec());
             credentials = ConnectionCredentials.of(connection, readSecret(connection), factory);
         } catch (ConnectionException e) {
-            // Credentials taken away are not used from memory any longer.
+            // Credentials taken away are not used from memory any longer, nor is the dropped provider's circuit read.
             entries.remove(key);
+            metrics.forget(key);
             throw e;
         }
         Object fingerprint = fingerprint(connection.getSpec());

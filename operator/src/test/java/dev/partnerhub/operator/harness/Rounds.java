@@ -80,6 +80,7 @@ public final class Rounds {
     public final LicenseDirectory licences;
     public final Shard shard;
     public final Namespaces namespaces;
+    public final ProviderRegistry registry;
     public final Resolver resolver;
     /** What the operator's meters recorded in these rounds. */
     public final MeterRegistry meters = new SimpleMeterRegistry();
@@ -104,8 +105,9 @@ public final class Rounds {
                 return Optional.ofNullable(client.namespaces().withName(name).get());
             }
         };
-        this.resolver = new Resolver(new ProviderRegistry(client, new ProviderFactories(), shard, users, licences,
-                config, clock, new ProviderCallMetrics(meters)), namespaces);
+        this.registry = new ProviderRegistry(client, new ProviderFactories(), shard, users, licences, config, clock,
+                new ProviderCallMetrics(meters));
+        this.resolver = new Resolver(registry, namespaces);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         client.resource(Fixtures.tokenSecret(namespace, "fake-token")).create();
         PartnerConnection connection = client.resource(Fixtures.connection(namespace, "fake", "fake:" + namespace,
