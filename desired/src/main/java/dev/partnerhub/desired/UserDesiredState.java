@@ -29,8 +29,16 @@ public final class UserDesiredState {
     private UserDesiredState() {
     }
 
-    /** Why the spec cannot be acted on: a condition reason and a message naming the fields. */
-    public record Refusal(String reason, String message) {
+    /** Why the spec cannot be acted on: the kind of refusal and a message naming the fields. */
+    public record Refusal(Kind kind, String message) {
+
+        /** What is wrong; each is named as the operator's condition reason for it. */
+        public enum Kind {
+            /** A field or a feature the provider lacks. */
+            UnsupportedByProvider,
+            /** A field missing or wrong. */
+            InvalidSpec
+        }
     }
 
     /**
@@ -42,13 +50,13 @@ public final class UserDesiredState {
         List<String> unsupported = new ArrayList<>(unsupported(user.getSpec(), capabilities));
         unsupported.addAll(Annotations.unsupported(user, capabilities));
         if (!unsupported.isEmpty()) {
-            return new Refusal("UnsupportedByProvider", String.join(" ", unsupported));
+            return new Refusal(Refusal.Kind.UnsupportedByProvider, String.join(" ", unsupported));
         }
         List<String> problems = new ArrayList<>(problems(user.getSpec(), customer, capabilities));
         if (capabilities.has(Feature.ROLES)) {
             problems.addAll(roleProblems(user, capabilities.catalogue(), assignments));
         }
-        return problems.isEmpty() ? null : new Refusal("InvalidSpec", String.join(" ", problems));
+        return problems.isEmpty() ? null : new Refusal(Refusal.Kind.InvalidSpec, String.join(" ", problems));
     }
 
     /**

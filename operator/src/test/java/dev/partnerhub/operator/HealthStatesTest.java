@@ -8,22 +8,24 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.api.v1alpha1.LicenseMode;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
-import dev.partnerhub.api.v1alpha1.WebexModel;
-import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.SecretKeyRef;
+import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.health.ArgoHealth;
 import dev.partnerhub.operator.health.Kstatus;
 import dev.partnerhub.operator.health.StateTable;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reason;
+import dev.partnerhub.operator.status.ReasonsDocumentedTest;
 import dev.partnerhub.sandbox.HubSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,6 +115,15 @@ class HealthStatesTest extends OperatorTestSupport {
                 // The conditions are those of the generation before: only what the tools make of them is checked.
                 got = got.substring(got.indexOf(" kstatus="));
                 want = want.substring(want.indexOf(" kstatus="));
+            }
+            if (!row.reason().equals(StateTable.EDITED) && !row.kstatus().equals("Terminating")) {
+                // The reason's own meaning, as its enum constant carries it, must be what kstatus makes of the status.
+                String meant = ReasonsDocumentedTest.meaning(row.kind(), row.reason()).map(Reason.Meaning::kstatus)
+                        .orElse("no such reason");
+                if (!meant.equals(row.kstatus())) {
+                    problems.add(row.key() + ": kstatus reads " + row.kstatus() + ", the reason's constant means "
+                            + meant);
+                }
             }
             if (!got.equals(want)) {
                 problems.add(row.key() + ": the table says " + want + ", the operator's status gives " + got

@@ -156,7 +156,7 @@ final class Planner {
     private Change userChange(Target t, CustomerUser user) {
         var refusal = UserDesiredState.refusal(user, t.customer(), t.capabilities(), manifests.assignments);
         if (refusal != null) {
-            return change(user, Action.BLOCKED, List.of(refusal.reason() + ": " + refusal.message()));
+            return change(user, Action.BLOCKED, List.of(refusal.kind() + ": " + refusal.message()));
         }
         String key = UserDesiredState.key(user.getSpec(), t.capabilities());
         String recorded = user.getStatus() == null ? null : user.getStatus().getUserId();

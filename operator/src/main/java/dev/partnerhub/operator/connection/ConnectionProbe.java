@@ -4,8 +4,9 @@ import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
+import dev.partnerhub.operator.status.Reason;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.errors.ProviderAuthenticationException;
@@ -39,8 +40,8 @@ public class ConnectionProbe {
         try {
             Provider provider = registry.refresh(connection);
             provider.probe();
-            conditions.ready(true, "ProbeSucceeded", "An authenticated call to the provider succeeded.")
-                    .synced(true, "ProbeSucceeded", "An authenticated call to the provider succeeded.")
+            conditions.ready(true, ConnectionReason.ProbeSucceeded, "An authenticated call to the provider succeeded.")
+                    .synced(true, ConnectionReason.ProbeSucceeded, "An authenticated call to the provider succeeded.")
                     .notStalled();
             return config.polling().probe();
         } catch (ConnectionException e) {
@@ -54,12 +55,12 @@ public class ConnectionProbe {
                     + "refreshToken; check clientId and clientSecret too."
                     : "The provider refused the token in spec.credentialsSecretRef (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e) + " Put a valid token in the Secret.";
-            conditions.refused(Reasons.CREDENTIALS_REJECTED, message);
+            conditions.refused(ConnectionReason.CredentialsRejected, message);
             return config.polling().blocked();
         } catch (ProviderRejectedException e) {
             String message = "The probe call was refused (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e) + " Check spec.endpoint and the provider settings of the spec.";
-            conditions.refused("ProbeRejected", message);
+            conditions.refused(ConnectionReason.ProbeRejected, message);
             return config.polling().blocked();
         } catch (ProviderUnavailableException e) {
             // No usable answer: none, a server error, or one that is not the API's (a ProviderProtocolException).
@@ -69,7 +70,7 @@ public class ConnectionProbe {
 
     /** Whether the provider's health is not what the connection's status shows (an outage began or ended). */
     boolean healthChanged(PartnerConnection connection) {
-        boolean shown = Reasons.outage(Conditions.reason(connection.getStatus(), Conditions.READY));
+        boolean shown = ConnectionReason.outage(Conditions.reason(connection.getStatus(), Conditions.READY));
         boolean outage = registry.health(connection.getMetadata().getNamespace(), connection.getMetadata().getName())
                 .map(h -> !h.available()).orElse(false);
         return shown != outage;
@@ -87,12 +88,12 @@ public class ConnectionProbe {
             // customers go on; an outage is declared by the circuit breaker alone.
             String message = "The probe was not answered this time: " + e.getMessage() + ". It is tried again "
                     + "shortly.";
-            conditions.synced(false, "ProbeDeferred", message).notStalled();
+            conditions.synced(false, ConnectionReason.ProbeDeferred, message).notStalled();
             Duration retryAfter = e instanceof ProviderUnavailableException u ? u.retryAfter() : null;
             return retryAfter != null ? retryAfter : config.polling().blocked();
         }
-        String reason = health.state() == CircuitBreaker.State.QUARANTINED ? Reasons.QUARANTINED
-                : Reasons.PROVIDER_UNAVAILABLE;
+        Reason reason = health.state() == CircuitBreaker.State.QUARANTINED ? ConnectionReason.Quarantined
+                : CommonReason.ProviderUnavailable;
         String message = "The provider has given no usable answer since " + health.failingSince() + " (first: "
                 + health.firstFailure() + "). Calls to it are held, a trial call goes now and then, and the "
                 + "connection is Ready again by itself once one is answered; its customers and users keep their "

@@ -83,7 +83,7 @@ public class CredentialsHold {
                     + " Customers use this connection (" + names(customers) + "): it is kept until none does. To "
                     + "rotate the token, edit the Secret instead; to let it go, delete those Customers (with "
                     + "deletionPolicy Orphan they stay in the provider) or point this connection at another Secret.";
-            conditions.stalled("CredentialsInUse", message);
+            conditions.stalled(ConnectionReason.CredentialsInUse, message);
         }
     }
 

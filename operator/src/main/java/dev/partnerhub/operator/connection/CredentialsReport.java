@@ -7,7 +7,6 @@ import dev.partnerhub.api.v1alpha1.PartnerConnectionStatus;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.providers.spi.auth.IssuedTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -87,19 +86,19 @@ public class CredentialsReport {
         Instant refresh = tokens == null ? null : tokens.refreshTokenExpiresAt();
         String ready = conditions.desired(Conditions.READY).map(Conditions.Desired::reason)
                 .orElse(Conditions.reason(connection.getStatus(), Conditions.READY));
-        if (Reasons.CREDENTIALS_REJECTED.equals(ready)) {
-            conditions.set(new Conditions.Desired(EXPIRING, false, Reasons.CREDENTIALS_REJECTED, "The refresh token was refused: its end "
-                    + "date means nothing until a person signs in again (see the Ready condition)."));
+        if (ConnectionReason.CredentialsRejected.is(ready)) {
+            conditions.state(EXPIRING, false, ConnectionReason.CredentialsRejected, "The refresh token was refused: "
+                    + "its end date means nothing until a person signs in again (see the Ready condition).");
         } else if (refresh != null && refresh.isBefore(clock.instant().plus(config.credentials().expiringWithin()))) {
             long days = Math.max(0, Duration.between(clock.instant(), refresh).toDays());
-            conditions.set(new Conditions.Desired(EXPIRING, true, "RefreshTokenExpiring", "The refresh token in "
+            conditions.state(EXPIRING, true, ConnectionReason.RefreshTokenExpiring, "The refresh token in "
                     + "Secret " + namespace + "/" + connection.getSpec().getCredentialsSecretRef().getName()
                     + " runs out at " + text(refresh) + " (in " + days + " days). Before then, sign in again with "
-                    + "the OAuth client to get a new refresh token, and put it under key refreshToken."));
+                    + "the OAuth client to get a new refresh token, and put it under key refreshToken.");
         } else {
-            conditions.set(new Conditions.Desired(EXPIRING, false, "RefreshTokenValid", refresh == null
+            conditions.state(EXPIRING, false, ConnectionReason.RefreshTokenValid, refresh == null
                     ? "The identity service gives the refresh token no end the operator knows of."
-                    : "The refresh token is good until " + text(refresh) + "."));
+                    : "The refresh token is good until " + text(refresh) + ".");
         }
     }
 

@@ -11,8 +11,8 @@ import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -176,7 +176,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
                 PartnerConnectionStatus.class);
             round.status().setCustomers(customers.size());
-            round.conditions().stalled("InUse", "Deletion waits until no Customer uses this connection: "
+            round.conditions().stalled(ConnectionReason.InUse, "Deletion waits until no Customer uses this connection: "
                     + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with "
                     + "deletionPolicy Orphan they stay in the provider); their finalizers need this connection and "
                     + "its Secret.");
@@ -227,8 +227,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
                 PartnerConnectionStatus.class);
         String message = e instanceof ProviderException pe ? pe.getMessage() : "Reconcile failed: " + e.getMessage();
-        round.conditions().ready(false, Reasons.PROVIDER_UNAVAILABLE, message)
-                .synced(false, Reasons.PROVIDER_UNAVAILABLE, message);
+        round.conditions().ready(false, CommonReason.ProviderUnavailable, message)
+                .synced(false, CommonReason.ProviderUnavailable, message);
         round.write();
         return ErrorStatusUpdateControl.noStatusUpdate();
     }

@@ -12,6 +12,8 @@ import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.status.Blocked;
+import dev.partnerhub.operator.status.CommonReason;
+import dev.partnerhub.operator.status.Reason;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
@@ -51,15 +53,15 @@ public class CustomerDeletion {
         }
 
         static Outcome step(String message, Duration again) {
-            return new Outcome(again(again), new Blocked("Deleting", message, false, null), null);
+            return new Outcome(again(again), new Blocked(CustomerReason.Deleting, message, false, null), null);
         }
 
-        static Outcome blocked(String reason, String message, Duration again) {
+        static Outcome blocked(Reason reason, String message, Duration again) {
             return new Outcome(again(again), Blocked.stalled(reason, message, null), null);
         }
 
         /** Blocked until a person does what the message says, which is also the Customer's pending action. */
-        static Outcome awaitingPerson(String reason, String message, Duration again) {
+        static Outcome awaitingPerson(Reason reason, String message, Duration again) {
             return new Outcome(again(again), Blocked.stalled(reason, message, null), message);
         }
 
@@ -145,7 +147,7 @@ public class CustomerDeletion {
             if (!budget.allow(connectionNamespace, CreatedWith.connectionId(customer).getName(),
                     customer.getMetadata().getUid() + "/customer", "Customer " + name + " (customer "
                             + remote.get().key() + ")")) {
-                return Outcome.blocked("DeletionHeld", held(resolved.connection(), "Deleting the customer"),
+                return Outcome.blocked(CommonReason.DeletionHeld, held(resolved.connection(), "Deleting the customer"),
                         config.polling().blocked());
             }
             try {
@@ -154,7 +156,7 @@ public class CustomerDeletion {
                 String message = "The hub refuses to delete the customer: " + StatusSupport.firstDescription(e)
                         + " Remove what it names, or set spec.deletionPolicy to Orphan to keep the customer.";
                 LOG.warnf("Customer %s: %s", name, message);
-                return Outcome.blocked("DeletionRefused", message, config.polling().blocked());
+                return Outcome.blocked(CustomerReason.DeletionRefused, message, config.polling().blocked());
             }
             LOG.infof("Customer %s: deleting %s in the hub", name, remote.get().id());
         }
@@ -184,7 +186,7 @@ public class CustomerDeletion {
         String message = "The operator removed the customer's workspaces and users. " + model.manualDetachStep()
                 + " Then annotate this Customer " + DETACH_DONE + "=<any value> to let it go.";
         LOG.warnf("Customer %s: %s", name, message);
-        return Outcome.awaitingPerson("ManualStepRequired", message, config.polling().pending());
+        return Outcome.awaitingPerson(CustomerReason.ManualStepRequired, message, config.polling().pending());
     }
 
     /** A person's word that the manual last step of a detach is done: the Customer may go. */
@@ -244,8 +246,9 @@ public class CustomerDeletion {
         String name = customer.getMetadata().getNamespace() + "/" + customer.getMetadata().getName();
         LOG.infof("Customer %s: removed %d remaining %s from the hub, %d held", name, count - held, what, held);
         if (held > 0) {
-            return Outcome.blocked("DeletionHeld", held(resolved.connection(), "Removing " + held + " of the " + count
-                    + " " + what + " the hub still holds for this customer"), config.polling().blocked());
+            return Outcome.blocked(CommonReason.DeletionHeld, held(resolved.connection(), "Removing " + held
+                    + " of the " + count + " " + what + " the hub still holds for this customer"),
+                    config.polling().blocked());
         }
         return Outcome.step("Removing the " + count + " " + what + " the hub still holds for this customer (in the "
                 + "documented order: workspaces, subscribers, pending users), then the customer.",

@@ -4,12 +4,13 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.connection.ConnectionReason;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.status.Blocked;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
@@ -61,29 +62,29 @@ public class CustomerGate {
             Predicate<Customer> allowed) {
         String namespace = customer.getMetadata().getNamespace();
         if (!namespaces.known(namespace)) {
-            return new Stop(new Blocked("NamespaceNotSeen", "The operator has not seen namespace " + namespace
-                    + " yet; it looks again in a moment.", false, config.polling().inProgress()));
+            return new Stop(new Blocked(CustomerReason.NamespaceNotSeen, "The operator has not seen namespace "
+                    + namespace + " yet; it looks again in a moment.", false, config.polling().inProgress()));
         }
         String problem = connectionProblem(customer, connection);
         if (problem != null) {
             // A namespace's labels can change without an event here: look again later.
-            return new Stop(Blocked.stalled(connection.isEmpty() ? "ConnectionNotFound" : "ConnectionNotAllowed",
-                    problem, config.polling().blocked()));
+            return new Stop(Blocked.stalled(connection.isEmpty() ? CommonReason.ConnectionNotFound
+                    : CommonReason.ConnectionNotAllowed, problem, config.polling().blocked()));
         }
-        if (Reasons.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY))) {
+        if (ConnectionReason.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY))) {
             return new Outage("PartnerConnection " + CreatedWith.connectionKey(customer) + ": the provider gives no "
                     + "usable answer; see its status. This customer keeps its last observed state until the provider "
                     + "answers again.");
         }
         if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
-            return new Stop(new Blocked("ConnectionNotReady", "PartnerConnection "
+            return new Stop(new Blocked(CommonReason.ConnectionNotReady, "PartnerConnection "
                     + CreatedWith.connectionKey(customer) + " is not Ready; see its status.", false,
                     config.polling().blocked()));
         }
         Resolved resolved = resolver.resolve(customer);
         if (!resolved.isReady()) {
-            return new Stop(new Blocked("ConnectionNotReady", "Cannot act: " + resolved.message() + ".", false,
-                    config.polling().blocked()));
+            return new Stop(new Blocked(CommonReason.ConnectionNotReady, "Cannot act: " + resolved.message() + ".",
+                    false, config.polling().blocked()));
         }
         Provider provider = resolved.provider();
         Optional<CustomerKeys.Duplicate> duplicate = CustomerKeys.duplicateOf(customer, customers, allowed);
@@ -94,11 +95,11 @@ public class CustomerGate {
         }
         List<String> unsupported = CustomerDesiredState.unsupported(customer.getSpec(), provider.capabilities());
         if (!unsupported.isEmpty()) {
-            return new Stop(Blocked.stalled("UnsupportedByProvider", String.join(" ", unsupported), null));
+            return new Stop(Blocked.stalled(CommonReason.UnsupportedByProvider, String.join(" ", unsupported), null));
         }
         List<String> problems = CustomerDesiredState.problems(customer.getSpec(), provider.capabilities());
         if (!problems.isEmpty()) {
-            return new Stop(Blocked.stalled(Reasons.INVALID_SPEC, String.join(" ", problems), null));
+            return new Stop(Blocked.stalled(CommonReason.InvalidSpec, String.join(" ", problems), null));
         }
         return new Go(provider);
     }

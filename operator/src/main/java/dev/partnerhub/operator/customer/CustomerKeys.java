@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.UniqueKeys;
+import dev.partnerhub.operator.status.Reason;
 import dev.partnerhub.providers.spi.model.CustomerField;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class CustomerKeys {
     static final String INDEX = "byKey";
 
     /** Why a Customer may not act: the condition reason and a message naming the other Customer and the field. */
-    record Duplicate(String reason, String message) {
+    record Duplicate(Reason reason, String message) {
     }
 
     /** The fields that identify a customer within one connection, whichever the provider keys customers by. */
@@ -67,12 +68,13 @@ final class CustomerKeys {
         String name = first.getMetadata().getNamespace() + "/" + first.getMetadata().getName();
         String[] parts = key.split("\\|");
         if ("org".equals(parts[0])) {
-            return new Duplicate("OrgAlreadyAttached", "spec.attach.orgId: the org is already attached by Customer "
-                    + name + "; an org can be attached to one Customer only.");
+            return new Duplicate(CustomerReason.OrgAlreadyAttached,
+                    "spec.attach.orgId: the org is already attached by Customer " + name
+                    + "; an org can be attached to one Customer only.");
         }
         String field = CustomerFields.path(CustomerField.valueOf(parts[1]));
-        return new Duplicate("DuplicateCustomer", field + ": Customer " + name + " already declares " + parts[2]
-                + " on the same PartnerConnection; two Customers cannot manage one customer. Delete one of them, or "
-                + "give this one its own " + field + ".");
+        return new Duplicate(CustomerReason.DuplicateCustomer, field + ": Customer " + name + " already declares "
+                + parts[2] + " on the same PartnerConnection; two Customers cannot manage one customer. Delete one of "
+                + "them, or give this one its own " + field + ".");
     }
 }

@@ -12,9 +12,9 @@ import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Blocked;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -145,7 +145,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         }
         if (verdict instanceof CustomerGate.Outage outage) {
             sync.unobserved(customer.getMetadata().getUid());
-            conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, outage.message()).notStalled();
+            conditions.synced(false, CommonReason.ProviderUnavailable, outage.message()).notStalled();
             return config.polling().blocked();
         }
         Provider provider = ((CustomerGate.Go) verdict).provider();
@@ -161,7 +161,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             String message = "The hub refused the customer (HTTP " + e.httpStatus() + "): "
                     + StatusSupport.firstDescription(e);
             status.setErrors(StatusSupport.errors(e));
-            conditions.refused(Reasons.PROVIDER_REJECTED, message);
+            conditions.refused(CommonReason.ProviderRejected, message);
             return null;
         }
     }
@@ -204,7 +204,7 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
         if (!users.isEmpty()) {
             LOG.debugf("Customer %s/%s waits for its %d CustomerUsers to be deleted", customer.getMetadata()
                     .getNamespace(), customer.getMetadata().getName(), users.size());
-            report(context, customer, new Blocked("Deleting", "Waiting for its " + users.size()
+            report(context, customer, new Blocked(CustomerReason.Deleting, "Waiting for its " + users.size()
                     + " CustomerUsers (" + users.stream().map(u -> u.getMetadata().getName()).sorted().limit(5).toList()
                     + (users.size() > 5 ? ", ..." : "") + ") to be deleted; delete them with the Customer.", false,
                     null), null);

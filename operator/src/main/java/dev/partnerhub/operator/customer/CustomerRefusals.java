@@ -2,6 +2,7 @@ package dev.partnerhub.operator.customer;
 
 import dev.partnerhub.api.v1alpha1.CustomerStatus;
 import dev.partnerhub.desired.CustomerFields;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.Provider;
@@ -20,8 +21,8 @@ final class CustomerRefusals {
         String message = "A customer with " + field + " " + foreign.key() + " already exists in the provider ("
                 + foreign.id() + ") and the operator did not create it. Set spec.adoptExisting: true to manage it "
                 + "from this Customer, or use another " + field + ".";
-        conditions.ready(false, "AlreadyExists", message).synced(true, "Observed", "Observed the provider.")
-                .stalled("AlreadyExists", message);
+        conditions.ready(false, CommonReason.AlreadyExists, message).synced(true, CommonReason.Observed,
+                "Observed the provider.").stalled(CommonReason.AlreadyExists, message);
     }
 
     /** An attach waits for the org's administrator, or for the org to be free; the caller asks again slowly. */
@@ -30,13 +31,13 @@ final class CustomerRefusals {
         status.setErrors(StatusSupport.errors(e));
         if (e.kind() == AttachRefusedException.Kind.APPROVAL_REQUIRED) {
             status.setPendingAction(description);
-            conditions.ready(false, "AdminApprovalRequired", description)
-                    .synced(true, "Observed", "The hub answered: approval required.")
-                    .stalled("AdminApprovalRequired", "Waiting for the customer org's administrator: " + description);
+            conditions.ready(false, CommonReason.AdminApprovalRequired, description).synced(true, CommonReason.Observed,
+                    "The hub answered: approval required.").stalled(CommonReason.AdminApprovalRequired,
+                    "Waiting for the customer org's administrator: " + description);
         } else {
-            conditions.ready(false, "OrgAlreadyAttached", "spec.attach.orgId: " + description)
-                    .synced(true, "Observed", "The hub answered: already attached.")
-                    .stalled("OrgAlreadyAttached", "spec.attach.orgId: " + description);
+            conditions.ready(false, CustomerReason.OrgAlreadyAttached, "spec.attach.orgId: " + description)
+                    .synced(true, CommonReason.Observed, "The hub answered: already attached.")
+                    .stalled(CustomerReason.OrgAlreadyAttached, "spec.attach.orgId: " + description);
         }
     }
 }

@@ -7,8 +7,8 @@ import dev.partnerhub.api.v1alpha1.PackageStatus;
 import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.errors.AttachRefusedException;
@@ -109,10 +109,11 @@ public class CustomerSync {
             // The provider's own status is unknown until the customer is read back.
             status.setProviderStatus(null);
             boolean recreated = bound.how() == CustomerBinding.How.RECREATED;
-            conditions.ready(false, "Provisioning", "The hub accepted the customer and is provisioning it.")
-                    .synced(true, recreated ? "Recreated" : "Created", recreated ? "The customer had been deleted in "
-                            + "the provider behind the operator's back; it was created again." : "The hub accepted "
-                            + "the customer.").notStalled();
+            conditions.ready(false, CustomerReason.Provisioning,
+                    "The hub accepted the customer and is provisioning it.").synced(true, recreated
+                    ? CommonReason.Recreated : CustomerReason.Created, recreated ? "The customer had been deleted in "
+                    + "the provider behind the operator's back; it was created again." : "The hub accepted "
+                    + "the customer.").notStalled();
             return looks.lookAfter(customer, config.polling().inProgress());
         }
         RemoteCustomer c = bound.remote().get();
@@ -121,19 +122,20 @@ public class CustomerSync {
             case READY, READY_WITH_ERRORS -> convergePackages(customer, provider, c, status, conditions);
             case FAILED -> {
                 String message = "The hub failed to provision the customer; see status.errors and fix the spec.";
-                conditions.ready(false, "ProvisioningFailed", message).synced(true, "Observed", "Observed the hub.")
-                        .stalled("ProvisioningFailed", message);
+                conditions.ready(false, CustomerReason.ProvisioningFailed, message).synced(true, CommonReason.Observed,
+                        "Observed the hub.").stalled(CustomerReason.ProvisioningFailed, message);
                 yield config.polling().resync();
             }
             case DELETING -> {
-                conditions.ready(false, "DeletingInHub", "The hub is deleting this customer; it is created again "
-                        + "once the deletion completes.").synced(true, "Observed", "Observed the hub.").notStalled();
+                conditions.ready(false, CustomerReason.DeletingInHub,
+                        "The hub is deleting this customer; it is created again once the deletion completes.")
+                        .synced(true, CommonReason.Observed, "Observed the hub.").notStalled();
                 yield looks.lookAfter(customer, backoff(status));
             }
             default -> {
-                conditions.ready(false, c.state() == RemoteCustomer.State.UPDATING ? "Updating" : "Provisioning",
-                        "The hub is " + c.status() + " the customer.").synced(true, "Observed", "Observed the hub.")
-                        .notStalled();
+                conditions.ready(false, c.state() == RemoteCustomer.State.UPDATING ? CustomerReason.Updating
+                        : CustomerReason.Provisioning, "The hub is " + c.status() + " the customer.").synced(true,
+                        CommonReason.Observed, "Observed the hub.").notStalled();
                 yield looks.lookAfter(customer, backoff(status));
             }
         };
@@ -151,18 +153,18 @@ public class CustomerSync {
                 AcceptedChanges.sent(status, packages, clock.instant(), config.polling().reapply(),
                         config.polling().reapplyMax());
             }
-            conditions.ready(false, "Updating", AcceptedChanges.message(status, c.packages()))
-                    .synced(true, "Updated", "The hub accepted the package list.").notStalled();
+            conditions.ready(false, CustomerReason.Updating, AcceptedChanges.message(status, c.packages()))
+                    .synced(true, CommonReason.Updated, "The hub accepted the package list.").notStalled();
             return looks.lookAfter(customer, backoff(status));
         }
         status.setPackageChange(null);
         status.setPendingAction(null);
         access.record(status, customer.getMetadata().getUid(), provider, c.orgId());
         boolean withErrors = c.state() == RemoteCustomer.State.READY_WITH_ERRORS;
-        conditions.ready(true, withErrors ? "ProvisionedWithErrors" : "Provisioned", withErrors
-                ? "The customer is provisioned, with errors on some packages; see status.packages."
-                : "The customer is provisioned with the declared packages.")
-                .synced(true, "Observed", "The hub holds the declared state.").notStalled();
+        conditions.ready(true, withErrors ? CustomerReason.ProvisionedWithErrors : CustomerReason.Provisioned,
+                withErrors ? "The customer is provisioned, with errors on some packages; see status.packages."
+                : "The customer is provisioned with the declared packages.").synced(true, CommonReason.Observed,
+                "The hub holds the declared state.").notStalled();
         observations.observed(customer);
         return config.polling().resync();
     }
@@ -183,25 +185,26 @@ public class CustomerSync {
             return config.polling().pending();
         }
         bound.remote().ifPresent(e -> record(status, e));
-        conditions.synced(true, "Observed", "Observed the hub.").notStalled();
+        conditions.synced(true, CommonReason.Observed, "Observed the hub.").notStalled();
         if (status.getOrgId() == null) {
             Optional<String> approval = users.stream().map(u -> Conditions.find(u.getStatus() == null ? null
                     : u.getStatus().getConditions(), Conditions.STALLED)).flatMap(Optional::stream)
                     .filter(c -> "True".equals(c.getStatus())
-                            && Reasons.ADMIN_APPROVAL_REQUIRED.equals(c.getReason()))
+                            && CommonReason.AdminApprovalRequired.is(c.getReason()))
                     .map(Condition::getMessage).findFirst();
             status.setPendingAction(approval.orElse(null));
             if (approval.isPresent()) {
-                conditions.stall(Reasons.ADMIN_APPROVAL_REQUIRED, approval.get());
+                conditions.stall(CommonReason.AdminApprovalRequired, approval.get());
                 return config.polling().pending();
             }
-            conditions.ready(true, "AwaitingFirstSubscriber", "Users can be added: the provider creates the customer's org "
+            conditions.ready(true, CustomerReason.AwaitingFirstSubscriber,
+                    "Users can be added: the provider creates the customer's org "
                     + "when its first user is provisioned, or attaches the existing org its email belongs to.");
             return config.polling().inProgressMax();
         }
         status.setPendingAction(null);
         access.record(status, customer.getMetadata().getUid(), provider, status.getOrgId());
-        conditions.ready(true, "Provisioned", "The customer's org exists in the provider.");
+        conditions.ready(true, CustomerReason.Provisioned, "The customer's org exists in the provider.");
         observations.observed(customer);
         return config.polling().resync();
     }
@@ -219,14 +222,15 @@ public class CustomerSync {
                     + "relationship with the customer.";
             status.setCustomerId(null);
             status.setOrgId(null);
-            conditions.ready(false, "CustomerNotFound", message).synced(true, "Observed", "Observed the provider.")
-                    .stalled("CustomerNotFound", message);
+            conditions.ready(false, CommonReason.CustomerNotFound, message).synced(true, CommonReason.Observed,
+                    "Observed the provider.").stalled(CommonReason.CustomerNotFound, message);
             return config.polling().pending();
         }
         record(status, bound.remote().get());
         access.record(status, customer.getMetadata().getUid(), provider, bound.remote().get().orgId());
-        conditions.ready(true, "Provisioned", "The customer exists in the provider; the operator manages its users.")
-                .synced(true, "Observed", "Observed the provider.").notStalled();
+        conditions.ready(true, CustomerReason.Provisioned,
+                "The customer exists in the provider; the operator manages its users.").synced(true,
+                CommonReason.Observed, "Observed the provider.").notStalled();
         observations.observed(customer);
         return config.polling().resync();
     }

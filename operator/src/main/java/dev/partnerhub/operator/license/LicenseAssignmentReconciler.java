@@ -11,17 +11,17 @@ import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
-import dev.partnerhub.operator.metrics.ResourceGauges;
 import dev.partnerhub.operator.logging.ReconcileLog;
+import dev.partnerhub.operator.metrics.ResourceGauges;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -140,38 +140,39 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 && selection.getSelector() == null) {
             String message = "spec.users: name the users, or select them with a label selector ({} selects every "
                     + "CustomerUser of the customer).";
-            conditions.stall(Reasons.INVALID_SPEC, message);
+            conditions.stall(CommonReason.InvalidSpec, message);
             return null;
         }
         List<String> selectorProblems = LabelSelectors.problems(selection.getSelector(), "spec.users.selector");
         if (!selectorProblems.isEmpty()) {
             String message = String.join(" ", selectorProblems);
-            conditions.stall(Reasons.INVALID_SPEC, message);
+            conditions.stall(CommonReason.InvalidSpec, message);
             return null;
         }
         if (customer.isEmpty()) {
             String message = shard.customerElsewhere(assignment.getMetadata().getNamespace(), customerName).orElse(
                     "spec.customerRef.name: Customer " + customerName + " does not exist in this namespace.");
-            conditions.stall("CustomerNotFound", message);
+            conditions.stall(CommonReason.CustomerNotFound, message);
             return null;
         }
         Resolved resolved = resolver.resolve(customer.get());
         if (resolved.isReady() && !resolved.capabilities().has(Feature.LICENSES)) {
             String message = "spec.license: a " + resolved.capabilities().name() + " connection has no licences to "
                     + "assign; remove this LicenseAssignment.";
-            conditions.stall("UnsupportedByProvider", message);
+            conditions.stall(CommonReason.UnsupportedByProvider, message);
             return null;
         }
         String orgId = resolved.orgId();
         if (Conditions.isTrue(customer.get().getStatus(), Conditions.READY) && orgId == null && resolved.isReady()) {
             // A BroadWorks enterprise gets its org with its first user's activation, which a person does.
-            conditions.awaitingPerson("AwaitingOrg", "Customer " + customerName + " has no org in the hub yet: the hub "
+            conditions.awaitingPerson(AssignmentReason.AwaitingOrg, "Customer " + customerName
+                    + " has no org in the hub yet: the hub "
                     + "makes it when the customer's first user activates their account; licences are assigned then.");
             return config.polling().pending();
         }
         if (!Conditions.isTrue(customer.get().getStatus(), Conditions.READY) || orgId == null || !resolved.isReady()) {
-            conditions.ready(false, "CustomerNotReady", "Customer " + customerName + " has no org in the hub yet; "
-                    + "licences are assigned once it has.").notStalled();
+            conditions.ready(false, CommonReason.CustomerNotReady, "Customer " + customerName
+                    + " has no org in the hub yet; licences are assigned once it has.").notStalled();
             return null;
         }
         List<RemoteLicense> catalog = directory.licenses(resolved.connection(), resolved.provider(), orgId);
@@ -180,7 +181,7 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
             String message = "spec.license: no licence " + assignment.getSpec().getLicense() + " in the org of Customer "
                     + customerName + "; use one of " + catalog.stream().map(RemoteLicense::name)
                     .collect(Collectors.toCollection(TreeSet::new)) + " (or its ID).";
-            conditions.stall("LicenseNotFound", message);
+            conditions.stall(AssignmentReason.LicenseNotFound, message);
             return config.polling().resync();
         }
         status.setLicenseId(license.get().id());
@@ -191,27 +192,32 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
                 : assignments.list(assignment.getMetadata().getNamespace()).toList(), namespaceUsers,
                 a -> LicenseSelection.resolve(a.getSpec().getLicense(), catalog).map(RemoteLicense::id)));
         int awaitingPerson = AssignmentTally.count(assignment, license.get().id(), namespaceUsers, status);
-        conditions.synced(true, "Observed", "Observed the licence's seats and the users' licences.").notStalled();
+        conditions.synced(true, CommonReason.Observed, "Observed the licence's seats and the users' licences.")
+                .notStalled();
         if (status.getFailed() > 0) {
             // Seats to buy, a package or a selection to change: a person must act before these users get it.
-            conditions.stall("Refused", status.getFailed() + " of the selected users did not get the licence; see "
-                    + "status.failures.");
+            conditions.stall(AssignmentReason.Refused, status.getFailed()
+                    + " of the selected users did not get the licence; see status.failures.");
         } else if (status.getPending() > 0 && awaitingPerson == status.getPending()) {
-            conditions.awaitingPerson("AwaitingUsers", awaitingPerson + " selected users get the licence once they "
+            conditions.awaitingPerson(AssignmentReason.AwaitingUsers, awaitingPerson
+                    + " selected users get the licence once they "
                     + "have activated their accounts: see their status.activation.pendingAction.");
         } else if (status.getPending() > 0) {
-            conditions.ready(false, "Pending", status.getPending() + " selected users wait to be provisioned.");
+            conditions.ready(false, AssignmentReason.Pending, status.getPending()
+                    + " selected users wait to be provisioned.");
         } else if (status.getRemovalsHeld() > 0) {
-            conditions.stall("DeletionHeld", status.getRemovalsHeld() + " users outside this Exclusive "
+            conditions.stall(CommonReason.DeletionHeld, status.getRemovalsHeld() + " users outside this Exclusive "
                     + "assignment keep the licence: the connection's deletion allowance for the hour is spent. Annotate "
-                    + "the PartnerConnection with " + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release them.");
+                    + "the PartnerConnection with " + DeletionBudget.APPROVE_DELETIONS
+                    + "=<new token> to release them.");
         } else if (!status.getConflicts().isEmpty()) {
             // Safe (a licence another assignment gives stays), but two manifests disagree: said where it is seen.
-            conditions.ready(true, "AssignedWithConflicts", "Every selected user holds the licence; another "
+            conditions.ready(true, AssignmentReason.AssignedWithConflicts,
+                    "Every selected user holds the licence; another "
                     + "assignment of the customer disagrees about some users, who keep the licence: see "
                     + "status.conflicts.");
         } else {
-            conditions.ready(true, "Assigned", "Every selected user holds the licence.");
+            conditions.ready(true, AssignmentReason.Assigned, "Every selected user holds the licence.");
         }
         return status.getFailed() + status.getPending() + status.getRemovalsHeld() > 0 ? config.polling().pending()
                 : config.polling().resync();

@@ -8,6 +8,7 @@ import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.desired.Bound;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.desired.UserFields;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.providers.spi.model.CustomerField;
 import dev.partnerhub.providers.spi.model.UserField;
@@ -129,7 +130,7 @@ public final class CreatedWith {
      */
     public static boolean refuseChanges(BoundStatus status, List<Field> current, String kind, Conditions conditions) {
         Optional<String> refusal = refusal(status, current, kind);
-        refusal.ifPresent(message -> conditions.stall("ImmutableFieldChanged", message));
+        refusal.ifPresent(message -> conditions.stall(CommonReason.ImmutableFieldChanged, message));
         return refusal.isPresent();
     }
 

@@ -36,7 +36,7 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
         if (!oauth) {
             String token = ConnectionSpecs.secretValue(secret, ref.getKey());
             if (token == null) {
-                throw new ConnectionException(Problem.SECRET_KEY_MISSING, "spec.credentialsSecretRef.key: " + where
+                throw new ConnectionException(Problem.SecretKeyMissing, "spec.credentialsSecretRef.key: " + where
                         + " has no non-empty key " + ref.getKey() + "; put the provider's token there, or an OAuth "
                         + "client under clientId, clientSecret and refreshToken.");
             }
@@ -47,7 +47,7 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
                 : List.of(CLIENT_ID, CLIENT_SECRET, SecretTokenStore.REFRESH_TOKEN);
         List<String> missing = needed.stream().filter(key -> ConnectionSpecs.secretValue(secret, key) == null).toList();
         if (!missing.isEmpty()) {
-            throw new ConnectionException(Problem.SECRET_KEY_MISSING, where + " holds an OAuth client but no non-empty "
+            throw new ConnectionException(Problem.SecretKeyMissing, where + " holds an OAuth client but no non-empty "
                     + String.join(", ", missing) + "; an OAuth client needs " + String.join(", ", needed) + ".");
         }
         String refresh = ConnectionSpecs.secretValue(secret, SecretTokenStore.REFRESH_TOKEN);
@@ -65,7 +65,7 @@ record ConnectionCredentials(CredentialsKind kind, String token, OAuthClient cli
             Redaction.remember(value);
         }
         if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ConnectionException(Problem.INVALID_CREDENTIALS, where + ": key " + key + " holds characters a "
+            throw new ConnectionException(Problem.InvalidCredentials, where + ": key " + key + " holds characters a "
                     + "credential cannot have (a line break, a space or a non-ASCII character); put the value "
                     + "again, on one line.");
         }

@@ -1,5 +1,7 @@
 package dev.partnerhub.operator.provider;
 
+import dev.partnerhub.operator.status.Reason;
+
 /**
  * A connection that cannot make a provider now: its Secret or key is missing or empty, or its spec names a provider
  * or an option that does not exist. The problem is the connection's condition reason; the message names the field and
@@ -12,31 +14,29 @@ public class ConnectionException extends Exception {
      * Degraded): a person must fix the spec or the Secret. Its Customers say ConnectionNotReady for a problem of the
      * spec, CredentialsMissing for one of the credentials.
      */
-    public enum Problem {
+    public enum Problem implements Reason {
         /** A field of the spec is malformed (spec.allowedNamespaces, spec.endpoint, a provider option). */
-        INVALID_SPEC("InvalidSpec", true),
+        InvalidSpec(true),
         /** spec.provider names no provider of this operator. */
-        PROVIDER_NOT_SUPPORTED("ProviderNotSupported", true),
+        ProviderNotSupported(true),
         /** spec.endpoint is plain http:// to a host other than this machine: the token would travel in clear. */
-        INSECURE_ENDPOINT("InsecureEndpoint", false),
+        InsecureEndpoint(false),
         /** The Secret of spec.credentialsSecretRef does not exist (or cannot be read). */
-        SECRET_NOT_FOUND("SecretNotFound", false),
+        SecretNotFound(false),
         /** The Secret lacks the key, or holds it empty. */
-        SECRET_KEY_MISSING("SecretKeyMissing", false),
+        SecretKeyMissing(false),
         /** The Secret's value cannot be a credential (characters an HTTP header cannot carry, a half OAuth client). */
-        INVALID_CREDENTIALS("InvalidCredentials", false);
+        InvalidCredentials(false);
 
-        private final String reason;
         private final boolean ofTheSpec;
 
-        Problem(String reason, boolean ofTheSpec) {
-            this.reason = reason;
+        Problem(boolean ofTheSpec) {
             this.ofTheSpec = ofTheSpec;
         }
 
-        /** The condition reason. */
-        public String reason() {
-            return reason;
+        @Override
+        public Meaning meaning() {
+            return Meaning.STALLED;
         }
 
         /** Whether the connection's spec is at fault, rather than its credentials. */
@@ -57,7 +57,7 @@ public class ConnectionException extends Exception {
     }
 
     /** The condition reason of the problem. */
-    public String reason() {
-        return problem.reason();
+    public Reason reason() {
+        return problem;
     }
 }

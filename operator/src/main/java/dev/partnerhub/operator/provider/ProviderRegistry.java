@@ -89,7 +89,7 @@ public class ProviderRegistry {
             List<String> selector = LabelSelectors.problems(connection.getSpec().getAllowedNamespaces(),
                     "spec.allowedNamespaces");
             if (!selector.isEmpty()) {
-                throw new ConnectionException(Problem.INVALID_SPEC, String.join(" ", selector));
+                throw new ConnectionException(Problem.InvalidSpec, String.join(" ", selector));
             }
             refuseInsecure(connection.getSpec());
             factory = factory(connection.getSpec());
@@ -125,7 +125,7 @@ public class ProviderRegistry {
             tokens.set(tokens(connection, credentials, factory, settings, null));
         } catch (IllegalArgumentException e) {
             entries.remove(key);
-            throw new ConnectionException(Problem.INVALID_SPEC, e.getMessage());
+            throw new ConnectionException(Problem.InvalidSpec, e.getMessage());
         }
         entries.put(key, new Entry(fingerprint, provider, factory, settings, tokens,
                 new AtomicReference<>(credentials.kind()),
@@ -148,7 +148,7 @@ public class ProviderRegistry {
         }
         TokenGrant grant = factory.tokenGrant(settings);
         if (grant == null) {
-            throw new ConnectionException(Problem.INVALID_CREDENTIALS, "spec.credentialsSecretRef: a "
+            throw new ConnectionException(Problem.InvalidCredentials, "spec.credentialsSecretRef: a "
                     + ConnectionSpecs.kind(connection.getSpec()) + " connection takes a static token only; put it "
                     + "under key " + connection.getSpec().getCredentialsSecretRef().getKey() + ".");
         }
@@ -242,8 +242,9 @@ public class ProviderRegistry {
         boolean loopback = host.equals("localhost") || host.equals("[::1]")
                 || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
         if (!loopback) {
-            throw new ConnectionException(Problem.INSECURE_ENDPOINT, "spec.endpoint: http:// would send the connection's "
-                    + "token in clear to " + endpoint.getHost() + "; use https://, or set spec.allowInsecure: true "
+            throw new ConnectionException(Problem.InsecureEndpoint,
+                    "spec.endpoint: http:// would send the connection's token in clear to " + endpoint.getHost()
+                    + "; use https://, or set spec.allowInsecure: true "
                     + "where the network between the operator and that host is trusted.");
         }
     }
@@ -267,13 +268,15 @@ public class ProviderRegistry {
         } catch (java.net.URISyntaxException e) {
             // Answered below, naming the field.
         }
-        throw new ConnectionException(Problem.INVALID_SPEC, "spec.endpoint: " + spec.getEndpoint() + " is not a URL of the "
+        throw new ConnectionException(Problem.InvalidSpec, "spec.endpoint: " + spec.getEndpoint()
+                + " is not a URL of the "
                 + "provider's API; write it as https://host/path, for example https://webexapis.com/v1.");
     }
 
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {
-        return factories.of(kind(spec), spec.getEndpoint()).orElseThrow(() -> new ConnectionException(Problem.PROVIDER_NOT_SUPPORTED, "spec.provider: " + kind(spec) + " is not a provider of this operator; use "
-                + "one of " + factories.kinds() + "."));
+        return factories.of(kind(spec), spec.getEndpoint())
+                .orElseThrow(() -> new ConnectionException(Problem.ProviderNotSupported, "spec.provider: " + kind(spec)
+                + " is not a provider of this operator; use one of " + factories.kinds() + "."));
     }
 
     private static String kind(PartnerConnectionSpec spec) {
@@ -285,7 +288,7 @@ public class ProviderRegistry {
         String namespace = connection.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
-            throw new ConnectionException(Problem.SECRET_NOT_FOUND, "spec.credentialsSecretRef.name: Secret " + namespace
+            throw new ConnectionException(Problem.SecretNotFound, "spec.credentialsSecretRef.name: Secret " + namespace
                     + "/" + ref.getName() + " does not exist; create it with the provider's token under key "
                     + ref.getKey() + ", or an OAuth client under clientId, clientSecret and refreshToken.");
         }

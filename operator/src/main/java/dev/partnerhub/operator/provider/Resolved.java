@@ -1,12 +1,13 @@
 package dev.partnerhub.operator.provider;
 
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.model.Capabilities;
 import dev.partnerhub.providers.spi.model.CustomerScope;
 import java.time.Duration;
 
 /**
- * A Customer ready to act with its connection's provider, or why it cannot now: a CamelCase reason and a message
+ * A Customer ready to act with its connection's provider, or why it cannot now: a reason and a message
  * naming what is missing, for a condition.
  *
  * @param connection the connection's registry key
@@ -17,14 +18,14 @@ import java.time.Duration;
  *                   directories' max-age. A converged object that only looks for drift tolerates up to its resync
  *                   interval, so that one list per customer per resync serves all its users.
  */
-public record Resolved(String connection, Provider provider, CustomerScope scope, String orgId, String reason,
+public record Resolved(String connection, Provider provider, CustomerScope scope, String orgId, CommonReason reason,
         String message, Duration tolerance) {
 
     static Resolved ready(String connection, Provider provider, CustomerScope scope, String orgId) {
         return new Resolved(connection, provider, scope, orgId, null, null, null);
     }
 
-    static Resolved blocked(String reason, String message) {
+    static Resolved blocked(CommonReason reason, String message) {
         return new Resolved(null, null, null, null, reason, message, null);
     }
 

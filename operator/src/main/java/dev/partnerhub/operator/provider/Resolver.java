@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.desired.CustomerDesiredState;
 import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.ownership.CreatedWith;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -34,19 +35,20 @@ public class Resolver {
         try {
             Optional<Provider> provider = registry.provider(namespace, id.getName());
             if (provider.isEmpty()) {
-                return Resolved.blocked("ConnectionNotFound", "its PartnerConnection " + key + " is gone");
+                return Resolved.blocked(CommonReason.ConnectionNotFound, "its PartnerConnection " + key + " is gone");
             }
             String customerNamespace = customer.getMetadata().getNamespace();
             if (!customerNamespace.equals(namespace) && !LabelSelectors.matches(registry.allowedNamespaces(namespace,
                     id.getName()), namespaces.labels(customerNamespace))) {
-                return Resolved.blocked("ConnectionNotAllowed", "its PartnerConnection " + key + " does not allow "
-                        + "namespace " + customerNamespace + " (spec.allowedNamespaces)");
+                return Resolved.blocked(CommonReason.ConnectionNotAllowed, "its PartnerConnection " + key
+                        + " does not allow namespace " + customerNamespace + " (spec.allowedNamespaces)");
             }
             return Resolved.ready(key, provider.get(), CustomerDesiredState.scope(customer, provider.get().capabilities()), customer.getStatus() == null
                     ? null : customer.getStatus().getOrgId());
         } catch (ConnectionException e) {
-            return Resolved.blocked(e.problem().ofTheSpec() ? "ConnectionNotReady" : "CredentialsMissing",
-                    "its PartnerConnection " + key + " cannot act: " + e.getMessage());
+            return Resolved.blocked(e.problem().ofTheSpec() ? CommonReason.ConnectionNotReady
+                    : CommonReason.CredentialsMissing, "its PartnerConnection " + key + " cannot act: "
+                    + e.getMessage());
         }
     }
 

@@ -9,10 +9,10 @@ import java.time.Duration;
  *
  * @param retry when to look again without an event (what is awaited sends none); null: at the next event
  */
-public record Blocked(String reason, String message, boolean stalled, Duration retry) {
+public record Blocked(Reason reason, String message, boolean stalled, Duration retry) {
 
     /** Blocked until a person changes something. */
-    public static Blocked stalled(String reason, String message, Duration retry) {
+    public static Blocked stalled(Reason reason, String message, Duration retry) {
         return new Blocked(reason, message, true, retry);
     }
 

@@ -33,8 +33,6 @@ public final class Conditions {
     public static final String STALLED = "Stalled";
     public static final String RECONCILING = "Reconciling";
 
-    private static final String RECONCILED = "Reconciled";
-
     /** One desired condition. */
     public record Desired(String type, boolean status, String reason, String message) {
     }
@@ -45,23 +43,28 @@ public final class Conditions {
         return new Conditions();
     }
 
-    public Conditions ready(boolean status, String reason, String message) {
-        return set(new Desired(READY, status, reason, message));
+    public Conditions ready(boolean status, Reason reason, String message) {
+        return state(READY, status, reason, message);
     }
 
-    public Conditions synced(boolean status, String reason, String message) {
-        return set(new Desired(SYNCED, status, reason, message));
+    public Conditions synced(boolean status, Reason reason, String message) {
+        return state(SYNCED, status, reason, message);
     }
 
-    public Conditions stalled(String reason, String message) {
-        return set(new Desired(STALLED, true, reason, message));
+    public Conditions stalled(Reason reason, String message) {
+        return state(STALLED, true, reason, message);
+    }
+
+    /** A condition of this type, for one of the operator's reasons. */
+    public Conditions state(String type, boolean status, Reason reason, String message) {
+        return set(new Desired(type, status, reason.name(), message));
     }
 
     /**
      * Not Ready and Stalled, for one reason: the resource cannot progress until a person changes its manifest or
      * approves something (kstatus: Failed).
      */
-    public Conditions stall(String reason, String message) {
+    public Conditions stall(Reason reason, String message) {
         return ready(false, reason, message).stalled(reason, message);
     }
 
@@ -69,17 +72,17 @@ public final class Conditions {
      * Not Ready, not Synced and Stalled, for one reason: the provider refused, or cannot take, what the spec asks, and
      * nothing is sent again until a person changes it.
      */
-    public Conditions refused(String reason, String message) {
+    public Conditions refused(Reason reason, String message) {
         return ready(false, reason, message).synced(false, reason, message).stalled(reason, message);
     }
 
     /** Stalled with this reason when a person must act, else not. */
-    public Conditions stalledIf(boolean stalled, String reason, String message) {
+    public Conditions stalledIf(boolean stalled, Reason reason, String message) {
         return stalled ? stalled(reason, message) : notStalled();
     }
 
     public Conditions notStalled() {
-        return set(new Desired(STALLED, false, "Progressing", "The operator can make progress on its own."));
+        return state(STALLED, false, CommonReason.Progressing, "The operator can make progress on its own.");
     }
 
     /**
@@ -87,9 +90,9 @@ public final class Conditions {
      * operator waits without working on it: neither Stalled nor Reconciling. The resource stays so, round after
      * round, as long as Ready keeps this reason.
      */
-    public Conditions awaitingPerson(String reason, String message) {
-        return ready(false, reason, message).set(new Desired(STALLED, false, reason, message))
-                .set(new Desired(RECONCILING, false, reason, message));
+    public Conditions awaitingPerson(Reason reason, String message) {
+        return ready(false, reason, message).state(STALLED, false, reason, message)
+                .state(RECONCILING, false, reason, message);
     }
 
     /** The types this round states, in the order stated. */
@@ -102,7 +105,7 @@ public final class Conditions {
         return Optional.ofNullable(desired.get(type));
     }
 
-    public Conditions set(Desired condition) {
+    private Conditions set(Desired condition) {
         desired.put(condition.type(), condition);
         return this;
     }
@@ -160,10 +163,12 @@ public final class Conditions {
             return new Desired(RECONCILING, true, synced.getReason(), synced.getMessage());
         }
         if (ready == null) {
-            return new Desired(RECONCILING, true, "Reconciling", "The operator has not yet decided this resource.");
+            return new Desired(RECONCILING, true, CommonReason.Reconciling.name(),
+                    "The operator has not yet decided this resource.");
         }
         if ("True".equals(ready.getStatus())) {
-            return new Desired(RECONCILING, false, RECONCILED, "The provider holds what the spec declares.");
+            return new Desired(RECONCILING, false, CommonReason.Reconciled.name(),
+                    "The provider holds what the spec declares.");
         }
         boolean stillAwaited = previous != null && "False".equals(previous.getStatus()) && stalled != null
                 && Objects.equals(previous.getReason(), ready.getReason())

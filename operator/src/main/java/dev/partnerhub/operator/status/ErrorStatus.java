@@ -55,22 +55,23 @@ public final class ErrorStatus {
         if (e instanceof ProviderAuthenticationException auth) {
             String message = "The provider refused the connection's token: " + StatusSupport.firstDescription(auth)
                     + " See the PartnerConnection's status.";
-            conditions.ready(false, "ConnectionUnauthorized", message).synced(false, "ConnectionUnauthorized", message);
+            conditions.ready(false, CommonReason.ConnectionUnauthorized, message).synced(false,
+                    CommonReason.ConnectionUnauthorized, message);
             recordErrors.accept(status, auth);
             rescheduleInstead = blocked;
         } else if (e instanceof ProviderException pe) {
             String told = sameOutage(previous, pe);
             if (told != null) {
                 // The same outage, told once: its first message and errors stand until the provider answers.
-                conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, told);
+                conditions.synced(false, CommonReason.ProviderUnavailable, told);
             } else {
-                conditions.synced(false, Reasons.PROVIDER_UNAVAILABLE, pe.getMessage());
+                conditions.synced(false, CommonReason.ProviderUnavailable, pe.getMessage());
                 recordErrors.accept(status, pe);
             }
             rescheduleInstead = pe instanceof ProviderUnavailableException u ? u.retryAfter() : null;
         } else {
-            conditions.synced(false, "ReconcileError", "Reconcile failed: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+            conditions.synced(false, CommonReason.ReconcileError, "Reconcile failed: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
         }
         round.write();
         Instant now = rounds.clock().instant();
@@ -96,7 +97,7 @@ public final class ErrorStatus {
             return null;
         }
         return Conditions.find(previous.getConditions(), Conditions.SYNCED)
-                .filter(c -> "False".equals(c.getStatus()) && Reasons.PROVIDER_UNAVAILABLE.equals(c.getReason()))
+                .filter(c -> "False".equals(c.getStatus()) && CommonReason.ProviderUnavailable.is(c.getReason()))
                 .filter(c -> c.getLastTransitionTime() != null && !Instant.parse(c.getLastTransitionTime())
                         .isBefore(outage.failingSince().truncatedTo(ChronoUnit.SECONDS)))
                 .map(c -> c.getMessage()).orElse(null);

@@ -135,7 +135,8 @@ public class ContactCenterSyncs {
         if (valid(sync)) {
             return;
         }
-        String reason = sync.getAttempts() < ATTEMPTS ? "ContactCenterSyncInvalid" : "ContactCenterSupportNeeded";
+        UserReason reason = sync.getAttempts() < ATTEMPTS ? UserReason.ContactCenterSyncInvalid
+                : UserReason.ContactCenterSupportNeeded;
         conditions.ready(false, reason, sync.getMessage()).synced(false, reason, sync.getMessage());
         if (sync.getAttempts() >= ATTEMPTS) {
             conditions.stalled(reason, sync.getMessage());

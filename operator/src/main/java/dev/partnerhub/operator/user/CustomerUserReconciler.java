@@ -10,13 +10,14 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
-import dev.partnerhub.operator.metrics.ResourceGauges;
 import dev.partnerhub.operator.logging.ReconcileLog;
+import dev.partnerhub.operator.metrics.ResourceGauges;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Blocked;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.ErrorStatus;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
@@ -166,8 +167,8 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             }
             if (binding instanceof UserBinding.Foreign foreign) {
                 // The other object may go (deleted, purged): look again now and then.
-                round.block(Blocked.stalled("AlreadyExists", UserBinding.alreadyExists(user, target, foreign.holder()),
-                        config.polling().pending()));
+                round.block(Blocked.stalled(CommonReason.AlreadyExists, UserBinding.alreadyExists(user, target,
+                        foreign.holder()), config.polling().pending()));
                 return config.polling().pending();
             }
             applied = writes.bringToSpec(user, go.customer(), target, (UserBinding.Bound) binding);
@@ -175,7 +176,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             subscriber = acted.onboard() == null ? applied.bound().subscriber() : writes.create(user, go.customer(),
                     target, status, recorded(round, user, target, acted.onboard())).subscriber();
         } catch (Passwords.PasswordException e) {
-            round.block(Blocked.stalled("PasswordSecretConflict", e.getMessage(), null));
+            round.block(Blocked.stalled(UserReason.PasswordSecretConflict, e.getMessage(), null));
             return null;
         } catch (ProviderRejectedException e) {
             return UserRefusals.report(e, status, round.conditions(), config.polling().pending());

@@ -7,8 +7,8 @@ import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.People;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
@@ -80,7 +80,8 @@ public class PersonSync {
         if (!unlisted(customer, target, status.getPersonId())) {
             return null;
         }
-        conditions.ready(false, "AwaitingPerson", "The hub provisioned the user; its person " + status.getPersonId()
+        conditions.ready(false, UserReason.AwaitingPerson, "The hub provisioned the user; its person "
+                + status.getPersonId()
                 + " is not in the organization's people list yet. Its licences, display name and roles are set "
                 + "once it is.");
         Duration stale = directory.peopleFreshFor(target).plus(STALE_AFTER);
@@ -129,7 +130,7 @@ public class PersonSync {
                     : names.stream().map(d -> UserFields.path(d.field())).toList()) + " (HTTP " + e.httpStatus()
                     + "): " + StatusSupport.firstDescription(e) + " Fix the field in the spec.";
             status.setErrors(StatusSupport.errors(e));
-            conditions.refused(Reasons.PROVIDER_REJECTED, message);
+            conditions.refused(CommonReason.ProviderRejected, message);
             return List.of();
         }
         directory.changed(target.connection(), target.orgId(), updated);
@@ -168,7 +169,7 @@ public class PersonSync {
             String message = "spec.roles: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is not a role"
                     : " are not roles") + " of the customer's organization; its roles are " + new TreeSet<>(
                             idsByName.keySet()) + ". Nothing was changed in the user's roles.";
-            conditions.stall(Reasons.INVALID_SPEC, message);
+            conditions.stall(CommonReason.InvalidSpec, message);
             return new RolePlan(null, granted);
         }
         return RolePlan.of(wantedRoles, granted, person.roles(), idsByName);

@@ -3,6 +3,7 @@ package dev.partnerhub.operator.user;
 import dev.partnerhub.api.v1alpha1.Activation;
 import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.model.RemoteUser;
@@ -64,20 +65,20 @@ public final class UserActivation {
         status.setPackageName(remote.packageName());
         status.setProviderStatus(remote.status());
         status.setErrors(StatusSupport.errors(remote.errors()));
-        conditions.synced(true, "Observed", "The hub holds this user.");
+        conditions.synced(true, CommonReason.Observed, "The hub holds this user.");
         switch (state) {
-            case Provisioned -> conditions.ready(true, "Provisioned", "The user is provisioned and active.")
+            case Provisioned -> conditions.ready(true, UserReason.Provisioned, "The user is provisioned and active.")
                     .notStalled();
             case PendingEmailInput, PendingEmailValidation, PendingUserMigration -> conditions
-                    .awaitingPerson(state.name(), activation.getPendingAction());
+                    .awaitingPerson(UserReason.of(state), activation.getPendingAction());
             case Error -> {
                 String message = "The hub failed to provision the user"
                         + (remote.errors().isEmpty() ? "." : ": " + remote.errors().get(0).description())
                         + " To onboard again, set spec.email and annotate " + ActivationActions.RETRY_ACTIVATION
                         + "=<token>.";
-                conditions.ready(false, "Error", message).stalled("ProvisioningError", message);
+                conditions.ready(false, UserReason.Error, message).stalled(UserReason.ProvisioningError, message);
             }
-            default -> conditions.ready(false, state.name(), "The hub is " + remote.status() + " the user.")
+            default -> conditions.ready(false, UserReason.of(state), "The hub is " + remote.status() + " the user.")
                     .notStalled();
         }
     }
@@ -86,8 +87,9 @@ public final class UserActivation {
     public static void restored(CustomerUserStatus status, Conditions conditions) {
         status.getActivation().setState(ActivationState.Restored);
         status.getActivation().setPendingAction(null);
-        conditions.ready(true, "Restored", "The deleted user was restored, with the licences it had where seats "
-                + "allow" + (status.getRestoreDeadline() == null ? "." : " (it was restorable until "
+        conditions.ready(true, UserReason.Restored,
+                "The deleted user was restored, with the licences it had where seats allow"
+                + (status.getRestoreDeadline() == null ? "." : " (it was restorable until "
                 + status.getRestoreDeadline() + ").")).notStalled();
     }
 }

@@ -4,6 +4,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.Repair;
 import dev.partnerhub.desired.UserFields;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import java.time.Instant;
 import java.util.List;
@@ -37,13 +38,13 @@ final class UserChanges {
             String message = "Subscriber " + recordedId + " was deleted in the provider outside the operator; it was "
                     + "created again as " + bound.subscriber().id() + ".";
             status.setLastRepair(new Repair(now.toString(), message));
-            conditions.synced(true, "Recreated", message);
+            conditions.synced(true, CommonReason.Recreated, message);
         } else if (!mended.isEmpty() && wasConverged) {
             String message = "The provider held " + mended + ", changed outside the operator; set back to the spec.";
             status.setLastRepair(new Repair(now.toString(), message));
-            conditions.synced(true, "Repaired", message);
+            conditions.synced(true, UserReason.Repaired, message);
         } else if (!mended.isEmpty()) {
-            conditions.synced(true, "Updated", "Sent to the provider: " + mended + ".");
+            conditions.synced(true, CommonReason.Updated, "Sent to the provider: " + mended + ".");
         }
     }
 }

@@ -12,6 +12,8 @@ import dev.partnerhub.operator.ownership.ReleaseAdvice;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
+import dev.partnerhub.operator.status.CommonReason;
+import dev.partnerhub.operator.status.Reason;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.RemoteUser;
@@ -33,7 +35,7 @@ public class UserDeletion {
     private static final Logger LOG = Logger.getLogger(UserDeletion.class);
 
     /** Why a finalizer cannot go on: a CamelCase reason and a message saying what a person can do. */
-    public record Blocker(String reason, String message) {
+    public record Blocker(Reason reason, String message) {
     }
 
     private final UserGate gate;
@@ -85,8 +87,9 @@ public class UserDeletion {
         String what = "CustomerUser " + name + " (subscriber " + key + ")";
         if (!budget.allow(connection.getNamespace().orElseThrow(), connection.getName(),
                 user.getMetadata().getUid() + "/subscriber", what)) {
-            return Optional.of(new Blocker("DeletionHeld", "Removing the subscriber is held: PartnerConnection "
-                    + target.connection() + " allows " + "a limited number of remote deletions an hour "
+            return Optional.of(new Blocker(CommonReason.DeletionHeld,
+                    "Removing the subscriber is held: PartnerConnection " + target.connection() + " allows "
+                    + "a limited number of remote deletions an hour "
                     + "(spec.deletionProtection.maxDeletesPerHour) and they are spent. Annotate the connection with "
                     + DeletionBudget.APPROVE_DELETIONS + "=<new token> to release the held deletions, or set "
                     + "spec.deletionPolicy to Orphan to keep the subscriber."));
@@ -105,10 +108,11 @@ public class UserDeletion {
     private Optional<Blocker> blocker(CustomerUser user, Optional<Customer> customer) {
         String namespace = user.getMetadata().getNamespace();
         if (customer.isEmpty()) {
-            return Optional.of(new Blocker("CustomerNotFound", "Cannot remove the subscriber from the provider: its "
-                    + "Customer " + namespace + "/" + CreatedWith.customerName(user) + " is gone, so the operator "
-                    + "cannot tell which account holds it. " + ReleaseAdvice.of("CustomerNotFound", namespace,
-                            namespaces.terminating(namespace))));
+            return Optional.of(new Blocker(CommonReason.CustomerNotFound,
+                    "Cannot remove the subscriber from the provider: its Customer " + namespace + "/"
+                    + CreatedWith.customerName(user) + " is gone, so the operator "
+                    + "cannot tell which account holds it. " + ReleaseAdvice.of(CommonReason.CustomerNotFound,
+                    namespace, namespaces.terminating(namespace))));
         }
         Resolved resolved = resolver.resolve(customer.get());
         if (resolved.isReady()) {

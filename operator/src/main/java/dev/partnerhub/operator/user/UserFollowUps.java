@@ -6,8 +6,8 @@ import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.OperatorConfig;
-import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.provider.Resolved;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.providers.spi.model.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +76,7 @@ public class UserFollowUps {
                 target.capabilities().catalogue().personFields()), UserFields.emailRefusal(user.getSpec(), subscriber))
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));
         if (!unsupported.isEmpty()) {
-            conditions.refused("UnsupportedByProvider", unsupported);
+            conditions.refused(CommonReason.UnsupportedByProvider, unsupported);
         }
         return next;
     }

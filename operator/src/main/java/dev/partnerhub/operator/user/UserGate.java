@@ -12,8 +12,8 @@ import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Blocked;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -69,14 +69,14 @@ public class UserGate {
             List<LicenseAssignment> assignments, IndexedResourceCache<CustomerUser> users) {
         Optional<String> changed = CreatedWith.refusal(status, CreatedWith.of(user), "CustomerUser");
         if (changed.isPresent()) {
-            return new Stop(Blocked.stalled("ImmutableFieldChanged", changed.get(), null));
+            return new Stop(Blocked.stalled(CommonReason.ImmutableFieldChanged, changed.get(), null));
         }
         String customerName = user.getMetadata().getNamespace() + "/" + CreatedWith.customerName(user);
         if (customer.isEmpty()) {
             String message = shard.customerElsewhere(user.getMetadata().getNamespace(),
                     CreatedWith.customerName(user)).orElse("spec.customerRef.name: Customer " + customerName
                             + " does not exist; create it or fix the name.");
-            return new Stop(Blocked.stalled("CustomerNotFound", message, null));
+            return new Stop(Blocked.stalled(CommonReason.CustomerNotFound, message, null));
         }
         Customer c = customer.get();
         if (!Conditions.isTrue(c.getStatus(), Conditions.READY) && !attachedThroughUsers(c)) {
@@ -84,14 +84,14 @@ public class UserGate {
             String message = "Customer " + customerName + " is not Ready (" + (reason == null ? "not yet reconciled"
                     : reason) + "); the user is created once it is.";
             // Stalled only where a person must act: a Customer that is itself stalled; else it waits.
-            return new Stop(new Blocked("CustomerNotReady", message,
+            return new Stop(new Blocked(CommonReason.CustomerNotReady, message,
                     Conditions.isTrue(c.getStatus(), Conditions.STALLED), config.polling().blocked()));
         }
         Resolved target = target(c);
         if (target == null) {
-            return new Stop(Blocked.stalled("CustomerNotReady", "The PartnerConnection of Customer "
-                    + c.getMetadata().getName() + " is missing or has no usable credentials; see the Customer's status.",
-                    config.polling().blocked()));
+            return new Stop(Blocked.stalled(CommonReason.CustomerNotReady, "The PartnerConnection of Customer "
+                    + c.getMetadata().getName() + " is missing or has no usable credentials; see the Customer's "
+                    + "status.", config.polling().blocked()));
         }
         if (converged(user)) {
             // Only drift can be found: the customer's lists, read once per full refresh for all its users, will do.
@@ -99,13 +99,17 @@ public class UserGate {
         }
         UserDesiredState.Refusal refusal = UserDesiredState.refusal(user, c, target.capabilities(), assignments);
         if (refusal != null) {
-            return new Stop(Blocked.stalled(refusal.reason(), refusal.message(), null));
+            CommonReason reason = switch (refusal.kind()) {
+                case UnsupportedByProvider -> CommonReason.UnsupportedByProvider;
+                case InvalidSpec -> CommonReason.InvalidSpec;
+            };
+            return new Stop(Blocked.stalled(reason, refusal.message(), null));
         }
         status.setWarnings(UserDesiredState.warnings(user.getSpec(), target.capabilities()));
         Optional<String> duplicate = UserKeys.duplicateOf(user, users);
         if (duplicate.isPresent()) {
             // The other user's deletion sends no event here: look again later.
-            return new Stop(Blocked.stalled("DuplicateUser", duplicate.get(), config.polling().blocked()));
+            return new Stop(Blocked.stalled(UserReason.DuplicateUser, duplicate.get(), config.polling().blocked()));
         }
         if (refusedRecently(user, status, clock.instant(), config.polling().resync())) {
             return new Quiet(config.polling().resync());
@@ -127,7 +131,7 @@ public class UserGate {
      */
     static boolean refusedRecently(CustomerUser user, CustomerUserStatus status, Instant now, Duration resync) {
         return Conditions.find(status.getConditions(), Conditions.STALLED)
-                .filter(c -> "True".equals(c.getStatus()) && Reasons.PROVIDER_REJECTED.equals(c.getReason()))
+                .filter(c -> "True".equals(c.getStatus()) && CommonReason.ProviderRejected.is(c.getReason()))
                 .filter(c -> Objects.equals(c.getObservedGeneration(), user.getMetadata().getGeneration()))
                 .filter(c -> c.getLastTransitionTime() != null
                         && Instant.parse(c.getLastTransitionTime()).plus(resync).isAfter(now))
@@ -150,7 +154,7 @@ public class UserGate {
      * approved, so the wait is theirs to report, and the customer no blocker of it.
      */
     private boolean attachedThroughUsers(Customer customer) {
-        return Reasons.ADMIN_APPROVAL_REQUIRED.equals(Conditions.reason(customer.getStatus(), Conditions.READY))
+        return CommonReason.AdminApprovalRequired.is(Conditions.reason(customer.getStatus(), Conditions.READY))
                 && target(customer) != null;
     }
 }

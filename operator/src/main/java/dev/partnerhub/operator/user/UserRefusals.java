@@ -1,8 +1,8 @@
 package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
-import dev.partnerhub.operator.status.Reasons;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.errors.AttachRefusedException;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
@@ -26,12 +26,12 @@ final class UserRefusals {
         status.setErrors(StatusSupport.errors(e));
         if (e instanceof AttachRefusedException attach && attach.kind() == AttachRefusedException.Kind.APPROVAL_REQUIRED) {
             String message = "Waiting for the customer org's administrator: " + StatusSupport.firstDescription(e);
-            conditions.ready(false, Reasons.ADMIN_APPROVAL_REQUIRED, message).synced(true, "Observed", "The hub answered: approval "
-                    + "required.").stalled(Reasons.ADMIN_APPROVAL_REQUIRED, message);
+            conditions.ready(false, CommonReason.AdminApprovalRequired, message).synced(true, CommonReason.Observed,
+                    "The hub answered: approval required.").stalled(CommonReason.AdminApprovalRequired, message);
             return pending;
         }
         String message = "The hub refused the user (HTTP " + e.httpStatus() + "): " + StatusSupport.firstDescription(e);
-        conditions.refused(Reasons.PROVIDER_REJECTED, message);
+        conditions.refused(CommonReason.ProviderRejected, message);
         return null;
     }
 }

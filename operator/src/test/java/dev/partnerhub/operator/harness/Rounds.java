@@ -13,9 +13,12 @@ import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.operator.Fixtures;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.TestConfig;
+import dev.partnerhub.operator.connection.ConnectionReason;
+import dev.partnerhub.operator.events.ResourceEvents;
 import dev.partnerhub.operator.fake.FakeProvider;
 import dev.partnerhub.operator.fake.FakeProviderFactory;
-import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.metrics.ProviderCallMetrics;
+import dev.partnerhub.operator.metrics.ReconcileErrors;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.ProviderFactories;
 import dev.partnerhub.operator.provider.ProviderRegistry;
@@ -23,22 +26,20 @@ import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.sandbox.AdjustableClock;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import dev.partnerhub.operator.events.ResourceEvents;
-import dev.partnerhub.operator.metrics.ProviderCallMetrics;
-import dev.partnerhub.operator.metrics.ReconcileErrors;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import dev.partnerhub.operator.status.StatusRounds;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -114,8 +115,8 @@ public final class Rounds {
                 WebexModel.WHOLESALE)).create();
         // Ready, as the connection's own reconciler leaves it after a successful probe.
         connection.setStatus(new PartnerConnectionStatus());
-        Conditions.builder().ready(true, "Connected", "The provider answered.").applyTo(connection.getStatus(),
-                connection.getMetadata().getGeneration(), clock);
+        Conditions.builder().ready(true, ConnectionReason.ProbeSucceeded, "The provider answered.")
+                .applyTo(connection.getStatus(), connection.getMetadata().getGeneration(), clock);
         client.resource(connection).updateStatus();
     }
 

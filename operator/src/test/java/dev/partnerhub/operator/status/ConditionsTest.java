@@ -3,6 +3,7 @@ package dev.partnerhub.operator.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
+import dev.partnerhub.operator.user.UserReason;
 import dev.partnerhub.providers.spi.auth.Redaction;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
@@ -18,7 +19,8 @@ class ConditionsTest {
     @Test
     void conditionsAreSortedByTypeCarryTheGenerationAndStalledDefaultsToFalse() {
         CustomerUserStatus status = new CustomerUserStatus();
-        Conditions.builder().synced(true, "Observed", "ok").ready(true, "Provisioned", "ok").applyTo(status, 3L, T1);
+        Conditions.builder().synced(true, CommonReason.Observed, "ok").ready(true, UserReason.Provisioned, "ok")
+                .applyTo(status, 3L, T1);
         assertThat(status.getConditions()).extracting(Condition::getType)
                 .containsExactly("Ready", "Reconciling", "Stalled", "Synced");
         assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(3L));
@@ -29,13 +31,14 @@ class ConditionsTest {
     @Test
     void theTransitionTimeIsKeptWhileTheStatusHoldsAndMovesWhenItFlips() {
         CustomerUserStatus status = new CustomerUserStatus();
-        Conditions.builder().ready(false, "Provisioning", "wait").applyTo(status, 1L, T1);
-        Conditions.builder().ready(false, "PendingEmailInput", "other reason, same status").applyTo(status, 1L, T2);
+        Conditions.builder().ready(false, UserReason.Provisioning, "wait").applyTo(status, 1L, T1);
+        Conditions.builder().ready(false, UserReason.PendingEmailInput, "other reason, same status").applyTo(status, 1L,
+                T2);
         Condition ready = Conditions.find(status.getConditions(), "Ready").orElseThrow();
         assertThat(ready.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
         assertThat(ready.getReason()).isEqualTo("PendingEmailInput");
 
-        Conditions.builder().ready(true, "Provisioned", "done").applyTo(status, 1L, T2);
+        Conditions.builder().ready(true, UserReason.Provisioned, "done").applyTo(status, 1L, T2);
         assertThat(Conditions.find(status.getConditions(), "Ready").orElseThrow().getLastTransitionTime())
                 .isEqualTo("2026-01-01T11:00:00Z");
     }
@@ -44,8 +47,8 @@ class ConditionsTest {
     void aCredentialTheOperatorHoldsNeverReachesAConditionMessage() {
         Redaction.remember("tok-conditions-test\n123");
         CustomerUserStatus status = new CustomerUserStatus();
-        Conditions.builder().ready(false, "ReconcileError", "invalid header value: \"Bearer tok-conditions-test\n123\"")
-                .applyTo(status, 1L, T1);
+        Conditions.builder().ready(false, CommonReason.ReconcileError,
+                "invalid header value: \"Bearer tok-conditions-test\n123\"").applyTo(status, 1L, T1);
         assertThat(status.getConditions()).filteredOn(c -> c.getType().equals(Conditions.READY)).singleElement()
                 .extracting(Condition::getMessage).isEqualTo("invalid header value: \"Bearer [redacted]\"");
     }
@@ -53,25 +56,28 @@ class ConditionsTest {
     @Test
     void anUnchangedOutcomeYieldsAnEqualStatusSoNothingIsWritten() {
         CustomerUserStatus first = new CustomerUserStatus();
-        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(first, 2L, T1);
+        Conditions.builder().ready(true, UserReason.Provisioned, "ok").synced(true, CommonReason.Observed, "ok")
+                .applyTo(first, 2L, T1);
         CustomerUserStatus second = StatusSupport.copy(first, CustomerUserStatus.class);
-        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(second, 2L, T2);
+        Conditions.builder().ready(true, UserReason.Provisioned, "ok").synced(true, CommonReason.Observed, "ok")
+                .applyTo(second, 2L, T2);
         assertThat(StatusSupport.differs(first, second)).isFalse();
     }
 
     @Test
     void reconcilingIsTrueWhileTheOperatorWorksAndFalseWhenReadyOrStalled() {
         CustomerUserStatus status = new CustomerUserStatus();
-        Conditions.builder().ready(false, "Provisioning", "The hub is provisioning the user.").notStalled()
+        Conditions.builder().ready(false, UserReason.Provisioning, "The hub is provisioning the user.").notStalled()
                 .applyTo(status, 1L, T1);
         assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason,
                 Condition::getMessage).containsExactly("True", "Provisioning", "The hub is provisioning the user.");
 
-        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(status, 1L, T2);
+        Conditions.builder().ready(true, UserReason.Provisioned, "ok").synced(true, CommonReason.Observed, "ok")
+                .applyTo(status, 1L, T2);
         assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason)
                 .containsExactly("False", "Reconciled");
 
-        Conditions.builder().refused("ProviderRejected", "HTTP 400: email").applyTo(status, 2L, T2);
+        Conditions.builder().refused(CommonReason.ProviderRejected, "HTTP 400: email").applyTo(status, 2L, T2);
         assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason,
                 Condition::getObservedGeneration).containsExactly("False", "ProviderRejected", 2L);
     }
@@ -79,8 +85,10 @@ class ConditionsTest {
     @Test
     void anOutageIsWorkInProgressEvenWhileTheLastObservedReadyHolds() {
         CustomerUserStatus status = new CustomerUserStatus();
-        Conditions.builder().ready(true, "Provisioned", "ok").synced(true, "Observed", "ok").applyTo(status, 1L, T1);
-        Conditions.builder().synced(false, "ProviderUnavailable", "HTTP 503").notStalled().applyTo(status, 1L, T2);
+        Conditions.builder().ready(true, UserReason.Provisioned, "ok").synced(true, CommonReason.Observed, "ok")
+                .applyTo(status, 1L, T1);
+        Conditions.builder().synced(false, CommonReason.ProviderUnavailable, "HTTP 503").notStalled().applyTo(status,
+                1L, T2);
         assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason)
                 .containsExactly("True", "ProviderUnavailable");
     }
@@ -88,8 +96,8 @@ class ConditionsTest {
     @Test
     void aResourceAwaitingAPersonIsNeitherStalledNorReconcilingRoundAfterRound() {
         CustomerUserStatus status = new CustomerUserStatus();
-        Conditions.builder().synced(true, "Observed", "ok").awaitingPerson("PendingEmailInput", "open the link")
-                .applyTo(status, 1L, T1);
+        Conditions.builder().synced(true, CommonReason.Observed, "ok").awaitingPerson(UserReason.PendingEmailInput,
+                "open the link").applyTo(status, 1L, T1);
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Ready", "False", "PendingEmailInput"),
                         org.assertj.core.groups.Tuple.tuple("Reconciling", "False", "PendingEmailInput"),
@@ -97,12 +105,12 @@ class ConditionsTest {
                         org.assertj.core.groups.Tuple.tuple("Synced", "True", "Observed"));
 
         // A later round that states only Synced (an unchanged look) keeps the wait as it was.
-        Conditions.builder().synced(true, "Observed", "ok").applyTo(status, 1L, T2);
+        Conditions.builder().synced(true, CommonReason.Observed, "ok").applyTo(status, 1L, T2);
         assertThat(condition(status, Conditions.RECONCILING)).extracting(Condition::getStatus, Condition::getReason,
                 Condition::getLastTransitionTime).containsExactly("False", "PendingEmailInput", "2026-01-01T10:00:00Z");
 
         // Once the person has acted and the hub works again, the operator is at work.
-        Conditions.builder().ready(false, "Provisioning", "The hub is provisioning the user.").notStalled()
+        Conditions.builder().ready(false, UserReason.Provisioning, "The hub is provisioning the user.").notStalled()
                 .applyTo(status, 1L, T2);
         assertThat(condition(status, Conditions.RECONCILING).getStatus()).isEqualTo("True");
     }

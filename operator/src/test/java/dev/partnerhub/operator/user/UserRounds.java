@@ -10,9 +10,9 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
 import dev.partnerhub.operator.Fixtures;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.customer.CustomerReason;
 import dev.partnerhub.operator.harness.Rounds;
 import dev.partnerhub.operator.license.PackageReassignment;
-import dev.partnerhub.operator.license.UserLicensing;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.ownership.DeletedUsers;
 import dev.partnerhub.operator.ownership.DeletionBudget;
@@ -49,7 +49,7 @@ final class UserRounds {
         Customer acme = rounds.client.resource(Fixtures.plainCustomer(rounds.namespace, "acme", "fake")).create();
         acme.setStatus(new CustomerStatus());
         acme.getStatus().setCustomerId(customerId);
-        Conditions.builder().ready(true, "Provisioned", "Ready.").applyTo(acme.getStatus(),
+        Conditions.builder().ready(true, CustomerReason.Provisioned, "Ready.").applyTo(acme.getStatus(),
                 acme.getMetadata().getGeneration(), rounds.clock);
         rounds.client.resource(acme).updateStatus();
     }

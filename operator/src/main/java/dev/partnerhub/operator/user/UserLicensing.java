@@ -1,4 +1,4 @@
-package dev.partnerhub.operator.license;
+package dev.partnerhub.operator.user;
 
 import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
@@ -10,6 +10,8 @@ import dev.partnerhub.api.v1alpha1.UserLicense;
 import dev.partnerhub.desired.LicensePlan;
 import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.license.LicenseBasis;
+import dev.partnerhub.operator.license.LicenseEntries;
 import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
@@ -90,7 +92,7 @@ public class UserLicensing {
         status.setLicenses(result.licenses());
         status.setLicensesBasis(basis);
         if (result.refusals() != null) {
-            conditions.synced(false, "LicensesRefused", "The hub refused licences: " + result.refusals()
+            conditions.synced(false, UserReason.LicensesRefused, "The hub refused licences: " + result.refusals()
                     + ". See status.licenses.");
         }
         if (result.licenses().stream().anyMatch(l -> l.getState() == LicenseState.RemovalHeld)) {

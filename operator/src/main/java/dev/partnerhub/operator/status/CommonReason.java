@@ -1,0 +1,77 @@
+package dev.partnerhub.operator.status;
+
+/**
+ * Reasons more than one kind states, or that code shared by the kinds states (the status round, the error status, the
+ * resolution of a Customer's connection). Each kind's own reasons are in its room.
+ */
+public enum CommonReason implements Reason {
+
+    /** Synced: the round read the provider and found nothing to send. */
+    Observed(Meaning.SYNCED),
+    /** Synced: the round sent a change the spec declares and the provider accepted it. */
+    Updated(Meaning.SYNCED),
+    /** Synced: the remote object had been deleted outside the operator and was created again. */
+    Recreated(Meaning.SYNCED),
+    /** Stalled is False for this reason while nothing waits for a person. */
+    Progressing(Meaning.IN_PROGRESS),
+    /** Reconciling, before the operator has stated anything for this resource. */
+    Reconciling(Meaning.IN_PROGRESS),
+    /** Reconciling is False: the provider holds what the spec declares. */
+    Reconciled(Meaning.READY),
+    /**
+     * The provider gives no usable answer (server errors, no reply, replies that are not its API's) and the
+     * connection's circuit breaker holds its calls. The connection states it in Ready; its customers and users in
+     * Synced, keeping their last observed Ready. It clears by itself.
+     */
+    ProviderUnavailable(Meaning.IN_PROGRESS),
+    /** The provider refused the connection's token on this resource's call; the connection's own probe says more. */
+    ConnectionUnauthorized(Meaning.IN_PROGRESS),
+    /** A reconcile failed on an error the operator has no name for; the message names its class. Retried. */
+    ReconcileError(Meaning.IN_PROGRESS),
+    /** The spec is invalid for its provider, refused before any call; the message names the field and the fix. */
+    InvalidSpec(Meaning.STALLED),
+    /**
+     * The provider refused the spec (a 4xx other than throttling or a token problem), with its error in
+     * status.errors. The same request is sent again only after an edit or at the resync; a user's gate reads it.
+     */
+    ProviderRejected(Meaning.STALLED),
+    /** The spec asks for what the connection's provider does not offer (a field, a package, a model). */
+    UnsupportedByProvider(Meaning.STALLED),
+    /** A field that cannot change after creation was changed; the message names it, its old value and the fix. */
+    ImmutableFieldChanged(Meaning.STALLED),
+    /** The provider already holds an object under this key that the resource does not own: adopt it or rename. */
+    AlreadyExists(Meaning.STALLED),
+    /**
+     * An existing org's administrator must approve the partner before it attaches (seed 003, error 2017). A user
+     * whose create met the refusal states it; its Customer states it too, with the step in pendingAction.
+     */
+    AdminApprovalRequired(Meaning.STALLED),
+    /** The Customer named by customerRef does not exist (or cannot tell which account holds its users). */
+    CustomerNotFound(Meaning.STALLED),
+    /** The Customer has no org in the provider yet; the resource acts once it has. */
+    CustomerNotReady(Meaning.IN_PROGRESS),
+    /** The PartnerConnection the Customer names is gone. */
+    ConnectionNotFound(Meaning.STALLED),
+    /** The PartnerConnection does not allow the Customer's namespace (spec.allowedNamespaces). */
+    ConnectionNotAllowed(Meaning.STALLED),
+    /** The PartnerConnection is not Ready, or its spec cannot make a provider; the message says why. */
+    ConnectionNotReady(Meaning.IN_PROGRESS),
+    /** The PartnerConnection's credentials Secret or key is missing or unusable. */
+    CredentialsMissing(Meaning.STALLED),
+    /**
+     * Removing remote objects is held: the connection's deletion budget is spent (docs/api.md); a person approves
+     * the held deletions on the PartnerConnection.
+     */
+    DeletionHeld(Meaning.STALLED);
+
+    private final Meaning meaning;
+
+    CommonReason(Meaning meaning) {
+        this.meaning = meaning;
+    }
+
+    @Override
+    public Meaning meaning() {
+        return meaning;
+    }
+}
