@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public class ProviderRegistry {
             if (!selector.isEmpty()) {
                 throw new ConnectionException(Problem.InvalidSpec, String.join(" ", selector));
             }
-            refuseInsecure(connection.getSpec());
+            ConnectionEndpoint.check(connection.getSpec());
             factory = factory(connection.getSpec());
             credentials = ConnectionCredentials.of(connection, readSecret(connection), factory);
         } catch (ConnectionException e) {
@@ -226,51 +225,6 @@ public class ProviderRegistry {
             return spec.getEndpoint();
         }
         return factories.of(kind(spec), null).map(ProviderFactory::defaultEndpoint).orElse(null);
-    }
-
-    /**
-     * An http:// endpoint carries the token in clear: taken on this machine's loopback (the local hub), elsewhere only
-     * with {@code spec.allowInsecure}.
-     */
-    private static void refuseInsecure(PartnerConnectionSpec spec) throws ConnectionException {
-        URI endpoint = parsedEndpoint(spec);
-        if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme())
-                || Boolean.TRUE.equals(spec.getAllowInsecure())) {
-            return;
-        }
-        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
-        boolean loopback = host.equals("localhost") || host.equals("[::1]")
-                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-        if (!loopback) {
-            throw new ConnectionException(Problem.InsecureEndpoint,
-                    "spec.endpoint: http:// would send the connection's token in clear to " + endpoint.getHost()
-                    + "; use https://, or set spec.allowInsecure: true "
-                    + "where the network between the operator and that host is trusted.");
-        }
-    }
-
-    /**
-     * The endpoint as a URI with a scheme, and a host where it is http or https (the CRD's pattern, checked again where
-     * no admission ran); null when the spec leaves it to the provider's default.
-     */
-    private static URI parsedEndpoint(PartnerConnectionSpec spec) throws ConnectionException {
-        if (spec.getEndpoint() == null) {
-            return null;
-        }
-        try {
-            URI endpoint = new URI(spec.getEndpoint());
-            boolean web = endpoint.getScheme() != null && endpoint.getScheme().toLowerCase(java.util.Locale.ROOT)
-                    .matches("https?");
-            // Another scheme is a provider factory's to take or refuse (the tests' fake provider has its own).
-            if (endpoint.getScheme() != null && (!web || endpoint.getHost() != null)) {
-                return endpoint;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Answered below, naming the field.
-        }
-        throw new ConnectionException(Problem.InvalidSpec, "spec.endpoint: " + spec.getEndpoint()
-                + " is not a URL of the "
-                + "provider's API; write it as https://host/path, for example https://webexapis.com/v1.");
     }
 
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {

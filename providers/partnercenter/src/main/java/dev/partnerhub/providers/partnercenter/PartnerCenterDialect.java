@@ -2,7 +2,7 @@ package dev.partnerhub.providers.partnercenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.providers.spi.errors.RemoteError;
-import dev.partnerhub.providers.spi.http.JsonHttp;
+import dev.partnerhub.providers.spi.http.Dialect;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.UUID;
  * throttled call's body is {@code {statusCode, message}}. A 401 whose code is 400 is "Access denied" in Microsoft's
  * error-code table: the call's rights, not the token's life, so it is not renewed for.
  */
-final class PartnerCenterDialect implements JsonHttp.Dialect {
+final class PartnerCenterDialect implements Dialect {
 
     @Override
     public Map<String, String> attemptHeaders(String method, Map<String, String> previous, boolean replied) {

@@ -2,13 +2,13 @@ package dev.partnerhub.providers.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partnerhub.providers.spi.errors.RemoteError;
-import dev.partnerhub.providers.spi.http.JsonHttp;
+import dev.partnerhub.providers.spi.http.Dialect;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Webex's error bodies ({@code message}, {@code errors[].errorCode}, {@code trackingId}) and its TrackingID header. */
-final class WebexDialect implements JsonHttp.Dialect {
+final class WebexDialect implements Dialect {
 
     @Override
     public String trackingId(HttpHeaders headers, JsonNode body) {

@@ -19,10 +19,10 @@ import java.util.List;
 /** How {@link JsonHttp} reads a reply: a success into a {@link JsonHttp.Reply}, a failure into a typed error. */
 final class Replies {
 
-    private final JsonHttp.Dialect dialect;
+    private final Dialect dialect;
     private final ObjectMapper mapper;
 
-    Replies(JsonHttp.Dialect dialect, ObjectMapper mapper) {
+    Replies(Dialect dialect, ObjectMapper mapper) {
         this.dialect = dialect;
         this.mapper = mapper;
     }

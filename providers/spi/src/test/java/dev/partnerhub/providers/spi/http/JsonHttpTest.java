@@ -287,8 +287,8 @@ class JsonHttpTest {
                 POLICY, dialect(), JsonHttp.defaultClient(), new ObjectMapper());
     }
 
-    private static JsonHttp.Dialect dialect() {
-        return new JsonHttp.Dialect() {
+    private static Dialect dialect() {
+        return new Dialect() {
             @Override
             public String trackingId(HttpHeaders headers, JsonNode body) {
                 return null;
