@@ -102,7 +102,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
 
     @Override
     public UpdateControl<PartnerConnection> reconcile(PartnerConnection connection, Context<PartnerConnection> context) {
-        try (ReconcileLog log = ReconcileLog.open(connection, connection.getMetadata().getName())) {
+        try (ReconcileLog log = ReconcileLog.open(connection)) {
             return reconcileRound(connection, context);
         }
     }
@@ -157,7 +157,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     /** Released only when no Customer uses the connection; then its Secret is released too. */
     @Override
     public DeleteControl cleanup(PartnerConnection connection, Context<PartnerConnection> context) {
-        try (ReconcileLog log = ReconcileLog.open(connection, connection.getMetadata().getName())) {
+        try (ReconcileLog log = ReconcileLog.open(connection)) {
             return cleanupRound(connection, context);
         }
     }
@@ -174,7 +174,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
         if (!customers.isEmpty()) {
             StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
-                PartnerConnectionStatus.class);
+                    PartnerConnectionStatus.class);
             round.status().setCustomers(customers.size());
             round.conditions().stalled(ConnectionReason.InUse, "Deletion waits until no Customer uses this connection: "
                     + customers.size() + " still do (" + CredentialsHold.names(customers) + "). Delete them (with "
@@ -214,7 +214,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
     @Override
     public ErrorStatusUpdateControl<PartnerConnection> updateErrorStatus(PartnerConnection connection,
             Context<PartnerConnection> context, Exception e) {
-        try (ReconcileLog log = ReconcileLog.open(connection, connection.getMetadata().getName())) {
+        try (ReconcileLog log = ReconcileLog.open(connection)) {
             return errorStatusRound(connection, context, e);
         }
     }

@@ -2,6 +2,7 @@ package dev.partnerhub.operator.logging;
 
 import dev.partnerhub.api.v1alpha1.ConnectionRef;
 import dev.partnerhub.api.v1alpha1.Customer;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,6 +33,11 @@ public final class ReconcileLog implements AutoCloseable {
         MDC.put(RECONCILE_ID, Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
         connection(connection);
         return new ReconcileLog();
+    }
+
+    /** A connection's own reconcile: the connection it goes through is itself. */
+    public static ReconcileLog open(PartnerConnection connection) {
+        return open(connection, connection.getMetadata().getName());
     }
 
     /** The same, for a resource of {@code customer} (or the Customer itself): its connection is the Customer's. */

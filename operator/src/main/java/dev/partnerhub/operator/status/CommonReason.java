@@ -48,13 +48,20 @@ public enum CommonReason implements Reason {
     AdminApprovalRequired(Meaning.STALLED),
     /** The Customer named by customerRef does not exist (or cannot tell which account holds its users). */
     CustomerNotFound(Meaning.STALLED),
-    /** The Customer has no org in the provider yet; the resource acts once it has. */
+    /**
+     * The Customer is not Ready (no org in the provider yet); the resource acts once it is. Stalled too while the
+     * Customer itself is Stalled or its connection cannot act, since only a person's fix there unblocks it.
+     */
     CustomerNotReady(Meaning.IN_PROGRESS),
     /** The PartnerConnection the Customer names is gone. */
     ConnectionNotFound(Meaning.STALLED),
     /** The PartnerConnection does not allow the Customer's namespace (spec.allowedNamespaces). */
     ConnectionNotAllowed(Meaning.STALLED),
-    /** The PartnerConnection is not Ready, or its spec cannot make a provider; the message says why. */
+    /**
+     * The PartnerConnection is not Ready, or its spec cannot make a provider; the message says why. Stalled on a
+     * Customer or user being deleted, whose finalizer cannot go on without the connection (fix it, or set
+     * deletionPolicy Orphan).
+     */
     ConnectionNotReady(Meaning.IN_PROGRESS),
     /** The PartnerConnection's credentials Secret or key is missing or unusable. */
     CredentialsMissing(Meaning.STALLED),
