@@ -39,8 +39,10 @@ public class PartnerConnectionSpec {
     private RateLimit rateLimit = new RateLimit();
 
     @SchemaFrom(type = LabelSelectorSchema.class)
-    @JsonPropertyDescription("Label selector of the namespaces whose Customers may use this connection. Absent: only "
-            + "Customers in the connection's own namespace. As in Kubernetes, {} selects every namespace.")
+    @JsonPropertyDescription("Label selector of the namespaces whose Customers may use this connection, besides its "
+            + "own. Absent or empty ({}): none, only Customers in the connection's own namespace (unlike an empty "
+            + "selector elsewhere in Kubernetes). Every namespace: matchExpressions [{key: kubernetes.io/metadata.name, "
+            + "operator: Exists}].")
     private LabelSelector allowedNamespaces;
 
 

@@ -2,7 +2,6 @@ package dev.partnerhub.operator.provider;
 
 import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.desired.CustomerDesiredState;
-import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -38,7 +37,7 @@ public class Resolver {
                 return Resolved.blocked(CommonReason.ConnectionNotFound, "its PartnerConnection " + key + " is gone");
             }
             String customerNamespace = customer.getMetadata().getNamespace();
-            if (!customerNamespace.equals(namespace) && !LabelSelectors.matches(registry.allowedNamespaces(namespace,
+            if (!customerNamespace.equals(namespace) && !Namespaces.selects(registry.allowedNamespaces(namespace,
                     id.getName()), namespaces.labels(customerNamespace))) {
                 return Resolved.blocked(CommonReason.ConnectionNotAllowed, "its PartnerConnection " + key
                         + " does not allow namespace " + customerNamespace + " (spec.allowedNamespaces)");

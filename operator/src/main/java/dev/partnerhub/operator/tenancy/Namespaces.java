@@ -2,6 +2,7 @@ package dev.partnerhub.operator.tenancy;
 
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.desired.LabelSelectors;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -58,7 +59,19 @@ public class Namespaces {
      */
     public boolean mayUse(String customerNamespace, PartnerConnection connection) {
         return customerNamespace.equals(connection.getMetadata().getNamespace())
-                || LabelSelectors.matches(connection.getSpec().getAllowedNamespaces(), labels(customerNamespace));
+                || selects(connection.getSpec().getAllowedNamespaces(), labels(customerNamespace));
+    }
+
+    /**
+     * Whether a connection's {@code spec.allowedNamespaces} lets another namespace, with these labels, use it. Absent
+     * or empty ({@code {}}), it lets none: a connection's credentials reach another namespace only where the selector
+     * names it (DESIGN: "empty: its own namespace only"), although an empty Kubernetes selector elsewhere selects
+     * everything. Every namespace carries {@code kubernetes.io/metadata.name}: selecting it with Exists allows all.
+     */
+    public static boolean selects(LabelSelector allowed, Map<String, String> labels) {
+        boolean empty = allowed == null || (allowed.getMatchLabels() == null || allowed.getMatchLabels().isEmpty())
+                && (allowed.getMatchExpressions() == null || allowed.getMatchExpressions().isEmpty());
+        return !empty && LabelSelectors.matches(allowed, labels);
     }
 
     /** Whether the namespace is being deleted (an unknown namespace is not). */
