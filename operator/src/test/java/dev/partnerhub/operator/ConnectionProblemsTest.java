@@ -104,6 +104,22 @@ class ConnectionProblemsTest extends OperatorTestSupport {
     }
 
     @Test
+    void aPausedConnectionIsNotProbedUntilThePauseIsLifted() {
+        client.resource(Fixtures.tokenSecret(namespace, LocalHubResource.hub.token())).create();
+        PartnerConnection paused = Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE);
+        paused.getMetadata().setAnnotations(java.util.Map.of("partnerhub.dev/paused", "true"));
+        apply(paused);
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.SYNCED, "False");
+        assertThat(condition(hub, Conditions.SYNCED).getReason()).isEqualTo("Paused");
+        assertThat(condition(hub, Conditions.RECONCILING).getReason()).isEqualTo("Paused");
+        assertThat(hub.getStatus().getConditions()).as("never probed, so never Ready").noneMatch(c -> c.getType()
+                .equals(Conditions.READY));
+
+        edit(PartnerConnection.class, "hub", c -> c.getMetadata().getAnnotations().remove("partnerhub.dev/paused"));
+        awaitCondition(PartnerConnection.class, "hub", Conditions.READY, "True");
+    }
+
+    @Test
     void aMissingSecretNamesTheFieldAndTheFix() {
         apply(Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE));
         PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");

@@ -43,6 +43,23 @@ class LicenseAssignmentTest extends OperatorTestSupport {
     }
 
     @Test
+    void aPausedAssignmentLooksUpNothingUntilThePauseIsLifted() {
+        readyCustomer("quiet", "webex_meetings");
+        LicenseAssignment paused = assignment(namespace, "quiet-attendants", "quiet", ATTENDANT, LicenseMode.Additive,
+                null, Map.of("team", "front"));
+        paused.getMetadata().setAnnotations(Map.of("partnerhub.dev/paused", "true"));
+        apply(paused);
+        LicenseAssignment a = awaitCondition(LicenseAssignment.class, "quiet-attendants", Conditions.SYNCED, "False");
+        assertThat(condition(a, Conditions.SYNCED).getReason()).isEqualTo("Paused");
+        assertThat(a.getStatus().getLicenseId()).as("the org's licences were never read").isNull();
+
+        edit(LicenseAssignment.class, "quiet-attendants", x -> x.getMetadata().getAnnotations()
+                .remove("partnerhub.dev/paused"));
+        assertThat(awaitCondition(LicenseAssignment.class, "quiet-attendants", Conditions.READY, "True").getStatus()
+                .getLicenseId()).isNotNull();
+    }
+
+    @Test
     void twelveUsersForTenSeatsGiveTenActiveAndTwoCountViolationsThenMoreSeatsConvergeAllTwelve() {
         String orgId = readyCustomer("seats", "webex_meetings");
         hub().setSeats(orgId, CC_STANDARD, 10);

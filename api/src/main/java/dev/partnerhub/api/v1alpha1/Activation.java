@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class Activation {
 
     @JsonPropertyDescription("Provisioning, PendingEmailInput, PendingEmailValidation, PendingUserMigration, Updating, "
-            + "Provisioned or Error.")
+            + "Provisioned, Restored (a deleted user brought back with its licences) or Error.")
     private ActivationState state;
 
     @JsonPropertyDescription("When the user entered this state (RFC 3339).")

@@ -6,6 +6,7 @@ import dev.partnerhub.operator.provider.ConnectionException;
 import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.operator.status.Reason;
 import dev.partnerhub.operator.status.StatusSupport;
 import dev.partnerhub.providers.spi.Provider;
@@ -33,6 +34,20 @@ public class ConnectionProbe {
         this.registry = registry;
         this.report = report;
         this.config = config;
+    }
+
+    /**
+     * A paused connection ({@link Paused}): its provider is made from the spec and the Secret as usual, so that its
+     * Customers can still use it, but nothing is sent; the next round waits for an event.
+     */
+    Duration paused(PartnerConnection connection, Conditions conditions) {
+        try {
+            registry.refresh(connection);
+        } catch (ConnectionException e) {
+            conditions.stall(e.reason(), e.getMessage());
+        }
+        conditions.paused(Paused.message(connection, false));
+        return null;
     }
 
     /** Probes the provider; returns when to look again. */

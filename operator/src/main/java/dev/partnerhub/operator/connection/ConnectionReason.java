@@ -15,18 +15,21 @@ public enum ConnectionReason implements Reason {
     CredentialsRejected(Meaning.STALLED),
     /** The provider refused the probe for another reason than the credentials; the message has its answer. */
     ProbeRejected(Meaning.STALLED),
-    /** The probe met a rate limit or a busy connection: it is tried later, and Ready is kept meanwhile. */
+    /**
+     * The probe got no usable answer this time (a rate limit, a busy connection, a failure before the circuit breaker
+     * calls it an outage): it is tried again shortly, and Ready is kept meanwhile.
+     */
     ProbeDeferred(Meaning.IN_PROGRESS),
     /** {@link CommonReason#ProviderUnavailable} for an outage that has lasted longer than the quarantine setting. */
     Quarantined(Meaning.IN_PROGRESS),
     /** The credentials Secret is being deleted while Customers use the connection: it is kept until none does. */
     CredentialsInUse(Meaning.STALLED),
-    /** Deleted: the deletion waits until no Customer uses the connection (status.customers names them). */
+    /** Deleted: the deletion waits until no Customer uses the connection (status.customers counts them). */
     InUse(Meaning.STALLED),
-    /** CredentialsExpiring is True: the refresh token ends soon; a person signs in again before it does. */
-    RefreshTokenExpiring(Meaning.READY),
+    /** CredentialsExpiring is True: the refresh token ends soon; a person must sign in again before it does. */
+    RefreshTokenExpiring(Meaning.NEUTRAL),
     /** CredentialsExpiring is False: the refresh token is good for longer than the warning period. */
-    RefreshTokenValid(Meaning.READY);
+    RefreshTokenValid(Meaning.NEUTRAL);
 
     private final Meaning meaning;
 

@@ -13,6 +13,7 @@ import dev.partnerhub.operator.provider.ProviderRegistry;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -125,7 +126,9 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         Optional<Secret> secret = context.getSecondaryResource(Secret.class);
         String secretVersion = secret.map(s -> s.getMetadata().getResourceVersion()).orElse(null);
         Duration next;
-        if (probes.due(connection, secretVersion) || probe.healthChanged(connection)) {
+        if (Paused.on(connection)) {
+            next = probe.paused(connection, conditions);
+        } else if (probes.due(connection, secretVersion) || probe.healthChanged(connection)) {
             next = probe.probe(connection, conditions);
             probes.probed(connection, secretVersion);
         } else {

@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.DeletionPolicy;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.logging.ReconcileLog;
 import dev.partnerhub.operator.ownership.CreatedWith;
@@ -15,6 +16,7 @@ import dev.partnerhub.operator.status.Blocked;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -22,6 +24,7 @@ import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.Provider;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -46,7 +49,8 @@ import org.jboss.logging.Logger;
  * customer up (by ID, else by externalId) before creating it, follow the hub's asynchronous provisioning,
  * replace the package list when it differs, and count the customer's users. Deletion honours deletionPolicy.
  */
-@ControllerConfiguration(name = "customer")
+@ControllerConfiguration(name = "customer", generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrMetadataChanged.class))
 public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cleaner<Customer> {
 
     static final String BY_CONNECTION = "byConnection";
@@ -112,6 +116,9 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             return UpdateControl.noUpdate();
         }
         StatusRound<CustomerStatus, Customer> round = rounds.open(context, customer, CustomerStatus.class);
+        if (Paused.on(customer)) {
+            return round.finishPaused();
+        }
         Duration next = CreatedWith.refuseChanges(round.status(), CreatedWith.of(customer), "Customer",
                 round.conditions()) ? null : convergeAndCount(customer, context, round);
         return round.finish(next);
@@ -214,6 +221,10 @@ public class CustomerReconciler implements ConfigurableReconciler<Customer>, Cle
             LOG.infof("Customer %s/%s deleted; the hub's customer is kept (deletionPolicy Orphan)",
                     customer.getMetadata().getNamespace(), customer.getMetadata().getName());
             return DeleteControl.defaultDelete();
+        }
+        if (Paused.on(customer)) {
+            rounds.open(context, customer, CustomerStatus.class).pause(true);
+            return DeleteControl.noFinalizerRemoval();
         }
         CustomerDeletion.Outcome outcome = deletion.deleteRemote(customer);
         if (outcome.report() != null) {

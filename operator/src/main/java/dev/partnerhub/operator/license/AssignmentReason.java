@@ -17,7 +17,10 @@ public enum AssignmentReason implements Reason {
     AwaitingOrg(Meaning.AWAITING_PERSON),
     /** spec.license names no licence of the customer's org. */
     LicenseNotFound(Meaning.STALLED),
-    /** Some selected users did not get the licence (no seat left): buy seats or free one; see status.users. */
+    /**
+     * Some selected users did not get the licence (no seat left, or another refusal), or spec.users.names names a
+     * CustomerUser that does not exist; see status.failures.
+     */
     Refused(Meaning.STALLED);
 
     private final Meaning meaning;

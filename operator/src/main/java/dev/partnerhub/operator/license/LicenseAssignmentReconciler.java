@@ -9,6 +9,7 @@ import dev.partnerhub.api.v1alpha1.Seats;
 import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.desired.LicenseSelection;
 import dev.partnerhub.operator.OperatorConfig;
+import dev.partnerhub.operator.SpecOrMetadataChanged;
 import dev.partnerhub.operator.cache.ByCustomer;
 import dev.partnerhub.operator.cache.LeanStore;
 import dev.partnerhub.operator.logging.ReconcileLog;
@@ -22,12 +23,14 @@ import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.model.Feature;
 import dev.partnerhub.providers.spi.model.RemoteLicense;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -49,7 +52,8 @@ import java.util.stream.Collectors;
  * user's own reconciler (which applies the licences, one request per user) recorded. Changes of the selected
  * users (a label, a new user, a refusal) and of the customer reach it through informers.
  */
-@ControllerConfiguration(name = "licenseassignment")
+@ControllerConfiguration(name = "licenseassignment", generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrMetadataChanged.class))
 public class LicenseAssignmentReconciler implements ConfigurableReconciler<LicenseAssignment> {
 
 
@@ -125,6 +129,9 @@ public class LicenseAssignmentReconciler implements ConfigurableReconciler<Licen
         }
         StatusRound<LicenseAssignmentStatus, LicenseAssignment> round = rounds.open(context, assignment,
                 LicenseAssignmentStatus.class);
+        if (Paused.on(assignment)) {
+            return round.finishPaused();
+        }
         LicenseAssignmentStatus status = round.status();
         Conditions conditions = round.conditions();
         Duration next = CreatedWith.refuseChanges(status, CreatedWith.of(assignment), "LicenseAssignment", conditions)

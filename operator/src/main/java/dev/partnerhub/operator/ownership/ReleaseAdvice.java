@@ -15,7 +15,8 @@ public final class ReleaseAdvice {
     }
 
     /**
-     * @param reason    why the provider cannot be reached: ConnectionNotFound, CredentialsMissing, CustomerNotFound
+     * @param reason    why the provider cannot be reached: ConnectionNotFound, ConnectionNotAllowed,
+     *                  ConnectionNotReady, CredentialsMissing, CustomerNotFound
      * @param namespace the namespace where the missing object would have to be created again
      */
     public static String of(CommonReason reason, String namespace, boolean namespaceTerminating) {
@@ -26,6 +27,7 @@ public final class ReleaseAdvice {
             case ConnectionNotFound -> "Create the PartnerConnection again (same name and credentials)";
             case CustomerNotFound -> "Create the Customer again (same name and spec)";
             case ConnectionNotAllowed -> "Allow this namespace again in the connection's spec.allowedNamespaces";
+            case ConnectionNotReady -> "Fix the PartnerConnection's spec as its status says";
             default -> "Create the Secret again with the provider's token";
         };
         return restore + ", or " + ORPHAN;

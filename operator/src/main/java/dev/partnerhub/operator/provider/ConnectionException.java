@@ -20,12 +20,15 @@ public class ConnectionException extends Exception {
         /** spec.provider names no provider of this operator. */
         ProviderNotSupported(true),
         /** spec.endpoint is plain http:// to a host other than this machine: the token would travel in clear. */
-        InsecureEndpoint(false),
-        /** The Secret of spec.credentialsSecretRef does not exist (or cannot be read). */
+        InsecureEndpoint(true),
+        /** The Secret of spec.credentialsSecretRef does not exist. */
         SecretNotFound(false),
-        /** The Secret lacks the key, or holds it empty. */
+        /** The Secret lacks the key or holds it empty, or holds an OAuth client without all its keys. */
         SecretKeyMissing(false),
-        /** The Secret's value cannot be a credential (characters an HTTP header cannot carry, a half OAuth client). */
+        /**
+         * The Secret's value cannot be a credential (characters an HTTP header cannot carry), or is an OAuth client for
+         * a provider that takes a static token only.
+         */
         InvalidCredentials(false);
 
         private final boolean ofTheSpec;

@@ -6,22 +6,29 @@ package dev.partnerhub.operator.status;
  */
 public enum CommonReason implements Reason {
 
-    /** Synced: the round read the provider and found nothing to send. */
-    Observed(Meaning.SYNCED),
-    /** Synced: the round sent a change the spec declares and the provider accepted it. */
-    Updated(Meaning.SYNCED),
+    /** Synced: the round read the provider, or had its answer, and has nothing more to send. */
+    Observed(Meaning.NEUTRAL),
+    /** Synced: the round sent a change the spec declares (or the provider is applying one) and it was accepted. */
+    Updated(Meaning.NEUTRAL),
     /** Synced: the remote object had been deleted outside the operator and was created again. */
-    Recreated(Meaning.SYNCED),
+    Recreated(Meaning.NEUTRAL),
     /** Stalled is False for this reason while nothing waits for a person. */
-    Progressing(Meaning.IN_PROGRESS),
+    Progressing(Meaning.NEUTRAL),
+    /**
+     * The resource carries {@code partnerhub.dev/paused: "true"}: the operator makes no provider call for it, acts on
+     * no annotation and holds its deletion, until the annotation is removed. Synced is False and Reconciling False for
+     * this reason; Ready and Stalled keep what was last observed.
+     */
+    Paused(Meaning.NEUTRAL),
     /** Reconciling, before the operator has stated anything for this resource. */
     Reconciling(Meaning.IN_PROGRESS),
     /** Reconciling is False: the provider holds what the spec declares. */
     Reconciled(Meaning.READY),
     /**
-     * The provider gives no usable answer (server errors, no reply, replies that are not its API's) and the
-     * connection's circuit breaker holds its calls. The connection states it in Ready; its customers and users in
-     * Synced, keeping their last observed Ready. It clears by itself.
+     * A call to the provider got no usable answer (server errors, no reply, replies that are not its API's, a rate
+     * limit) or failed in a way the round does not handle, or the connection's circuit breaker holds its calls. The
+     * connection states it in Ready; its customers, users and assignments in Synced, keeping their last observed
+     * Ready. It clears by itself.
      */
     ProviderUnavailable(Meaning.IN_PROGRESS),
     /** The provider refused the connection's token on this resource's call; the connection's own probe says more. */
@@ -46,11 +53,15 @@ public enum CommonReason implements Reason {
      * whose create met the refusal states it; its Customer states it too, with the step in pendingAction.
      */
     AdminApprovalRequired(Meaning.STALLED),
-    /** The Customer named by customerRef does not exist (or cannot tell which account holds its users). */
+    /**
+     * The Customer named by customerRef does not exist; on a Customer that refers to an existing customer, the
+     * provider has no such customer this partner manages.
+     */
     CustomerNotFound(Meaning.STALLED),
     /**
-     * The Customer is not Ready (no org in the provider yet); the resource acts once it is. Stalled too while the
-     * Customer itself is Stalled or its connection cannot act, since only a person's fix there unblocks it.
+     * The Customer is not Ready, or has no org in the provider yet; the resource acts once it is. A CustomerUser states
+     * it Stalled while the Customer is Stalled or its connection cannot act, since only a person's fix there unblocks
+     * it.
      */
     CustomerNotReady(Meaning.IN_PROGRESS),
     /** The PartnerConnection the Customer names is gone. */
@@ -58,12 +69,15 @@ public enum CommonReason implements Reason {
     /** The PartnerConnection does not allow the Customer's namespace (spec.allowedNamespaces). */
     ConnectionNotAllowed(Meaning.STALLED),
     /**
-     * The PartnerConnection is not Ready, or its spec cannot make a provider; the message says why. Stalled on a
-     * Customer or user being deleted, whose finalizer cannot go on without the connection (fix it, or set
+     * The PartnerConnection is not Ready, or its spec or Secret cannot make a provider; the message says why. Stalled
+     * on a Customer or user being deleted, whose finalizer cannot go on without the connection (fix it, or set
      * deletionPolicy Orphan).
      */
     ConnectionNotReady(Meaning.IN_PROGRESS),
-    /** The PartnerConnection's credentials Secret or key is missing or unusable. */
+    /**
+     * Stated by a finalizer (a Customer or user being deleted): the PartnerConnection's credentials Secret or key is
+     * missing or unusable, so nothing can be removed from the provider until it is back (or deletionPolicy Orphan).
+     */
     CredentialsMissing(Meaning.STALLED),
     /**
      * Removing remote objects is held: the connection's deletion budget is spent (docs/api.md); a person approves

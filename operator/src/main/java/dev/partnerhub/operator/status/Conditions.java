@@ -95,6 +95,14 @@ public final class Conditions {
                 .state(RECONCILING, false, reason, message);
     }
 
+    /**
+     * Paused by a person ({@link Paused}): Synced False and Reconciling False for {@link CommonReason#Paused}, Ready
+     * and Stalled as last observed, so that kstatus reads the resource as it last was rather than as work under way.
+     */
+    public Conditions paused(String message) {
+        return synced(false, CommonReason.Paused, message).state(RECONCILING, false, CommonReason.Paused, message);
+    }
+
     /** The types this round states, in the order stated. */
     public List<String> stated() {
         return List.copyOf(desired.keySet());

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Which Events a status round tells (the status round's rule; {@code events/} writes them), from the conditions before and after it: Ready's transition (a new status or
  * reason), and each error the round stated (Synced False, Stalled True), even when the status did not change, so
- * that a failure repeated round after round is counted on its Event.
+ * that a failure repeated round after round is counted on its Event; a pause once, as Normal, when it begins.
  */
 public final class EventDecisions {
 
@@ -26,7 +26,9 @@ public final class EventDecisions {
         List<Occurrence> occurrences = new ArrayList<>();
         Optional<Condition> readyBefore = Conditions.find(before, Conditions.READY);
         Optional<Condition> readyAfter = Conditions.find(after, Conditions.READY);
-        boolean failing = isTrue(after, Conditions.STALLED) || isFalse(after, Conditions.SYNCED);
+        boolean paused = CommonReason.Paused.is(Conditions.find(after, Conditions.SYNCED).map(Condition::getReason)
+                .orElse(null));
+        boolean failing = isTrue(after, Conditions.STALLED) || isFalse(after, Conditions.SYNCED) && !paused;
         if (readyAfter.isPresent() && (readyBefore.isEmpty()
                 || !Objects.equals(readyBefore.get().getStatus(), readyAfter.get().getStatus())
                 || !Objects.equals(readyBefore.get().getReason(), readyAfter.get().getReason()))) {
@@ -34,7 +36,14 @@ public final class EventDecisions {
             occurrences.add(new Occurrence(failing && !"True".equals(ready.getStatus()), ready.getReason(),
                     ready.getMessage()));
         }
-        if (stated.contains(Conditions.SYNCED) && isFalse(after, Conditions.SYNCED)) {
+        if (stated.contains(Conditions.SYNCED) && paused) {
+            // A person's pause is no error: told once, when it begins.
+            Condition pause = Conditions.find(after, Conditions.SYNCED).orElseThrow();
+            if (!CommonReason.Paused.is(Conditions.find(before, Conditions.SYNCED).map(Condition::getReason)
+                    .orElse(null))) {
+                occurrences.add(new Occurrence(false, pause.getReason(), pause.getMessage()));
+            }
+        } else if (stated.contains(Conditions.SYNCED) && isFalse(after, Conditions.SYNCED)) {
             add(occurrences, Conditions.find(after, Conditions.SYNCED).orElseThrow());
         }
         if (stated.contains(Conditions.STALLED) && isTrue(after, Conditions.STALLED)) {

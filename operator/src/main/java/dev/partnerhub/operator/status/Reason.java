@@ -33,8 +33,11 @@ public interface Reason {
         IN_PROGRESS("InProgress"),
         /** Stalled: only a change to the manifest, the credentials or a person's approval lets it progress (Failed). */
         STALLED("Failed"),
-        /** A Synced=True reason: what the last round did with the provider; it says nothing of health by itself. */
-        SYNCED("-");
+        /**
+         * Says nothing of health by itself: a Synced=True reason (what the last round did with the provider), Stalled's
+         * reason when False, a side condition's (CredentialsExpiring), or a pause, which leaves Ready as it was.
+         */
+        NEUTRAL("-");
 
         private final String kstatus;
 

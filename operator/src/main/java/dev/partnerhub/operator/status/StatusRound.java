@@ -69,6 +69,25 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
         return this;
     }
 
+    /**
+     * Ends a round that a person paused ({@link Paused}): nothing is checked or called, the pause is stated and the
+     * next round waits for an event (the annotation's removal is one).
+     */
+    public UpdateControl<P> finishPaused() {
+        pause(false);
+        return UpdateControl.noUpdate();
+    }
+
+    /**
+     * States the pause and writes it; {@code deleting}: the finalizer holds the deletion meanwhile. The status keeps
+     * the generation last acted on, so that an edit made while paused reads as not yet seen (kstatus: InProgress),
+     * not as applied.
+     */
+    public void pause(boolean deleting) {
+        conditions.paused(Paused.message(resource, deleting));
+        write(previous == null ? null : previous.getObservedGeneration());
+    }
+
     /** Writes the status as it stands now, before a remote call that must find it recorded. */
     public void persist() {
         StatusWrite.patch(context, resource, previous, status);
@@ -80,8 +99,12 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
      * error).
      */
     public void write() {
+        write(resource.getMetadata().getGeneration());
+    }
+
+    private void write(Long generation) {
         List<Condition> before = previous == null ? List.of() : List.copyOf(previous.getConditions());
-        conditions.applyTo(status, resource.getMetadata().getGeneration(), clock);
+        conditions.applyTo(status, generation, clock);
         StatusWrite.patch(context, resource, previous, status);
         events.record(context.getClient(), resource, EventDecisions.of(before, status.getConditions(),
                 conditions.stated()));

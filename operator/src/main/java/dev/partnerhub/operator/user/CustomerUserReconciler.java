@@ -19,6 +19,7 @@ import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.operator.status.Blocked;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.ErrorStatus;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.status.StatusSupport;
@@ -133,6 +134,9 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             return UpdateControl.noUpdate();
         }
         StatusRound<CustomerUserStatus, CustomerUser> round = rounds.open(context, user, CustomerUserStatus.class);
+        if (Paused.on(user)) {
+            return round.finishPaused();
+        }
         return round.finish(converge(user, context, round));
     }
 
@@ -221,6 +225,10 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
             LOG.infof("CustomerUser %s deleted; its subscriber is kept in the hub (deletionPolicy Orphan%s)", name,
                     customerOrphaned ? " of its Customer, deleted with it" : "");
             return forget(user);
+        }
+        if (Paused.on(user)) {
+            rounds.open(context, user, CustomerUserStatus.class).pause(true);
+            return DeleteControl.noFinalizerRemoval();
         }
         Optional<UserDeletion.Blocker> blocker = deletion.delete(user, customer);
         if (blocker.isEmpty()) {

@@ -13,7 +13,7 @@ public enum UserReason implements Reason {
     Provisioned(Meaning.READY),
     /** A deleted user was restored, with the licences it had where seats allow. */
     Restored(Meaning.READY),
-    /** The hub is provisioning the user. */
+    /** The hub is provisioning the user (or reports a state the operator does not know yet). */
     Provisioning(Meaning.IN_PROGRESS),
     /** The hub is applying a change to the user. */
     Updating(Meaning.IN_PROGRESS),
@@ -23,7 +23,7 @@ public enum UserReason implements Reason {
     PendingEmailValidation(Meaning.AWAITING_PERSON),
     /** Waits for the end user to complete the migration of their existing account. */
     PendingUserMigration(Meaning.AWAITING_PERSON),
-    /** Ready's reason when the hub failed to provision the user; Stalled says {@link #ProvisioningError}. */
+    /** Ready's reason when the hub failed to provision the user; Stalled says ProvisioningError. */
     Error(Meaning.STALLED),
     /** The hub failed to provision the user: set spec.email and annotate retry-activation to onboard again. */
     ProvisioningError(Meaning.STALLED),
@@ -33,14 +33,14 @@ public enum UserReason implements Reason {
     DuplicateUser(Meaning.STALLED),
     /** The Secret where the operator keeps the temporary password exists and belongs to something else. */
     PasswordSecretConflict(Meaning.STALLED),
-    /** The Contact Center sync of the user was refused; the operator tries again a few times. */
+    /** The Contact Center sync of the user was refused; the operator syncs it once more after a while. */
     ContactCenterSyncInvalid(Meaning.IN_PROGRESS),
     /** The Contact Center sync kept failing: the provider's support must look at it (tracking ID in the message). */
     ContactCenterSupportNeeded(Meaning.STALLED),
-    /** Synced False: the hub refused some licences (no seat left); see status.licenses. */
+    /** Synced False: the hub refused some licences (no seat left, or a licence rule); see status.licenses. */
     LicensesRefused(Meaning.IN_PROGRESS),
     /** Synced: a field changed outside the operator was set back to the spec's value. */
-    Repaired(Meaning.SYNCED);
+    Repaired(Meaning.NEUTRAL);
 
     private final Meaning meaning;
 

@@ -8,6 +8,7 @@ import dev.partnerhub.operator.Fixtures;
 import dev.partnerhub.operator.fake.FakeProvider.Op;
 import dev.partnerhub.operator.harness.Rounds;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.sandbox.AdjustableClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -53,6 +54,24 @@ class CustomerReconcileTest {
             assertThat(round.calls()).as("calls after %s more", step).isEmpty();
             assertThat(round.statusWritten()).as("status written after %s more", step).isFalse();
         }
+    }
+
+    @Test
+    void aPausedCustomerIsNotCreatedUntilThePauseIsLifted() {
+        Customer stark = Fixtures.plainCustomer(rounds.namespace, "stark", "fake");
+        stark.getMetadata().setAnnotations(java.util.Map.of(Paused.ANNOTATION, "true"));
+        customers.apply(stark);
+        Rounds.Round<Customer> paused = customers.reconcile("stark");
+        assertThat(paused.calls()).isEmpty();
+        assertThat(paused.condition(Conditions.SYNCED)).isEqualTo("False/Paused");
+        assertThat(paused.condition(Conditions.RECONCILING)).isEqualTo("False/Paused");
+
+        client.resources(Customer.class).inNamespace(rounds.namespace).withName("stark").edit(c -> {
+            c.getMetadata().setAnnotations(java.util.Map.of(Paused.ANNOTATION, "false"));
+            return c;
+        });
+        assertThat(customers.reconcile("stark").calls()).as("any other value resumes it")
+                .containsEntry(Op.CREATE_CUSTOMER, 1);
     }
 
     /**

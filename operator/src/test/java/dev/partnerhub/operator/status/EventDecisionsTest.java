@@ -42,6 +42,17 @@ class EventDecisionsTest {
         assertThat(EventDecisions.of(failing, failing, List.of())).as("a round that stated nothing").isEmpty();
     }
 
+    @Test
+    void aPauseIsOneNormalEventWhenItBeginsNotAWarningEachRound() {
+        List<Condition> ready = List.of(c("Ready", "True", "Provisioned"), c("Synced", "True", "Observed"));
+        List<Condition> paused = List.of(c("Ready", "True", "Provisioned"), c("Synced", "False", "Paused"),
+                c("Reconciling", "False", "Paused"));
+
+        assertThat(EventDecisions.of(ready, paused, List.of("Synced", "Reconciling")))
+                .containsExactly(new Occurrence(false, "Paused", "m Paused"));
+        assertThat(EventDecisions.of(paused, paused, List.of("Synced", "Reconciling"))).isEmpty();
+    }
+
     private static Condition c(String type, String status, String reason) {
         return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage("m " + reason)
                 .build();

@@ -32,7 +32,7 @@ public class ReasonsDocumentedTest {
     private static final Pattern ROW = Pattern.compile("^\\| `(\\w+)` \\| ([^|]+) \\|");
     private static final Map<String, Reason.Meaning> LABELS = Map.of("Ready", Reason.Meaning.READY,
             "Awaiting a person", Reason.Meaning.AWAITING_PERSON, "In progress", Reason.Meaning.IN_PROGRESS,
-            "Stalled", Reason.Meaning.STALLED, "Synced", Reason.Meaning.SYNCED);
+            "Stalled", Reason.Meaning.STALLED, "Neutral", Reason.Meaning.NEUTRAL);
 
     private static final Map<String, List<Reason>> KINDS = new LinkedHashMap<>();
 

@@ -9,6 +9,7 @@ import dev.partnerhub.operator.Fixtures;
 import dev.partnerhub.operator.fake.FakeProvider.Op;
 import dev.partnerhub.operator.harness.Rounds;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
 import dev.partnerhub.providers.spi.errors.RemoteError;
 import dev.partnerhub.providers.spi.model.UserState;
@@ -145,6 +146,70 @@ class CustomerUserReconcileTest {
         assertThat(found.resource().getStatus().getCreatePending()).isNull();
         assertThat(rounds.fake.usersOf(users.customerId)).hasSize(1)
                 .containsKey(found.resource().getStatus().getUserId());
+    }
+
+    @Test
+    void aPausedUserMakesNoCallUntilThePauseIsLifted() {
+        CustomerUser ann = user("ann");
+        ann.getMetadata().setAnnotations(Map.of(Paused.ANNOTATION, "true"));
+        users.apply(ann);
+        Rounds.Round<CustomerUser> paused = users.reconcile("ann");
+        assertThat(paused.calls()).isEmpty();
+        assertThat(paused.condition(Conditions.SYNCED)).isEqualTo("False/Paused");
+        assertThat(paused.condition(Conditions.RECONCILING)).isEqualTo("False/Paused");
+        assertThat(paused.rescheduleAfter()).as("the annotation's removal is the next event").isEmpty();
+
+        pause("ann", null);
+        Rounds.Round<CustomerUser> resumed = users.reconcile("ann");
+        assertThat(resumed.calls()).containsEntry(Op.CREATE_USER, 1);
+        assertThat(resumed.condition(Conditions.READY)).startsWith("True/");
+        assertThat(resumed.condition(Conditions.SYNCED)).isNotEqualTo("False/Paused");
+    }
+
+    @Test
+    void aPausedUserKeepsItsReadyAndIsNotRemovedFromTheProviderWhenDeleted() {
+        users.apply(user("cy"));
+        assertThat(users.reconcile("cy").calls()).containsEntry(Op.CREATE_USER, 1);
+        pause("cy", "true");
+        Rounds.Round<CustomerUser> paused = users.reconcile("cy");
+        assertThat(paused.calls()).isEmpty();
+        assertThat(paused.condition(Conditions.READY)).as("as last observed").startsWith("True/");
+        Long acted = paused.resource().getStatus().getObservedGeneration();
+        rounds.client.resources(CustomerUser.class).inNamespace(rounds.namespace).withName("cy")
+                .edit(u -> {
+                    u.getSpec().setDisplayName("Cy, renamed while paused");
+                    return u;
+                });
+        Rounds.Round<CustomerUser> edited = users.reconcile("cy");
+        assertThat(edited.calls()).isEmpty();
+        assertThat(edited.resource().getStatus().getObservedGeneration())
+                .as("an edit made while paused reads as not yet seen").isEqualTo(acted)
+                .isLessThan(edited.resource().getMetadata().getGeneration());
+
+        Map<Op, Integer> before = rounds.fake.calls();
+        assertThat(users.cleanup("cy").isRemoveFinalizer()).isFalse();
+        assertThat(rounds.fake.calls()).as("no call, no removal").isEqualTo(before);
+        assertThat(Conditions.find(users.user("cy").getStatus().getConditions(), Conditions.SYNCED).orElseThrow()
+                .getMessage()).startsWith("Deletion held: paused");
+
+        pause("cy", null);
+        assertThat(users.cleanup("cy").isRemoveFinalizer()).isTrue();
+        assertThat(rounds.fake.calls()).containsEntry(Op.DELETE_USER, before.getOrDefault(Op.DELETE_USER, 0) + 1);
+    }
+
+    /** Sets or (null) removes the pause annotation, as a person's kubectl annotate would. */
+    private void pause(String name, String value) {
+        rounds.client.resources(CustomerUser.class).inNamespace(rounds.namespace).withName(name).edit(u -> {
+            Map<String, String> annotations = new java.util.HashMap<>(u.getMetadata().getAnnotations() == null
+                    ? Map.of() : u.getMetadata().getAnnotations());
+            if (value == null) {
+                annotations.remove(Paused.ANNOTATION);
+            } else {
+                annotations.put(Paused.ANNOTATION, value);
+            }
+            u.getMetadata().setAnnotations(annotations);
+            return u;
+        });
     }
 
     private CustomerUser user(String name) {

@@ -25,6 +25,7 @@ import dev.partnerhub.operator.tenancy.Namespaces;
 import dev.partnerhub.providers.spi.model.CustomerRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
@@ -87,6 +88,12 @@ final class UserRounds {
 
     Rounds.Round<CustomerUser> reconcile(String name) {
         return rounds.reconcile(CustomerUser.class, name, this::context, reconciler::reconcile);
+    }
+
+    /** The finalizer's round of a user as it is in the API now (marked for deletion or not). */
+    DeleteControl cleanup(String name) {
+        CustomerUser user = user(name);
+        return reconciler.cleanup(user, context(user));
     }
 
     @SuppressWarnings("unchecked")
