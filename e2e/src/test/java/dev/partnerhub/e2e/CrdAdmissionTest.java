@@ -176,6 +176,23 @@ class CrdAdmissionTest {
                 "spec.attach.orgId");
         assertPatchRefused(plane, "customer/bound-customer", "{\"spec\":{\"attach\":null}}", "spec.attach.orgId");
 
+        assertThat(Project.apply(plane, "bound-connection", """
+                apiVersion: partnerhub.dev/v1alpha1
+                kind: PartnerConnection
+                metadata: {name: bound-connection, namespace: %s}
+                spec:
+                  provider: webex
+                  credentialsSecretRef: {name: webex-token}
+                """.formatted(NS)).exitCode()).isZero();
+        assertPatchRefused(plane, "partnerconnection/bound-connection",
+                "{\"spec\":{\"provider\":\"partnercenter\"}}", "spec.provider");
+        assertPatchRefused(plane, "partnerconnection/bound-connection",
+                "{\"spec\":{\"webex\":{\"model\":\"broadworks\"}}}", "spec.webex.model");
+        ControlPlane.Kubectl.Result sameModel = plane.kubectl("-n", NS, "patch", "partnerconnection/bound-connection",
+                "--type=merge", "-p", "{\"spec\":{\"webex\":{\"model\":\"wholesale\"}}}");
+        assertThat(sameModel.exitCode()).as("naming the model it had by default is no change: " + sameModel.output())
+                .isZero();
+
         ControlPlane.Kubectl.Result mutable = plane.kubectl("-n", NS, "patch", "customer/bound-customer",
                 "--type=merge", "-p", "{\"spec\":{\"displayName\":\"ACME Renamed\",\"deletionPolicy\":\"Orphan\"}}");
         assertThat(mutable.exitCode()).as("other fields stay editable: " + mutable.output()).isZero();

@@ -104,6 +104,26 @@ class ConnectionProblemsTest extends OperatorTestSupport {
     }
 
     @Test
+    void aConnectionMovedToAnotherModelIsRefusedAndItsCustomersKeepTheirAccount() {
+        connect("hub", WebexModel.WHOLESALE);
+        apply(Fixtures.wholesaleCustomer(namespace, "stays", "hub", "webex_meetings"));
+        awaitCondition(Customer.class, "stays", Conditions.READY, "True");
+        assertThat(get(PartnerConnection.class, "hub").getStatus().getCreatedWith())
+                .containsEntry("spec.provider", "webex").containsEntry("spec.webex.model", "wholesale");
+
+        // The mock API runs no validation rule (a real API server refuses this edit: CrdAdmissionTest).
+        edit(PartnerConnection.class, "hub", c -> c.getSpec().getWebex().setModel(WebexModel.BROADWORKS));
+        PartnerConnection hub = awaitCondition(PartnerConnection.class, "hub", Conditions.STALLED, "True");
+        assertThat(condition(hub, Conditions.STALLED).getReason()).isEqualTo("ImmutableFieldChanged");
+        assertThat(condition(hub, Conditions.STALLED).getMessage()).contains("spec.webex.model")
+                .contains("it was wholesale, now broadworks").contains("create a new PartnerConnection");
+        assertThat(hub.getStatus().getCreatedWith()).containsEntry("spec.webex.model", "wholesale");
+
+        edit(PartnerConnection.class, "hub", c -> c.getSpec().getWebex().setModel(WebexModel.WHOLESALE));
+        awaitCondition(PartnerConnection.class, "hub", Conditions.READY, "True");
+    }
+
+    @Test
     void aPausedConnectionIsNotProbedUntilThePauseIsLifted() {
         client.resource(Fixtures.tokenSecret(namespace, LocalHubResource.hub.token())).create();
         PartnerConnection paused = Fixtures.connection(namespace, "hub", hubUrl + "/v1", WebexModel.WHOLESALE);

@@ -1,15 +1,24 @@
 package dev.partnerhub.api.v1alpha1;
 
-import io.fabric8.generator.annotation.Size;
-import io.fabric8.crd.generator.annotation.SchemaFrom;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 
 /** How to reach one provider account. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.provider == oldSelf.provider", fieldPath = ".provider", reason = "FieldValueForbidden",
+        message = "cannot change after creation: the connection's Customers live in that provider's account; create "
+                + "a new PartnerConnection for the other provider")
+@ValidationRule(value = "(has(self.webex) && has(self.webex.model) ? self.webex.model : 'wholesale') == "
+        + "(has(oldSelf.webex) && has(oldSelf.webex.model) ? oldSelf.webex.model : 'wholesale')",
+        fieldPath = ".webex.model", reason = "FieldValueForbidden",
+        message = "cannot change after creation: the connection's Customers and users were made in that "
+                + "provisioning model; create a new PartnerConnection for the other model")
 public class PartnerConnectionSpec {
 
     @Required

@@ -2,10 +2,16 @@ package dev.partnerhub.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Map;
 
 /** Observed state of a PartnerConnection: Ready after an authenticated probe call, and who depends on it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PartnerConnectionStatus extends ConditionedStatus {
+
+    @JsonPropertyDescription("The fields that cannot change after creation (spec.provider, spec.webex.model), as they "
+            + "were when the operator first saw this connection: its Customers live in that account and model. A "
+            + "spec that differs is refused (by the API server's validation rules, and by the operator too).")
+    private Map<String, String> createdWith;
 
     @JsonPropertyDescription("The endpoint the operator talks to (spec.endpoint or the vendor's default).")
     private String endpoint;
@@ -26,6 +32,14 @@ public class PartnerConnectionStatus extends ConditionedStatus {
 
     @JsonPropertyDescription("The kind of credentials in use and when they expire; never the credentials.")
     private CredentialsStatus credentials;
+
+    public Map<String, String> getCreatedWith() {
+        return createdWith;
+    }
+
+    public void setCreatedWith(Map<String, String> createdWith) {
+        this.createdWith = createdWith;
+    }
 
     public CredentialsStatus getCredentials() {
         return credentials;

@@ -119,6 +119,8 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         StatusRound<PartnerConnectionStatus, PartnerConnection> round = rounds.open(context, connection,
                 PartnerConnectionStatus.class);
         PartnerConnectionStatus status = round.status();
+        // First sight: what its Customers will live in; a later edit of these is refused by the registry.
+        status.setCreatedWith(CreatedWith.record(status.getCreatedWith(), CreatedWith.of(connection)));
         status.setEndpoint(registry.endpoint(connection.getSpec()));
         List<Customer> customers = users(connection, context);
         status.setCustomers(customers.size());

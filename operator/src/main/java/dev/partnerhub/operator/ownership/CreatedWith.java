@@ -5,7 +5,11 @@ import dev.partnerhub.api.v1alpha1.Customer;
 import dev.partnerhub.api.v1alpha1.CustomerSpec;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.LicenseAssignment;
+import dev.partnerhub.api.v1alpha1.PartnerConnection;
+import dev.partnerhub.api.v1alpha1.PartnerConnectionSpec;
+import dev.partnerhub.api.v1alpha1.WebexModel;
 import dev.partnerhub.desired.Bound;
+import dev.partnerhub.desired.ConnectionSpecs;
 import dev.partnerhub.desired.CustomerFields;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.status.CommonReason;
@@ -50,6 +54,10 @@ public final class CreatedWith {
     static final String CALLING_LOCATION_FIX = "Webex takes the calling location when it provisions calling and "
             + "changes it in Control Hub (Calling, Locations): change it there, and set this back.";
 
+    /** A connection's provider and model: its Customers and users were made there. */
+    static final String CONNECTION_FIX = "The connection's Customers and users live in that account and model: set "
+            + "it back, and create a new PartnerConnection for the other one.";
+
     private CreatedWith() {
     }
 
@@ -75,6 +83,19 @@ public final class CreatedWith {
 
     private static Field customerField(CustomerSpec spec, CustomerField field, boolean setOnce) {
         return new Field(CustomerFields.path(field), CustomerFields.value(spec, field), setOnce);
+    }
+
+    /**
+     * A connection's provider and Webex model: its Customers and users were made in that account and model. The
+     * model is recorded as it takes effect (wholesale when a Webex connection names none).
+     */
+    public static List<Field> of(PartnerConnection connection) {
+        PartnerConnectionSpec spec = connection.getSpec();
+        String kind = ConnectionSpecs.kind(spec);
+        String model = !"webex".equals(kind) ? null : spec.getWebex() == null || spec.getWebex().getModel() == null
+                ? WebexModel.WHOLESALE.value() : spec.getWebex().getModel().value();
+        return List.of(new Field("spec.provider", kind, false, CONNECTION_FIX),
+                new Field("spec.webex.model", model, false, CONNECTION_FIX));
     }
 
     public static List<Field> of(LicenseAssignment assignment) {

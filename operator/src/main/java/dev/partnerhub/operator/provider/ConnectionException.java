@@ -17,6 +17,11 @@ public class ConnectionException extends Exception {
     public enum Problem implements Reason {
         /** A field of the spec is malformed (spec.allowedNamespaces, spec.endpoint, a provider option). */
         InvalidSpec(true),
+        /**
+         * spec.provider or spec.webex.model differs from what the connection was created with: its Customers live in
+         * that account and model, so no provider is made for the other one.
+         */
+        ImmutableFieldChanged(true),
         /** spec.provider names no provider of this operator. */
         ProviderNotSupported(true),
         /** spec.endpoint is plain http:// to a host other than this machine: the token would travel in clear. */

@@ -9,6 +9,7 @@ import dev.partnerhub.desired.ConnectionSpecs;
 import dev.partnerhub.desired.LabelSelectors;
 import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.metrics.ProviderCallMetrics;
+import dev.partnerhub.operator.ownership.CreatedWith;
 import dev.partnerhub.operator.provider.ConnectionException.Problem;
 import dev.partnerhub.operator.shard.Shard;
 import dev.partnerhub.providers.spi.ConnectionSettings;
@@ -90,6 +91,7 @@ public class ProviderRegistry {
             if (!selector.isEmpty()) {
                 throw new ConnectionException(Problem.InvalidSpec, String.join(" ", selector));
             }
+            refuseChangedIdentity(connection);
             ConnectionEndpoint.check(connection.getSpec());
             factory = factory(connection.getSpec());
             credentials = ConnectionCredentials.of(connection, readSecret(connection), factory);
@@ -225,6 +227,19 @@ public class ProviderRegistry {
             return spec.getEndpoint();
         }
         return factories.of(kind(spec), null).map(ProviderFactory::defaultEndpoint).orElse(null);
+    }
+
+    /**
+     * No provider is made for another account or model than the one the connection was created with (its recorded
+     * {@code status.createdWith}): its Customers' recorded IDs belong to that one.
+     */
+    private static void refuseChangedIdentity(PartnerConnection connection) throws ConnectionException {
+        Map<String, String> recorded = connection.getStatus() == null ? null
+                : connection.getStatus().getCreatedWith();
+        List<String> changes = CreatedWith.changes(recorded, CreatedWith.of(connection), "PartnerConnection");
+        if (!changes.isEmpty()) {
+            throw new ConnectionException(Problem.ImmutableFieldChanged, String.join(" ", changes));
+        }
     }
 
     private ProviderFactory factory(PartnerConnectionSpec spec) throws ConnectionException {
