@@ -43,18 +43,20 @@ class WebexContractTest {
     }
 
     /**
-     * Where Cisco's files are. Without them the contract cannot be checked, and the build fails, naming the folder:
-     * a contributor without them may skip these tests explicitly with {@code -Dwebex.openapi.skip=true}.
+     * Where Cisco's files are. Without them the contract cannot be checked here: these tests are skipped, saying
+     * where the files were looked for (DESIGN.md: skip with a message, so that a clone without them still builds);
+     * {@code -Dwebex.openapi.required=true} makes their absence a failure, for a build that must check the contract.
      */
     static Path specs() {
         Path dir = Path.of(System.getProperty("webex.openapi.dir", "../../../shared/webex-openapi")).toAbsolutePath()
                 .normalize();
         if (!Files.isRegularFile(dir.resolve("webex-wholesale.json"))) {
-            assumeTrue(!Boolean.getBoolean("webex.openapi.skip"), "Cisco's OpenAPI files are not at " + dir
-                    + ": skipped, as -Dwebex.openapi.skip=true asks.");
-            org.junit.jupiter.api.Assertions.fail("Cisco's OpenAPI files are not at " + dir + ". Put Cisco's "
-                    + "webex-wholesale.json, webex-broadworks.json and webex-admin.json there (or point "
-                    + "-Dwebex.openapi.dir at them); -Dwebex.openapi.skip=true skips the contract tests instead.");
+            String missing = "Cisco's OpenAPI files (webex-wholesale.json, webex-broadworks.json, webex-admin.json) "
+                    + "are not at " + dir + " (-Dwebex.openapi.dir points elsewhere)";
+            if (Boolean.getBoolean("webex.openapi.required")) {
+                org.junit.jupiter.api.Assertions.fail(missing + "; -Dwebex.openapi.required=true asks for them.");
+            }
+            assumeTrue(false, missing + ": the Webex contract tests are skipped.");
         }
         return dir;
     }
