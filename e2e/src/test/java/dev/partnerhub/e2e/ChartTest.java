@@ -93,7 +93,9 @@ class ChartTest {
         assertThat(render(t -> t.set("crds.keep", false)).stream().filter(CustomResourceDefinition.class::isInstance)
                 .map(o -> o.getMetadata().getAnnotations())).allSatisfy(a -> assertThat(a)
                         .doesNotContainKey("helm.sh/resource-policy"));
-        assertThat(render(t -> t.set("crds.install", false))).noneMatch(CustomResourceDefinition.class::isInstance);
+        assertThat(render(t -> t.set("crds.enabled", false))).noneMatch(CustomResourceDefinition.class::isInstance);
+        assertThatThrownBy(() -> render(t -> t.set("crds.install", false))).as("the name before cert-manager's")
+                .hasMessageContaining("install").hasMessageContaining("additional properties");
     }
 
     @Test
