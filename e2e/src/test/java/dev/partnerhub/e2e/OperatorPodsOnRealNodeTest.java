@@ -56,6 +56,11 @@ class OperatorPodsOnRealNodeTest {
             Pod leader = awaitLeaderReady(plane, Optional.empty());
             stack.applySamples();
             stack.awaitSamplesReady();
+            // What docs/running-on-a-cluster.md shows a person after the install: every kind with its columns.
+            String all = plane.kubectl("get", "partnerhub", "-A").output();
+            System.out.println("$ kubectl get partnerhub -A\n" + all);
+            assertThat(all).contains("customer.partnerhub.dev/acme").contains("customeruser.partnerhub.dev/alice")
+                    .contains("partnerconnection.partnerhub.dev/wholesale").contains("AGE");
             assertThat(admin.pods().inNamespace(NAMESPACE).withName(leader.getMetadata().getName()).getLog())
                     .contains("Leader election on Lease partnerhub-operator");
 
