@@ -60,6 +60,35 @@ class LicenseAssignmentTest extends OperatorTestSupport {
     }
 
     @Test
+    void aPausedExclusiveAssignmentTakesNoLicenceFromAUserWhoLeavesItsSetUntilThePauseIsLifted() {
+        String orgId = readyCustomer("held", "webex_calling");
+        apply(labelled(user(namespace, "hal", "held", "hal@held.example.com", "webex_calling", "+12405551234"),
+                Map.of("tier", "gold")));
+        apply(assignment(namespace, "premium-held", "held", CC_PREMIUM, LicenseMode.Exclusive, null,
+                Map.of("tier", "gold")));
+        awaitLicence("hal", CC_PREMIUM, LicenseState.Active);
+        edit(LicenseAssignment.class, "premium-held", a -> a.getMetadata().setAnnotations(
+                Map.of("partnerhub.dev/paused", "true")));
+        awaitCondition(LicenseAssignment.class, "premium-held", Conditions.SYNCED, "False");
+        // hal's own controller has seen the pause (the assignment's change is an event of his) and says so.
+        await().atMost(TIMEOUT).until(() -> get(CustomerUser.class, "hal").getStatus().getWarnings().stream()
+                .anyMatch(w -> w.contains("premium-held of this customer is paused")));
+
+        // hal leaves the set, and an edit of his spec shows when his reconcile has run since.
+        edit(CustomerUser.class, "hal", u -> {
+            u.getMetadata().getLabels().put("tier", "silver");
+            u.getSpec().setDisplayName("Hal Held");
+        });
+        long generation = get(CustomerUser.class, "hal").getMetadata().getGeneration();
+        await().atMost(TIMEOUT).until(() -> Conditions.readyAt(get(CustomerUser.class, "hal").getStatus(), generation));
+        assertThat(holders(orgId, CC_PREMIUM)).as("held by the paused assignment").hasSize(1);
+
+        edit(LicenseAssignment.class, "premium-held", a -> a.getMetadata().getAnnotations()
+                .remove("partnerhub.dev/paused"));
+        await().atMost(TIMEOUT).until(() -> holders(orgId, CC_PREMIUM).isEmpty());
+    }
+
+    @Test
     void twelveUsersForTenSeatsGiveTenActiveAndTwoCountViolationsThenMoreSeatsConvergeAllTwelve() {
         String orgId = readyCustomer("seats", "webex_meetings");
         hub().setSeats(orgId, CC_STANDARD, 10);

@@ -59,7 +59,7 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         if ("POST".equals(request.getMethod()) && bare.equals(RULES_REVIEWS)) {
             return json(201, everythingAllowed(request));
         }
-        RecordedRequest forwarded = request;
+        RecordedRequest forwarded = NamespaceNameLabel.added(request, bare);
         if (StrategicMergePatch.is(request)) {
             String body = request.getBody().readUtf8();
             String directive = StrategicMergePatch.directive(body);

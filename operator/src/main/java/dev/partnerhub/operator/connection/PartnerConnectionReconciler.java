@@ -138,7 +138,10 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
         credentials.keep(connection, status, customers, secret, conditions);
         report.report(connection, status, conditions);
-        budget.approveFrom(connection);
+        if (!Paused.on(connection)) {
+            // An approval releases held deletions, which Customers and users then send: not while paused.
+            budget.approveFrom(connection);
+        }
         status.setDeletions(budget.status(connection));
         return round.finish(next);
     }
@@ -155,7 +158,9 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             LOG.debugf("PartnerConnection %s/%s: %s", connection.getMetadata().getNamespace(),
                     connection.getMetadata().getName(), e.getMessage());
         }
-        budget.approveFrom(connection);
+        if (!Paused.on(connection)) {
+            budget.approveFrom(connection);
+        }
         return UpdateControl.noUpdate();
     }
 

@@ -15,11 +15,13 @@ public enum CommonReason implements Reason {
     /** Stalled is False for this reason while nothing waits for a person. */
     Progressing(Meaning.NEUTRAL),
     /**
-     * The resource carries {@code partnerhub.dev/paused: "true"}: the operator makes no provider call for it, acts on
-     * no annotation and holds its deletion, until the annotation is removed. Synced is False and Reconciling False for
-     * this reason; Ready and Stalled keep what was last observed.
+     * The resource carries {@code partnerhub.dev/paused: "true"}: the operator makes no provider call for it and acts
+     * on no annotation until the annotation is removed; a Customer or user holds its deletion. Synced is False and
+     * Reconciling False for this reason; Ready and Stalled keep what was last observed.
      */
     Paused(Meaning.NEUTRAL),
+    /** Synced: the pause was lifted, and the round had nothing else to say of Synced. */
+    Resumed(Meaning.NEUTRAL),
     /** Reconciling, before the operator has stated anything for this resource. */
     Reconciling(Meaning.IN_PROGRESS),
     /** Reconciling is False: the provider holds what the spec declares. */

@@ -126,6 +126,11 @@ public final class Conditions {
         if (!desired.containsKey(STALLED) && find(status.getConditions(), STALLED).isEmpty()) {
             notStalled();
         }
+        if (!desired.containsKey(SYNCED) && find(status.getConditions(), SYNCED).map(Condition::getReason)
+                .filter(CommonReason.Paused::is).isPresent()) {
+            // The first round after a pause that has nothing else to say of Synced: the pause is over.
+            synced(true, CommonReason.Resumed, "The pause was lifted: the operator acts on this resource again.");
+        }
         String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Condition> merged = new LinkedHashMap<>();
         for (Condition previous : status.getConditions()) {

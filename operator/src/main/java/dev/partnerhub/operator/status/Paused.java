@@ -6,9 +6,10 @@ import java.util.Map;
 /**
  * {@code partnerhub.dev/paused: "true"} on any of the four kinds (DESIGN.md's imperative actions): no provider call
  * at all for that resource while it is set. Its reconcile states {@link Conditions#paused} and stops before any
- * check, call or action token; its finalizer holds the deletion. Removing the annotation (or any other value) resumes
- * it at once: the annotation's change is an event of its controller. A paused PartnerConnection stops its own probe,
- * not its Customers' calls: pause those where they are declared.
+ * check, call or action token; a Customer's or user's finalizer holds the deletion; a paused LicenseAssignment holds
+ * its Customer's users' licences as they are. Removing the annotation (or any other value) resumes it at once: the
+ * annotation's change is an event of its controller. A paused PartnerConnection still makes its provider from its spec
+ * and Secret (no call), so that its Customers keep working, but does not probe or release held deletions.
  */
 public final class Paused {
 

@@ -85,7 +85,9 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
      */
     public void pause(boolean deleting) {
         conditions.paused(Paused.message(resource, deleting));
-        write(previous == null ? null : previous.getObservedGeneration());
+        Long acted = previous == null ? null : previous.getObservedGeneration();
+        // Never acted on: generation 0, which no resource has, so that kstatus reads it as not yet seen.
+        write(acted == null ? Long.valueOf(0) : acted);
     }
 
     /** Writes the status as it stands now, before a remote call that must find it recorded. */

@@ -1,5 +1,6 @@
 package dev.partnerhub.operator.user;
 
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
@@ -85,6 +86,17 @@ public class UserLicensing {
     public Duration converge(CustomerUser user, Resolved target, CustomerUserStatus status, Conditions conditions,
             Collection<LicenseAssignment> assignments) {
         if (!target.capabilities().has(Feature.LICENSES)) {
+            return null;
+        }
+        List<String> paused = assignments.stream().filter(Paused::on).map(a -> a.getMetadata().getName()).sorted()
+                .toList();
+        if (!paused.isEmpty()) {
+            // A paused LicenseAssignment of the customer makes no call through its users either: their licences stay
+            // as they are, neither added nor removed on any assignment's account, until the pause is lifted.
+            List<String> warnings = new ArrayList<>(status.getWarnings() == null ? List.of() : status.getWarnings());
+            warnings.add("status.licenses: held as they are while LicenseAssignment " + String.join(", ", paused)
+                    + " of this customer is paused (" + Paused.ANNOTATION + ").");
+            status.setWarnings(warnings);
             return null;
         }
         String basis = LicenseBasis.of(user, assignments);

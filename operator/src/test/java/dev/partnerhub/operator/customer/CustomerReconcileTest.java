@@ -74,6 +74,27 @@ class CustomerReconcileTest {
                 .containsEntry(Op.CREATE_CUSTOMER, 1);
     }
 
+    @Test
+    void aLiftedPauseOnAConvergedCustomerSaysSoInSyncedRatherThanStayingPaused() {
+        customers.apply(Fixtures.plainCustomer(rounds.namespace, "osborn", "fake"));
+        Rounds.Round<Customer> created = customers.reconcile("osborn");
+        clock.advance(created.rescheduleAfter().orElseThrow());
+        assertThat(customers.reconcile("osborn").condition(Conditions.READY)).startsWith("True/");
+        client.resources(Customer.class).inNamespace(rounds.namespace).withName("osborn").edit(c -> {
+            c.getMetadata().setAnnotations(java.util.Map.of(Paused.ANNOTATION, "true"));
+            return c;
+        });
+        assertThat(customers.reconcile("osborn").condition(Conditions.SYNCED)).isEqualTo("False/Paused");
+        client.resources(Customer.class).inNamespace(rounds.namespace).withName("osborn").edit(c -> {
+            c.getMetadata().setAnnotations(java.util.Map.of());
+            return c;
+        });
+        Rounds.Round<Customer> resumed = customers.reconcile("osborn");
+        assertThat(resumed.calls()).isEmpty();
+        assertThat(resumed.condition(Conditions.SYNCED)).isEqualTo("True/Resumed");
+        assertThat(resumed.condition(Conditions.RECONCILING)).isEqualTo("False/Reconciled");
+    }
+
     /**
      * The reconciler records the create's intent and writes it before it sends the create: a reply lost on the way
      * back leaves the record, and the next round finds its own customer under its key instead of creating another.

@@ -158,6 +158,8 @@ class CustomerUserReconcileTest {
         assertThat(paused.condition(Conditions.SYNCED)).isEqualTo("False/Paused");
         assertThat(paused.condition(Conditions.RECONCILING)).isEqualTo("False/Paused");
         assertThat(paused.rescheduleAfter()).as("the annotation's removal is the next event").isEmpty();
+        assertThat(paused.resource().getStatus().getObservedGeneration())
+                .as("never acted on: no generation seen, so kstatus reads it as in progress").isZero();
 
         pause("ann", null);
         Rounds.Round<CustomerUser> resumed = users.reconcile("ann");
@@ -195,6 +197,20 @@ class CustomerUserReconcileTest {
         pause("cy", null);
         assertThat(users.cleanup("cy").isRemoveFinalizer()).isTrue();
         assertThat(rounds.fake.calls()).containsEntry(Op.DELETE_USER, before.getOrDefault(Op.DELETE_USER, 0) + 1);
+    }
+
+    @Test
+    void aLiftedPauseLeavesNoPausedConditionBehindOnAConvergedUser() {
+        users.apply(user("dee"));
+        users.reconcile("dee");
+        pause("dee", "true");
+        users.reconcile("dee");
+        pause("dee", null);
+        Rounds.Round<CustomerUser> resumed = users.reconcile("dee");
+        assertThat(resumed.calls()).isEmpty();
+        assertThat(resumed.condition(Conditions.SYNCED)).startsWith("True/").isNotEqualTo("True/Paused");
+        assertThat(resumed.condition(Conditions.RECONCILING)).startsWith("False/").isNotEqualTo("False/Paused");
+        assertThat(resumed.condition(Conditions.READY)).startsWith("True/");
     }
 
     /** Sets or (null) removes the pause annotation, as a person's kubectl annotate would. */
