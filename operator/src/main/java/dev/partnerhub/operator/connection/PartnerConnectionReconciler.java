@@ -138,10 +138,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
         }
         credentials.keep(connection, status, customers, secret, conditions);
         report.report(connection, status, conditions);
-        if (!Paused.on(connection)) {
-            // An approval releases held deletions, which Customers and users then send: not while paused.
-            budget.approveFrom(connection);
-        }
+        budget.approveFrom(connection);
         status.setDeletions(budget.status(connection));
         return round.finish(next);
     }
@@ -158,9 +155,7 @@ public class PartnerConnectionReconciler implements Reconciler<PartnerConnection
             LOG.debugf("PartnerConnection %s/%s: %s", connection.getMetadata().getNamespace(),
                     connection.getMetadata().getName(), e.getMessage());
         }
-        if (!Paused.on(connection)) {
-            budget.approveFrom(connection);
-        }
+        budget.approveFrom(connection);
         return UpdateControl.noUpdate();
     }
 

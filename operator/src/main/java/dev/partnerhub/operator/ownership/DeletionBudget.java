@@ -1,5 +1,6 @@
 package dev.partnerhub.operator.ownership;
 
+import dev.partnerhub.operator.status.Paused;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -79,8 +80,14 @@ public class DeletionBudget {
         return allow(connectionKey.substring(0, slash), connectionKey.substring(slash + 1), key, what);
     }
 
-    /** A new token of the approval annotation releases the deletions held at this moment. */
+    /**
+     * A new token of the approval annotation releases the deletions held at this moment; not while the connection is
+     * paused, since Customers and users then send what it releases (the token counts once the pause is lifted).
+     */
     public void approveFrom(PartnerConnection connection) {
+        if (Paused.on(connection)) {
+            return;
+        }
         Map<String, String> annotations = connection.getMetadata().getAnnotations();
         String token = annotations == null ? null : annotations.get(APPROVE_DELETIONS);
         int released = approve(connection, token);

@@ -126,8 +126,7 @@ public final class Conditions {
         if (!desired.containsKey(STALLED) && find(status.getConditions(), STALLED).isEmpty()) {
             notStalled();
         }
-        if (!desired.containsKey(SYNCED) && find(status.getConditions(), SYNCED).map(Condition::getReason)
-                .filter(CommonReason.Paused::is).isPresent()) {
+        if (!desired.containsKey(SYNCED) && CommonReason.Paused.is(reason(status.getConditions(), SYNCED))) {
             // The first round after a pause that has nothing else to say of Synced: the pause is over.
             synced(true, CommonReason.Resumed, "The pause was lifted: the operator acts on this resource again.");
         }
@@ -211,6 +210,11 @@ public final class Conditions {
     }
 
     public static String reason(ConditionedStatus status, String type) {
-        return status == null ? null : find(status.getConditions(), type).map(Condition::getReason).orElse(null);
+        return status == null ? null : reason(status.getConditions(), type);
+    }
+
+    /** The reason of the condition of this type among these, or null. */
+    public static String reason(List<Condition> conditions, String type) {
+        return find(conditions, type).map(Condition::getReason).orElse(null);
     }
 }

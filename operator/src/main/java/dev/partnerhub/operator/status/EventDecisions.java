@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which Events a status round tells (the status round's rule; {@code events/} writes them), from the conditions before and after it: Ready's transition (a new status or
- * reason), and each error the round stated (Synced False, Stalled True), even when the status did not change, so
- * that a failure repeated round after round is counted on its Event; a pause once, as Normal, when it begins.
+ * Which Events a status round tells (the status round's rule; {@code events/} writes them), from the conditions
+ * before and after it: Ready's transition (a new status or reason), and each error the round stated (Synced False,
+ * Stalled True), even when the status did not change, so that a failure repeated round after round is counted on its
+ * Event; a pause once, as Normal, when it begins.
  */
 public final class EventDecisions {
 
@@ -26,8 +27,7 @@ public final class EventDecisions {
         List<Occurrence> occurrences = new ArrayList<>();
         Optional<Condition> readyBefore = Conditions.find(before, Conditions.READY);
         Optional<Condition> readyAfter = Conditions.find(after, Conditions.READY);
-        boolean paused = CommonReason.Paused.is(Conditions.find(after, Conditions.SYNCED).map(Condition::getReason)
-                .orElse(null));
+        boolean paused = CommonReason.Paused.is(Conditions.reason(after, Conditions.SYNCED));
         boolean failing = isTrue(after, Conditions.STALLED) || isFalse(after, Conditions.SYNCED) && !paused;
         if (readyAfter.isPresent() && (readyBefore.isEmpty()
                 || !Objects.equals(readyBefore.get().getStatus(), readyAfter.get().getStatus())
@@ -39,8 +39,7 @@ public final class EventDecisions {
         if (stated.contains(Conditions.SYNCED) && paused) {
             // A person's pause is no error: told once, when it begins.
             Condition pause = Conditions.find(after, Conditions.SYNCED).orElseThrow();
-            if (!CommonReason.Paused.is(Conditions.find(before, Conditions.SYNCED).map(Condition::getReason)
-                    .orElse(null))) {
+            if (!CommonReason.Paused.is(Conditions.reason(before, Conditions.SYNCED))) {
                 occurrences.add(new Occurrence(false, pause.getReason(), pause.getMessage()));
             }
         } else if (stated.contains(Conditions.SYNCED) && isFalse(after, Conditions.SYNCED)) {
