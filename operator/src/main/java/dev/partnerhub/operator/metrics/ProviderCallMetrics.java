@@ -72,6 +72,9 @@ public class ProviderCallMetrics {
         private final Counter throttled;
         private final Counter throttledWait;
         private final Timer turns;
+        /** Each call's meters, registered on first use and kept: a provider call costs no registry look-up. */
+        private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+        private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
         Observer(String connection) {
             this.connection = connection;
@@ -114,23 +117,28 @@ public class ProviderCallMetrics {
         }
 
         private void record(String method, URI uri, String outcome, Duration took) {
-            String operation = Operations.of(method, uri.getPath());
-            Set<String> known = operations.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet());
-            if (!known.contains(operation)) {
-                if (known.size() >= MOST_OPERATIONS) {
-                    operation = "other";
-                } else {
-                    known.add(operation);
-                }
-            }
-            Counter.builder("partnerhub.provider.calls").tag("connection", connection).tag("operation", operation)
-                    .tag("outcome", outcome)
+            String operation = bounded(Operations.of(method, uri.getPath()));
+            calls.computeIfAbsent(operation + " " + outcome, k -> Counter.builder("partnerhub.provider.calls")
+                    .tag("connection", connection).tag("operation", operation).tag("outcome", outcome)
                     .description("Calls sent to the provider (each attempt), by operation and how they ended.")
-                    .register(registry).increment();
-            Timer.builder("partnerhub.provider.call").tag("connection", connection).tag("operation", operation)
-                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry)).increment();
+            latencies.computeIfAbsent(operation, k -> Timer.builder("partnerhub.provider.call")
+                    .tag("connection", connection).tag("operation", operation).serviceLevelObjectives(BUCKETS)
                     .description("How long the provider's calls took, from sending to the whole reply.")
-                    .register(registry).record(took);
+                    .register(registry)).record(took);
+        }
+
+        /** The operation, or "other" once the connection has {@value #MOST_OPERATIONS} others. */
+        private String bounded(String operation) {
+            Set<String> known = operations.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet());
+            if (known.contains(operation)) {
+                return operation;
+            }
+            if (known.size() >= MOST_OPERATIONS) {
+                return "other";
+            }
+            known.add(operation);
+            return operation;
         }
     }
 
