@@ -1,18 +1,18 @@
 package dev.partnerhub.operator.ownership;
 
-import dev.partnerhub.operator.status.Paused;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.partnerhub.api.v1alpha1.DeletionsStatus;
 import dev.partnerhub.api.v1alpha1.PartnerConnection;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.operator.status.Paused;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +33,6 @@ public class DeletionBudget {
     public static final String APPROVE_DELETIONS = "partnerhub.dev/approve-deletions";
     private static final Logger LOG = Logger.getLogger(DeletionBudget.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
 
     private final KubernetesClient client;
     private final Clock clock;

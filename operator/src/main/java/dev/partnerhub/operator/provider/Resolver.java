@@ -42,8 +42,8 @@ public class Resolver {
                 return Resolved.blocked(CommonReason.ConnectionNotAllowed, "its PartnerConnection " + key
                         + " does not allow namespace " + customerNamespace + " (spec.allowedNamespaces)");
             }
-            return Resolved.ready(key, provider.get(), CustomerDesiredState.scope(customer, provider.get().capabilities()), customer.getStatus() == null
-                    ? null : customer.getStatus().getOrgId());
+            return Resolved.ready(key, provider.get(), CustomerDesiredState.scope(customer,
+                    provider.get().capabilities()), customer.getStatus() == null ? null : customer.getStatus().getOrgId());
         } catch (ConnectionException e) {
             return Resolved.blocked(e.problem().ofTheSpec() ? CommonReason.ConnectionNotReady
                     : CommonReason.CredentialsMissing, "its PartnerConnection " + key + " cannot act: "

@@ -53,6 +53,11 @@ public final class StatusRound<S extends ConditionedStatus, P extends CustomReso
         }
     }
 
+    /** The status the resource arrived with, as it was before this round; null when it had none. */
+    public S previous() {
+        return previous;
+    }
+
     /** The status this round writes: the arrived one, copied. */
     public S status() {
         return status;

@@ -156,7 +156,6 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         }
         UserGate.Go go = (UserGate.Go) verdict;
         Resolved target = go.target();
-        UserChanges changes = UserChanges.before(user, status);
         UserWrites.Applied applied;
         ActivationActions.Acted acted;
         RemoteUser subscriber;
@@ -185,8 +184,7 @@ public class CustomerUserReconciler implements ConfigurableReconciler<CustomerUs
         } catch (ProviderRejectedException e) {
             return UserRefusals.report(e, status, round.conditions(), config.polling().pending());
         }
-        return followUps.report(user, go, applied, acted.held(), subscriber, changes, status, round.conditions(),
-                assignments);
+        return followUps.report(user, go, applied, acted.held(), subscriber, round, assignments);
     }
 
     /** A create's intent recorded in the status and written, before the create is sent. */

@@ -125,7 +125,7 @@ public class PersonSync {
         try {
             updated = people.update(target.orgId(), person.get().id(), withRoles);
         } catch (ProviderRejectedException e) {
-            // Sent again only after a spec edit or at the resync (UserChanges.refusedRecently), never in a loop.
+            // Sent again only after a spec edit or at the resync (UserGate.refusedRecently), never in a loop.
             String message = "The hub refused the change of " + (names.isEmpty() ? "the roles"
                     : names.stream().map(d -> UserFields.path(d.field())).toList()) + " (HTTP " + e.httpStatus()
                     + "): " + StatusSupport.firstDescription(e) + " Fix the field in the spec.";

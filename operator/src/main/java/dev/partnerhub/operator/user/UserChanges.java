@@ -26,10 +26,13 @@ final class UserChanges {
         this.status = status;
     }
 
-    /** Notes, before the round acts, whether the user was Ready for this generation and which subscriber it recorded. */
-    static UserChanges before(CustomerUser user, CustomerUserStatus status) {
-        boolean converged = Conditions.readyAt(status, user.getMetadata().getGeneration());
-        return new UserChanges(converged, status.getUserId(), status);
+    /**
+     * Whether the user was Ready for this generation and which subscriber it recorded before the round acted (its
+     * arrived status, {@code previous}), and the status the round writes.
+     */
+    static UserChanges since(CustomerUser user, CustomerUserStatus previous, CustomerUserStatus status) {
+        boolean converged = Conditions.readyAt(previous, user.getMetadata().getGeneration());
+        return new UserChanges(converged, previous == null ? null : previous.getUserId(), status);
     }
 
     /** States what the round did; call after the activation state is applied (it states Synced as Observed). */

@@ -9,6 +9,7 @@ import dev.partnerhub.operator.OperatorConfig;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.StatusRound;
 import dev.partnerhub.providers.spi.model.RemoteUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -46,11 +47,14 @@ public class UserFollowUps {
      * @param applied    the subscriber as bound and brought to the spec this round
      * @param held       whether an action waits for the connection's deletion protection
      * @param subscriber the subscriber to report: the bound one, or a new one after a retried activation
+     * @param round      the round's status, the one it arrived with and the conditions it states
      */
     Duration report(CustomerUser user, UserGate.Go go, UserWrites.Applied applied, boolean held,
-            RemoteUser subscriber, UserChanges changes, CustomerUserStatus status, Conditions conditions,
+            RemoteUser subscriber, StatusRound<CustomerUserStatus, CustomerUser> round,
             List<LicenseAssignment> assignments) {
         Resolved target = go.target();
+        CustomerUserStatus status = round.status();
+        Conditions conditions = round.conditions();
         UserActivation.apply(status, subscriber, conditions, clock.instant());
         if (applied.bound().how() == UserBinding.How.RESTORED) {
             UserActivation.restored(status, conditions);
@@ -66,7 +70,8 @@ public class UserFollowUps {
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             mended.addAll(people.reconcile(user, go.customer(), target, status, applied.differences(), conditions));
         }
-        changes.report(applied.bound(), mended, conditions, clock.instant());
+        UserChanges.since(user, round.previous(), status).report(applied.bound(), mended, conditions,
+                clock.instant());
         if (status.getActivation().getState() == ActivationState.Provisioned) {
             next = shorter(next, contactCenter.reconcile(user, target, status, conditions));
             // Its person appears in the org's people list shortly: its licences and person fields follow then.
