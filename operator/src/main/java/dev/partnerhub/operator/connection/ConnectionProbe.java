@@ -99,11 +99,12 @@ public class ConnectionProbe {
         CircuitBreaker.Health health = registry.health(connection.getMetadata().getNamespace(),
                 connection.getMetadata().getName()).orElse(null);
         if (health == null || health.available()) {
-            // Not an outage (yet): a rate limit, a busy connection, a first failure. Ready stays as it was, so that
-            // customers go on; an outage is declared by the circuit breaker alone.
+            // Not an outage (yet): a rate limit, a busy connection, a first failure. Ready and Stalled stay as they
+            // were, so that customers go on, and a credentials problem still waits for its person; an outage is
+            // declared by the circuit breaker alone.
             String message = "The probe was not answered this time: " + e.getMessage() + ". It is tried again "
                     + "shortly.";
-            conditions.synced(false, ConnectionReason.ProbeDeferred, message).notStalled();
+            conditions.synced(false, ConnectionReason.ProbeDeferred, message);
             Duration retryAfter = e instanceof ProviderUnavailableException u ? u.retryAfter() : null;
             return retryAfter != null ? retryAfter : config.polling().blocked();
         }

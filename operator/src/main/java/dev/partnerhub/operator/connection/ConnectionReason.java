@@ -17,7 +17,7 @@ public enum ConnectionReason implements Reason {
     ProbeRejected(Meaning.STALLED),
     /**
      * The probe got no usable answer this time (a rate limit, a busy connection, a failure before the circuit breaker
-     * calls it an outage): it is tried again shortly, and Ready is kept meanwhile.
+     * calls it an outage): it is tried again shortly, and Ready and Stalled are kept meanwhile.
      */
     ProbeDeferred(Meaning.IN_PROGRESS),
     /** {@link CommonReason#ProviderUnavailable} for an outage that has lasted longer than the quarantine setting. */

@@ -21,9 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * Every "may this customer act now?" of a Customer round, asked before any call to the provider, in one place: its
- * namespace seen, a connection that exists, allows the namespace, is up and Ready, no other Customer declaring its
- * keys, and a spec the provider can take. The answer is a verdict the reconciler states: blocked, the provider down,
- * or go with the provider.
+ * namespace seen, a connection that exists, allows the namespace and is Ready, no other Customer declaring its keys,
+ * a spec the provider can take, and the provider up. The answer is a verdict the reconciler states: blocked, the
+ * provider down, or go with the provider. The checks that need no call are made during an outage too.
  */
 @ApplicationScoped
 public class CustomerGate {
@@ -71,12 +71,9 @@ public class CustomerGate {
             return new Stop(Blocked.stalled(connection.isEmpty() ? CommonReason.ConnectionNotFound
                     : CommonReason.ConnectionNotAllowed, problem, config.polling().blocked()));
         }
-        if (ConnectionReason.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY))) {
-            return new Outage("PartnerConnection " + CreatedWith.connectionKey(customer) + ": the provider gives no "
-                    + "usable answer; see its status. This customer keeps its last observed state until the provider "
-                    + "answers again.");
-        }
-        if (!Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
+        // An outage holds the calls, not the checks that need none: a spec the provider cannot take stays Stalled.
+        boolean outage = ConnectionReason.outage(Conditions.reason(connection.get().getStatus(), Conditions.READY));
+        if (!outage && !Conditions.isTrue(connection.get().getStatus(), Conditions.READY)) {
             return new Stop(new Blocked(CommonReason.ConnectionNotReady, "PartnerConnection "
                     + CreatedWith.connectionKey(customer) + " is not Ready; see its status.", false,
                     config.polling().blocked()));
@@ -100,6 +97,11 @@ public class CustomerGate {
         List<String> problems = CustomerDesiredState.problems(customer.getSpec(), provider.capabilities());
         if (!problems.isEmpty()) {
             return new Stop(Blocked.stalled(CommonReason.InvalidSpec, String.join(" ", problems), null));
+        }
+        if (outage) {
+            return new Outage("PartnerConnection " + CreatedWith.connectionKey(customer) + ": the provider gives no "
+                    + "usable answer; see its status. This customer keeps its last observed state until the provider "
+                    + "answers again.");
         }
         return new Go(provider);
     }

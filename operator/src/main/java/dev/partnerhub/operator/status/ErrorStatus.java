@@ -73,6 +73,8 @@ public final class ErrorStatus {
             conditions.synced(false, CommonReason.ReconcileError, "Reconcile failed: " + e.getClass().getSimpleName()
                     + ": " + e.getMessage());
         }
+        // Each of these is retried by the operator (In progress): a Stalled from an earlier round no longer holds.
+        conditions.notStalled();
         round.write();
         Instant now = rounds.clock().instant();
         Duration next = rescheduleInstead != null ? jittered(rescheduleInstead)

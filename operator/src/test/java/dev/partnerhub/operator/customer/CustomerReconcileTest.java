@@ -115,6 +115,35 @@ class CustomerReconcileTest {
                 .containsKey(found.resource().getStatus().getCustomerId());
     }
 
+    /**
+     * A spec the provider cannot take needs no call to be found wrong: an outage of its connection does not turn a
+     * Customer that waits for a person into one that reads as progressing (kstatus InProgress, Argo CD Progressing).
+     */
+    @Test
+    void aCustomerStalledOnItsSpecStaysStalledThroughAnOutage() {
+        Customer nameless = Fixtures.plainCustomer(rounds.namespace, "nameless", "fake");
+        nameless.getSpec().setExternalId(null);
+        customers.apply(nameless);
+        assertThat(customers.reconcile("nameless").condition(Conditions.STALLED)).isEqualTo("True/InvalidSpec");
+
+        rounds.connectionDown();
+        Rounds.Round<Customer> during = customers.reconcile("nameless");
+        assertThat(during.calls()).isEmpty();
+        assertThat(during.condition(Conditions.STALLED)).isEqualTo("True/InvalidSpec");
+        assertThat(during.condition(Conditions.READY)).isEqualTo("False/InvalidSpec");
+    }
+
+    @Test
+    void aValidCustomerWaitsOutAnOutageWithoutCallsAndWithoutTurningStalled() {
+        rounds.connectionDown();
+        customers.apply(Fixtures.plainCustomer(rounds.namespace, "patient", "fake"));
+        Rounds.Round<Customer> during = customers.reconcile("patient");
+        assertThat(during.calls()).isEmpty();
+        assertThat(during.condition(Conditions.SYNCED)).isEqualTo("False/ProviderUnavailable");
+        assertThat(during.condition(Conditions.STALLED)).startsWith("False/");
+        assertThat(during.rescheduleAfter()).contains(rounds.config.polling().blocked());
+    }
+
     @Test
     void aCustomerWhoseConnectionIsMissingIsStalledBeforeAnyCall() {
         customers.apply(Fixtures.plainCustomer(rounds.namespace, "lost", "nowhere"));

@@ -26,6 +26,7 @@ import dev.partnerhub.operator.provider.RemoteChanges;
 import dev.partnerhub.operator.provider.Resolver;
 import dev.partnerhub.operator.provider.UserDirectory;
 import dev.partnerhub.operator.shard.Shard;
+import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.StatusRounds;
 import dev.partnerhub.operator.tenancy.Namespaces;
@@ -116,6 +117,16 @@ public final class Rounds {
         // Ready, as the connection's own reconciler leaves it after a successful probe.
         connection.setStatus(new PartnerConnectionStatus());
         Conditions.builder().ready(true, ConnectionReason.ProbeSucceeded, "The provider answered.")
+                .applyTo(connection.getStatus(), connection.getMetadata().getGeneration(), clock);
+        client.resource(connection).updateStatus();
+    }
+
+    /** The connection as its reconciler leaves it once the provider's circuit opened: not Ready, for an outage. */
+    public void connectionDown() {
+        PartnerConnection connection = client.resources(PartnerConnection.class).inNamespace(namespace)
+                .withName("fake").get();
+        Conditions.builder().ready(false, CommonReason.ProviderUnavailable, "The provider gives no usable answer.")
+                .synced(false, CommonReason.ProviderUnavailable, "The provider gives no usable answer.").notStalled()
                 .applyTo(connection.getStatus(), connection.getMetadata().getGeneration(), clock);
         client.resource(connection).updateStatus();
     }

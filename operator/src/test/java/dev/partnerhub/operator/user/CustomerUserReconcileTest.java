@@ -11,6 +11,7 @@ import dev.partnerhub.operator.harness.Rounds;
 import dev.partnerhub.operator.status.Conditions;
 import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.providers.spi.errors.ProviderRejectedException;
+import dev.partnerhub.providers.spi.errors.ProviderUnavailableException;
 import dev.partnerhub.providers.spi.errors.RemoteError;
 import dev.partnerhub.providers.spi.model.UserState;
 import dev.partnerhub.sandbox.AdjustableClock;
@@ -105,6 +106,32 @@ class CustomerUserReconcileTest {
         Rounds.Round<CustomerUser> retried = users.reconcile("cid");
         assertThat(retried.calls()).containsEntry(Op.CREATE_USER, 1);
         assertThat(retried.condition(Conditions.READY)).startsWith("True/");
+    }
+
+    /**
+     * A refusal waits for a person; once the person changed the spec, a failure of the next call is the operator's to
+     * retry: the status tells the failure and no longer reads as Stalled on the refusal of the spec before.
+     */
+    @Test
+    void aFailureAfterARefusedSpecWasEditedNoLongerReadsAsStalled() {
+        rounds.fake.failNext(Op.CREATE_USER, new ProviderRejectedException("refused", 400,
+                List.of(new RemoteError("E42", "The domain of this address is not verified.", "FAKE-78")), "FAKE-78"));
+        users.apply(user("gus"));
+        assertThat(users.reconcile("gus").condition(Conditions.STALLED)).isEqualTo("True/ProviderRejected");
+
+        client.resources(CustomerUser.class).inNamespace(rounds.namespace).withName("gus").edit(u -> {
+            u.getSpec().setFirstName("Gustav");
+            return u;
+        });
+        ProviderUnavailableException down = new ProviderUnavailableException("the fake provider is down", 503,
+                List.of(), "FAKE-79", null, null);
+        rounds.fake.failNext(Op.CREATE_USER, down);
+        assertThatThrownBy(() -> users.reconcile("gus")).isSameAs(down);
+        users.failed("gus", down);
+
+        CustomerUser failed = users.user("gus");
+        assertThat(condition(failed, Conditions.SYNCED)).isEqualTo("False/ProviderUnavailable");
+        assertThat(condition(failed, Conditions.STALLED)).startsWith("False/");
     }
 
     @Test
@@ -230,5 +257,10 @@ class CustomerUserReconcileTest {
 
     private CustomerUser user(String name) {
         return Fixtures.user(rounds.namespace, name, "acme", name + "@acme.example.com", null, null);
+    }
+
+    private static String condition(CustomerUser user, String type) {
+        return Conditions.find(user.getStatus().getConditions(), type)
+                .map(c -> c.getStatus() + "/" + c.getReason()).orElse(null);
     }
 }

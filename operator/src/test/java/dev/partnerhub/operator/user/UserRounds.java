@@ -90,6 +90,12 @@ final class UserRounds {
         return rounds.reconcile(CustomerUser.class, name, this::context, reconciler::reconcile);
     }
 
+    /** The framework's error round after a reconcile of the user threw {@code failure}. */
+    void failed(String name, Exception failure) {
+        CustomerUser user = user(name);
+        reconciler.updateErrorStatus(user, context(user), failure);
+    }
+
     /** The finalizer's round of a user as it is in the API now (marked for deletion or not). */
     DeleteControl cleanup(String name) {
         CustomerUser user = user(name);
