@@ -6,6 +6,7 @@ import dev.partnerhub.api.v1alpha1.Repair;
 import dev.partnerhub.desired.UserFields;
 import dev.partnerhub.operator.status.CommonReason;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Reason;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,19 +36,29 @@ final class UserChanges {
         return new UserChanges(converged, previous == null ? null : previous.getUserId(), status);
     }
 
-    /** States what the round did; call after the activation state is applied (it states Synced as Observed). */
+    /**
+     * States what the round did; call after the activation state is applied (it states Synced as Observed). A refusal
+     * the round already stated in Synced (licences, a person's field) stands: the repair is still recorded.
+     */
     void report(UserBinding.Bound bound, List<UserFields.Difference> mended, Conditions conditions, Instant now) {
+        boolean refused = conditions.desired(Conditions.SYNCED).filter(synced -> !synced.status()).isPresent();
         if (bound.how() == UserBinding.How.RECREATED) {
             String message = "Subscriber " + recordedId + " was deleted in the provider outside the operator; it was "
                     + "created again as " + bound.subscriber().id() + ".";
             status.setLastRepair(new Repair(now.toString(), message));
-            conditions.synced(true, CommonReason.Recreated, message);
+            syncedUnlessRefused(refused, conditions, CommonReason.Recreated, message);
         } else if (!mended.isEmpty() && wasConverged) {
             String message = "The provider held " + mended + ", changed outside the operator; set back to the spec.";
             status.setLastRepair(new Repair(now.toString(), message));
-            conditions.synced(true, UserReason.Repaired, message);
+            syncedUnlessRefused(refused, conditions, UserReason.Repaired, message);
         } else if (!mended.isEmpty()) {
-            conditions.synced(true, CommonReason.Updated, "Sent to the provider: " + mended + ".");
+            syncedUnlessRefused(refused, conditions, CommonReason.Updated, "Sent to the provider: " + mended + ".");
+        }
+    }
+
+    private static void syncedUnlessRefused(boolean refused, Conditions conditions, Reason reason, String message) {
+        if (!refused) {
+            conditions.synced(true, reason, message);
         }
     }
 }
