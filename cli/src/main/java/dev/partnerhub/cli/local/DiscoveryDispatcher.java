@@ -2,7 +2,6 @@ package dev.partnerhub.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Status;
@@ -14,13 +13,10 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The Fabric8 CRUD dispatcher plus what kubectl needs from a real API server: discovery ({@code /version},
- * {@code /api}, {@code /apis} and each group version, our kinds read from the stored CRDs) and server-side
+ * The Fabric8 CRUD dispatcher plus what kubectl needs from a real API server: discovery ({@link Discovery}) and server-side
  * printing ({@code as=Table}) with each CRD's additionalPrinterColumns; the OpenAPI v3 documents
  * ({@link OpenApiV3}), and each custom resource checked against its CRD's schema when it is written
  * ({@link CrdSchemas}); kubectl's strategic merge patches of built-in kinds taken as merge patches
@@ -31,13 +27,6 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
-    private static final List<String[]> CORE = List.of(
-            new String[] {"namespaces", "namespace", "Namespace", "false", "ns"},
-            new String[] {"secrets", "secret", "Secret", "true", ""},
-            new String[] {"configmaps", "configmap", "ConfigMap", "true", "cm"},
-            new String[] {"events", "event", "Event", "true", "ev"},
-            new String[] {"serviceaccounts", "serviceaccount", "ServiceAccount", "true", "sa"});
-
     private final CrdSchemas schemas = new CrdSchemas();
 
     @Override
@@ -45,13 +34,13 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         String path = request.getPath();
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if ("GET".equals(request.getMethod()) && bare.startsWith("/openapi/")) {
-            JsonNode document = OpenApiV3.document(bare, kinds());
+            JsonNode document = OpenApiV3.document(bare, Discovery.kinds(crds()));
             return document == null ? status(new StatusBuilder().withStatus("Failure").withCode(404)
                     .withReason("NotFound").withMessage("the server could not find the requested resource: " + bare
                             + " (this API serves OpenAPI v3 only)").build()) : json(200, document);
         }
         if ("GET".equals(request.getMethod())) {
-            JsonNode discovery = discovery(bare);
+            JsonNode discovery = Discovery.document(bare, this::crds);
             if (discovery != null) {
                 return json(200, discovery);
             }
@@ -100,75 +89,6 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         return review;
     }
 
-    private JsonNode discovery(String path) {
-        return switch (path) {
-            case "/version" -> MAPPER.createObjectNode().put("major", "1").put("minor", "30")
-                    .put("gitVersion", "v1.30.0-partnerhub-local").put("platform", "linux/amd64");
-            case "/api" -> apiVersions();
-            case "/apis" -> groups();
-            case "/api/v1" -> resourceList("v1", CORE.stream().map(DiscoveryDispatcher::coreResource).toList());
-            case "/apis/apiextensions.k8s.io/v1" -> resourceList("apiextensions.k8s.io/v1", List.of(MAPPER
-                    .createObjectNode().put("name", "customresourcedefinitions").put("singularName",
-                            "customresourcedefinition").put("namespaced", false)
-                    .put("kind", "CustomResourceDefinition").set("verbs", verbs())));
-            default -> groupVersion(path);
-        };
-    }
-
-    private JsonNode apiVersions() {
-        ObjectNode node = MAPPER.createObjectNode().put("kind", "APIVersions");
-        node.putArray("versions").add("v1");
-        node.putArray("serverAddressByClientCIDRs");
-        return node;
-    }
-
-    private JsonNode groups() {
-        ObjectNode list = MAPPER.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
-        ArrayNode groups = list.putArray("groups");
-        groups.add(group("apiextensions.k8s.io", List.of("v1")));
-        Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        for (JsonNode crd : crds()) {
-            String group = crd.path("spec").path("group").asText();
-            crd.path("spec").path("versions").forEach(v -> byGroup.computeIfAbsent(group, g -> new ArrayList<>())
-                    .add(v.path("name").asText()));
-        }
-        byGroup.forEach((g, versions) -> groups.add(group(g, versions.stream().distinct().toList())));
-        return list;
-    }
-
-    private JsonNode groupVersion(String path) {
-        String[] parts = path.split("/");
-        if (parts.length != 4 || !"apis".equals(parts[1])) {
-            return null;
-        }
-        List<JsonNode> resources = new ArrayList<>();
-        for (JsonNode crd : crds()) {
-            JsonNode spec = crd.path("spec");
-            boolean served = false;
-            for (JsonNode v : spec.path("versions")) {
-                served |= v.path("name").asText().equals(parts[3]);
-            }
-            if (!spec.path("group").asText().equals(parts[2]) || !served) {
-                continue;
-            }
-            JsonNode names = spec.path("names");
-            ObjectNode resource = MAPPER.createObjectNode().put("name", names.path("plural").asText())
-                    .put("singularName", names.path("singular").asText())
-                    .put("namespaced", "Namespaced".equals(spec.path("scope").asText()))
-                    .put("kind", names.path("kind").asText());
-            resource.set("verbs", verbs());
-            resource.set("shortNames", names.path("shortNames").isMissingNode() ? MAPPER.createArrayNode()
-                    : names.path("shortNames"));
-            resource.set("categories", names.path("categories").isMissingNode() ? MAPPER.createArrayNode()
-                    : names.path("categories"));
-            resources.add(resource);
-            resources.add(MAPPER.createObjectNode().put("name", names.path("plural").asText() + "/status")
-                    .put("singularName", "").put("namespaced", true).put("kind", names.path("kind").asText())
-                    .set("verbs", MAPPER.createArrayNode().add("get").add("patch").add("update")));
-        }
-        return resources.isEmpty() ? null : resourceList(parts[2] + "/" + parts[3], resources);
-    }
-
     /**
      * Checks a custom resource against its CRD's schema before Fabric8 stores it (strictly when the request says
      * {@code fieldValidation=Strict}), stores it without null values, and keeps the schemas in step with the CRDs
@@ -213,22 +133,6 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         schemas.clear();
     }
 
-    /** The kinds this API serves, with their schemas, for its OpenAPI documents. */
-    private List<OpenApiV3.Kind> kinds() {
-        List<OpenApiV3.Kind> kinds = new ArrayList<>();
-        CORE.forEach(r -> kinds.add(new OpenApiV3.Kind("", "v1", r[2], r[0], Boolean.parseBoolean(r[3]), null)));
-        for (JsonNode crd : crds()) {
-            JsonNode spec = crd.path("spec");
-            for (JsonNode version : spec.path("versions")) {
-                JsonNode schema = version.path("schema").path("openAPIV3Schema");
-                kinds.add(new OpenApiV3.Kind(spec.path("group").asText(), version.path("name").asText(),
-                        spec.path("names").path("kind").asText(), spec.path("names").path("plural").asText(),
-                        "Namespaced".equals(spec.path("scope").asText()), schema.isObject() ? schema : null));
-            }
-        }
-        return kinds;
-    }
-
     /** The stored CRDs, read through the CRUD dispatcher itself. */
     List<JsonNode> crds() {
         MockResponse response = super.handleGet(CRDS);
@@ -244,39 +148,6 @@ final class DiscoveryDispatcher extends NameIndexedCrudDispatcher {
         JsonNode table = ServerSideTable.render(path, read(body), crds());
         return table == null ? new MockResponse().setResponseCode(200).setHeaders(response.getHeaders()).setBody(body)
                 : json(200, table);
-    }
-
-    private static ObjectNode coreResource(String[] r) {
-        ObjectNode node = MAPPER.createObjectNode().put("name", r[0]).put("singularName", r[1])
-                .put("namespaced", Boolean.parseBoolean(r[3])).put("kind", r[2]);
-        node.set("verbs", verbs());
-        ArrayNode shortNames = node.putArray("shortNames");
-        if (!r[4].isEmpty()) {
-            shortNames.add(r[4]);
-        }
-        return node;
-    }
-
-    private static ObjectNode group(String name, List<String> versions) {
-        ObjectNode group = MAPPER.createObjectNode().put("name", name);
-        ArrayNode list = group.putArray("versions");
-        versions.forEach(v -> list.addObject().put("groupVersion", name + "/" + v).put("version", v));
-        group.putObject("preferredVersion").put("groupVersion", name + "/" + versions.get(0))
-                .put("version", versions.get(0));
-        return group;
-    }
-
-    private static ObjectNode resourceList(String groupVersion, List<? extends JsonNode> resources) {
-        ObjectNode list = MAPPER.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
-                .put("groupVersion", groupVersion);
-        list.putArray("resources").addAll(resources);
-        return list;
-    }
-
-    private static ArrayNode verbs() {
-        ArrayNode verbs = MAPPER.createArrayNode();
-        List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch").forEach(verbs::add);
-        return verbs;
     }
 
     private static MockResponse status(Status status) {
