@@ -2,6 +2,7 @@ package dev.partnerhub.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Map;
 
 /** How many of a customer's declared users are in each activation state. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -10,7 +11,7 @@ public class UserCounts {
     @JsonPropertyDescription("CustomerUsers that reference this customer.")
     private int total;
 
-    @JsonPropertyDescription("Users in activation state Provisioned.")
+    @JsonPropertyDescription("Users in activation state Provisioned or Restored: active.")
     private int provisioned;
 
     @JsonPropertyDescription("Users waiting for a person (PendingEmailInput, PendingEmailValidation, PendingUserMigration).")
@@ -24,6 +25,11 @@ public class UserCounts {
 
     @JsonPropertyDescription("provisioned/total, for the USERS printer column.")
     private String summary;
+
+    @JsonPropertyDescription("Users in each activation state (Provisioning, PendingEmailInput, PendingEmailValidation, "
+            + "PendingUserMigration, Updating, Provisioned, Restored, Error), the states no user is in left out; users "
+            + "not yet created are in none.")
+    private Map<String, Integer> byState;
 
     public int getTotal() {
         return total;
@@ -71,5 +77,13 @@ public class UserCounts {
 
     public void setSummary(String summary) {
         this.summary = summary;
+    }
+
+    public Map<String, Integer> getByState() {
+        return byState;
+    }
+
+    public void setByState(Map<String, Integer> byState) {
+        this.byState = byState;
     }
 }

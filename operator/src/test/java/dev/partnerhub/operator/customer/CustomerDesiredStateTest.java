@@ -93,13 +93,18 @@ class CustomerDesiredStateTest {
     @Test
     void usersAreCountedByActivationState() {
         var counts = UserTally.count(List.of(user(ActivationState.Provisioned), user(ActivationState.Provisioned),
-                user(ActivationState.PendingEmailInput), user(ActivationState.Error), user(null)));
-        assertThat(counts.getTotal()).isEqualTo(5);
-        assertThat(counts.getProvisioned()).isEqualTo(2);
-        assertThat(counts.getPending()).isEqualTo(1);
+                user(ActivationState.PendingEmailInput), user(ActivationState.PendingEmailValidation),
+                user(ActivationState.PendingEmailValidation), user(ActivationState.Restored),
+                user(ActivationState.Error), user(null)));
+        assertThat(counts.getTotal()).isEqualTo(8);
+        assertThat(counts.getProvisioned()).as("Provisioned and Restored: active").isEqualTo(3);
+        assertThat(counts.getPending()).isEqualTo(3);
         assertThat(counts.getFailed()).isEqualTo(1);
-        assertThat(counts.getInProgress()).isEqualTo(1);
-        assertThat(counts.getSummary()).isEqualTo("2/5");
+        assertThat(counts.getInProgress()).as("not yet created").isEqualTo(1);
+        assertThat(counts.getSummary()).isEqualTo("3/8");
+        assertThat(counts.getByState()).as("every state a user is in, in the states' order").containsExactly(
+                Map.entry("PendingEmailInput", 1), Map.entry("PendingEmailValidation", 2),
+                Map.entry("Provisioned", 2), Map.entry("Restored", 1), Map.entry("Error", 1));
     }
 
     @Test
