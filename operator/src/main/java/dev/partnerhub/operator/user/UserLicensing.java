@@ -1,6 +1,5 @@
 package dev.partnerhub.operator.user;
 
-import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.api.v1alpha1.ActivationState;
 import dev.partnerhub.api.v1alpha1.CustomerUser;
 import dev.partnerhub.api.v1alpha1.CustomerUserStatus;
@@ -17,6 +16,7 @@ import dev.partnerhub.operator.ownership.DeletionBudget;
 import dev.partnerhub.operator.provider.LicenseDirectory;
 import dev.partnerhub.operator.provider.Resolved;
 import dev.partnerhub.operator.status.Conditions;
+import dev.partnerhub.operator.status.Paused;
 import dev.partnerhub.providers.spi.Licensing;
 import dev.partnerhub.providers.spi.errors.RemoteError;
 import dev.partnerhub.providers.spi.model.Feature;

@@ -112,22 +112,26 @@ public final class Rounds {
         this.resolver = new Resolver(registry, namespaces);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         client.resource(Fixtures.tokenSecret(namespace, "fake-token")).create();
-        PartnerConnection connection = client.resource(Fixtures.connection(namespace, "fake", "fake:" + namespace,
-                WebexModel.WHOLESALE)).create();
+        client.resource(Fixtures.connection(namespace, "fake", "fake:" + namespace, WebexModel.WHOLESALE)).create();
         // Ready, as the connection's own reconciler leaves it after a successful probe.
-        connection.setStatus(new PartnerConnectionStatus());
-        Conditions.builder().ready(true, ConnectionReason.ProbeSucceeded, "The provider answered.")
-                .applyTo(connection.getStatus(), connection.getMetadata().getGeneration(), clock);
-        client.resource(connection).updateStatus();
+        connectionStatus(Conditions.builder().ready(true, ConnectionReason.ProbeSucceeded, "The provider answered."));
     }
 
     /** The connection as its reconciler leaves it once the provider's circuit opened: not Ready, for an outage. */
     public void connectionDown() {
+        connectionStatus(Conditions.builder()
+                .ready(false, CommonReason.ProviderUnavailable, "The provider gives no usable answer.")
+                .synced(false, CommonReason.ProviderUnavailable, "The provider gives no usable answer.").notStalled());
+    }
+
+    /** Writes these conditions into connection {@code fake}'s status, as its reconciler would. */
+    private void connectionStatus(Conditions conditions) {
         PartnerConnection connection = client.resources(PartnerConnection.class).inNamespace(namespace)
                 .withName("fake").get();
-        Conditions.builder().ready(false, CommonReason.ProviderUnavailable, "The provider gives no usable answer.")
-                .synced(false, CommonReason.ProviderUnavailable, "The provider gives no usable answer.").notStalled()
-                .applyTo(connection.getStatus(), connection.getMetadata().getGeneration(), clock);
+        if (connection.getStatus() == null) {
+            connection.setStatus(new PartnerConnectionStatus());
+        }
+        conditions.applyTo(connection.getStatus(), connection.getMetadata().getGeneration(), clock);
         client.resource(connection).updateStatus();
     }
 
